@@ -1,0 +1,20 @@
+using FreedomPay.Generator.Model;
+
+namespace FreedomPay.Generator.Emit
+{
+    /// <summary>One generated file: its hint name (unique within the compilation) and its text.</summary>
+    internal readonly record struct GeneratedFile(string HintName, string Text);
+
+    /// <summary>Emit entry points, one per kind of unit the pipeline produces.</summary>
+    internal static class SourceEmitter
+    {
+        public static GeneratedFile Emit(OperationUnit unit) =>
+            new GeneratedFile($"{unit.Area.AreaName}.{unit.Operation.Name}.g.cs", TemplateRenderer.Render("Operation", ViewBuilder.Operation(unit)));
+
+        public static GeneratedFile Emit(EnumUnit unit) =>
+            new GeneratedFile($"{unit.Area.AreaName}.Enums.{unit.Enum.Name}.g.cs", TemplateRenderer.Render("Enum", ViewBuilder.Enum(unit)));
+
+        public static GeneratedFile Emit(AreaUnit unit) =>
+            new GeneratedFile($"{unit.Area.AreaName}.Client.g.cs", TemplateRenderer.Render("Area", ViewBuilder.Area(unit)));
+    }
+}

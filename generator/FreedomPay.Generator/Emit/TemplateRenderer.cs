@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Threading.Tasks;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace FreedomPay.Generator.Emit
+{
+    /// <summary>
+    /// Loads the Scriban templates embedded in this assembly, parses each once (a parsed template is safe to share
+    /// across threads) and renders them in strict mode: an unknown variable or member is an error, never an
+    /// empty string in the generated code.
+    /// </summary>
+    internal static class TemplateRenderer
+    {
+        private const string ResourcePrefix = "FreedomPay.Generator.Templates.";
+
+        private static readonly ConcurrentDictionary<string, Template> Parsed = new ConcurrentDictionary<string, Template>(StringComparer.Ordinal);
+        private static readonly EmbeddedTemplateLoader Loader = new EmbeddedTemplateLoader();
+
+        /// <summary>The generator version written into [GeneratedCode] attributes.</summary>
+        public static readonly string Version = typeof(TemplateRenderer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+        public static string Render(string templateName, object model)
+        {
+            Template template = Parsed.GetOrAdd(templateName, name => Parse(name, ReadResource(name)));
+            var globals = new ScriptObject();
+            globals.Import(model);
+            globals.SetValue("version", Version, readOnly: true);
+
+            var context = new TemplateContext
+            {
+                StrictVariables = true,
+                EnableRelaxedMemberAccess = false,
+                TemplateLoader = Loader,
+                NewLine = "\n",
+                LoopLimit = 0,
+                RecursiveLimit = 50,
+            };
+            context.PushGlobal(globals);
+            string text = template.Render(context);
+            return text.Replace("\r\n", "\n");
+        }
+
+        internal static Template Parse(string name, string text)
+        {
+            Template template = Template.Parse(text, name);
+            if (template.HasErrors)
+            {
+                throw new InvalidOperationException($"template {name} does not parse: {string.Join("; ", template.Messages)}");
+            }
+
+            return template;
+        }
+
+        internal static string ReadResource(string name)
+        {
+            using Stream? stream = typeof(TemplateRenderer).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".scriban");
+            if (stream is null)
+            {
+                throw new InvalidOperationException($"template {name} is not embedded in the generator");
+            }
+
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+
+        /// <summary>Serves <c>{{ include 'Header' }}</c> from the embedded templates.</summary>
+        private sealed class EmbeddedTemplateLoader : ITemplateLoader
+        {
+            public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+
+            public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => ReadResource(templatePath);
+
+            public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+                new ValueTask<string?>(ReadResource(templatePath));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using FreedomPay.Generator.Emit;
+using FreedomPay.Generator.Model;
+using FreedomPay.Generator.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FreedomPay.Generator
+{
+    /// <summary>
+    /// Writes a typed FreedomPay client from the YAML specs a project lists as <c>&lt;FreedomPaySpec Include="..."/&gt;</c>.
+    /// Pipeline wiring only: YAML text -> <see cref="SpecBinder"/> (model + diagnostics) -> one unit per
+    /// operation, enum and area -> <see cref="SourceEmitter"/>. Every step is named for caching tests.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class FreedomPayGenerator : IIncrementalGenerator
+    {
+        /// <summary>Item metadata set by build/FreedomPay.Generator.targets on the AdditionalFiles it adds.</summary>
+        internal const string SpecMetadata = "build_metadata.AdditionalFiles.FreedomPaySpec";
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<SpecText> specTexts = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(pair => IsSpec(pair.Left, pair.Right))
+                .Select((pair, ct) => new SpecText(pair.Left.Path, pair.Left.GetText(ct)?.ToString() ?? string.Empty))
+                .WithTrackingName(TrackingNames.SpecTexts);
+
+            IncrementalValuesProvider<SpecResult> results = specTexts
+                .Select((spec, _) => BindGuarded(spec))
+                .WithTrackingName(TrackingNames.SpecResults);
+
+            IncrementalValueProvider<OptionsResult> options = context.AnalyzerConfigOptionsProvider
+                .Select((provider, _) => OptionsReader.Read(provider.GlobalOptions))
+                .WithTrackingName(TrackingNames.Options);
+
+            IncrementalValueProvider<AreaSet> areas = results.Collect()
+                .Select((all, _) => ResolveAreas(all))
+                .WithTrackingName(TrackingNames.Areas);
+
+            context.RegisterSourceOutput(results, (spc, result) => Report(spc, result.Diagnostics));
+            context.RegisterSourceOutput(areas, (spc, set) => Report(spc, set.Diagnostics));
+            context.RegisterSourceOutput(options, (spc, result) => Report(spc, result.Diagnostics));
+
+            IncrementalValuesProvider<AreaContext> contexts = areas
+                .Combine(options)
+                .SelectMany((pair, _) => pair.Left.Areas.Select(area => ToContext(area, pair.Right.Options)).ToImmutableArray());
+
+            IncrementalValuesProvider<OperationUnit> operations = areas
+                .Combine(options)
+                .SelectMany((pair, _) => pair.Left.Areas
+                    .SelectMany(area => area.Operations.Select(op => new OperationUnit(ToContext(area, pair.Right.Options), op)))
+                    .ToImmutableArray())
+                .WithTrackingName(TrackingNames.OperationUnits);
+
+            IncrementalValuesProvider<EnumUnit> enums = areas
+                .Combine(options)
+                .SelectMany((pair, _) => pair.Left.Areas
+                    .SelectMany(area => area.Enums.Select(e => new EnumUnit(ToContext(area, pair.Right.Options), e)))
+                    .ToImmutableArray())
+                .WithTrackingName(TrackingNames.EnumUnits);
+
+            IncrementalValuesProvider<AreaUnit> areaUnits = contexts
+                .Select((area, _) => new AreaUnit(area))
+                .WithTrackingName(TrackingNames.AreaUnits);
+
+            context.RegisterSourceOutput(operations, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting operation " + unit.Operation.Name));
+            context.RegisterSourceOutput(enums, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting enum " + unit.Enum.Name));
+            context.RegisterSourceOutput(areaUnits, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting area " + unit.Area.AreaName));
+        }
+
+        private static bool IsSpec(AdditionalText text, AnalyzerConfigOptionsProvider options) =>
+            options.GetOptions(text).TryGetValue(SpecMetadata, out string? value)
+            && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+        private static AreaContext ToContext(ApiArea area, GeneratorOptions options) =>
+            new AreaContext(area.Name, area.SpecFileName, area.Summary, area.Description, area.Servers, area.Encoding, area.Errors, options);
+
+        /// <summary>Keeps the first file (by path) of each area name; reports the others at their 'area:' line.</summary>
+        private static AreaSet ResolveAreas(ImmutableArray<SpecResult> results)
+        {
+            var firstByName = new Dictionary<string, AreaDeclaration>(StringComparer.Ordinal);
+            var areas = new List<ApiArea>();
+            var diagnostics = new List<DiagnosticInfo>();
+            foreach (SpecResult result in results.OrderBy(r => r.FilePath, StringComparer.Ordinal))
+            {
+                if (result.Declaration is not { } declaration)
+                {
+                    continue;
+                }
+
+                if (firstByName.TryGetValue(declaration.Name, out AreaDeclaration? first))
+                {
+                    diagnostics.Add(new DiagnosticInfo(
+                        DiagnosticDescriptors.DuplicateArea,
+                        declaration.FilePath,
+                        declaration.Span,
+                        new[] { declaration.Name, System.IO.Path.GetFileName(first.FilePath), System.IO.Path.GetFileName(declaration.FilePath) }.ToEquatableArray()));
+                    continue;
+                }
+
+                firstByName.Add(declaration.Name, declaration);
+                if (result.Area is not null)
+                {
+                    areas.Add(result.Area);
+                }
+            }
+
+            return new AreaSet(areas.ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>A bug in the binder must not take the whole generator down (CS8785); it becomes FPG9999.</summary>
+        private static SpecResult BindGuarded(SpecText spec)
+        {
+            try
+            {
+                return SpecBinder.Bind(spec.Path, spec.Text);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var diagnostic = new DiagnosticInfo(DiagnosticDescriptors.InternalError, spec.Path, SourceSpan.None, new[] { "reading " + System.IO.Path.GetFileName(spec.Path), ex.GetType().Name + ": " + ex.Message }.ToEquatableArray());
+                return new SpecResult(spec.Path, null, null, new[] { diagnostic }.ToEquatableArray());
+            }
+        }
+
+        private static void EmitGuarded(SourceProductionContext context, Func<GeneratedFile> emit, string what)
+        {
+            GeneratedFile file;
+            try
+            {
+                file = emit();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, what, ex.GetType().Name + ": " + ex.Message));
+                return;
+            }
+
+            context.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+        }
+
+        private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+        {
+            foreach (DiagnosticInfo diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        }
+    }
+}

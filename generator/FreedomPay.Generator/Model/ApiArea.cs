@@ -1,0 +1,21 @@
+namespace FreedomPay.Generator.Model
+{
+    /// <summary>One spec file: an API area such as MobileBalance, after validation. Carries no positions.</summary>
+    internal sealed record ApiArea(
+        string Name,
+        string SpecFileName,
+        string? Summary,
+        string? Description,
+        EquatableArray<ServerModel> Servers,
+        RequestEncoding Encoding,
+        ErrorShape Errors,
+        EquatableArray<OperationModel> Operations,
+        EquatableArray<EnumModel> Enums);
+
+    /// <param name="Name">The key under <c>servers:</c>, e.g. <c>kz</c>.</param>
+    /// <param name="Url">Absolute base URL ending with a slash.</param>
+    internal sealed record ServerModel(string Name, string CsName, string Url, bool IsDefault);
+
+    /// <summary>Where a reply says "this failed": <c>pg_status=error</c> with a code and a description.</summary>
+    internal sealed record ErrorShape(string StatusElement, string ErrorValue, string CodeElement, string DescriptionElement);
+}

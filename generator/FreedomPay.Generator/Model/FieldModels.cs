@@ -1,0 +1,52 @@
+namespace FreedomPay.Generator.Model
+{
+    /// <summary>A request form field.</summary>
+    /// <param name="EnumType">C# enum type name when <see cref="Type"/> is <see cref="FieldType.Enum"/>.</param>
+    /// <param name="Format">Wire format of date-time values (.NET custom format string).</param>
+    internal sealed record RequestFieldModel(
+        string WireName,
+        string CsName,
+        FieldType Type,
+        bool Required,
+        FillKind Fill,
+        string? Description,
+        string? EnumType,
+        string? Format,
+        ConstraintModel Constraints,
+        string? Example,
+        bool Verified,
+        string? Note);
+
+    /// <summary>Validation rules of a request field. Numbers are kept as invariant-culture text for emitting.</summary>
+    internal sealed record ConstraintModel(int? MinLength, int? MaxLength, string? Min, string? Max, string? Pattern)
+    {
+        public static readonly ConstraintModel None = new ConstraintModel(null, null, null, null, null);
+    }
+
+    internal sealed record ResponseModel(bool Signed, EquatableArray<ResponseElementModel> Elements);
+
+    /// <summary>An XML element of a reply.</summary>
+    /// <param name="Repeated">The element may occur several times side by side; the property is a list.</param>
+    /// <param name="ClassName">Generated class for <see cref="FieldType.Object"/> elements and object list items.</param>
+    /// <param name="ItemElement">Name of the repeated child of a <see cref="FieldType.List"/> wrapper.</param>
+    /// <param name="ItemType">Type of the list items (<see cref="FieldType.Object"/> when they have children).</param>
+    internal sealed record ResponseElementModel(
+        string WireName,
+        string CsName,
+        FieldType Type,
+        bool Required,
+        bool Repeated,
+        string? Description,
+        string? EnumType,
+        string? Format,
+        string? ClassName,
+        string? ItemElement,
+        FieldType ItemType,
+        EquatableArray<ResponseElementModel> Children,
+        bool Verified,
+        string? Note);
+
+    internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumValueModel> Values);
+
+    internal sealed record EnumValueModel(string WireValue, string CsName, string? Description);
+}

@@ -1,0 +1,34 @@
+namespace FreedomPay.Generator.Model
+{
+    /// <summary>The value types a spec field or response element can have.</summary>
+    internal enum FieldType
+    {
+        String,
+        Integer,
+        Decimal,
+        Boolean,
+        Enum,
+        DateTime,
+
+        /// <summary>A response element with child elements of its own (<c>elements:</c>).</summary>
+        Object,
+
+        /// <summary>A response wrapper element holding repeated <c>item</c> children.</summary>
+        List,
+    }
+
+    /// <summary>Request fields whose value the client supplies itself rather than the caller.</summary>
+    internal enum FillKind
+    {
+        None,
+        MerchantId,
+        Salt,
+        Signature,
+    }
+
+    internal enum RequestEncoding
+    {
+        Multipart,
+        UrlEncoded,
+    }
+}

@@ -1,0 +1,24 @@
+namespace FreedomPay.Generator.Model
+{
+    /// <param name="Name">PascalCase operation name; becomes <c>{Name}Async</c>, <c>{Name}Request</c>, <c>{Name}Response</c>.</param>
+    /// <param name="Path">Path relative to the server, without a leading slash (e.g. <c>mfs/pay</c>).</param>
+    /// <param name="ScriptName">First segment of the signature string (default: last path segment).</param>
+    /// <param name="Verified">False when the public docs do not confirm the operation as described.</param>
+    internal sealed record OperationModel(
+        string Name,
+        string HttpMethod,
+        string Path,
+        string? Summary,
+        string? Description,
+        bool SafeToRetry,
+        string ScriptName,
+        bool Verified,
+        string? Note,
+        string? Source,
+        EquatableArray<ConstantModel> Constants,
+        EquatableArray<RequestFieldModel> Request,
+        ResponseModel Response);
+
+    /// <summary>A field the operation always sends with a fixed value (e.g. <c>pg_payment_method=mobile_commerce</c>).</summary>
+    internal sealed record ConstantModel(string WireName, string Value);
+}

@@ -1,0 +1,10 @@
+namespace FreedomPay.Generator.Model
+{
+    /// <summary>A spec file's path and content: the first value of the pipeline.</summary>
+    internal sealed record SpecText(string Path, string Text);
+
+    /// <summary>The areas to emit (one per name) and the diagnostics about areas declared twice.</summary>
+    internal sealed record AreaSet(EquatableArray<ApiArea> Areas, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    internal sealed record OptionsResult(GeneratorOptions Options, EquatableArray<DiagnosticInfo> Diagnostics);
+}

@@ -1,0 +1,14 @@
+namespace FreedomPay.Generator
+{
+    /// <summary>Names of the pipeline steps, for incremental-caching tests (GeneratorRunResult.TrackedSteps).</summary>
+    internal static class TrackingNames
+    {
+        public const string SpecTexts = nameof(SpecTexts);
+        public const string SpecResults = nameof(SpecResults);
+        public const string Options = nameof(Options);
+        public const string Areas = nameof(Areas);
+        public const string OperationUnits = nameof(OperationUnits);
+        public const string EnumUnits = nameof(EnumUnits);
+        public const string AreaUnits = nameof(AreaUnits);
+    }
+}

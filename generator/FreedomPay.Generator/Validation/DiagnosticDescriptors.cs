@@ -1,0 +1,55 @@
+using Microsoft.CodeAnalysis;
+
+namespace FreedomPay.Generator.Validation
+{
+    /// <summary>
+    /// Every diagnostic the generator reports. Ids are stable: never renumber, only add (and record the change in
+    /// AnalyzerReleases.Unshipped.md). Messages name the key, the bad value and what is allowed.
+    /// </summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "FreedomPay.Spec";
+
+        public static readonly DiagnosticDescriptor YamlSyntax = Error("FPG0001", "YAML syntax error", "The spec is not valid YAML: {0}");
+
+        public static readonly DiagnosticDescriptor EmptySpec = Error("FPG0002", "Empty spec", "The spec file '{0}' is empty; it needs at least 'area:' and 'operations:'");
+
+        public static readonly DiagnosticDescriptor UnknownKey = Error("FPG0003", "Unknown key", "Unknown key '{0}' in {1}{2}");
+
+        public static readonly DiagnosticDescriptor MissingKey = Error("FPG0004", "Missing required key", "{0} needs the key '{1}'");
+
+        public static readonly DiagnosticDescriptor WrongType = Error("FPG0005", "Wrong value type", "'{0}' in {1} must be {2}, but is {3}");
+
+        public static readonly DiagnosticDescriptor Duplicate = Error("FPG0006", "Duplicate name", "{0} '{1}' is declared more than once in {2}");
+
+        public static readonly DiagnosticDescriptor InvalidMethod = Error("FPG0007", "Invalid HTTP method", "HTTP method '{0}' of operation '{1}' is not supported; use POST or GET");
+
+        public static readonly DiagnosticDescriptor InvalidPath = Error("FPG0008", "Invalid path", "Path '{0}' of operation '{1}' is not valid: {2}");
+
+        public static readonly DiagnosticDescriptor UnknownType = Error("FPG0009", "Unknown type", "Unknown type '{0}' for '{1}'; use one of: {2}");
+
+        public static readonly DiagnosticDescriptor EmptyEnum = Error("FPG0010", "Enum without values", "'{0}' is an enum but lists no values; add 'values:'");
+
+        public static readonly DiagnosticDescriptor ImpossibleConstraint = Error("FPG0011", "Constraint cannot hold", "Constraint on '{0}' cannot hold: {1}");
+
+        public static readonly DiagnosticDescriptor InvalidIdentifier = Error("FPG0012", "Invalid C# name", "'{0}' cannot be used as the C# name of {1}: {2}");
+
+        public static readonly DiagnosticDescriptor NameCollision = Error("FPG0013", "C# name collision", "C# name '{0}' of {1} collides with {2}; set 'name:' to tell them apart");
+
+        public static readonly DiagnosticDescriptor SignatureRule = Error("FPG0014", "Signature rule problem", "Operation '{0}': {1}");
+
+        public static readonly DiagnosticDescriptor DuplicateArea = Error("FPG0015", "Area declared twice", "Area '{0}' is declared in more than one spec file ('{1}' and '{2}'); each area belongs to one file");
+
+        public static readonly DiagnosticDescriptor InvalidValue = Error("FPG0016", "Invalid value", "'{0}' is not a valid value for '{1}'; {2}");
+
+        public static readonly DiagnosticDescriptor EnumConflict = Error("FPG0017", "Enum declared differently", "Enum '{0}' is declared with different values in '{1}' and '{2}'; shared enums must list the same values");
+
+        public static readonly DiagnosticDescriptor MissingDescription = new DiagnosticDescriptor(
+            "FPG0018", "Operation without description", "Operation '{0}' has no 'summary' or 'description'; its generated method will have no documentation", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public static readonly DiagnosticDescriptor InternalError = Error("FPG9999", "Generator internal error", "FreedomPay.Generator failed while {0}: {1}. This is a bug in the generator; please report it with the spec that caused it");
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    }
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using FreedomPay.Generator.Model;
+using FreedomPay.Generator.Parsing;
+
+namespace FreedomPay.Generator.Validation
+{
+    /// <summary>
+    /// Reads the keys of one YAML mapping against the set of keys it may have: reports duplicates and unknown
+    /// keys (with a "did you mean" hint) and wrong value kinds, each at the offending node.
+    /// </summary>
+    internal sealed class MappingReader
+    {
+        private readonly SpecContext _context;
+        private readonly Dictionary<string, YEntry> _entries = new Dictionary<string, YEntry>(StringComparer.Ordinal);
+
+        /// <param name="owner">Where "missing key" errors point: the key that introduces this mapping.</param>
+        public MappingReader(SpecContext context, YMapping mapping, string where, SourceSpan owner, IReadOnlyCollection<string> knownKeys)
+        {
+            _context = context;
+            Mapping = mapping;
+            Where = where;
+            Owner = owner;
+            foreach (YEntry entry in mapping.Entries)
+            {
+                string key = entry.Key.Value;
+                if (_entries.ContainsKey(key))
+                {
+                    context.Report(DiagnosticDescriptors.Duplicate, entry.Key.Span, "Key", key, where);
+                    continue;
+                }
+
+                _entries.Add(key, entry);
+                if (!Contains(knownKeys, key))
+                {
+                    string? suggestion = Naming.Suggest(key, knownKeys);
+                    string hint = suggestion is null
+                        ? "; allowed keys: " + string.Join(", ", knownKeys)
+                        : $"; did you mean '{suggestion}'?";
+                    context.Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, key, where, hint);
+                }
+            }
+        }
+
+        public YMapping Mapping { get; }
+
+        public string Where { get; }
+
+        public SourceSpan Owner { get; }
+
+        public YEntry? Entry(string key) => _entries.TryGetValue(key, out var entry) ? entry : null;
+
+        /// <summary>The value node, or null when the key is absent or its value is empty.</summary>
+        public YNode? Node(string key) => Entry(key)?.Value is { } node && !(node is YScalar { IsNull: true }) ? node : null;
+
+        public bool Has(string key) => Node(key) is not null;
+
+        public string? String(string key, bool required = false)
+        {
+            YNode? node = Node(key);
+            if (node is null)
+            {
+                if (required)
+                {
+                    ReportMissing(key);
+                }
+
+                return null;
+            }
+
+            if (node is YScalar scalar)
+            {
+                return scalar.Value;
+            }
+
+            ReportWrongType(key, node, "a text value");
+            return null;
+        }
+
+        public bool Bool(string key, bool defaultValue)
+        {
+            YNode? node = Node(key);
+            if (node is null)
+            {
+                return defaultValue;
+            }
+
+            if (node is YScalar { IsPlain: true } scalar)
+            {
+                switch (scalar.Value)
+                {
+                    case "true":
+                    case "True":
+                    case "TRUE":
+                        return true;
+                    case "false":
+                    case "False":
+                    case "FALSE":
+                        return false;
+                }
+            }
+
+            ReportWrongType(key, node, "true or false");
+            return defaultValue;
+        }
+
+        public int? Int(string key)
+        {
+            YNode? node = Node(key);
+            if (node is null)
+            {
+                return null;
+            }
+
+            if (node is YScalar { IsPlain: true } scalar
+                && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+            {
+                return value;
+            }
+
+            ReportWrongType(key, node, "a whole number of 0 or more");
+            return null;
+        }
+
+        public decimal? Decimal(string key)
+        {
+            YNode? node = Node(key);
+            if (node is null)
+            {
+                return null;
+            }
+
+            if (node is YScalar { IsPlain: true } scalar
+                && decimal.TryParse(scalar.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+            {
+                return value;
+            }
+
+            ReportWrongType(key, node, "a number");
+            return null;
+        }
+
+        public YMapping? MappingValue(string key, bool required = false)
+        {
+            YNode? node = Node(key);
+            if (node is null)
+            {
+                if (required)
+                {
+                    ReportMissing(key);
+                }
+
+                return null;
+            }
+
+            if (node is YMapping mapping)
+            {
+                return mapping;
+            }
+
+            ReportWrongType(key, node, "a mapping (indented 'name: value' lines)");
+            return null;
+        }
+
+        public void ReportMissing(string key) => _context.Report(DiagnosticDescriptors.MissingKey, Owner, Capitalize(Where), key);
+
+        public void ReportWrongType(string key, YNode node, string expected) =>
+            _context.Report(DiagnosticDescriptors.WrongType, node.Span, key, Where, expected, Describe(node));
+
+        public static string Describe(YNode node) => node is YScalar scalar && !scalar.IsNull ? $"'{scalar.Value}'" : node.KindName;
+
+        private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+        private static bool Contains(IReadOnlyCollection<string> keys, string key)
+        {
+            foreach (string known in keys)
+            {
+                if (string.Equals(known, key, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

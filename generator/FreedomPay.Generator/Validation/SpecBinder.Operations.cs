@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FreedomPay.Generator.Model;
+using FreedomPay.Generator.Parsing;
+
+namespace FreedomPay.Generator.Validation
+{
+    internal sealed partial class SpecBinder
+    {
+        private static readonly string[] OperationKeys =
+        {
+            "method", "path", "summary", "description", "source", "safe-to-retry", "signature-script", "verified", "note",
+            "constants", "request", "response",
+        };
+
+        private static readonly string[] ResponseKeys = { "signed", "elements" };
+
+        private EquatableArray<OperationModel> BindOperations(MappingReader root)
+        {
+            YMapping? mapping = root.MappingValue("operations", required: true);
+            if (mapping is null)
+            {
+                return EquatableArray<OperationModel>.Empty;
+            }
+
+            var names = new MappingReader(_context, mapping, "'operations'", root.Entry("operations")!.Key.Span, mapping.Entries.Select(e => e.Key.Value).ToArray());
+            var operations = new List<OperationModel>();
+            foreach (YEntry entry in mapping.Entries)
+            {
+                if (names.Entry(entry.Key.Value) != entry)
+                {
+                    continue; // a duplicate operation name, already reported
+                }
+
+                if (entry.Value is not YMapping operationMapping)
+                {
+                    names.ReportWrongType(entry.Key.Value, entry.Value, "a mapping describing the operation");
+                    continue;
+                }
+
+                OperationModel? operation = BindOperation(entry.Key, operationMapping);
+                if (operation is not null)
+                {
+                    operations.Add(operation);
+                }
+            }
+
+            if (mapping.Entries.Count == 0)
+            {
+                _context.Report(DiagnosticDescriptors.MissingKey, root.Entry("operations")!.Key.Span, "'operations'", "at least one operation");
+            }
+
+            return operations.ToEquatableArray();
+        }
+
+        private OperationModel? BindOperation(YScalar nameNode, YMapping mapping)
+        {
+            string name = nameNode.Value;
+            string where = $"operation '{name}'";
+            var reader = new MappingReader(_context, mapping, where, nameNode.Span, OperationKeys);
+            bool nameOk = CheckName(name, where, nameNode.Span);
+            if (nameOk)
+            {
+                ClaimTypeName(name + "Request", "the request of " + where, nameNode.Span);
+                ClaimTypeName(name + "Response", "the response of " + where, nameNode.Span);
+            }
+
+            string method = (reader.String("method") ?? "POST").ToUpperInvariant();
+            if (method != "POST" && method != "GET")
+            {
+                _context.Report(DiagnosticDescriptors.InvalidMethod, reader.Node("method")!.Span, reader.String("method")!, name);
+            }
+
+            string? path = reader.String("path", required: true);
+            string? pathProblem = path is null ? null : CheckPath(path);
+            if (pathProblem is not null)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidPath, reader.Node("path")!.Span, path!, name, pathProblem);
+            }
+
+            string relativePath = path is null ? string.Empty : path.TrimStart('/');
+            string scriptName = reader.String("signature-script") ?? relativePath.Substring(relativePath.LastIndexOf('/') + 1);
+            if (reader.Has("signature-script") && (scriptName.Length == 0 || scriptName.Contains("/") || scriptName.Contains(";")))
+            {
+                _context.Report(DiagnosticDescriptors.SignatureRule, reader.Node("signature-script")!.Span, name, $"signature-script '{scriptName}' must be a script name such as 'pay' or 'init_payment.php' (no '/' or ';')");
+            }
+
+            string? summary = reader.String("summary");
+            string? description = reader.String("description");
+            if (summary is null && description is null)
+            {
+                _context.Report(DiagnosticDescriptors.MissingDescription, nameNode.Span, name);
+            }
+
+            var members = new MemberNames(_context, name + "Request", RequestReserved);
+            EquatableArray<ConstantModel> constants = BindConstants(reader, members, name);
+            EquatableArray<RequestFieldModel> request = BindRequest(reader, name, members);
+            CheckSignatureFields(request, reader, name, nameNode.Span);
+            ResponseModel response = BindResponse(reader, name);
+
+            if (!nameOk || path is null || pathProblem is not null)
+            {
+                return null;
+            }
+
+            return new OperationModel(
+                name,
+                method,
+                relativePath,
+                summary,
+                description,
+                reader.Bool("safe-to-retry", false),
+                scriptName,
+                reader.Bool("verified", true),
+                reader.String("note"),
+                reader.String("source"),
+                constants,
+                request,
+                response);
+        }
+
+        private static string? CheckPath(string path)
+        {
+            if (!path.StartsWith("/", StringComparison.Ordinal))
+            {
+                return "it must start with '/' (it is relative to the server URL)";
+            }
+
+            if (path.Length == 1 || path.EndsWith("/", StringComparison.Ordinal))
+            {
+                return "it must name a script, e.g. '/mfs/pay' (not end with '/')";
+            }
+
+            foreach (char c in path)
+            {
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '_' || c == '-' || c == '.';
+                if (!ok)
+                {
+                    return $"the character '{c}' is not allowed; paths use letters, digits, '/', '_', '-' and '.'";
+                }
+            }
+
+            return path.Contains("//") ? "it contains an empty segment ('//')" : null;
+        }
+
+        private EquatableArray<ConstantModel> BindConstants(MappingReader operation, MemberNames members, string operationName)
+        {
+            YMapping? mapping = operation.MappingValue("constants");
+            if (mapping is null)
+            {
+                return EquatableArray<ConstantModel>.Empty;
+            }
+
+            var reader = new MappingReader(_context, mapping, $"'constants' of operation '{operationName}'", operation.Entry("constants")!.Key.Span, mapping.Entries.Select(e => e.Key.Value).ToArray());
+            var constants = new List<ConstantModel>();
+            foreach (YEntry entry in mapping.Entries)
+            {
+                if (reader.Entry(entry.Key.Value) != entry || !CheckWireName(entry.Key))
+                {
+                    continue;
+                }
+
+                members.ClaimWire(entry.Key.Value, entry.Key.Span);
+                if (entry.Value is YScalar { IsNull: false } value)
+                {
+                    constants.Add(new ConstantModel(entry.Key.Value, value.Value));
+                }
+                else
+                {
+                    reader.ReportWrongType(entry.Key.Value, entry.Value, "a fixed text value");
+                }
+            }
+
+            return constants.ToEquatableArray();
+        }
+
+        private void CheckSignatureFields(EquatableArray<RequestFieldModel> request, MappingReader operation, string name, SourceSpan nameSpan)
+        {
+            bool signed = request.Any(f => f.Fill == FillKind.Signature);
+            bool salted = request.Any(f => f.Fill == FillKind.Salt);
+            if (signed && !salted)
+            {
+                SourceSpan span = operation.Entry("request")?.Key.Span ?? nameSpan;
+                _context.Report(DiagnosticDescriptors.SignatureRule, span, name, "the request is signed ('fill: signature') but has no 'fill: salt' field; every signed request carries a fresh random salt");
+            }
+        }
+
+        private ResponseModel BindResponse(MappingReader operation, string operationName)
+        {
+            YMapping? mapping = operation.MappingValue("response");
+            if (mapping is null)
+            {
+                return new ResponseModel(true, EquatableArray<ResponseElementModel>.Empty);
+            }
+
+            string where = $"the response of operation '{operationName}'";
+            var reader = new MappingReader(_context, mapping, where, operation.Entry("response")!.Key.Span, ResponseKeys);
+            bool signed = reader.Bool("signed", true);
+            EquatableArray<ResponseElementModel> elements = BindElements(reader, "elements", operationName, operationName + "Response", where);
+            return new ResponseModel(signed, elements);
+        }
+
+        /// <summary>Wire names are sent as form field names and read as XML element names.</summary>
+        private bool CheckWireName(YScalar key)
+        {
+            string name = key.Value;
+            bool ok = name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_');
+            foreach (char c in name)
+            {
+                ok &= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+            }
+
+            if (!ok)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, key.Span, name, "a wire name", "wire names start with a letter or '_' and use letters, digits, '_', '-' and '.'");
+            }
+
+            return ok;
+        }
+    }
+}

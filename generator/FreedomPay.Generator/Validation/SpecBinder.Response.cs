@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using FreedomPay.Generator.Model;
+using FreedomPay.Generator.Parsing;
+
+namespace FreedomPay.Generator.Validation
+{
+    internal sealed partial class SpecBinder
+    {
+        private static readonly string[] ElementKeys =
+        {
+            "type", "required", "name", "description", "values", "enum", "format", "repeated", "elements", "item", "item-type",
+            "class", "example", "verified", "note",
+        };
+
+        private static readonly string[] ElementTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "object", "list" };
+        private static readonly string[] ItemTypes = { "string", "integer", "decimal", "boolean", "datetime" };
+
+        /// <summary>Binds the child elements under <paramref name="key"/> of a response or of an object element.</summary>
+        private EquatableArray<ResponseElementModel> BindElements(MappingReader owner, string key, string operationName, string className, string where)
+        {
+            YMapping? mapping = owner.MappingValue(key);
+            if (mapping is null)
+            {
+                return EquatableArray<ResponseElementModel>.Empty;
+            }
+
+            var members = new MemberNames(_context, className, ResponseReserved);
+            var elements = new List<ResponseElementModel>();
+            foreach (YEntry entry in mapping.Entries)
+            {
+                if (!CheckWireName(entry.Key) || !members.ClaimWire(entry.Key.Value, entry.Key.Span))
+                {
+                    continue;
+                }
+
+                ResponseElementModel? element = BindElement(entry, operationName, members, where);
+                if (element is not null)
+                {
+                    elements.Add(element);
+                }
+            }
+
+            return elements.ToEquatableArray();
+        }
+
+        private ResponseElementModel? BindElement(YEntry entry, string operationName, MemberNames members, string parentWhere)
+        {
+            string wire = entry.Key.Value;
+            string where = $"element '{wire}' of {parentWhere}";
+            if (entry.Value is YScalar { IsNull: false } shorthand)
+            {
+                FieldType? type = ParseType(shorthand.Value, shorthand.Span, where, ItemTypes);
+                string shortName = Naming.ToPascalCase(wire);
+                if (type is null || !CheckName(shortName, where, entry.Key.Span) || !members.ClaimMember(shortName, where, entry.Key.Span))
+                {
+                    return null;
+                }
+
+                return new ResponseElementModel(wire, shortName, type.Value, false, false, null, null, type == FieldType.DateTime ? DefaultDateTimeFormat : null, null, null, FieldType.String, EquatableArray<ResponseElementModel>.Empty, true, null);
+            }
+
+            if (entry.Value is not YMapping mapping)
+            {
+                _context.Report(DiagnosticDescriptors.WrongType, entry.Value.Span, wire, parentWhere, "a type name or a mapping describing the element", MappingReader.Describe(entry.Value));
+                return null;
+            }
+
+            var reader = new MappingReader(_context, mapping, where, entry.Key.Span, ElementKeys);
+            var (type2, enumType, format, csName) = BindValueShape(reader, wire, where, operationName, ElementTypes);
+            if (type2 is not { } fieldType || csName is null || !members.ClaimMember(csName, where, reader.Node("name")?.Span ?? entry.Key.Span))
+            {
+                return null;
+            }
+
+            bool repeated = reader.Bool("repeated", false);
+            string? className = null;
+            string? itemElement = null;
+            FieldType itemType = FieldType.String;
+            var children = EquatableArray<ResponseElementModel>.Empty;
+
+            if (fieldType == FieldType.List)
+            {
+                itemElement = reader.String("item");
+                if (itemElement is null)
+                {
+                    reader.ReportMissing("item");
+                    return null;
+                }
+
+                if (reader.Has("elements"))
+                {
+                    itemType = FieldType.Object;
+                    className = reader.String("class") ?? operationName + Naming.ToPascalCase(itemElement);
+                }
+                else
+                {
+                    string? itemTypeText = reader.String("item-type");
+                    if (itemTypeText is null)
+                    {
+                        _context.Report(DiagnosticDescriptors.MissingKey, entry.Key.Span, where, "elements' or 'item-type");
+                        return null;
+                    }
+
+                    if (ParseType(itemTypeText, reader.Node("item-type")!.Span, where, ItemTypes) is not { } scalarItem)
+                    {
+                        return null;
+                    }
+
+                    itemType = scalarItem;
+                }
+            }
+            else if (fieldType == FieldType.Object)
+            {
+                className = reader.String("class") ?? operationName + csName;
+            }
+            else
+            {
+                foreach (string key in new[] { "elements", "item", "item-type", "class" })
+                {
+                    if (reader.Has(key))
+                    {
+                        _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry(key)!.Key.Span, wire, $"'{key}' applies to object and list elements only");
+                    }
+                }
+            }
+
+            if (className is not null)
+            {
+                SourceSpan classSpan = reader.Node("class")?.Span ?? entry.Key.Span;
+                if (!CheckName(className, "the class of " + where, classSpan) || !ClaimTypeName(className, "the class of " + where, classSpan))
+                {
+                    return null;
+                }
+
+                if (!reader.Has("elements"))
+                {
+                    _context.Report(DiagnosticDescriptors.MissingKey, entry.Key.Span, where, "elements");
+                    return null;
+                }
+
+                children = BindElements(reader, "elements", operationName, className, where);
+            }
+
+            return new ResponseElementModel(
+                wire,
+                csName,
+                fieldType,
+                reader.Bool("required", false),
+                repeated,
+                reader.String("description"),
+                enumType,
+                format,
+                className,
+                itemElement,
+                itemType,
+                children,
+                reader.Bool("verified", true),
+                reader.String("note"));
+        }
+    }
+}

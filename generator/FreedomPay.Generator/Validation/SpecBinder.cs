@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using FreedomPay.Generator.Model;
+using FreedomPay.Generator.Parsing;
+
+namespace FreedomPay.Generator.Validation
+{
+    /// <summary>
+    /// Turns the YAML tree of one spec file into the <see cref="ApiArea"/> model, reporting every problem at its
+    /// YAML position. It never throws for bad input: a spec with errors yields diagnostics and no area.
+    /// The format is documented in spec/README.md; keep the two in step.
+    /// </summary>
+    internal sealed partial class SpecBinder
+    {
+        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "errors", "operations" };
+        private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description" };
+        private static readonly string[] ServerKeys = { "url", "default" };
+
+        private readonly SpecContext _context;
+
+        /// <summary>Every generated type name of the area, with what declared it, for collision checks.</summary>
+        private readonly Dictionary<string, string> _typeNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly EnumRegistry _enums;
+
+        private SpecBinder(string filePath)
+        {
+            _context = new SpecContext(filePath);
+            _enums = new EnumRegistry(_context);
+        }
+
+        public static SpecResult Bind(string filePath, string text)
+        {
+            var binder = new SpecBinder(filePath);
+            var (area, declaration) = binder.BindFile(text);
+            SpecContext context = binder._context;
+            return new SpecResult(
+                filePath,
+                context.HasErrors ? null : area,
+                declaration,
+                context.Diagnostics.ToEquatableArray());
+        }
+
+        private (ApiArea? Area, AreaDeclaration? Declaration) BindFile(string text)
+        {
+            YamlReadResult read = YamlTreeReader.Read(text);
+            if (read.Error is not null)
+            {
+                _context.Report(DiagnosticDescriptors.YamlSyntax, read.ErrorSpan, read.Error);
+                return (null, null);
+            }
+
+            if (read.Root is null || read.Root is YScalar { IsNull: true })
+            {
+                _context.Report(DiagnosticDescriptors.EmptySpec, SourceSpan.None, Path.GetFileName(_context.FilePath));
+                return (null, null);
+            }
+
+            if (read.Root is not YMapping rootMapping)
+            {
+                _context.Report(DiagnosticDescriptors.WrongType, read.Root.Span, "(document)", "the spec file", "a mapping with 'area:' and 'operations:'", MappingReader.Describe(read.Root));
+                return (null, null);
+            }
+
+            var root = new MappingReader(_context, rootMapping, "the spec root", FirstLine(rootMapping.Span), RootKeys);
+            string? areaName = root.String("area", required: true);
+            AreaDeclaration? declaration = null;
+            if (areaName is not null)
+            {
+                SourceSpan areaSpan = root.Node("area")!.Span;
+                if (CheckName(areaName, "area", areaSpan))
+                {
+                    declaration = new AreaDeclaration(areaName, _context.FilePath, areaSpan);
+                    ClaimTypeName(areaName + "Client", "the client of area '" + areaName + "'", areaSpan);
+                    ClaimTypeName(areaName + "Servers", "the server list of area '" + areaName + "'", areaSpan);
+                }
+            }
+
+            EquatableArray<ServerModel> servers = BindServers(root);
+            RequestEncoding encoding = BindEncoding(root);
+            ErrorShape errors = BindErrors(root);
+            EquatableArray<OperationModel> operations = BindOperations(root);
+
+            if (areaName is null)
+            {
+                return (null, declaration);
+            }
+
+            var area = new ApiArea(
+                areaName,
+                Path.GetFileName(_context.FilePath),
+                root.String("summary"),
+                root.String("description"),
+                servers,
+                encoding,
+                errors,
+                operations,
+                _enums.All());
+            return (area, declaration);
+        }
+
+        private EquatableArray<ServerModel> BindServers(MappingReader root)
+        {
+            YMapping? mapping = root.MappingValue("servers", required: true);
+            if (mapping is null)
+            {
+                return EquatableArray<ServerModel>.Empty;
+            }
+
+            var where = "'servers'";
+            var names = new MappingReader(_context, mapping, where, root.Entry("servers")!.Key.Span, mapping.Entries.Select(e => e.Key.Value).ToArray());
+            var servers = new List<ServerModel>();
+            var defaults = new List<YEntry>();
+            foreach (YEntry entry in mapping.Entries)
+            {
+                if (names.Entry(entry.Key.Value) != entry)
+                {
+                    continue; // a duplicate, already reported
+                }
+
+                string? url = null;
+                bool isDefault = false;
+                if (entry.Value is YScalar { IsNull: false } scalar)
+                {
+                    url = scalar.Value;
+                }
+                else if (entry.Value is YMapping serverMapping)
+                {
+                    var server = new MappingReader(_context, serverMapping, $"server '{entry.Key.Value}'", entry.Key.Span, ServerKeys);
+                    url = server.String("url", required: true);
+                    isDefault = server.Bool("default", false);
+                }
+                else
+                {
+                    names.ReportWrongType(entry.Key.Value, entry.Value, "a URL or a mapping with 'url:'");
+                }
+
+                if (url is null)
+                {
+                    continue;
+                }
+
+                SourceSpan urlSpan = entry.Value.Span;
+                if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "https" && uri.Scheme != "http") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidValue, urlSpan, url, "url of server '" + entry.Key.Value + "'", "use an absolute http or https URL without query or fragment, e.g. https://api.freedompay.kz/");
+                    continue;
+                }
+
+                string csName = Naming.ToPascalCase(entry.Key.Value);
+                if (!CheckName(csName, $"server '{entry.Key.Value}'", entry.Key.Span))
+                {
+                    continue;
+                }
+
+                if (isDefault)
+                {
+                    defaults.Add(entry);
+                }
+
+                string normalized = uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri.AbsoluteUri : uri.AbsoluteUri + "/";
+                servers.Add(new ServerModel(entry.Key.Value, csName, normalized, isDefault));
+            }
+
+            if (defaults.Count > 1)
+            {
+                _context.Report(DiagnosticDescriptors.Duplicate, defaults[1].Key.Span, "Default server", defaults[1].Key.Value, "'servers' (only one server can have 'default: true')");
+            }
+
+            if (servers.Count == 0)
+            {
+                if (!_context.HasErrors)
+                {
+                    _context.Report(DiagnosticDescriptors.MissingKey, root.Entry("servers")!.Key.Span, "'servers'", "a server URL");
+                }
+            }
+            else if (defaults.Count == 0)
+            {
+                // No explicit default: the first server listed is the default.
+                servers[0] = servers[0] with { IsDefault = true };
+            }
+
+            return servers.ToEquatableArray();
+        }
+
+        private RequestEncoding BindEncoding(MappingReader root)
+        {
+            string? value = root.String("encoding");
+            switch (value)
+            {
+                case null:
+                case "multipart":
+                    return RequestEncoding.Multipart;
+                case "urlencoded":
+                    return RequestEncoding.UrlEncoded;
+                default:
+                    _context.Report(DiagnosticDescriptors.InvalidValue, root.Node("encoding")!.Span, value, "encoding", "use 'multipart' (multipart/form-data) or 'urlencoded' (application/x-www-form-urlencoded)");
+                    return RequestEncoding.Multipart;
+            }
+        }
+
+        private ErrorShape BindErrors(MappingReader root)
+        {
+            YMapping? mapping = root.MappingValue("errors");
+            if (mapping is null)
+            {
+                return new ErrorShape("pg_status", "error", "pg_error_code", "pg_error_description");
+            }
+
+            var errors = new MappingReader(_context, mapping, "'errors'", root.Entry("errors")!.Key.Span, ErrorKeys);
+            return new ErrorShape(
+                errors.String("status") ?? "pg_status",
+                errors.String("error-value") ?? "error",
+                errors.String("code") ?? "pg_error_code",
+                errors.String("description") ?? "pg_error_description");
+        }
+
+        /// <summary>Checks a C# name; reports FPG0012 at <paramref name="span"/> and returns false when unusable.</summary>
+        private bool CheckName(string name, string what, SourceSpan span)
+        {
+            string? problem = Naming.CheckIdentifier(name);
+            if (problem is null)
+            {
+                return true;
+            }
+
+            _context.Report(DiagnosticDescriptors.InvalidIdentifier, span, name, what, problem);
+            return false;
+        }
+
+        /// <summary>Records a generated type name; reports FPG0013 when another part of the area already uses it.</summary>
+        private bool ClaimTypeName(string typeName, string what, SourceSpan span)
+        {
+            if (_typeNames.TryGetValue(typeName, out string? owner))
+            {
+                _context.Report(DiagnosticDescriptors.NameCollision, span, typeName, what, owner);
+                return false;
+            }
+
+            _typeNames.Add(typeName, what);
+            return true;
+        }
+
+        private static SourceSpan FirstLine(SourceSpan span) =>
+            new SourceSpan(span.Start, span.Start, span.StartLine, span.StartColumn, span.StartLine, span.StartColumn);
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Net.Http;
+using FreedomPay.Runtime;
+
+namespace FreedomPay
+{
+    /// <summary>
+    /// The FreedomPay client. Each API area of the spec is a property (e.g. <c>client.MobileBalance</c>) generated
+    /// into this partial class at compile time. Thread-safe; create one per merchant and reuse it.
+    /// </summary>
+    public sealed partial class FreedomPayClient : IDisposable
+    {
+        private readonly HttpClient _httpClient;
+        private readonly bool _ownsHttpClient;
+
+        /// <summary>Creates a client with its own HttpClient (disposed with the client).</summary>
+        public FreedomPayClient(FreedomPayClientOptions options)
+            : this(CreateHttpClient(options), options, ownsHttpClient: true)
+        {
+        }
+
+        /// <summary>Creates a client over an HttpClient the caller owns (e.g. from IHttpClientFactory); it is not disposed here.</summary>
+        public FreedomPayClient(HttpClient httpClient, FreedomPayClientOptions options)
+            : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, ownsHttpClient: false)
+        {
+        }
+
+        private FreedomPayClient(HttpClient httpClient, FreedomPayClientOptions options, bool ownsHttpClient)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            _httpClient = httpClient;
+            _ownsHttpClient = ownsHttpClient;
+            Connection = new FreedomPayConnection(httpClient, options.Validated());
+        }
+
+        /// <summary>
+        /// Signs, sends and verifies requests. Generated API areas (also those generated in your own assembly from
+        /// your own spec) call the gateway through it.
+        /// </summary>
+        public FreedomPayConnection Connection { get; }
+
+        /// <summary>Disposes the HttpClient if the client created it.</summary>
+        public void Dispose()
+        {
+            if (_ownsHttpClient)
+            {
+                _httpClient.Dispose();
+            }
+        }
+
+        private static HttpClient CreateHttpClient(FreedomPayClientOptions options)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+#if NET8_0_OR_GREATER
+            // Recycle pooled connections so DNS changes of the gateway are picked up.
+            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+#else
+            var handler = new HttpClientHandler();
+#endif
+            return new HttpClient(handler, disposeHandler: true) { Timeout = options.Timeout };
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace FreedomPay.Runtime
+{
+    /// <summary>
+    /// One XML element of a gateway reply: its name and text, or its child elements. Generated response types
+    /// read their properties through the Get* methods, which turn a malformed value into a
+    /// <see cref="FreedomPayProtocolException"/> naming the element.
+    /// </summary>
+    public sealed class PgElement
+    {
+        private static readonly PgElement[] NoChildren = Array.Empty<PgElement>();
+
+        /// <summary>Creates an element (used by the XML reader and by tests).</summary>
+        public PgElement(string name, string value, IReadOnlyList<PgElement>? children = null)
+        {
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            Value = value ?? string.Empty;
+            Children = children ?? NoChildren;
+        }
+
+        /// <summary>The element's local name, e.g. <c>pg_status</c>.</summary>
+        public string Name { get; }
+
+        /// <summary>The element's text; empty for elements that have children.</summary>
+        public string Value { get; }
+
+        /// <summary>Child elements in document order.</summary>
+        public IReadOnlyList<PgElement> Children { get; }
+
+        /// <summary>The first child with this name, or null.</summary>
+        public PgElement? Find(string name)
+        {
+            foreach (PgElement child in Children)
+            {
+                if (string.Equals(child.Name, name, StringComparison.Ordinal))
+                {
+                    return child;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The text of the first child with this name, or null when there is none.</summary>
+        public string? GetString(string name) => Find(name)?.Value;
+
+        /// <summary>The text of a child that must be present.</summary>
+        public string GetRequiredString(string name) => Find(name)?.Value ?? throw Missing(name);
+
+        /// <summary>An integer child; null when absent or empty.</summary>
+        public long? GetInt64(string name) => Find(name) is { Value.Length: > 0 } child ? child.AsInt64() : null;
+
+        /// <summary>An integer child that must be present.</summary>
+        public long GetRequiredInt64(string name) => (Find(name) ?? throw Missing(name)).AsInt64();
+
+        /// <summary>A decimal child; null when absent or empty.</summary>
+        public decimal? GetDecimal(string name) => Find(name) is { Value.Length: > 0 } child ? child.AsDecimal() : null;
+
+        /// <summary>A decimal child that must be present.</summary>
+        public decimal GetRequiredDecimal(string name) => (Find(name) ?? throw Missing(name)).AsDecimal();
+
+        /// <summary>A 0/1 (or false/true) child; null when absent or empty.</summary>
+        public bool? GetBoolean(string name) => Find(name) is { Value.Length: > 0 } child ? child.AsBoolean() : null;
+
+        /// <summary>A 0/1 (or false/true) child that must be present.</summary>
+        public bool GetRequiredBoolean(string name) => (Find(name) ?? throw Missing(name)).AsBoolean();
+
+        /// <summary>A date-time child in the given format; null when absent or empty.</summary>
+        public DateTime? GetDateTime(string name, string format) => Find(name) is { Value.Length: > 0 } child ? child.AsDateTime(format) : null;
+
+        /// <summary>A date-time child in the given format that must be present.</summary>
+        public DateTime GetRequiredDateTime(string name, string format) => (Find(name) ?? throw Missing(name)).AsDateTime(format);
+
+        /// <summary>A child with elements of its own, converted; null when absent.</summary>
+        public T? GetObject<T>(string name, Func<PgElement, T> convert)
+            where T : class => Find(name) is { } child ? convert(child) : null;
+
+        /// <summary>A child with elements of its own that must be present, converted.</summary>
+        public T GetRequiredObject<T>(string name, Func<PgElement, T> convert) => convert(Find(name) ?? throw Missing(name));
+
+        /// <summary>All children with this name (side by side), converted; empty when there are none.</summary>
+        public IReadOnlyList<T> GetList<T>(string name, Func<PgElement, T> convert)
+        {
+            List<T>? items = null;
+            foreach (PgElement child in Children)
+            {
+                if (string.Equals(child.Name, name, StringComparison.Ordinal))
+                {
+                    (items ??= new List<T>()).Add(convert(child));
+                }
+            }
+
+            return items is null ? Array.Empty<T>() : items;
+        }
+
+        /// <summary>The <paramref name="item"/> children of the <paramref name="wrapper"/> child, converted; empty when absent.</summary>
+        public IReadOnlyList<T> GetWrappedList<T>(string wrapper, string item, Func<PgElement, T> convert) =>
+            Find(wrapper) is { } list ? list.GetList(item, convert) : Array.Empty<T>();
+
+        /// <summary>This element's text.</summary>
+        public string AsString() => Value;
+
+        /// <summary>This element's text as an integer.</summary>
+        public long AsInt64() => long.TryParse(Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
+            ? value
+            : throw Malformed("an integer");
+
+        /// <summary>This element's text as a decimal number.</summary>
+        public decimal AsDecimal() => decimal.TryParse(Value.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value)
+            ? value
+            : throw Malformed("a decimal number");
+
+        /// <summary>This element's text as a flag: 1/0 or true/false.</summary>
+        public bool AsBoolean()
+        {
+            switch (Value.Trim().ToLowerInvariant())
+            {
+                case "1":
+                case "true":
+                    return true;
+                case "0":
+                case "false":
+                    return false;
+                default:
+                    throw Malformed("0 or 1");
+            }
+        }
+
+        /// <summary>This element's text as a date-time in the given format.</summary>
+        public DateTime AsDateTime(string format) => DateTime.TryParseExact(Value.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime value)
+            ? value
+            : throw Malformed($"a date-time in the format '{format}'");
+
+        /// <inheritdoc/>
+        public override string ToString() => Children.Count == 0 ? $"<{Name}>{Value}</{Name}>" : $"<{Name}> ({Children.Count} children)";
+
+        private FreedomPayProtocolException Missing(string name) =>
+            new FreedomPayProtocolException($"The reply has no <{name}> element inside <{Name}>, which the API description says is always present.");
+
+        private FreedomPayProtocolException Malformed(string expected) =>
+            new FreedomPayProtocolException($"The reply's <{Name}> element should be {expected}, but is '{Truncate(Value)}'.");
+
+        private static string Truncate(string text) => text.Length <= 64 ? text : text.Substring(0, 64) + "...";
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using System.IO;
+
+namespace FreedomPay.Generator.Tests.Infrastructure;
+
+/// <summary>Locates the repository (the folder holding FreedomPay.Generated.sln) from the test's output folder.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string RealSpec => Path.Combine(Root, "spec", "freedompay.mobile-balance.yaml");
+
+    public static string ClientSources => Path.Combine(Root, "src", "FreedomPay.Client");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FreedomPay.Generated.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FreedomPay.Generated.sln not found above " + AppContext.BaseDirectory);
+    }
+}

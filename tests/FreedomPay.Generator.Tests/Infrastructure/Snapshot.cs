@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+
+namespace FreedomPay.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// Snapshot assertions with Verify's file conventions, so that moving to Verify later is a one-line change:
+/// <c>Snapshots/{name}.verified.cs</c> beside the test is the accepted text; on a mismatch the new text is written
+/// to <c>{name}.received.cs</c> and the test fails with a line diff. To accept received files after reading them,
+/// run the tests with <c>FREEDOMPAY_ACCEPT_SNAPSHOTS=1</c> (the verified file is then overwritten).
+/// </summary>
+internal static class Snapshot
+{
+    public const string AcceptVariable = "FREEDOMPAY_ACCEPT_SNAPSHOTS";
+
+    public static void Verify(string actual, string name, string extension = "cs", [CallerFilePath] string testFile = "")
+    {
+        string directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        string verifiedPath = Path.Combine(directory, $"{name}.verified.{extension}");
+        string receivedPath = Path.Combine(directory, $"{name}.received.{extension}");
+        actual = Normalize(actual);
+
+        string? verified = File.Exists(verifiedPath) ? Normalize(File.ReadAllText(verifiedPath)) : null;
+        if (verified == actual)
+        {
+            File.Delete(receivedPath);
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+        {
+            File.WriteAllText(verifiedPath, actual);
+            File.Delete(receivedPath);
+            return;
+        }
+
+        File.WriteAllText(receivedPath, actual);
+        string message = verified is null
+            ? $"No verified snapshot {verifiedPath}. Read {receivedPath}; if it is right, rename it to .verified.{extension} (or rerun with {AcceptVariable}=1)."
+            : $"Snapshot {name} differs from {verifiedPath} (received text written to {receivedPath}):\n{Diff(verified, actual)}";
+        throw new Xunit.Sdk.XunitException(message);
+    }
+
+    /// <summary>Verifies every snapshot before failing, so one run shows (and writes) all mismatches.</summary>
+    public static void VerifyAll(IEnumerable<(string Actual, string Name)> snapshots, [CallerFilePath] string testFile = "")
+    {
+        var failures = new List<string>();
+        foreach (var (actual, name) in snapshots)
+        {
+            try
+            {
+                Verify(actual, name, "cs", testFile);
+            }
+            catch (Xunit.Sdk.XunitException ex)
+            {
+                failures.Add(ex.Message);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException(string.Join("\n\n", failures));
+        }
+    }
+
+    /// <summary>Line endings and the BOM are not part of what a snapshot checks.</summary>
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
+
+    private static string Diff(string expected, string actual)
+    {
+        DiffPaneModel diff = InlineDiffBuilder.Diff(expected, actual, ignoreWhiteSpace: false);
+        var builder = new StringBuilder();
+        int shown = 0;
+        for (int i = 0; i < diff.Lines.Count && shown < 80; i++)
+        {
+            DiffPiece line = diff.Lines[i];
+            if (line.Type == ChangeType.Unchanged)
+            {
+                continue;
+            }
+
+            string marker = line.Type == ChangeType.Inserted ? "+ " : line.Type == ChangeType.Deleted ? "- " : "~ ";
+            builder.Append(marker).Append(line.Position?.ToString() ?? "?").Append(": ").AppendLine(line.Text);
+            shown++;
+        }
+
+        return builder.ToString();
+    }
+}

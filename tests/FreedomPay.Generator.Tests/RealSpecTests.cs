@@ -1,0 +1,46 @@
+using System.IO;
+using System.Linq;
+using FreedomPay.Generator.Tests.Infrastructure;
+
+namespace FreedomPay.Generator.Tests;
+
+/// <summary>The spec that ships (spec/freedompay.mobile-balance.yaml), run through the generator in-process.</summary>
+public sealed class RealSpecTests
+{
+    private static SpecFile RealSpec => new(RepoPaths.RealSpec, File.ReadAllText(RepoPaths.RealSpec));
+
+    [Fact]
+    public void Generates_one_file_per_operation_enum_and_area_without_diagnostics()
+    {
+        var (result, _) = GeneratorHarness.Run(new[] { RealSpec }, GeneratorHarness.ClientProjectOptions);
+
+        Assert.Empty(GeneratorHarness.Describe(result.Diagnostics));
+        string[] hints = result.GeneratedSources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            new[]
+            {
+                "MobileBalance.Approve.g.cs", "MobileBalance.Client.g.cs",
+                "MobileBalance.Enums.ApproveStatus.g.cs", "MobileBalance.Enums.CallbackMethod.g.cs", "MobileBalance.Enums.MobileOperator.g.cs",
+                "MobileBalance.Enums.PageLanguage.g.cs", "MobileBalance.Enums.PayStatus.g.cs", "MobileBalance.Enums.PaymentStatus.g.cs",
+                "MobileBalance.Enums.RedirectMethod.g.cs", "MobileBalance.Enums.ResultStatus.g.cs",
+                "MobileBalance.Init.g.cs", "MobileBalance.Pay.g.cs", "MobileBalance.ResendCode.g.cs", "MobileBalance.Status.g.cs",
+            },
+            hints);
+    }
+
+    [Fact]
+    public void Every_generated_file_matches_its_snapshot()
+    {
+        var (result, _) = GeneratorHarness.Run(new[] { RealSpec }, GeneratorHarness.ClientProjectOptions);
+
+        Snapshot.VerifyAll(result.GeneratedSources.Select(s => (s.SourceText.ToString(), "RealSpec#" + s.HintName.Replace(".g.cs", string.Empty))));
+    }
+
+    [Fact]
+    public void Output_compiles_with_the_runtime_for_net8_with_no_warnings()
+    {
+        var (_, output) = GeneratorHarness.Run(new[] { RealSpec }, GeneratorHarness.ClientProjectOptions, RuntimeCompilation.WithRuntimeSources());
+
+        Assert.Empty(RuntimeCompilation.Problems(output));
+    }
+}
