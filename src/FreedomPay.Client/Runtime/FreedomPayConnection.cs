@@ -51,6 +51,7 @@ namespace FreedomPay.Runtime
                 throw new ArgumentNullException(nameof(parse));
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var validation = default(RequestValidation);
             request.Validate(ref validation);
             validation.ThrowIfInvalid(operation.DisplayName);

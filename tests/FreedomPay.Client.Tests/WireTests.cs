@@ -1,0 +1,193 @@
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using FreedomPay.Client.Tests.Infrastructure;
+using FreedomPay.MobileBalance;
+using FreedomPay.TestSupport;
+
+namespace FreedomPay.Client.Tests;
+
+/// <summary>
+/// What each Mobile balance operation puts on the wire: method, path, content type, every field name and value
+/// (parsed by ASP.NET Core's MultipartReader), and a pg_sig that an independent computation accepts.
+/// </summary>
+public sealed class WireTests
+{
+    [Fact]
+    public async Task Init_posts_multipart_to_init_payment_php_with_mobile_commerce()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("init_payment.php", ("pg_status", "ok"), ("pg_payment_id", "4567788"), ("pg_redirect_url", "https://gateway.test/pay.html?customer=abc"), ("pg_redirect_url_type", "need data")));
+
+        var reply = await test.Client.MobileBalance.InitAsync(new InitRequest
+        {
+            OrderId = "A-1", Amount = 150.50m, Currency = "KZT", Description = "Пополнение баланса", Lifetime = 600,
+            Language = PageLanguage.English, TestingMode = true, ResultUrl = "https://shop.test/pay/result",
+        });
+
+        CapturedRequest sent = test.Gateway.Single;
+        Assert.Equal(HttpMethod.Post, sent.Method);
+        Assert.Equal("https://gateway.test/init_payment.php", sent.Uri.ToString());
+        Assert.StartsWith("multipart/form-data; boundary=", sent.ContentType);
+        Assert.Equal(
+            new[] { "pg_merchant_id", "pg_payment_method", "pg_order_id", "pg_amount", "pg_currency", "pg_description", "pg_testing_mode", "pg_lifetime", "pg_language", "pg_result_url", "pg_salt", "pg_sig" },
+            sent.Names);
+        Assert.Equal(FakeGateway.MerchantId, sent["pg_merchant_id"]);
+        Assert.Equal("mobile_commerce", sent["pg_payment_method"]);
+        Assert.Equal("A-1", sent["pg_order_id"]);
+        Assert.Equal("150.50", sent["pg_amount"]);
+        Assert.Equal("KZT", sent["pg_currency"]);
+        Assert.Equal("Пополнение баланса", sent["pg_description"]);
+        Assert.Equal("1", sent["pg_testing_mode"]);
+        Assert.Equal("600", sent["pg_lifetime"]);
+        Assert.Equal("en", sent["pg_language"]);
+        Assert.Equal("https://shop.test/pay/result", sent["pg_result_url"]);
+        AssertSignedFor("init_payment.php", sent);
+
+        Assert.Equal(ResultStatus.Ok, reply.Status);
+        Assert.Equal(4567788, reply.PaymentId);
+        Assert.Equal("https://gateway.test/pay.html?customer=abc", reply.RedirectUrl);
+        Assert.Equal("need data", reply.RedirectUrlType);
+    }
+
+    [Fact]
+    public async Task Pay_posts_phone_and_operator_to_mfs_pay()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("pay", ("pg_status", "need_approve"), ("pg_payment_id", "987654321")));
+
+        var reply = await test.Client.MobileBalance.PayAsync(new PayRequest
+        {
+            PaymentId = 987654321, AbonentPhone = "77017777777", PaymentSystemCode = MobileOperator.Kcell,
+        });
+
+        CapturedRequest sent = test.Gateway.Single;
+        Assert.Equal(HttpMethod.Post, sent.Method);
+        Assert.Equal("/mfs/pay", sent.Uri.AbsolutePath);
+        Assert.Equal(new[] { "pg_merchant_id", "pg_payment_id", "pg_abonent_phone", "pg_payment_system_code", "pg_salt", "pg_sig" }, sent.Names);
+        Assert.Equal("987654321", sent["pg_payment_id"]);
+        Assert.Equal("77017777777", sent["pg_abonent_phone"]);
+        Assert.Equal("KCELLKZT", sent["pg_payment_system_code"]);
+        AssertSignedFor("pay", sent);
+        Assert.Equal(PayStatus.NeedApprove, reply.Status);
+        Assert.Equal(987654321, reply.PaymentId);
+    }
+
+    [Fact]
+    public async Task Approve_sends_the_code_as_typed_with_its_leading_zero()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("approve", ("pg_status", "process"), ("pg_payment_id", "42")));
+
+        var reply = await test.Client.MobileBalance.ApproveAsync(new ApproveRequest { PaymentId = 42, ApprovalCode = "077587" });
+
+        CapturedRequest sent = test.Gateway.Single;
+        Assert.Equal("/mfs/approve", sent.Uri.AbsolutePath);
+        Assert.Equal(new[] { "pg_merchant_id", "pg_payment_id", "pg_approval_code", "pg_salt", "pg_sig" }, sent.Names);
+        Assert.Equal("077587", sent["pg_approval_code"]);
+        AssertSignedFor("approve", sent);
+        Assert.Equal(ApproveStatus.Process, reply.Status);
+    }
+
+    [Fact]
+    public async Task ResendCode_posts_the_payment_id_to_mfs_resend_code()
+    {
+        using var test = new TestClient();
+
+        var reply = await test.Client.MobileBalance.ResendCodeAsync(new ResendCodeRequest { PaymentId = 42 });
+
+        CapturedRequest sent = test.Gateway.Single;
+        Assert.Equal("/mfs/resend_code", sent.Uri.AbsolutePath);
+        Assert.Equal(new[] { "pg_merchant_id", "pg_payment_id", "pg_salt", "pg_sig" }, sent.Names);
+        Assert.Equal("42", sent["pg_payment_id"]);
+        AssertSignedFor("resend_code", sent);
+        Assert.Equal(ResultStatus.Ok, reply.Status);
+    }
+
+    [Fact]
+    public async Task Status_posts_to_get_status3_php_and_reads_the_payment()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply(
+            "get_status3.php",
+            ("pg_status", "ok"), ("pg_payment_id", "42"), ("pg_payment_status", "success"), ("pg_payment_method", "mobile_commerce"),
+            ("pg_amount", "150.50"), ("pg_currency", "KZT"), ("pg_can_reject", "1"), ("pg_create_date", "2026-11-25 10:11:12")));
+
+        var reply = await test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 42, OrderId = "A-1" });
+
+        CapturedRequest sent = test.Gateway.Single;
+        Assert.Equal("/get_status3.php", sent.Uri.AbsolutePath);
+        Assert.Equal(new[] { "pg_merchant_id", "pg_payment_id", "pg_order_id", "pg_salt", "pg_sig" }, sent.Names);
+        AssertSignedFor("get_status3.php", sent);
+        Assert.Equal(PaymentStatus.Success, reply.PaymentStatus);
+        Assert.Equal("mobile_commerce", reply.PaymentMethod);
+        Assert.Equal(150.50m, reply.Amount);
+        Assert.Equal("KZT", reply.Currency);
+        Assert.True(reply.CanReject);
+        Assert.Equal(new System.DateTime(2026, 11, 25, 10, 11, 12), reply.CreateDate);
+        Assert.Null(reply.PaymentDate);
+        Assert.Empty(reply.RefundPayments);
+    }
+
+    [Fact]
+    public async Task Every_request_gets_a_fresh_random_salt()
+    {
+        using var test = new TestClient();
+
+        await test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 1 });
+        await test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 1 });
+
+        string[] salts = test.Gateway.Requests.Select(r => r["pg_salt"]).ToArray();
+        Assert.All(salts, salt => Assert.Matches("^[A-Za-z0-9]{16}$", salt));
+        Assert.NotEqual(salts[0], salts[1]);
+    }
+
+    [Fact]
+    public async Task Multipart_parts_carry_only_the_field_name_and_are_utf8()
+    {
+        using var test = new TestClient();
+
+        await test.Client.MobileBalance.InitAsync(new InitRequest { Amount = 1m, Description = "Қазақша \"quoted\" & <b>" });
+
+        CapturedRequest sent = test.Gateway.Single;
+        Assert.Equal("Қазақша \"quoted\" & <b>", sent["pg_description"]);
+        Assert.All(sent.PartHeaders, header => Assert.Matches("^form-data; name=\"pg_[a-z_]+\"$", header));
+        Assert.Contains("Қазақша", sent.BodyText);
+    }
+
+    [Fact]
+    public async Task Optional_fields_that_are_not_set_are_not_sent()
+    {
+        using var test = new TestClient();
+
+        await test.Client.MobileBalance.InitAsync(new InitRequest { Amount = 1m, Description = "x", OrderId = string.Empty });
+
+        Assert.Equal(new[] { "pg_merchant_id", "pg_payment_method", "pg_amount", "pg_description", "pg_salt", "pg_sig" }, test.Gateway.Single.Names);
+    }
+
+    [Fact]
+    public async Task Without_a_base_address_the_specs_default_server_is_used()
+    {
+        using var test = new TestClient(o => o.BaseAddress = null);
+
+        await test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 1 });
+
+        Assert.Equal("https://api.freedompay.kz/get_status3.php", test.Gateway.Single.Uri.ToString());
+    }
+
+    [Fact]
+    public async Task A_base_address_with_a_path_and_no_trailing_slash_keeps_its_path()
+    {
+        using var test = new TestClient(o => o.BaseAddress = new System.Uri("http://127.0.0.1:5000/sandbox"));
+
+        await test.Client.MobileBalance.PayAsync(new PayRequest { PaymentId = 1, AbonentPhone = "77017777777" });
+
+        Assert.Equal("http://127.0.0.1:5000/sandbox/mfs/pay", test.Gateway.Single.Uri.ToString());
+    }
+
+    private static void AssertSignedFor(string script, CapturedRequest sent)
+    {
+        Assert.Equal("pg_sig", sent.Names.Last());
+        Assert.Equal(ReferenceSignature.Sign(script, sent.Fields, FakeGateway.Secret), sent["pg_sig"]);
+    }
+}
