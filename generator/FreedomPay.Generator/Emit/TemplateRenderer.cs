@@ -23,9 +23,11 @@ namespace FreedomPay.Generator.Emit
         /// <summary>The generator version written into [GeneratedCode] attributes.</summary>
         public static readonly string Version = typeof(TemplateRenderer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-        public static string Render(string templateName, object model)
+        public static string Render(string templateName, object model) =>
+            Render(Parsed.GetOrAdd(templateName, name => Parse(name, ReadResource(name))), model);
+
+        internal static string Render(Template template, object model)
         {
-            Template template = Parsed.GetOrAdd(templateName, name => Parse(name, ReadResource(name)));
             var globals = new ScriptObject();
             globals.Import(model);
             globals.SetValue("version", Version, readOnly: true);

@@ -58,6 +58,13 @@ namespace FreedomPay.Generator.Parsing
             {
                 return new YamlReadResult(null, Reword(ex), ToSpan(ex.Start, ex.End));
             }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+            {
+                // YamlDotNet's scanner can fail with a non-YAML exception on some malformed input (seen:
+                // "description[: text }" inside a flow mapping). Report it where the parser last stood.
+                Mark at = parser.Current?.End ?? Mark.Empty;
+                return new YamlReadResult(null, "the YAML cannot be read after this point; look for an unbalanced bracket, brace or quote", ToSpan(at, at));
+            }
         }
 
         private static YNode ReadNode(IParser parser, Dictionary<string, YNode> anchors)

@@ -26,9 +26,9 @@ namespace FreedomPay.Generator.Validation
 
         public static readonly DiagnosticDescriptor InvalidPath = Error("FPG0008", "Invalid path", "Path '{0}' of operation '{1}' is not valid: {2}");
 
-        public static readonly DiagnosticDescriptor UnknownType = Error("FPG0009", "Unknown type", "Unknown type '{0}' for '{1}'; use one of: {2}");
+        public static readonly DiagnosticDescriptor UnknownType = Error("FPG0009", "Unknown type", "Unknown type '{0}' for {1}; use one of: {2}");
 
-        public static readonly DiagnosticDescriptor EmptyEnum = Error("FPG0010", "Enum without values", "'{0}' is an enum but lists no values; add 'values:'");
+        public static readonly DiagnosticDescriptor EmptyEnum = Error("FPG0010", "Enum without values", "{0} is an enum but lists no values; add 'values:'");
 
         public static readonly DiagnosticDescriptor ImpossibleConstraint = Error("FPG0011", "Constraint cannot hold", "Constraint on '{0}' cannot hold: {1}");
 

@@ -79,7 +79,7 @@ namespace FreedomPay.Generator.Validation
 
                 if (type == FieldType.Enum)
                 {
-                    _context.Report(DiagnosticDescriptors.EmptyEnum, shorthand.Span, wire);
+                    _context.Report(DiagnosticDescriptors.EmptyEnum, shorthand.Span, where);
                     return null;
                 }
 
@@ -240,7 +240,7 @@ namespace FreedomPay.Generator.Validation
             if (type is null || !allowed.Contains(text))
             {
                 string? suggestion = Naming.Suggest(text, allowed);
-                string list = string.Join(", ", allowed) + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)");
+                string list = string.Join(", ", allowed) + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
                 _context.Report(DiagnosticDescriptors.UnknownType, span, text, where, list);
                 return null;
             }

@@ -22,11 +22,14 @@ internal static class GeneratorHarness
     public static readonly ImmutableDictionary<string, string> ClientProjectOptions =
         ImmutableDictionary<string, string>.Empty.Add("build_property.FreedomPayClientAccessor", "partial");
 
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, ImmutableDictionary<string, string>? globalOptions = null)
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, ImmutableDictionary<string, string>? globalOptions = null) =>
+        CreateDriver(specs.Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList(), globalOptions);
+
+    /// <summary>A driver over these exact text objects (keep them to replace one later, as an IDE edit would).</summary>
+    public static GeneratorDriver CreateDriver(IReadOnlyList<InMemoryAdditionalText> specs, ImmutableDictionary<string, string>? globalOptions = null)
     {
-        var files = specs.ToList();
-        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
-        var options = new TestOptionsProvider(globalOptions ?? ImmutableDictionary<string, string>.Empty, files.Select(f => f.Path).ToImmutableHashSet());
+        var texts = specs.Cast<AdditionalText>().ToImmutableArray();
+        var options = new TestOptionsProvider(globalOptions ?? ImmutableDictionary<string, string>.Empty, specs.Select(f => f.Path).ToImmutableHashSet());
         return CSharpGeneratorDriver.Create(
             new[] { new FreedomPayGenerator().AsSourceGenerator() },
             texts,

@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Linq;
+using FreedomPay.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace FreedomPay.Generator.Tests;
+
+/// <summary>
+/// Broken specs and what the generator says about them: the diagnostic id, and its position in the YAML file,
+/// marked in each case by '«' just before the offending text (the marker is removed before the run).
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private const string Marker = "«";
+
+    /// <summary>A valid spec the cases start from.</summary>
+    private const string Valid = """
+        area: Demo
+        servers:
+          kz: https://api.example.test/
+        operations:
+          Ping:
+            path: /ping
+            summary: Checks the connection.
+            request:
+              pg_merchant_id: { fill: merchant-id }
+              pg_order_id: { max-length: 10 }
+              pg_salt: { fill: salt }
+              pg_sig: { fill: signature }
+            response:
+              elements:
+                pg_status: { values: [ok, error] }
+        """;
+
+    public static IEnumerable<object[]> Cases() => new (string Name, string Id, string Spec)[]
+    {
+        ("yaml syntax", "FPG0001", "area: Demo\nservers: [a, b\n«"),
+        ("alias without anchor", "FPG0001", "area: «*nowhere\n"),
+        // YamlDotNet's scanner throws InvalidOperationException on this one (found by RobustnessTests); no position
+        // is asserted because it is wherever the parser last stood.
+        ("scanner failure", "FPG0001", Valid.Replace("pg_status: { values: [ok, error] }", "pg_status: { values[: ok }")),
+        ("second document", "FPG0001", "area: Demo\n«---\narea: Other\n"),
+        ("empty file", "FPG0002", string.Empty),
+        ("only a comment", "FPG0002", "# nothing here\n"),
+        ("unknown root key", "FPG0003", Valid.Replace("operations:", "«operatons:")),
+        ("unknown field key", "FPG0003", Valid.Replace("{ max-length: 10 }", "{ «maxlength: 10 }")),
+        ("unknown operation key", "FPG0003", Valid.Replace("    summary:", "    «sumary:")),
+        ("missing area", "FPG0004", Valid.Replace("area: Demo\n", "«")),
+        ("missing path", "FPG0004", Valid.Replace("    path: /ping\n", string.Empty).Replace("  Ping:", "  «Ping:")),
+        ("empty operations", "FPG0004", "area: Demo\nservers:\n  kz: https://a.test/\n«operations: {}\n"),
+        ("list item without item key", "FPG0004", Valid.Replace("pg_status: { values: [ok, error] }", "«pg_list: { type: list, item-type: string }")),
+        ("area is a list", "FPG0005", Valid.Replace("area: Demo", "area: «[Demo]")),
+        ("required is yes", "FPG0005", Valid.Replace("{ max-length: 10 }", "{ required: «yes }")),
+        ("operation is text", "FPG0005", "area: Demo\nservers:\n  kz: https://a.test/\noperations:\n  Ping: «hello\n"),
+        ("duplicate operation", "FPG0006", Valid + "\n  «Ping:\n    path: /ping2\n    summary: x\n"),
+        ("duplicate field", "FPG0006", Valid.Replace("      pg_salt:", "      «pg_order_id: string\n      pg_salt:")),
+        ("duplicate enum value", "FPG0006", Valid.Replace("[ok, error]", "[ok, «ok]")),
+        ("duplicate default server", "FPG0006", Valid.Replace("  kz: https://api.example.test/", "  kz: { url: \"https://a.test/\", default: true }\n  «uz: { url: \"https://b.test/\", default: true }")),
+        ("put method", "FPG0007", Valid.Replace("    path: /ping", "    method: «PUT\n    path: /ping")),
+        ("path without slash", "FPG0008", Valid.Replace("path: /ping", "path: «ping")),
+        ("path with query", "FPG0008", Valid.Replace("path: /ping", "path: «/ping?x=1")),
+        ("unknown type", "FPG0009", Valid.Replace("{ max-length: 10 }", "{ type: «strng }")),
+        ("object type in a request", "FPG0009", Valid.Replace("{ max-length: 10 }", "{ type: «object }")),
+        ("enum without values", "FPG0010", Valid.Replace("{ max-length: 10 }", "{ type: enum }").Replace("      pg_order_id:", "      «pg_order_id:")),
+        ("min above max", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ type: integer, min: «10, max: 1 }")),
+        ("bad regex", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ pattern: «\"[a-\" }")),
+        ("max-length on an integer", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ type: integer, «max-length: 10 }")),
+        ("min on a string", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ «min: 1 }")),
+        ("format on a string", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ «format: yyyy }")),
+        ("min-length above max-length", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ min-length: «5, max-length: 2 }")),
+        ("keyword as a name", "FPG0012", Valid.Replace("{ max-length: 10 }", "{ name: «class }")),
+        ("name starting with a digit", "FPG0012", Valid.Replace("{ max-length: 10 }", "{ name: «1st }")),
+        ("lower-case operation", "FPG0012", Valid.Replace("  Ping:", "  «ping:")),
+        ("lower-case area", "FPG0012", Valid.Replace("area: Demo", "area: «demo")),
+        ("two fields, one C# name", "FPG0013", Valid.Replace("      pg_salt:", "      «order_id: string\n      pg_salt:")),
+        ("enum value named Unknown", "FPG0013", Valid.Replace("[ok, error]", "{ ok: Ok, error: «Unknown }")),
+        ("property named like an inherited member", "FPG0013", Valid.Replace("{ max-length: 10 }", "{ name: «GetHashCode }")),
+        ("enum named like a request class", "FPG0013", Valid.Replace("pg_status: { values: [ok, error] }", "pg_status: { values: [ok, error], enum: «PingRequest }")),
+        ("signed without salt", "FPG0014", Valid.Replace("      pg_salt: { fill: salt }\n", string.Empty).Replace("    request:", "    «request:")),
+        ("two signature fields", "FPG0014", Valid.Replace("      pg_sig: { fill: signature }", "      pg_sig: { fill: signature }\n      «pg_sig2: { fill: signature }")),
+        ("script name with a slash", "FPG0014", Valid.Replace("    path: /ping", "    path: /ping\n    signature-script: «a/b")),
+        ("unknown encoding", "FPG0016", Valid.Replace("operations:", "encoding: «json\noperations:")),
+        ("relative server url", "FPG0016", Valid.Replace("https://api.example.test/", "«/relative")),
+        ("unknown fill", "FPG0016", Valid.Replace("{ fill: salt }", "{ fill: «token }")),
+        ("wire name with a space", "FPG0016", Valid.Replace("      pg_salt:", "      «\"pg bad\": string\n      pg_salt:")),
+        ("fill with a type", "FPG0016", Valid.Replace("{ fill: salt }", "{ fill: salt, «type: string }")),
+        ("shared enum with other values", "FPG0017", Valid.Replace("pg_status: { values: [ok, error] }", "pg_status: { values: [ok, error], enum: St }\n        pg_state: { values: [ok], enum: «St }")),
+    }.Select(c => new object[] { c.Name, c.Id, c.Spec });
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Reports_the_error_at_its_yaml_position(string name, string expectedId, string specWithMarker)
+    {
+        int marker = specWithMarker.IndexOf(Marker, System.StringComparison.Ordinal);
+        string spec = specWithMarker.Replace(Marker, string.Empty);
+        var (result, _) = GeneratorHarness.Run(spec, "/specs/demo.yaml");
+
+        Diagnostic[] errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        string all = string.Join("\n", GeneratorHarness.Describe(result.Diagnostics));
+        Diagnostic? match = errors.FirstOrDefault(d => d.Id == expectedId);
+        Assert.True(match is not null, $"{name}: expected {expectedId}, got:\n{all}");
+        Assert.Empty(result.GeneratedSources);
+        Assert.Null(result.Exception);
+        Assert.All(result.Diagnostics, d => Assert.Equal("/specs/demo.yaml", d.Location.GetLineSpan().Path));
+        if (marker >= 0)
+        {
+            var expected = Position(spec, marker);
+            var actual = match!.Location.GetLineSpan().StartLinePosition;
+            Assert.True(expected == (actual.Line, actual.Character), $"{name}: {expectedId} at ({actual.Line + 1},{actual.Character + 1}), expected ({expected.Line + 1},{expected.Column + 1}):\n{all}");
+            Assert.Equal(marker, match.Location.SourceSpan.Start);
+        }
+    }
+
+    [Fact]
+    public void Unknown_keys_suggest_the_closest_known_key()
+    {
+        var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ requird: true }"), "/specs/demo.yaml");
+
+        Assert.Equal("Unknown key 'requird' in field 'pg_order_id' of operation 'Ping'; did you mean 'required'?", Assert.Single(result.Diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public void Unknown_types_list_the_allowed_ones_and_suggest_one()
+    {
+        var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ type: integr }"), "/specs/demo.yaml");
+
+        Assert.Equal(
+            "Unknown type 'integr' for field 'pg_order_id' of operation 'Ping'; use one of: string, integer, decimal, boolean, enum, datetime; did you mean 'integer'?",
+            Assert.Single(result.Diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public void An_operation_without_description_is_a_warning_and_still_generates()
+    {
+        var (result, output) = GeneratorHarness.Run(Valid.Replace("    summary: Checks the connection.\n", string.Empty), "/specs/demo.yaml");
+
+        Diagnostic warning = Assert.Single(result.Diagnostics);
+        Assert.Equal("FPG0018", warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Demo.Ping.g.cs");
+    }
+
+    [Fact]
+    public void Two_files_declaring_one_area_are_reported_at_the_second_files_area_line()
+    {
+        var (result, _) = GeneratorHarness.Run(new[] { new SpecFile("/specs/a.yaml", Valid), new SpecFile("/specs/b.yaml", "# copy\n" + Valid) });
+
+        Diagnostic duplicate = Assert.Single(result.Diagnostics);
+        Assert.Equal("FPG0015", duplicate.Id);
+        Assert.Equal("/specs/b.yaml", duplicate.Location.GetLineSpan().Path);
+        Assert.Equal(1, duplicate.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Demo.Ping.g.cs"); // the first file still generates
+    }
+
+    [Fact]
+    public void Several_errors_in_one_file_are_all_reported()
+    {
+        string spec = Valid.Replace("path: /ping", "path: ping").Replace("{ max-length: 10 }", "{ type: strng }").Replace("operations:", "encoding: json\noperations:");
+
+        var (result, _) = GeneratorHarness.Run(spec, "/specs/demo.yaml");
+
+        Assert.Equal(new[] { "FPG0008", "FPG0009", "FPG0016" }, result.Diagnostics.Select(d => d.Id).OrderBy(id => id));
+    }
+
+    [Fact]
+    public void Yaml_files_not_marked_as_specs_are_ignored()
+    {
+        var driver = GeneratorHarness.CreateDriver(System.Array.Empty<SpecFile>())
+            .AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/other/config.yaml", "not: [a spec")));
+
+        var result = driver.RunGenerators(GeneratorHarness.EmptyCompilation()).GetRunResult().Results.Single();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        int line = 0, column = 0;
+        for (int i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                column = 0;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
+    }
+}
