@@ -20,7 +20,7 @@ internal static class Snapshot
 
     public static void Verify(string actual, string name, string extension = "cs", [CallerFilePath] string testFile = "")
     {
-        string directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        string directory = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
         string verifiedPath = Path.Combine(directory, $"{name}.verified.{extension}");
         string receivedPath = Path.Combine(directory, $"{name}.received.{extension}");
         actual = Normalize(actual);
@@ -67,6 +67,18 @@ internal static class Snapshot
         {
             throw new Xunit.Sdk.XunitException(string.Join("\n\n", failures));
         }
+    }
+
+    /// <summary>
+    /// The test file on disk. CI builds map source paths to "/_/" (deterministic builds), so a caller path that
+    /// does not exist is resolved against the repository root.
+    /// </summary>
+    private static string SourcePath(string callerPath)
+    {
+        const string Mapped = "/_/";
+        return !File.Exists(callerPath) && callerPath.StartsWith(Mapped, StringComparison.Ordinal)
+            ? Path.Combine(RepoPaths.Root, callerPath.Substring(Mapped.Length))
+            : callerPath;
     }
 
     /// <summary>Line endings and the BOM are not part of what a snapshot checks.</summary>
