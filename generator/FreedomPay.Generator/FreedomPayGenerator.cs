@@ -70,15 +70,14 @@ namespace FreedomPay.Generator
 
             context.RegisterSourceOutput(operations, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting operation " + unit.Operation.Name));
             context.RegisterSourceOutput(enums, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting enum " + unit.Enum.Name));
-            context.RegisterSourceOutput(areaUnits, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting area " + unit.Area.AreaName));
+            context.RegisterSourceOutput(areaUnits, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting area " + unit.Context.Area.Name));
         }
 
         private static bool IsSpec(AdditionalText text, AnalyzerConfigOptionsProvider options) =>
             options.GetOptions(text).TryGetValue(SpecMetadata, out string? value)
             && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
-        private static AreaContext ToContext(ApiArea area, GeneratorOptions options) =>
-            new AreaContext(area.Name, area.SpecFileName, area.Summary, area.Description, area.Servers, area.Encoding, area.Errors, options);
+        private static AreaContext ToContext(ApiArea area, GeneratorOptions options) => new AreaContext(area.Info, options);
 
         /// <summary>Keeps the first file (by path) of each area name; reports the others at their 'area:' line.</summary>
         private static AreaSet ResolveAreas(ImmutableArray<SpecResult> results)

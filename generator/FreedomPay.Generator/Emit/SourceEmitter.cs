@@ -9,12 +9,12 @@ namespace FreedomPay.Generator.Emit
     internal static class SourceEmitter
     {
         public static GeneratedFile Emit(OperationUnit unit) =>
-            new GeneratedFile($"{unit.Area.AreaName}.{unit.Operation.Name}.g.cs", TemplateRenderer.Render("Operation", ViewBuilder.Operation(unit)));
+            new GeneratedFile($"{unit.Context.Area.Name}.{unit.Operation.Name}.g.cs", TemplateRenderer.Render("Operation", ViewBuilder.Operation(unit)));
 
         public static GeneratedFile Emit(EnumUnit unit) =>
-            new GeneratedFile($"{unit.Area.AreaName}.Enums.{unit.Enum.Name}.g.cs", TemplateRenderer.Render("Enum", ViewBuilder.Enum(unit)));
+            new GeneratedFile($"{unit.Context.Area.Name}.Enums.{unit.Enum.Name}.g.cs", TemplateRenderer.Render("Enum", ViewBuilder.Enum(unit)));
 
         public static GeneratedFile Emit(AreaUnit unit) =>
-            new GeneratedFile($"{unit.Area.AreaName}.Client.g.cs", TemplateRenderer.Render("Area", ViewBuilder.Area(unit)));
+            new GeneratedFile($"{unit.Context.Area.Name}.Client.g.cs", TemplateRenderer.Render("Area", ViewBuilder.Area(unit)));
     }
 }

@@ -13,23 +13,23 @@ namespace FreedomPay.Generator.Emit
     {
         private const string Runtime = "global::FreedomPay.Runtime.";
 
-        public static FileView File(AreaContext area) => new FileView
+        public static FileView File(AreaContext context) => new FileView
         {
-            SourceFile = area.SpecFileName,
-            Namespace = area.Options.RootNamespace + "." + area.AreaName,
-            Accessibility = area.Options.Accessibility,
-            AreaClient = area.AreaName + "Client",
+            SourceFile = context.Area.SpecFileName,
+            Namespace = context.Options.RootNamespace + "." + context.Area.Name,
+            Accessibility = context.Options.Accessibility,
+            AreaClient = context.Area.Name + "Client",
         };
 
         public static AreaView Area(AreaUnit unit)
         {
-            AreaContext area = unit.Area;
+            AreaInfo area = unit.Context.Area;
             return new AreaView
             {
-                File = File(area),
-                AreaName = area.AreaName,
-                ServersClass = area.AreaName + "Servers",
-                Doc = SpecDoc(area.Summary, $"Operations of the {area.AreaName} API area.", CSharpText.Paragraphs(area.Description).ToArray()),
+                File = File(unit.Context),
+                AreaName = area.Name,
+                ServersClass = area.Name + "Servers",
+                Doc = SpecDoc(area.Summary, $"Operations of the {area.Name} API area.", CSharpText.Paragraphs(area.Description).ToArray()),
                 Servers = area.Servers.Select(s => new ServerView { Name = s.CsName, Url = CSharpText.Literal(s.Url), UrlText = CSharpText.XmlEscape(s.Url), IsDefault = s.IsDefault }).ToList(),
                 DefaultServer = area.Servers.First(s => s.IsDefault).CsName,
                 Encoding = Runtime + "RequestEncoding." + (area.Encoding == RequestEncoding.Multipart ? "Multipart" : "UrlEncoded"),
@@ -37,9 +37,9 @@ namespace FreedomPay.Generator.Emit
                 ErrorValue = CSharpText.Literal(area.Errors.ErrorValue),
                 ErrorCode = CSharpText.Literal(area.Errors.CodeElement),
                 ErrorDescription = CSharpText.Literal(area.Errors.DescriptionElement),
-                PartialAccessor = area.Options.PartialClientAccessor,
-                AccessorField = "_" + char.ToLowerInvariant(area.AreaName[0]) + area.AreaName.Substring(1),
-                ExtensionsClass = area.AreaName + "ClientExtensions",
+                PartialAccessor = unit.Context.Options.PartialClientAccessor,
+                AccessorField = "_" + char.ToLowerInvariant(area.Name[0]) + area.Name.Substring(1),
+                ExtensionsClass = area.Name + "ClientExtensions",
             };
         }
 
@@ -48,7 +48,7 @@ namespace FreedomPay.Generator.Emit
             EnumModel model = unit.Enum;
             return new EnumView
             {
-                File = File(unit.Area),
+                File = File(unit.Context),
                 Name = model.Name,
                 Doc = SpecDoc(
                     model.Description,
@@ -70,7 +70,7 @@ namespace FreedomPay.Generator.Emit
             OperationModel op = unit.Operation;
             var view = new OperationView
             {
-                File = File(unit.Area),
+                File = File(unit.Context),
                 Name = op.Name,
                 MethodName = op.Name + "Async",
                 DescriptorField = op.Name + "Operation",

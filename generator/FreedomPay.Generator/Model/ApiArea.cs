@@ -1,16 +1,18 @@
 namespace FreedomPay.Generator.Model
 {
     /// <summary>One spec file: an API area such as MobileBalance, after validation. Carries no positions.</summary>
-    internal sealed record ApiArea(
+    internal sealed record ApiArea(AreaInfo Info, EquatableArray<OperationModel> Operations, EquatableArray<EnumModel> Enums);
+
+    /// <summary>What an area says about itself, apart from its operations and enums; every generated file of the area needs it.</summary>
+    /// <param name="SpecFileName">File name only (no folder): it is written into generated headers.</param>
+    internal sealed record AreaInfo(
         string Name,
         string SpecFileName,
         string? Summary,
         string? Description,
         EquatableArray<ServerModel> Servers,
         RequestEncoding Encoding,
-        ErrorShape Errors,
-        EquatableArray<OperationModel> Operations,
-        EquatableArray<EnumModel> Enums);
+        ErrorShape Errors);
 
     /// <param name="Name">The key under <c>servers:</c>, e.g. <c>kz</c>.</param>
     /// <param name="Url">Absolute base URL ending with a slash.</param>

@@ -87,16 +87,8 @@ namespace FreedomPay.Generator.Validation
                 return (null, declaration);
             }
 
-            var area = new ApiArea(
-                areaName,
-                Path.GetFileName(_context.FilePath),
-                root.String("summary"),
-                root.String("description"),
-                servers,
-                encoding,
-                errors,
-                operations,
-                _enums.All());
+            var info = new AreaInfo(areaName, Path.GetFileName(_context.FilePath), root.String("summary"), root.String("description"), servers, encoding, errors);
+            var area = new ApiArea(info, operations, _enums.All());
             return (area, declaration);
         }
 
