@@ -46,10 +46,6 @@ namespace FreedomPay.Generator
             context.RegisterSourceOutput(areas, (spc, set) => Report(spc, set.Diagnostics));
             context.RegisterSourceOutput(options, (spc, result) => Report(spc, result.Diagnostics));
 
-            IncrementalValuesProvider<AreaContext> contexts = areas
-                .Combine(options)
-                .SelectMany((pair, _) => pair.Left.Areas.Select(area => ToContext(area, pair.Right.Options)).ToImmutableArray());
-
             IncrementalValuesProvider<OperationUnit> operations = areas
                 .Combine(options)
                 .SelectMany((pair, _) => pair.Left.Areas
@@ -64,8 +60,11 @@ namespace FreedomPay.Generator
                     .ToImmutableArray())
                 .WithTrackingName(TrackingNames.EnumUnits);
 
-            IncrementalValuesProvider<AreaUnit> areaUnits = contexts
-                .Select((area, _) => new AreaUnit(area))
+            IncrementalValuesProvider<AreaUnit> areaUnits = areas
+                .Combine(options)
+                .SelectMany((pair, _) => pair.Left.Areas
+                    .Select(area => new AreaUnit(ToContext(area, pair.Right.Options), area.Operations.Select(op => op.Name).ToEquatableArray()))
+                    .ToImmutableArray())
                 .WithTrackingName(TrackingNames.AreaUnits);
 
             context.RegisterSourceOutput(operations, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting operation " + unit.Operation.Name));

@@ -40,6 +40,7 @@ namespace FreedomPay.Generator.Emit
                 PartialAccessor = unit.Context.Options.PartialClientAccessor,
                 AccessorField = "_" + char.ToLowerInvariant(area.Name[0]) + area.Name.Substring(1),
                 ExtensionsClass = area.Name + "ClientExtensions",
+                Operations = unit.OperationNames.Select(name => name + "Info").ToList(),
             };
         }
 
@@ -82,6 +83,7 @@ namespace FreedomPay.Generator.Emit
                 MerchantIdField = CSharpText.NullableLiteral(op.Request.FirstOrDefault(f => f.Fill == FillKind.MerchantId)?.WireName),
                 SaltField = CSharpText.NullableLiteral(op.Request.FirstOrDefault(f => f.Fill == FillKind.Salt)?.WireName),
                 SignatureField = CSharpText.NullableLiteral(op.Request.FirstOrDefault(f => f.Fill == FillKind.Signature)?.WireName),
+                SummaryLiteral = CSharpText.NullableLiteral(op.Summary),
             };
 
             string wireLine = $"Sends {CSharpText.Code(op.HttpMethod + " /" + op.Path)}; signature script {CSharpText.Code(op.ScriptName)}."
@@ -190,7 +192,39 @@ namespace FreedomPay.Generator.Emit
             {
                 view.Writes.Add($"fields.Add({wire}, {name});");
             }
+
+            AddCatalogEntry(view, field, wire, member);
         }
+
+        /// <summary>The field's <c>FieldInfo</c> and how the catalog builds its value from text.</summary>
+        private static void AddCatalogEntry(OperationView view, RequestFieldModel field, string wire, string member)
+        {
+            string format = field.Type == FieldType.DateTime ? CSharpText.Literal(field.Format!) : "null";
+            string allowed = field.Type == FieldType.Enum ? field.EnumType + "Wire.Values" : "null";
+            view.FieldInfos.Add($"new {Runtime}FieldInfo({wire}, {member}, {Runtime}FieldValueType.{RuntimeValueType(field.Type)}, {CSharpText.Bool(field.Required)}, {CSharpText.NullableLiteral(field.Description)}, {allowed}, {format})");
+
+            string getter = field.Type switch
+            {
+                FieldType.Integer => "Int64",
+                FieldType.Decimal => "Decimal",
+                FieldType.Boolean => "Boolean",
+                FieldType.DateTime => "DateTime",
+                FieldType.Enum => "Enum",
+                _ => "String",
+            };
+            string extra = field.Type == FieldType.DateTime ? ", " + format : field.Type == FieldType.Enum ? $", {field.EnumType}Wire.Parse" : string.Empty;
+            view.FromValues.Add($"{field.CsName} = values.{(field.Required ? "Required" + getter : getter)}({wire}, {member}{extra}),");
+        }
+
+        private static string RuntimeValueType(FieldType type) => type switch
+        {
+            FieldType.Integer => "Integer",
+            FieldType.Decimal => "Decimal",
+            FieldType.Boolean => "Boolean",
+            FieldType.Enum => "Enum",
+            FieldType.DateTime => "DateTime",
+            _ => "String",
+        };
 
         private static PropertyView ResponseProperty(ResponseElementModel element)
         {

@@ -29,6 +29,7 @@ namespace FreedomPay.Generator.Emit
         public bool PartialAccessor { get; set; }
         public string AccessorField { get; set; } = "";
         public string ExtensionsClass { get; set; } = "";
+        public List<string> Operations { get; set; } = new List<string>();
     }
 
     internal sealed class ServerView
@@ -76,6 +77,11 @@ namespace FreedomPay.Generator.Emit
         public List<string> Validations { get; set; } = new List<string>();
         public List<string> Writes { get; set; } = new List<string>();
         public List<PatternView> Patterns { get; set; } = new List<PatternView>();
+
+        /// <summary>For the operation catalog: <c>new FieldInfo(...)</c> expressions and <c>Member = values.X(...)</c> assignments.</summary>
+        public List<string> FieldInfos { get; set; } = new List<string>();
+        public List<string> FromValues { get; set; } = new List<string>();
+        public string SummaryLiteral { get; set; } = "null";
         public ClassView Response { get; set; } = new ClassView();
         public List<ClassView> Nested { get; set; } = new List<ClassView>();
     }

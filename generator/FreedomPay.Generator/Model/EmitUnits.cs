@@ -9,6 +9,9 @@ namespace FreedomPay.Generator.Model
     /// <summary>One generated file per enum.</summary>
     internal sealed record EnumUnit(AreaContext Context, EnumModel Enum);
 
-    /// <summary>One generated file per area: the area client, its servers and how FreedomPayClient reaches it.</summary>
-    internal sealed record AreaUnit(AreaContext Context);
+    /// <summary>
+    /// One generated file per area: the area client, its servers, its operation catalog and how FreedomPayClient
+    /// reaches it. Only the operation names matter here, so editing an operation leaves this file cached.
+    /// </summary>
+    internal sealed record AreaUnit(AreaContext Context, EquatableArray<string> OperationNames);
 }

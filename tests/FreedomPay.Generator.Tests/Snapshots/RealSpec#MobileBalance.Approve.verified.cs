@@ -115,5 +115,29 @@ namespace FreedomPay.MobileBalance
         {
             return _connection.SendAsync(ApproveOperation, request, ApproveResponse.Parse, cancellationToken);
         }
+
+        /// <summary>Describes <see cref="ApproveAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
+        public static global::FreedomPay.Runtime.OperationInfo ApproveInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
+            ApproveOperation,
+            "Confirms a charge with the SMS code the subscriber received.",
+            new global::FreedomPay.Runtime.FieldInfo[]
+            {
+                new global::FreedomPay.Runtime.FieldInfo("pg_payment_id", "PaymentId", global::FreedomPay.Runtime.FieldValueType.Integer, true, "The payment id returned by Init.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_approval_code", "ApprovalCode", global::FreedomPay.Runtime.FieldValueType.String, true, "The code from the SMS, as typed (keep leading zeros).", null, null),
+            },
+            ApproveFromValuesAsync);
+
+        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> ApproveFromValuesAsync(
+            global::FreedomPay.Runtime.FreedomPayConnection connection,
+            global::FreedomPay.Runtime.FieldValues values,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new ApproveRequest
+            {
+                PaymentId = values.RequiredInt64("pg_payment_id", "PaymentId"),
+                ApprovalCode = values.RequiredString("pg_approval_code", "ApprovalCode"),
+            };
+            return await connection.SendAsync(ApproveOperation, request, ApproveResponse.Parse, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -22,6 +22,12 @@ namespace FreedomPay.MobileBalance
             _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
         }
 
+        /// <summary>Every operation of the area, described for tools (see <see cref="global::FreedomPay.Runtime.OperationInfo"/>).</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.OperationInfo> Operations
+        {
+            get { return new global::FreedomPay.Runtime.OperationInfo[] { InitInfo, PayInfo, ApproveInfo, ResendCodeInfo, StatusInfo }; }
+        }
+
         // A nested class, so that its fields are initialized before any operation descriptor (declared in other
         // files of this partial class, whose static initializers run in no guaranteed order) reads them.
         private static class AreaInfo

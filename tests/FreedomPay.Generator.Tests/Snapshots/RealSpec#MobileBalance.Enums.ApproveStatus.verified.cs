@@ -39,6 +39,9 @@ namespace FreedomPay.MobileBalance
         /// <summary>The wire values, for error messages.</summary>
         public const string Allowed = "ok, process, error";
 
+        /// <summary>The wire values, in the spec's order.</summary>
+        public static readonly string[] Values = new string[] { "ok", "process", "error" };
+
         /// <summary>The wire value, or null for <see cref="ApproveStatus.Unknown"/> and undefined numbers.</summary>
         public static string? ToWireValue(ApproveStatus value)
         {

@@ -49,6 +49,9 @@ namespace FreedomPay.MobileBalance
         /// <summary>The wire values, for error messages.</summary>
         public const string Allowed = "TELE2KZT, ALTELKZT, BEELINEKZT, KCELLKZT, ACTIVKZT";
 
+        /// <summary>The wire values, in the spec's order.</summary>
+        public static readonly string[] Values = new string[] { "TELE2KZT", "ALTELKZT", "BEELINEKZT", "KCELLKZT", "ACTIVKZT" };
+
         /// <summary>The wire value, or null for <see cref="MobileOperator.Unknown"/> and undefined numbers.</summary>
         public static string? ToWireValue(MobileOperator value)
         {

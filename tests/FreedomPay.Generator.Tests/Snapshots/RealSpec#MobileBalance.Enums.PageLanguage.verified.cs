@@ -49,6 +49,9 @@ namespace FreedomPay.MobileBalance
         /// <summary>The wire values, for error messages.</summary>
         public const string Allowed = "ru, en, kz, kg, uz";
 
+        /// <summary>The wire values, in the spec's order.</summary>
+        public static readonly string[] Values = new string[] { "ru", "en", "kz", "kg", "uz" };
+
         /// <summary>The wire value, or null for <see cref="PageLanguage.Unknown"/> and undefined numbers.</summary>
         public static string? ToWireValue(PageLanguage value)
         {

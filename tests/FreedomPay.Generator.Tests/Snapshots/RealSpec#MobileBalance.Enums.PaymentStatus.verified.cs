@@ -54,6 +54,9 @@ namespace FreedomPay.MobileBalance
         /// <summary>The wire values, for error messages.</summary>
         public const string Allowed = "new, pending, success, failed, incomplete, revoked";
 
+        /// <summary>The wire values, in the spec's order.</summary>
+        public static readonly string[] Values = new string[] { "new", "pending", "success", "failed", "incomplete", "revoked" };
+
         /// <summary>The wire value, or null for <see cref="PaymentStatus.Unknown"/> and undefined numbers.</summary>
         public static string? ToWireValue(PaymentStatus value)
         {

@@ -34,6 +34,9 @@ namespace FreedomPay.MobileBalance
         /// <summary>The wire values, for error messages.</summary>
         public const string Allowed = "GET, POST";
 
+        /// <summary>The wire values, in the spec's order.</summary>
+        public static readonly string[] Values = new string[] { "GET", "POST" };
+
         /// <summary>The wire value, or null for <see cref="RedirectMethod.Unknown"/> and undefined numbers.</summary>
         public static string? ToWireValue(RedirectMethod value)
         {

@@ -352,5 +352,71 @@ namespace FreedomPay.MobileBalance
         {
             return _connection.SendAsync(InitOperation, request, InitResponse.Parse, cancellationToken);
         }
+
+        /// <summary>Describes <see cref="InitAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
+        public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
+            InitOperation,
+            "Creates a mobile-commerce payment and returns its id and the hosted payment page.",
+            new global::FreedomPay.Runtime.FieldInfo[]
+            {
+                new global::FreedomPay.Runtime.FieldInfo("pg_order_id", "OrderId", global::FreedomPay.Runtime.FieldValueType.String, false, "Order id in the merchant's system.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_amount", "Amount", global::FreedomPay.Runtime.FieldValueType.Decimal, true, "Amount to charge, in pg_currency.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_currency", "Currency", global::FreedomPay.Runtime.FieldValueType.String, false, "Currency of the amount (ISO 4217); the merchant's default when absent.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_description", "Description", global::FreedomPay.Runtime.FieldValueType.String, true, "What is being paid for; shown to the buyer.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_testing_mode", "TestingMode", global::FreedomPay.Runtime.FieldValueType.Boolean, false, "True to create a test payment (mobile commerce supports test mode).", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_lifetime", "Lifetime", global::FreedomPay.Runtime.FieldValueType.Integer, false, "Seconds the payment stays payable.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_language", "Language", global::FreedomPay.Runtime.FieldValueType.Enum, false, "Language of the hosted payment page (ISO 639-1); Russian when absent.", PageLanguageWire.Values, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_user_id", "UserId", global::FreedomPay.Runtime.FieldValueType.String, false, "The buyer's id in the merchant's system.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_user_ip", "UserIp", global::FreedomPay.Runtime.FieldValueType.String, false, "The buyer's IP address.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_user_phone", "UserPhone", global::FreedomPay.Runtime.FieldValueType.String, false, "The buyer's phone number, digits only with the country code.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_user_contact_email", "UserContactEmail", global::FreedomPay.Runtime.FieldValueType.String, false, "The buyer's e-mail address.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_request_method", "RequestMethod", global::FreedomPay.Runtime.FieldValueType.Enum, false, "How FreedomPay calls the check and result URLs.", CallbackMethodWire.Values, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_check_url", "CheckUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "URL FreedomPay asks whether the order can be paid.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_result_url", "ResultUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "URL FreedomPay notifies with the payment result.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_success_url", "SuccessUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "Where the buyer goes after a successful payment.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_failure_url", "FailureUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "Where the buyer goes after a failed payment.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_site_url", "SiteUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "The merchant's site, for the buyer to return to.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_success_url_method", "SuccessUrlMethod", global::FreedomPay.Runtime.FieldValueType.Enum, false, "HTTP method of the redirect to the success URL.", RedirectMethodWire.Values, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_failure_url_method", "FailureUrlMethod", global::FreedomPay.Runtime.FieldValueType.Enum, false, "HTTP method of the redirect to the failure URL.", RedirectMethodWire.Values, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_param1", "Param1", global::FreedomPay.Runtime.FieldValueType.String, false, "Merchant data echoed back in callbacks.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_param2", "Param2", global::FreedomPay.Runtime.FieldValueType.String, false, "Merchant data echoed back in callbacks.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_param3", "Param3", global::FreedomPay.Runtime.FieldValueType.String, false, "Merchant data echoed back in callbacks.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_idempotency_key", "IdempotencyKey", global::FreedomPay.Runtime.FieldValueType.String, false, "A value unique to this payment attempt, so that the gateway refuses a duplicate.", null, null),
+            },
+            InitFromValuesAsync);
+
+        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> InitFromValuesAsync(
+            global::FreedomPay.Runtime.FreedomPayConnection connection,
+            global::FreedomPay.Runtime.FieldValues values,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new InitRequest
+            {
+                OrderId = values.String("pg_order_id", "OrderId"),
+                Amount = values.RequiredDecimal("pg_amount", "Amount"),
+                Currency = values.String("pg_currency", "Currency"),
+                Description = values.RequiredString("pg_description", "Description"),
+                TestingMode = values.Boolean("pg_testing_mode", "TestingMode"),
+                Lifetime = values.Int64("pg_lifetime", "Lifetime"),
+                Language = values.Enum("pg_language", "Language", PageLanguageWire.Parse),
+                UserId = values.String("pg_user_id", "UserId"),
+                UserIp = values.String("pg_user_ip", "UserIp"),
+                UserPhone = values.String("pg_user_phone", "UserPhone"),
+                UserContactEmail = values.String("pg_user_contact_email", "UserContactEmail"),
+                RequestMethod = values.Enum("pg_request_method", "RequestMethod", CallbackMethodWire.Parse),
+                CheckUrl = values.String("pg_check_url", "CheckUrl"),
+                ResultUrl = values.String("pg_result_url", "ResultUrl"),
+                SuccessUrl = values.String("pg_success_url", "SuccessUrl"),
+                FailureUrl = values.String("pg_failure_url", "FailureUrl"),
+                SiteUrl = values.String("pg_site_url", "SiteUrl"),
+                SuccessUrlMethod = values.Enum("pg_success_url_method", "SuccessUrlMethod", RedirectMethodWire.Parse),
+                FailureUrlMethod = values.Enum("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Parse),
+                Param1 = values.String("pg_param1", "Param1"),
+                Param2 = values.String("pg_param2", "Param2"),
+                Param3 = values.String("pg_param3", "Param3"),
+                IdempotencyKey = values.String("pg_idempotency_key", "IdempotencyKey"),
+            };
+            return await connection.SendAsync(InitOperation, request, InitResponse.Parse, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

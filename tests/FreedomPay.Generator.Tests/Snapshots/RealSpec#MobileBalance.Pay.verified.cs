@@ -124,5 +124,31 @@ namespace FreedomPay.MobileBalance
         {
             return _connection.SendAsync(PayOperation, request, PayResponse.Parse, cancellationToken);
         }
+
+        /// <summary>Describes <see cref="PayAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
+        public static global::FreedomPay.Runtime.OperationInfo PayInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
+            PayOperation,
+            "Charges the subscriber's phone balance for a payment created by Init.",
+            new global::FreedomPay.Runtime.FieldInfo[]
+            {
+                new global::FreedomPay.Runtime.FieldInfo("pg_payment_id", "PaymentId", global::FreedomPay.Runtime.FieldValueType.Integer, true, "The payment id returned by Init.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_abonent_phone", "AbonentPhone", global::FreedomPay.Runtime.FieldValueType.String, true, "Phone number to charge, digits only with the country code.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_payment_system_code", "PaymentSystemCode", global::FreedomPay.Runtime.FieldValueType.Enum, false, "The subscriber's mobile operator, when known.", MobileOperatorWire.Values, null),
+            },
+            PayFromValuesAsync);
+
+        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> PayFromValuesAsync(
+            global::FreedomPay.Runtime.FreedomPayConnection connection,
+            global::FreedomPay.Runtime.FieldValues values,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new PayRequest
+            {
+                PaymentId = values.RequiredInt64("pg_payment_id", "PaymentId"),
+                AbonentPhone = values.RequiredString("pg_abonent_phone", "AbonentPhone"),
+                PaymentSystemCode = values.Enum("pg_payment_system_code", "PaymentSystemCode", MobileOperatorWire.Parse),
+            };
+            return await connection.SendAsync(PayOperation, request, PayResponse.Parse, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -99,5 +99,27 @@ namespace FreedomPay.MobileBalance
         {
             return _connection.SendAsync(ResendCodeOperation, request, ResendCodeResponse.Parse, cancellationToken);
         }
+
+        /// <summary>Describes <see cref="ResendCodeAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
+        public static global::FreedomPay.Runtime.OperationInfo ResendCodeInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
+            ResendCodeOperation,
+            "Sends the subscriber a new SMS code for a payment waiting for approval.",
+            new global::FreedomPay.Runtime.FieldInfo[]
+            {
+                new global::FreedomPay.Runtime.FieldInfo("pg_payment_id", "PaymentId", global::FreedomPay.Runtime.FieldValueType.Integer, true, "The payment id returned by Init.", null, null),
+            },
+            ResendCodeFromValuesAsync);
+
+        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> ResendCodeFromValuesAsync(
+            global::FreedomPay.Runtime.FreedomPayConnection connection,
+            global::FreedomPay.Runtime.FieldValues values,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new ResendCodeRequest
+            {
+                PaymentId = values.RequiredInt64("pg_payment_id", "PaymentId"),
+            };
+            return await connection.SendAsync(ResendCodeOperation, request, ResendCodeResponse.Parse, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -333,5 +333,29 @@ namespace FreedomPay.MobileBalance
         {
             return _connection.SendAsync(StatusOperation, request, StatusResponse.Parse, cancellationToken);
         }
+
+        /// <summary>Describes <see cref="StatusAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
+        public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
+            StatusOperation,
+            "Tells where a payment stands.",
+            new global::FreedomPay.Runtime.FieldInfo[]
+            {
+                new global::FreedomPay.Runtime.FieldInfo("pg_payment_id", "PaymentId", global::FreedomPay.Runtime.FieldValueType.Integer, true, "The payment id returned by Init.", null, null),
+                new global::FreedomPay.Runtime.FieldInfo("pg_order_id", "OrderId", global::FreedomPay.Runtime.FieldValueType.String, false, "The merchant's order id (ignored by the gateway when the payment id is given).", null, null),
+            },
+            StatusFromValuesAsync);
+
+        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> StatusFromValuesAsync(
+            global::FreedomPay.Runtime.FreedomPayConnection connection,
+            global::FreedomPay.Runtime.FieldValues values,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var request = new StatusRequest
+            {
+                PaymentId = values.RequiredInt64("pg_payment_id", "PaymentId"),
+                OrderId = values.String("pg_order_id", "OrderId"),
+            };
+            return await connection.SendAsync(StatusOperation, request, StatusResponse.Parse, cancellationToken).ConfigureAwait(false);
+        }
     }
 }
