@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using FreedomPay.Sandbox.Gateway;
+using FreedomPay.Sandbox.Notifications;
+using FreedomPay.Sandbox.Payments;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FreedomPay.Sandbox
+{
+    /// <summary>
+    /// An emulator of the FreedomPay gateway's Mobile balance operations on a loopback port, with in-memory
+    /// payments, test phones whose "SMS" codes can be read, Result notifications and fault injection.
+    /// <code>
+    /// await using var sandbox = await FreedomPaySandbox.StartAsync();
+    /// var client = new FreedomPayClient(new FreedomPayClientOptions
+    ///     { MerchantId = sandbox.Merchant.MerchantId, SecretKey = sandbox.Merchant.SecretKey, BaseAddress = sandbox.BaseAddress });
+    /// </code>
+    /// </summary>
+    public sealed class FreedomPaySandbox : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly PaymentBook _book;
+        private readonly ResultNotifier _notifier;
+        private Uri? _baseAddress;
+
+        private FreedomPaySandbox(WebApplication app, FreedomPaySandboxOptions options)
+        {
+            _app = app;
+            Options = options;
+            Merchants = options.Merchants.ToArray();
+            _book = new PaymentBook();
+            _notifier = new ResultNotifier(options);
+            var gateway = new SandboxGateway(options, _book, Sms, _notifier, () => BaseAddress);
+            GatewayEndpoints.Map(app, gateway, Faults, Merchants);
+        }
+
+        /// <summary>The address to use as the client's base address, e.g. <c>http://127.0.0.1:51234/</c>.</summary>
+        public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The sandbox has not started.");
+
+        /// <summary>The merchants the sandbox accepts.</summary>
+        public IReadOnlyList<SandboxMerchant> Merchants { get; }
+
+        /// <summary>The first merchant: what most tests and the demo use.</summary>
+        public SandboxMerchant Merchant => Merchants[0];
+
+        /// <summary>The settings the sandbox runs with.</summary>
+        public FreedomPaySandboxOptions Options { get; }
+
+        /// <summary>The SMS codes "sent" to test phones.</summary>
+        public SmsInbox Sms { get; } = new SmsInbox();
+
+        /// <summary>Faults to inject into the next requests of an operation.</summary>
+        public SandboxFaults Faults { get; } = new SandboxFaults();
+
+        /// <summary>Result notifications and their delivery attempts.</summary>
+        public IReadOnlyList<ResultDelivery> ResultDeliveries => _notifier.Deliveries;
+
+        /// <summary>Every payment, as copies.</summary>
+        public IReadOnlyList<SandboxPayment> Payments => _book.All();
+
+        /// <summary>Starts a sandbox on loopback (a free port unless <see cref="FreedomPaySandboxOptions.Port"/> says otherwise).</summary>
+        public static async Task<FreedomPaySandbox> StartAsync(FreedomPaySandboxOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            options ??= new FreedomPaySandboxOptions();
+            Validate(options);
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+            {
+                ApplicationName = typeof(FreedomPaySandbox).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+            WebApplication app = builder.Build();
+            var sandbox = new FreedomPaySandbox(app, options);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw new InvalidOperationException($"The sandbox could not listen on 127.0.0.1:{options.Port} ({ex.Message}). Choose another port, or 0 for a free one.", ex);
+            }
+
+            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            sandbox._baseAddress = new Uri(address.TrimEnd('/') + "/");
+            return sandbox;
+        }
+
+        /// <summary>A copy of one payment, or null.</summary>
+        public SandboxPayment? FindPayment(long paymentId) => _book.Snapshot(paymentId);
+
+        /// <summary>Stops the server and pending Result notify retries.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            await _notifier.DisposeAsync().ConfigureAwait(false);
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        private static void Validate(FreedomPaySandboxOptions options)
+        {
+            if (options.Merchants.Count == 0)
+            {
+                throw new ArgumentException("The sandbox needs at least one merchant (FreedomPaySandboxOptions.Merchants).", nameof(options));
+            }
+
+            foreach (SandboxMerchant merchant in options.Merchants)
+            {
+                if (string.IsNullOrEmpty(merchant.MerchantId) || !merchant.MerchantId.All(char.IsAsciiDigit) || string.IsNullOrEmpty(merchant.SecretKey))
+                {
+                    throw new ArgumentException($"Sandbox merchant '{merchant.MerchantId}' needs a merchant id of digits and a secret key.", nameof(options));
+                }
+            }
+
+            if (options.Port is < 0 or > 65535 || options.MaxApprovalAttempts < 1 || options.ResultMaxAttempts < 1)
+            {
+                throw new ArgumentException("Port must be 0-65535, MaxApprovalAttempts and ResultMaxAttempts at least 1.", nameof(options));
+            }
+        }
+    }
+}

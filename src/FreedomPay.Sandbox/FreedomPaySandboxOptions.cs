@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+
+namespace FreedomPay.Sandbox
+{
+    /// <summary>A merchant the sandbox accepts: its id and secret key.</summary>
+    public sealed record SandboxMerchant(string MerchantId, string SecretKey)
+    {
+        /// <summary>Shows the merchant with the secret redacted.</summary>
+        public override string ToString() => $"SandboxMerchant {{ MerchantId = {MerchantId}, SecretKey = *** }}";
+    }
+
+    /// <summary>What a test phone does when it is charged.</summary>
+    public enum TestPhoneBehavior
+    {
+        /// <summary>The operator sends an SMS code (<c>need_approve</c>); Approve with the code charges it.</summary>
+        NeedsApproval,
+
+        /// <summary>The balance is charged at once (<c>ok</c>).</summary>
+        ChargesAtOnce,
+
+        /// <summary>The operator declines the charge (insufficient balance).</summary>
+        Declines,
+    }
+
+    /// <summary>A phone the sandbox can charge.</summary>
+    /// <param name="Phone">Digits with the country code, without '+'.</param>
+    /// <param name="Operator">The operator's payment system code, e.g. <c>KCELLKZT</c>.</param>
+    /// <param name="Behavior">What happens when the phone is charged.</param>
+    /// <param name="FirstCode">The first SMS code for this phone (later codes are random); null for random.</param>
+    public sealed record TestPhone(string Phone, string Operator, TestPhoneBehavior Behavior, string? FirstCode = null);
+
+    /// <summary>Settings of a <see cref="FreedomPaySandbox"/>. The defaults match the real gateway where it is documented.</summary>
+    public sealed class FreedomPaySandboxOptions
+    {
+        /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
+        public int Port { get; set; }
+
+        /// <summary>The merchants the sandbox accepts. Default: one merchant, id 54321, with a random secret.</summary>
+        public IList<SandboxMerchant> Merchants { get; } = new List<SandboxMerchant> { new SandboxMerchant("54321", NewSecret()) };
+
+        /// <summary>
+        /// The test phones. Defaults: the documented ones, +77017777777 (Kcell) and +77027777777 (Activ), which
+        /// need an SMS code (111111); and two sandbox-only ones: 77077777777 (Beeline) charges at once,
+        /// 77000000000 (Tele2) declines.
+        /// </summary>
+        public IList<TestPhone> Phones { get; } = new List<TestPhone>
+        {
+            new TestPhone("77017777777", "KCELLKZT", TestPhoneBehavior.NeedsApproval, "111111"),
+            new TestPhone("77027777777", "ACTIVKZT", TestPhoneBehavior.NeedsApproval, "111111"),
+            new TestPhone("77077777777", "BEELINEKZT", TestPhoneBehavior.ChargesAtOnce),
+            new TestPhone("77000000000", "TELE2KZT", TestPhoneBehavior.Declines),
+        };
+
+        /// <summary>Wrong codes allowed before the payment fails. Default 3.</summary>
+        public int MaxApprovalAttempts { get; set; } = 3;
+
+        /// <summary>How long an SMS code is valid. Default 5 minutes.</summary>
+        public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>Minimum time between two codes for one payment. Default 30 seconds.</summary>
+        public TimeSpan ResendInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How many new codes resend_code may send per payment. Default 3.</summary>
+        public int MaxResends { get; set; } = 3;
+
+        /// <summary>Time between Result notify attempts. Default 30 minutes, as the real gateway.</summary>
+        public TimeSpan ResultRetryInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>Result notify attempts in all (the real gateway keeps trying for 2 hours). Default 5.</summary>
+        public int ResultMaxAttempts { get; set; } = 5;
+
+        /// <summary>The clock (tests pass a fake one to expire codes without waiting).</summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        private static string NewSecret() => RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24);
+    }
+}

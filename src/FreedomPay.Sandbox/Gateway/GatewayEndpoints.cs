@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace FreedomPay.Sandbox.Gateway
+{
+    /// <summary>
+    /// The HTTP side: one route per operation, and the steps every request goes through: fault injection, form
+    /// reading, merchant lookup (unknown -> unsigned error 101), signature check, the operation, a signed reply.
+    /// </summary>
+    internal static class GatewayEndpoints
+    {
+        private static readonly (string Path, SandboxOperation Operation)[] Routes =
+        {
+            ("/init_payment.php", SandboxOperation.Init),
+            ("/mfs/pay", SandboxOperation.Pay),
+            ("/mfs/approve", SandboxOperation.Approve),
+            ("/mfs/resend_code", SandboxOperation.ResendCode),
+            ("/get_status3.php", SandboxOperation.Status),
+        };
+
+        public static void Map(WebApplication app, SandboxGateway gateway, SandboxFaults faults, IReadOnlyList<SandboxMerchant> merchants)
+        {
+            foreach (var (path, operation) in Routes)
+            {
+                app.MapMethods(path, new[] { "GET", "POST" }, (HttpContext context) => ServeAsync(context, operation, gateway, faults, merchants));
+            }
+
+            app.MapGet("/", () => Results.Text("FreedomPay sandbox: " + string.Join(", ", Routes.Select(r => "POST " + r.Path)) + "\n"));
+        }
+
+        private static async Task ServeAsync(HttpContext context, SandboxOperation operation, SandboxGateway gateway, SandboxFaults faults, IReadOnlyList<SandboxMerchant> merchants)
+        {
+            SandboxFault? fault = faults.Take(operation);
+            switch (fault?.Kind)
+            {
+                case SandboxFaultKind.Latency:
+                    await Task.Delay(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+                    break;
+                case SandboxFaultKind.HttpError:
+                    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    await context.Response.WriteAsync("Internal Server Error (sandbox fault injection)").ConfigureAwait(false);
+                    return;
+                case SandboxFaultKind.DropConnection when !fault.AfterProcessing:
+                    context.Abort();
+                    return;
+            }
+
+            GatewayRequest request = await GatewayRequest.ReadAsync(context.Request).ConfigureAwait(false);
+            string xml = Process(operation, request, gateway, merchants, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature);
+
+            if (fault?.Kind == SandboxFaultKind.DropConnection)
+            {
+                context.Abort(); // processed, but the reply never comes
+                return;
+            }
+
+            if (fault?.Kind == SandboxFaultKind.MalformedReply)
+            {
+                xml = xml.Substring(0, xml.Length / 2);
+            }
+
+            context.Response.ContentType = "application/xml; charset=utf-8";
+            await context.Response.WriteAsync(xml).ConfigureAwait(false);
+        }
+
+        private static string Process(SandboxOperation operation, GatewayRequest request, SandboxGateway gateway, IReadOnlyList<SandboxMerchant> merchants, bool spoilSignature)
+        {
+            string salt = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16);
+            string? merchantId = request.Optional("pg_merchant_id");
+            SandboxMerchant? merchant = merchants.FirstOrDefault(m => m.MerchantId == merchantId);
+            if (merchant is null)
+            {
+                // The real gateway cannot sign without knowing the merchant's secret: unsigned, code 101.
+                return GatewayReply.Error(SandboxErrorCodes.UnknownMerchant, merchantId is null ? "Field pg_merchant_id is required." : $"Unknown merchant {merchantId}.")
+                    .Render(request.Script, secret: null, salt);
+            }
+
+            GatewayReply reply;
+            string? signature = request.Optional(PgSignature.SignatureField);
+            if (request.Optional("pg_salt") is null)
+            {
+                reply = GatewayReply.Error(SandboxErrorCodes.InvalidField, "Field pg_salt is required.");
+            }
+            else if (signature is null || !PgSignature.Verify(request.Script, request.Fields, merchant.SecretKey, signature))
+            {
+                reply = GatewayReply.Error(SandboxErrorCodes.InvalidSignature, $"Invalid signature: pg_sig does not match the request signed for script '{request.Script}'.");
+            }
+            else
+            {
+                try
+                {
+                    reply = gateway.Handle(operation, request, merchant);
+                }
+                catch (GatewayError error)
+                {
+                    reply = GatewayReply.Error(error.Code, error.Message);
+                }
+            }
+
+            return reply.Render(request.Script, merchant.SecretKey, salt, spoilSignature);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace FreedomPay.Sandbox.Gateway
+{
+    /// <summary>
+    /// An incoming gateway request: its script name (last path segment) and its fields, from a multipart or
+    /// urlencoded body or from the query string, with getters that refuse missing or malformed values by name.
+    /// </summary>
+    internal sealed class GatewayRequest
+    {
+        private GatewayRequest(string script, IReadOnlyList<KeyValuePair<string, string>> fields)
+        {
+            Script = script;
+            Fields = fields;
+        }
+
+        public string Script { get; }
+
+        public IReadOnlyList<KeyValuePair<string, string>> Fields { get; }
+
+        public static async Task<GatewayRequest> ReadAsync(HttpRequest request)
+        {
+            string script = request.Path.Value?.Split('/').Last() ?? string.Empty;
+            var fields = new List<KeyValuePair<string, string>>();
+            if (request.HasFormContentType)
+            {
+                IFormCollection form = await request.ReadFormAsync().ConfigureAwait(false);
+                foreach (var (key, values) in form)
+                {
+                    fields.AddRange(values.Select(v => new KeyValuePair<string, string>(key, v ?? string.Empty)));
+                }
+            }
+            else
+            {
+                foreach (var (key, values) in request.Query)
+                {
+                    fields.AddRange(values.Select(v => new KeyValuePair<string, string>(key, v ?? string.Empty)));
+                }
+            }
+
+            return new GatewayRequest(script, fields);
+        }
+
+        public string? Optional(string name)
+        {
+            string? value = Fields.FirstOrDefault(f => f.Key == name).Value;
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        public string Required(string name) =>
+            Optional(name) ?? throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} is required.");
+
+        public long RequiredInt64(string name) =>
+            long.TryParse(Required(name), NumberStyles.None, CultureInfo.InvariantCulture, out long value) && value > 0
+                ? value
+                : throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be a positive whole number.");
+
+        public decimal RequiredDecimal(string name, decimal min, decimal max) =>
+            decimal.TryParse(Required(name), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value) && value >= min && value <= max
+                ? value
+                : throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
+
+        public long? OptionalInt64(string name, long min, long max)
+        {
+            string? text = Optional(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) && value >= min && value <= max
+                ? value
+                : throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be a whole number from {min} to {max}.");
+        }
+
+        public string? OptionalText(string name, int maxLength)
+        {
+            string? text = Optional(name);
+            return text is null || text.Length <= maxLength
+                ? text
+                : throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be at most {maxLength} characters long.");
+        }
+
+        public bool OptionalFlag(string name) => Optional(name) switch
+        {
+            null or "0" => false,
+            "1" => true,
+            _ => throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be 0 or 1."),
+        };
+
+        public string? OneOf(string name, params string[] allowed)
+        {
+            string? value = Optional(name);
+            return value is null || allowed.Contains(value, StringComparer.Ordinal)
+                ? value
+                : throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be one of: {string.Join(", ", allowed)}.");
+        }
+    }
+}

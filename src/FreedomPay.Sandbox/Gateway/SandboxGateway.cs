@@ -1,0 +1,161 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using FreedomPay.Sandbox.Notifications;
+using FreedomPay.Sandbox.Payments;
+
+namespace FreedomPay.Sandbox.Gateway
+{
+    /// <summary>
+    /// What each operation does once the merchant and the signature are known good: checks its fields like the
+    /// real gateway, moves the payment's state machine and builds the reply. Refusals are <see cref="GatewayError"/>.
+    /// </summary>
+    internal sealed class SandboxGateway
+    {
+        private readonly FreedomPaySandboxOptions _options;
+        private readonly PaymentBook _book;
+        private readonly SandboxRules _rules;
+        private readonly ResultNotifier _notifier;
+        private readonly Func<Uri> _baseAddress;
+
+        public SandboxGateway(FreedomPaySandboxOptions options, PaymentBook book, SmsInbox sms, ResultNotifier notifier, Func<Uri> baseAddress)
+        {
+            _options = options;
+            _book = book;
+            _notifier = notifier;
+            _baseAddress = baseAddress;
+            _rules = new SandboxRules(options.MaxApprovalAttempts, options.CodeLifetime, options.ResendInterval, options.MaxResends, sms);
+        }
+
+        private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
+
+        public GatewayReply Handle(SandboxOperation operation, GatewayRequest request, SandboxMerchant merchant) => operation switch
+        {
+            SandboxOperation.Init => Init(request, merchant),
+            SandboxOperation.Pay => Pay(request, merchant),
+            SandboxOperation.Approve => Approve(request, merchant),
+            SandboxOperation.ResendCode => ResendCode(request, merchant),
+            _ => Status(request, merchant),
+        };
+
+        private GatewayReply Init(GatewayRequest request, SandboxMerchant merchant)
+        {
+            string? method = request.Optional("pg_payment_method");
+            if (method != "mobile_commerce")
+            {
+                throw new GatewayError(SandboxErrorCodes.UnsupportedPaymentMethod, "The sandbox emulates mobile commerce only: send pg_payment_method=mobile_commerce.");
+            }
+
+            long? lifetime = request.OptionalInt64("pg_lifetime", 300, 604800);
+            var terms = new PaymentTerms(
+                Amount: request.RequiredDecimal("pg_amount", 0.01m, 99999999m),
+                Currency: request.OneOf("pg_currency", "KZT", "USD", "EUR", "RUB", "UZS", "KGS") ?? "KZT",
+                Description: request.OptionalText("pg_description", 1024) ?? throw new GatewayError(SandboxErrorCodes.InvalidField, "Field pg_description is required."),
+                OrderId: request.OptionalText("pg_order_id", 50),
+                TestingMode: request.OptionalFlag("pg_testing_mode"),
+                Lifetime: lifetime is null ? null : TimeSpan.FromSeconds(lifetime.Value),
+                ResultUrl: request.OptionalText("pg_result_url", 255),
+                ResultMethod: request.OneOf("pg_request_method", "GET", "POST", "XML") == "GET" ? "GET" : "POST",
+                UserPhone: request.Optional("pg_user_phone"),
+                IdempotencyKey: request.OptionalText("pg_idempotency_key", 255));
+            if (terms.ResultUrl is not null && !Uri.TryCreate(terms.ResultUrl, UriKind.Absolute, out _))
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, "Field pg_result_url must be an absolute URL.");
+            }
+
+            Payment payment = _book.Create(merchant.MerchantId, terms, Now);
+            return GatewayReply.Ok()
+                .Add("pg_payment_id", payment.Id)
+                .Add("pg_redirect_url", new Uri(_baseAddress(), "pay/" + payment.Id.ToString(CultureInfo.InvariantCulture)).AbsoluteUri)
+                .Add("pg_redirect_url_type", "need data");
+        }
+
+        private GatewayReply Pay(GatewayRequest request, SandboxMerchant merchant)
+        {
+            long id = request.RequiredInt64("pg_payment_id");
+            string phoneNumber = request.Required("pg_abonent_phone").TrimStart('+');
+            string? operatorCode = request.Optional("pg_payment_system_code");
+            TestPhone phone = _options.Phones.FirstOrDefault(p => p.Phone == phoneNumber)
+                ?? throw new GatewayError(SandboxErrorCodes.NotATestPhone, $"The sandbox charges test phones only: {string.Join(", ", _options.Phones.Select(p => p.Phone))}.");
+            if (operatorCode is not null && operatorCode != phone.Operator)
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field pg_payment_system_code does not match the phone's operator ({phone.Operator}).");
+            }
+
+            return Change(merchant, id, payment => payment.Pay(phone, _rules, Now)
+                ? GatewayReply.Ok().Replace("need_approve").Add("pg_payment_id", id)
+                : GatewayReply.Ok().Add("pg_payment_id", id));
+        }
+
+        private GatewayReply Approve(GatewayRequest request, SandboxMerchant merchant)
+        {
+            long id = request.RequiredInt64("pg_payment_id");
+            string code = request.Required("pg_approval_code");
+            return Change(merchant, id, payment =>
+            {
+                payment.Approve(code, _rules, Now);
+                return GatewayReply.Ok().Add("pg_payment_id", id);
+            });
+        }
+
+        private GatewayReply ResendCode(GatewayRequest request, SandboxMerchant merchant)
+        {
+            long id = request.RequiredInt64("pg_payment_id");
+            return Change(merchant, id, payment =>
+            {
+                payment.ResendCode(_rules, Now);
+                return GatewayReply.Ok().Add("pg_payment_id", id);
+            });
+        }
+
+        private GatewayReply Status(GatewayRequest request, SandboxMerchant merchant)
+        {
+            long id = request.RequiredInt64("pg_payment_id");
+            lock (_book.Gate)
+            {
+                Payment payment = _book.Find(merchant.MerchantId, id);
+                payment.ExpireIfDue(Now);
+                bool paid = payment.Status == SandboxPaymentStatus.Success;
+                return GatewayReply.Ok()
+                    .Add("pg_payment_id", id)
+                    .Add("pg_order_id", payment.Terms.OrderId)
+                    .Add("pg_currency", payment.Terms.Currency)
+                    .Add("pg_amount", payment.Terms.Amount)
+                    .Add("pg_payment_status", payment.Status.ToWire())
+                    .Add("pg_payment_method", "mobile_commerce")
+                    .Add("pg_can_reject", "0")
+                    .Add("pg_captured", paid ? "1" : "0")
+                    .Add("pg_testing_mode", payment.Terms.TestingMode ? "1" : "0")
+                    .Add("pg_user_phone", payment.Phone)
+                    .Add("pg_create_date", Local(payment.CreatedAt))
+                    .Add("pg_payment_date", payment.PaidAt is { } paidAt ? Local(paidAt) : null)
+                    .Add("pg_failure_code", payment.FailureCode?.ToString(CultureInfo.InvariantCulture))
+                    .Add("pg_failure_description", payment.FailureDescription);
+            }
+        }
+
+        /// <summary>Runs a state change under the lock; a payment that finishes sends its Result notify.</summary>
+        private GatewayReply Change(SandboxMerchant merchant, long id, Func<Payment, GatewayReply> change)
+        {
+            lock (_book.Gate)
+            {
+                Payment payment = _book.Find(merchant.MerchantId, id);
+                bool wasFinished = payment.IsFinished;
+                try
+                {
+                    return change(payment);
+                }
+                finally
+                {
+                    if (!wasFinished && payment.IsFinished && payment.Status != SandboxPaymentStatus.Incomplete)
+                    {
+                        _notifier.Notify(payment, merchant, Now);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Dates in replies are the gateway's local time (Kazakhstan, UTC+5), without an offset.</summary>
+        private static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(5)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    }
+}

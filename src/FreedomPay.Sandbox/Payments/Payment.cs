@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Security.Cryptography;
+using FreedomPay.Sandbox.Gateway;
+
+namespace FreedomPay.Sandbox.Payments
+{
+    /// <summary>
+    /// A payment's state machine: new -> (pay) -> pending -> (approve) -> success, or success at once, or failed.
+    /// Finished payments never change again: a repeated pay or approve is refused with the reason, so nothing is
+    /// charged twice. Callers hold the <see cref="PaymentBook"/> lock.
+    /// </summary>
+    internal sealed class Payment
+    {
+        private readonly List<SandboxEvent> _history = new List<SandboxEvent>();
+
+        public Payment(long id, string merchantId, PaymentTerms terms, DateTimeOffset now)
+        {
+            Id = id;
+            MerchantId = merchantId;
+            Terms = terms;
+            CreatedAt = now;
+            Record(now, "created by init");
+        }
+
+        public long Id { get; }
+
+        public string MerchantId { get; }
+
+        public PaymentTerms Terms { get; }
+
+        public DateTimeOffset CreatedAt { get; }
+
+        public SandboxPaymentStatus Status { get; private set; } = SandboxPaymentStatus.New;
+
+        public string? Phone { get; private set; }
+
+        public DateTimeOffset? PaidAt { get; private set; }
+
+        public int? FailureCode { get; private set; }
+
+        public string? FailureDescription { get; private set; }
+
+        public bool IsFinished => Status is SandboxPaymentStatus.Success or SandboxPaymentStatus.Failed or SandboxPaymentStatus.Incomplete;
+
+        private string? Code { get; set; }
+
+        private DateTimeOffset CodeSentAt { get; set; }
+
+        private int WrongAttempts { get; set; }
+
+        private int CodesSent { get; set; }
+
+        /// <summary>Charges a test phone: at once, or by sending a code. Returns true when an SMS code was sent.</summary>
+        public bool Pay(TestPhone phone, SandboxRules rules, DateTimeOffset now)
+        {
+            ExpireIfDue(now);
+            RequireStatus(SandboxPaymentStatus.New, "pay");
+            Phone = phone.Phone;
+            switch (phone.Behavior)
+            {
+                case TestPhoneBehavior.ChargesAtOnce:
+                    Succeed(now, "charged at once");
+                    return false;
+                case TestPhoneBehavior.Declines:
+                    Fail(now, SandboxErrorCodes.Declined, "the operator declined the charge: insufficient balance");
+                    throw new GatewayError(SandboxErrorCodes.Declined, "The operator declined the charge: insufficient balance on the subscriber's account.");
+                default:
+                    Status = SandboxPaymentStatus.Pending;
+                    SendCode(phone.FirstCode, rules, now);
+                    return true;
+            }
+        }
+
+        public void Approve(string code, SandboxRules rules, DateTimeOffset now)
+        {
+            ExpireIfDue(now);
+            RequireStatus(SandboxPaymentStatus.Pending, "approve");
+            if (now - CodeSentAt > rules.CodeLifetime)
+            {
+                throw new GatewayError(SandboxErrorCodes.CodeExpired, "The approval code has expired; ask for a new one with resend_code.");
+            }
+
+            if (!string.Equals(code, Code, StringComparison.Ordinal))
+            {
+                WrongAttempts++;
+                int left = rules.MaxApprovalAttempts - WrongAttempts;
+                if (left <= 0)
+                {
+                    Fail(now, SandboxErrorCodes.TooManyAttempts, "too many wrong approval codes");
+                    throw new GatewayError(SandboxErrorCodes.TooManyAttempts, "Wrong approval code, and no attempts are left: the payment has failed.");
+                }
+
+                Record(now, $"wrong approval code ({left} attempts left)");
+                throw new GatewayError(SandboxErrorCodes.WrongCode, $"Wrong approval code; {left} attempt{(left == 1 ? string.Empty : "s")} left.");
+            }
+
+            Succeed(now, "approved with the SMS code");
+        }
+
+        public void ResendCode(SandboxRules rules, DateTimeOffset now)
+        {
+            ExpireIfDue(now);
+            RequireStatus(SandboxPaymentStatus.Pending, "resend_code");
+            if (CodesSent > rules.MaxResends)
+            {
+                throw new GatewayError(SandboxErrorCodes.ResendLimit, $"No more codes can be sent for this payment (at most {rules.MaxResends} new codes).");
+            }
+
+            TimeSpan wait = rules.ResendInterval - (now - CodeSentAt);
+            if (wait > TimeSpan.Zero)
+            {
+                throw new GatewayError(SandboxErrorCodes.ResendTooSoon, $"A code was sent moments ago; try again in {Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)} seconds.");
+            }
+
+            SendCode(null, rules, now);
+        }
+
+        public SandboxPayment Snapshot() => new SandboxPayment(Id, MerchantId, Status, Terms.Amount, Terms.Currency, Terms.OrderId, Phone, WrongAttempts, CodesSent, _history.ToArray());
+
+        public void ExpireIfDue(DateTimeOffset now)
+        {
+            if (!IsFinished && Terms.Lifetime is { } lifetime && now - CreatedAt > lifetime)
+            {
+                Status = SandboxPaymentStatus.Incomplete;
+                FailureCode = SandboxErrorCodes.PaymentExpired;
+                FailureDescription = "the payment's lifetime ran out";
+                Record(now, FailureDescription);
+            }
+        }
+
+        private void SendCode(string? code, SandboxRules rules, DateTimeOffset now)
+        {
+            Code = code ?? RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+            CodeSentAt = now;
+            CodesSent++;
+            rules.Sms.Add(new SentSms(Phone!, Code, Id, now));
+            Record(now, CodesSent == 1 ? "SMS code sent" : "new SMS code sent (the previous one no longer works)");
+        }
+
+        private void RequireStatus(SandboxPaymentStatus expected, string operation)
+        {
+            if (Status == expected)
+            {
+                return;
+            }
+
+            string why = Status switch
+            {
+                SandboxPaymentStatus.Success => "it is already paid",
+                SandboxPaymentStatus.Failed => "it has failed",
+                SandboxPaymentStatus.Incomplete => "its lifetime ran out",
+                SandboxPaymentStatus.Pending => "it is waiting for the SMS code (use approve or resend_code)",
+                _ => "it has not been charged yet (use pay first)",
+            };
+            throw new GatewayError(Status == SandboxPaymentStatus.Incomplete ? SandboxErrorCodes.PaymentExpired : SandboxErrorCodes.WrongState, $"Payment {Id} cannot take {operation}: {why}. Nothing was changed.");
+        }
+
+        private void Succeed(DateTimeOffset now, string what)
+        {
+            Status = SandboxPaymentStatus.Success;
+            PaidAt = now;
+            Code = null;
+            Record(now, what);
+        }
+
+        private void Fail(DateTimeOffset now, int code, string description)
+        {
+            Status = SandboxPaymentStatus.Failed;
+            FailureCode = code;
+            FailureDescription = description;
+            Code = null;
+            Record(now, description);
+        }
+
+        private void Record(DateTimeOffset now, string what) => _history.Add(new SandboxEvent(now, Status, what));
+    }
+
+    /// <summary>What init fixed about a payment.</summary>
+    internal sealed record PaymentTerms(
+        decimal Amount,
+        string Currency,
+        string Description,
+        string? OrderId,
+        bool TestingMode,
+        TimeSpan? Lifetime,
+        string? ResultUrl,
+        string ResultMethod,
+        string? UserPhone,
+        string? IdempotencyKey);
+
+    /// <summary>The sandbox settings payments follow, and where codes go.</summary>
+    internal sealed record SandboxRules(int MaxApprovalAttempts, TimeSpan CodeLifetime, TimeSpan ResendInterval, int MaxResends, SmsInbox Sms);
+}

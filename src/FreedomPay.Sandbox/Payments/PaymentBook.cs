@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using FreedomPay.Sandbox.Gateway;
+
+namespace FreedomPay.Sandbox.Payments
+{
+    /// <summary>All sandbox payments, in memory. One lock keeps every state change atomic.</summary>
+    internal sealed class PaymentBook
+    {
+        private readonly Dictionary<long, Payment> _payments = new Dictionary<long, Payment>();
+        private readonly Dictionary<(string Merchant, string Key), long> _idempotencyKeys = new Dictionary<(string, string), long>();
+        private long _nextId = 1_000_001;
+
+        public object Gate { get; } = new object();
+
+        /// <summary>Creates a payment, or returns the one an earlier init with the same idempotency key created.</summary>
+        public Payment Create(string merchantId, PaymentTerms terms, DateTimeOffset now)
+        {
+            lock (Gate)
+            {
+                if (terms.IdempotencyKey is { } key && _idempotencyKeys.TryGetValue((merchantId, key), out long existing))
+                {
+                    return _payments[existing];
+                }
+
+                var payment = new Payment(_nextId++, merchantId, terms, now);
+                _payments.Add(payment.Id, payment);
+                if (terms.IdempotencyKey is { } newKey)
+                {
+                    _idempotencyKeys.Add((merchantId, newKey), payment.Id);
+                }
+
+                return payment;
+            }
+        }
+
+        /// <summary>The merchant's payment; another merchant's payment is as good as absent.</summary>
+        public Payment Find(string merchantId, long id)
+        {
+            lock (Gate)
+            {
+                return _payments.TryGetValue(id, out Payment? payment) && payment.MerchantId == merchantId
+                    ? payment
+                    : throw new GatewayError(SandboxErrorCodes.PaymentNotFound, $"Payment {id} does not exist for merchant {merchantId}.");
+            }
+        }
+
+        public SandboxPayment? Snapshot(long id)
+        {
+            lock (Gate)
+            {
+                return _payments.TryGetValue(id, out Payment? payment) ? payment.Snapshot() : null;
+            }
+        }
+
+        public IReadOnlyList<SandboxPayment> All()
+        {
+            lock (Gate)
+            {
+                var all = new List<SandboxPayment>(_payments.Count);
+                foreach (Payment payment in _payments.Values)
+                {
+                    all.Add(payment.Snapshot());
+                }
+
+                return all;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+namespace FreedomPay.Sandbox
+{
+    /// <summary>
+    /// The <c>pg_error_code</c> values the sandbox answers with. 101 is the documented "merchant not identified";
+    /// FreedomPay's full error list is not public, so the others are the sandbox's own (1001-1099).
+    /// </summary>
+    public static class SandboxErrorCodes
+    {
+        /// <summary>The merchant id is missing or unknown; the reply is unsigned (documented behaviour).</summary>
+        public const int UnknownMerchant = 101;
+
+        /// <summary>A required field is missing or a value is malformed; the description names the field.</summary>
+        public const int InvalidField = 1001;
+
+        /// <summary>pg_sig is missing or does not match.</summary>
+        public const int InvalidSignature = 1002;
+
+        /// <summary>No payment with that id for this merchant.</summary>
+        public const int PaymentNotFound = 1003;
+
+        /// <summary>The payment is not in a state that allows the operation (e.g. already paid); nothing changed.</summary>
+        public const int WrongState = 1004;
+
+        /// <summary>The phone is not one of the sandbox's test phones.</summary>
+        public const int NotATestPhone = 1005;
+
+        /// <summary>The approval code is wrong; attempts are left.</summary>
+        public const int WrongCode = 1006;
+
+        /// <summary>The approval code expired; ask for a new one with resend_code.</summary>
+        public const int CodeExpired = 1007;
+
+        /// <summary>Too many wrong codes: the payment failed.</summary>
+        public const int TooManyAttempts = 1008;
+
+        /// <summary>A new code was asked for too soon after the last one.</summary>
+        public const int ResendTooSoon = 1009;
+
+        /// <summary>No more codes can be sent for this payment.</summary>
+        public const int ResendLimit = 1010;
+
+        /// <summary>The operator declined the charge (the test phone for declines).</summary>
+        public const int Declined = 1011;
+
+        /// <summary>The payment's lifetime (pg_lifetime) ran out.</summary>
+        public const int PaymentExpired = 1012;
+
+        /// <summary>The sandbox emulates mobile commerce only (pg_payment_method=mobile_commerce).</summary>
+        public const int UnsupportedPaymentMethod = 1013;
+    }
+}

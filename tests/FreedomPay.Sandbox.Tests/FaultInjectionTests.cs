@@ -1,0 +1,88 @@
+using System;
+using System.Threading.Tasks;
+using FreedomPay.MobileBalance;
+
+namespace FreedomPay.Sandbox.Tests;
+
+/// <summary>Faults the sandbox injects per operation, and what the client makes of them.</summary>
+public sealed class FaultInjectionTests
+{
+    [Fact]
+    public async Task A_pay_whose_reply_never_comes_is_sent_once_took_effect_and_says_outcome_unknown()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        long id = await f.InitAsync();
+        f.Sandbox.Faults.Add(SandboxOperation.Pay, SandboxFault.DropConnection(afterProcessing: true));
+
+        var ex = await Assert.ThrowsAsync<FreedomPayNetworkException>(() => f.Mobile.PayAsync(new PayRequest { PaymentId = id, AbonentPhone = "77017777777" }));
+
+        Assert.True(ex.OutcomeUnknown);
+        Assert.Single(f.Sandbox.Sms.All); // the gateway acted, once
+        StatusResponse status = await f.Mobile.StatusAsync(new StatusRequest { PaymentId = id });
+        Assert.Equal(PaymentStatus.Pending, status.PaymentStatus);
+    }
+
+    [Fact]
+    public async Task An_http_500_is_a_protocol_error_and_the_next_call_works()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        long id = await f.InitAsync();
+        f.Sandbox.Faults.Add(SandboxOperation.Status, SandboxFault.HttpError());
+
+        var ex = await Assert.ThrowsAsync<FreedomPayProtocolException>(() => f.Mobile.StatusAsync(new StatusRequest { PaymentId = id }));
+        StatusResponse status = await f.Mobile.StatusAsync(new StatusRequest { PaymentId = id });
+
+        Assert.Equal(500, ex.HttpStatusCode);
+        Assert.Equal(PaymentStatus.New, status.PaymentStatus);
+    }
+
+    [Fact]
+    public async Task A_wrongly_signed_reply_is_refused()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        f.Sandbox.Faults.Add(SandboxOperation.Init, SandboxFault.WrongSignature());
+
+        await Assert.ThrowsAsync<FreedomPaySignatureException>(() => f.InitAsync());
+    }
+
+    [Fact]
+    public async Task A_cut_off_reply_is_a_protocol_error()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        long id = await f.InitAsync();
+        f.Sandbox.Faults.Add(SandboxOperation.Approve, SandboxFault.MalformedReply());
+        await f.Mobile.PayAsync(new PayRequest { PaymentId = id, AbonentPhone = "77017777777" });
+
+        var ex = await Assert.ThrowsAsync<FreedomPayProtocolException>(() => f.Mobile.ApproveAsync(new ApproveRequest { PaymentId = id, ApprovalCode = "111111" }));
+
+        Assert.Contains("not well-formed XML", ex.Message);
+        Assert.Equal(SandboxPaymentStatus.Success, f.Sandbox.FindPayment(id)!.Status); // it was processed
+    }
+
+    [Fact]
+    public async Task Latency_beyond_the_client_timeout_is_a_network_error()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        using var impatient = f.NewClient(f.Sandbox.Merchant.MerchantId, f.Sandbox.Merchant.SecretKey, timeout: TimeSpan.FromMilliseconds(200));
+        f.Sandbox.Faults.Add(SandboxOperation.Status, SandboxFault.Latency(TimeSpan.FromSeconds(5)));
+
+        var ex = await Assert.ThrowsAsync<FreedomPayNetworkException>(() => impatient.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 1 }));
+
+        Assert.False(ex.OutcomeUnknown); // status is safe to repeat
+        Assert.Contains("no reply came in time", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_fault_applies_as_many_times_as_asked_then_stops()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        long id = await f.InitAsync();
+        f.Sandbox.Faults.Add(SandboxOperation.Status, SandboxFault.HttpError(times: 2));
+
+        await Assert.ThrowsAsync<FreedomPayProtocolException>(() => f.Mobile.StatusAsync(new StatusRequest { PaymentId = id }));
+        await Assert.ThrowsAsync<FreedomPayProtocolException>(() => f.Mobile.StatusAsync(new StatusRequest { PaymentId = id }));
+        StatusResponse third = await f.Mobile.StatusAsync(new StatusRequest { PaymentId = id });
+
+        Assert.Equal(ResultStatus.Ok, third.Status);
+    }
+}

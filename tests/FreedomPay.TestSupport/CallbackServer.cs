@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FreedomPay.TestSupport;
+
+/// <summary>
+/// A merchant's server for callbacks (Result notify), on a free 127.0.0.1 port the test owns. It records each
+/// request's form or query fields and answers with what the test says (default: HTTP 200, empty body).
+/// </summary>
+public sealed class CallbackServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<IReadOnlyList<KeyValuePair<string, string>>> _received = new();
+
+    private CallbackServer(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Answers a callback: status code and body. Called with the zero-based number of the call.</summary>
+    public Func<int, IReadOnlyList<KeyValuePair<string, string>>, (int Status, string Body)> Respond { get; set; } = (_, _) => (200, string.Empty);
+
+    public IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> Received => _received.ToArray();
+
+    public static async Task<CallbackServer> StartAsync()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        WebApplication app = builder.Build();
+        var server = new CallbackServer(app);
+        app.Map("/{**path}", async (HttpContext context) =>
+        {
+            var fields = new List<KeyValuePair<string, string>>();
+            var source = context.Request.HasFormContentType
+                ? (await context.Request.ReadFormAsync()).SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty)))
+                : context.Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty)));
+            fields.AddRange(source);
+            int number = server._received.Count;
+            server._received.Enqueue(fields);
+            var (status, body) = server.Respond(number, fields);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/xml; charset=utf-8";
+            await context.Response.WriteAsync(body);
+        });
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> callbacks arrived (or fails after the timeout).</summary>
+    public async Task WaitForAsync(int count, TimeSpan? timeout = null)
+    {
+        DateTime until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (_received.Count < count)
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"expected {count} callbacks, received {_received.Count}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
