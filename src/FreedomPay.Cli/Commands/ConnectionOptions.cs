@@ -1,0 +1,65 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http;
+using FreedomPay.Cli.Output;
+
+namespace FreedomPay.Cli.Commands
+{
+    /// <summary>
+    /// The options every operation command shares: credentials and target (each overriding its environment
+    /// variable), timeout, and output format.
+    /// </summary>
+    internal sealed class ConnectionOptions
+    {
+        public const string MerchantVariable = "FREEDOMPAY_MERCHANT_ID";
+        public const string SecretVariable = "FREEDOMPAY_SECRET_KEY";
+        public const string BaseUrlVariable = "FREEDOMPAY_BASE_URL";
+
+        public Option<string> MerchantId { get; } = new("--merchant-id") { Description = $"Merchant id (default: ${MerchantVariable}).", Recursive = true };
+
+        public Option<string> SecretKey { get; } = new("--secret-key") { Description = $"Secret key (default: ${SecretVariable}; prefer the variable, command lines are visible to other users).", Recursive = true };
+
+        public Option<string> BaseUrl { get; } = new("--base-url") { Description = $"Gateway base URL (default: ${BaseUrlVariable}, else the area's default server).", Recursive = true };
+
+        public Option<double?> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for the reply (default 60).", Recursive = true };
+
+        public Option<bool> Json { get; } = new("--json") { Description = "Print the reply as one JSON object keyed by wire name.", Recursive = true };
+
+        public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print each request to stderr (signature, SMS code and phone numbers redacted).", Recursive = true };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(MerchantId);
+            command.Options.Add(SecretKey);
+            command.Options.Add(BaseUrl);
+            command.Options.Add(Timeout);
+            command.Options.Add(Json);
+            command.Options.Add(Verbose);
+        }
+
+        /// <summary>A client for the command line's credentials; a usage error names what is missing.</summary>
+        public FreedomPayClient CreateClient(ParseResult parse, CliEnvironment environment, Uri defaultServer)
+        {
+            string merchantId = parse.GetValue(MerchantId) ?? environment.GetVariable(MerchantVariable)
+                ?? throw new UsageException($"No merchant id: set {MerchantVariable} or pass --merchant-id.");
+            string secret = parse.GetValue(SecretKey) ?? environment.GetVariable(SecretVariable)
+                ?? throw new UsageException($"No secret key: set {SecretVariable} or pass --secret-key.");
+            string baseUrl = parse.GetValue(BaseUrl) ?? environment.GetVariable(BaseUrlVariable) ?? defaultServer.ToString();
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out Uri? baseAddress))
+            {
+                throw new UsageException($"The base URL '{baseUrl}' is not an absolute URL such as https://api.freedompay.kz/.");
+            }
+
+            double seconds = parse.GetValue(Timeout) ?? 60;
+            if (seconds <= 0)
+            {
+                throw new UsageException("--timeout must be a positive number of seconds, not " + seconds.ToString(CultureInfo.InvariantCulture) + ".");
+            }
+
+            HttpMessageHandler handler = parse.GetValue(Verbose) ? new VerboseHandler(environment.Error) : new HttpClientHandler();
+            var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(seconds) };
+            return new FreedomPayClient(http, new FreedomPayClientOptions { MerchantId = merchantId, SecretKey = secret, BaseAddress = baseAddress });
+        }
+    }
+}

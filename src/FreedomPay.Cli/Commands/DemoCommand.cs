@@ -1,0 +1,89 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using FreedomPay.Cli.Output;
+using FreedomPay.MobileBalance;
+using FreedomPay.Sandbox;
+
+namespace FreedomPay.Cli.Commands
+{
+    /// <summary>
+    /// `freedompay demo`: starts the embedded sandbox and runs init -> pay -> approve (with the code the sandbox
+    /// "sent") -> status with the generated client, printing each step.
+    /// </summary>
+    internal static class DemoCommand
+    {
+        public static Command Create(CliEnvironment environment)
+        {
+            var phone = new Option<string>("--phone") { Description = "Test phone to charge (77017777777 needs an SMS code; 77077777777 charges at once).", DefaultValueFactory = _ => "77017777777" };
+            var amount = new Option<decimal>("--amount") { Description = "Amount in KZT.", DefaultValueFactory = _ => 150.50m };
+            var command = new Command("demo", "Run the Mobile balance flow against an embedded sandbox and show each step.") { phone, amount };
+            command.SetAction(async (parse, cancellationToken) =>
+            {
+                try
+                {
+                    return await RunAsync(parse.GetValue(phone)!, parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    return ErrorReporter.Report(ex, environment.Error);
+                }
+            });
+            return command;
+        }
+
+        private static async Task<int> RunAsync(string phone, decimal amount, TextWriter output, CancellationToken cancellationToken)
+        {
+            var clock = Stopwatch.StartNew();
+            await using FreedomPaySandbox sandbox = await FreedomPaySandbox.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var client = new FreedomPayClient(new FreedomPayClientOptions
+            {
+                MerchantId = sandbox.Merchant.MerchantId,
+                SecretKey = sandbox.Merchant.SecretKey,
+                BaseAddress = sandbox.BaseAddress,
+            });
+            MobileBalanceClient mobile = client.MobileBalance;
+            output.WriteLine($"FreedomPay demo: Mobile balance flow against the embedded sandbox at {sandbox.BaseAddress} (merchant {sandbox.Merchant.MerchantId}, secret key {Redaction.Hidden})");
+            int calls = 0;
+            void Step(string operation, string what) => output.WriteLine($"  {++calls}. {operation,-8} {what}");
+
+            InitResponse init = await mobile.InitAsync(new InitRequest
+            {
+                OrderId = "demo-" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture),
+                Amount = amount,
+                Currency = "KZT",
+                Description = "FreedomPay.Generated demo",
+                TestingMode = true,
+            }, cancellationToken).ConfigureAwait(false);
+            long id = init.PaymentId;
+            Step("init", $"pg_status={Wire(init.Status)}  payment {id}  amount {amount.ToString(CultureInfo.InvariantCulture)} KZT  page {init.RedirectUrl}");
+
+            PayResponse pay = await mobile.PayAsync(new PayRequest { PaymentId = id, AbonentPhone = phone }, cancellationToken).ConfigureAwait(false);
+            Step("pay", $"pg_status={(pay.Status == PayStatus.NeedApprove ? "need_approve" : Wire(pay.Status))}  payment {id}  phone {Redaction.Phone(phone)}");
+
+            if (pay.Status == PayStatus.NeedApprove)
+            {
+                string code = sandbox.Sms.LastCodeFor(id) ?? throw new InvalidOperationException("The sandbox sent no SMS code.");
+                output.WriteLine($"     (sms)    the sandbox sent code {Redaction.Hidden} to {Redaction.Phone(phone)}; the demo reads it from the sandbox inbox");
+                ApproveResponse approve = await mobile.ApproveAsync(new ApproveRequest { PaymentId = id, ApprovalCode = code }, cancellationToken).ConfigureAwait(false);
+                Step("approve", $"pg_status={Wire(approve.Status)}  payment {id}");
+            }
+
+            StatusResponse status = await mobile.StatusAsync(new StatusRequest { PaymentId = id }, cancellationToken).ConfigureAwait(false);
+            Step("status", $"pg_status={Wire(status.Status)}  payment {id}  pg_payment_status={status.Raw.Root.GetString("pg_payment_status")}  {status.Amount?.ToString(CultureInfo.InvariantCulture)} {status.Currency}");
+
+            bool paid = status.PaymentStatus == PaymentStatus.Success;
+            output.WriteLine(paid
+                ? $"Demo finished: payment {id} paid ({amount.ToString(CultureInfo.InvariantCulture)} KZT) in {calls} calls, every reply signature verified, {clock.ElapsedMilliseconds} ms."
+                : $"Demo finished: payment {id} is {status.Raw.Root.GetString("pg_payment_status")}, not paid.");
+            return paid ? ExitCodes.Success : ExitCodes.Failure;
+        }
+
+        private static string Wire<T>(T value)
+            where T : struct, Enum => value.ToString().ToLowerInvariant();
+    }
+}

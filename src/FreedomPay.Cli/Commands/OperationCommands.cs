@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using FreedomPay.Cli.Output;
+using FreedomPay.Runtime;
+
+namespace FreedomPay.Cli.Commands
+{
+    /// <summary>
+    /// One command per API area and one subcommand per operation, built from the generated catalog: options named
+    /// after the request properties (kebab-case), required and typed as the spec says, help from its descriptions.
+    /// </summary>
+    internal static class OperationCommands
+    {
+        public static Command ForArea(AreaEntry area, CliEnvironment environment)
+        {
+            var connection = new ConnectionOptions();
+            var command = new Command(Naming.Kebab(area.Name), $"Call a {area.Name} operation (credentials from ${ConnectionOptions.MerchantVariable} and ${ConnectionOptions.SecretVariable}).");
+            connection.AddTo(command);
+            foreach (OperationInfo operation in area.Operations)
+            {
+                command.Subcommands.Add(ForOperation(area, operation, connection, environment));
+            }
+
+            return command;
+        }
+
+        private static Command ForOperation(AreaEntry area, OperationInfo operation, ConnectionOptions connection, CliEnvironment environment)
+        {
+            var command = new Command(Naming.Kebab(operation.Descriptor.Name), operation.Summary ?? operation.Descriptor.Name);
+            var fields = new List<(FieldInfo Field, Option Option)>();
+            foreach (FieldInfo field in operation.Fields)
+            {
+                Option option = field.Type == FieldValueType.Boolean ? Flag(field) : Valued(field);
+                command.Options.Add(option);
+                fields.Add((field, option));
+            }
+
+            command.SetAction((parse, cancellationToken) => RunAsync(area, operation, fields, connection, parse, environment, cancellationToken));
+            return command;
+        }
+
+        private static Option Valued(FieldInfo field)
+        {
+            var option = new Option<string>("--" + Naming.Kebab(field.MemberName))
+            {
+                Description = Describe(field),
+                Required = field.Required,
+                HelpName = field.Type switch
+                {
+                    FieldValueType.Integer => "integer",
+                    FieldValueType.Decimal => "decimal",
+                    FieldValueType.DateTime => field.Format ?? "date-time",
+                    FieldValueType.Enum => "value",
+                    _ => "text",
+                },
+            };
+            if (field.Type == FieldValueType.Enum)
+            {
+                option.AcceptOnlyFromAmong(field.AllowedValues.ToArray());
+            }
+
+            return option;
+        }
+
+        private static Option Flag(FieldInfo field) => new Option<bool>("--" + Naming.Kebab(field.MemberName))
+        {
+            Description = Describe(field) + " A flag: sent as 1 when given.",
+            Required = field.Required,
+        };
+
+        private static string Describe(FieldInfo field) =>
+            (field.Description is null ? string.Empty : field.Description + " ") + $"[{field.WireName}]";
+
+        private static async Task<int> RunAsync(
+            AreaEntry area,
+            OperationInfo operation,
+            IReadOnlyList<(FieldInfo Field, Option Option)> fields,
+            ConnectionOptions connection,
+            ParseResult parse,
+            CliEnvironment environment,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                var values = new Dictionary<string, string>();
+                foreach (var (field, option) in fields)
+                {
+                    if (parse.GetResult(option) is null)
+                    {
+                        continue;
+                    }
+
+                    values[field.WireName] = option is Option<bool> flag
+                        ? (parse.GetValue(flag) ? "1" : "0")
+                        : parse.GetValue((Option<string>)option) ?? string.Empty;
+                }
+
+                using FreedomPayClient client = connection.CreateClient(parse, environment, area.DefaultServer);
+                FreedomPayResponse response = await operation.SendAsync(client.Connection, new FieldValues(operation.Descriptor.DisplayName, values), cancellationToken).ConfigureAwait(false);
+                ReplyPrinter.Print(response.Raw, parse.GetValue(connection.Json), environment.Out);
+                return ExitCodes.Success;
+            }
+            catch (System.Exception ex)
+            {
+                return ErrorReporter.Report(ex, environment.Error);
+            }
+        }
+    }
+}

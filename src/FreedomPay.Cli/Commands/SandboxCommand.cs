@@ -1,0 +1,74 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using FreedomPay.Cli.Output;
+using FreedomPay.Sandbox;
+
+namespace FreedomPay.Cli.Commands
+{
+    /// <summary>`freedompay sandbox`: runs the emulator until Ctrl+C and prints how to reach it.</summary>
+    internal static class SandboxCommand
+    {
+        public static Command Create(CliEnvironment environment)
+        {
+            var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 0 };
+            var merchant = new Option<string>("--merchant-id") { Description = "Merchant id the sandbox accepts.", DefaultValueFactory = _ => "54321" };
+            var secret = new Option<string>("--secret-key") { Description = "Secret key of that merchant (default: a random one, printed)." };
+            var command = new Command("sandbox", "Run the FreedomPay sandbox on 127.0.0.1 until Ctrl+C.") { port, merchant, secret };
+            command.SetAction(async (parse, cancellationToken) =>
+            {
+                try
+                {
+                    var options = new FreedomPaySandboxOptions { Port = parse.GetValue(port) };
+                    if (parse.GetValue(merchant) is { } id)
+                    {
+                        string key = parse.GetValue(secret) ?? options.Merchants[0].SecretKey;
+                        options.Merchants[0] = new SandboxMerchant(id, key);
+                    }
+
+                    return await RunAsync(options, environment.Out, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    return ErrorReporter.Report(ex, environment.Error);
+                }
+            });
+            return command;
+        }
+
+        private static async Task<int> RunAsync(FreedomPaySandboxOptions options, TextWriter output, CancellationToken cancellationToken)
+        {
+            await using FreedomPaySandbox sandbox = await FreedomPaySandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            output.WriteLine($"FreedomPay sandbox listening on {sandbox.BaseAddress}");
+            output.WriteLine($"  merchant id  {sandbox.Merchant.MerchantId}");
+            output.WriteLine($"  secret key   {sandbox.Merchant.SecretKey}   (a sandbox secret: safe to show)");
+            foreach (TestPhone phone in options.Phones)
+            {
+                string behaviour = phone.Behavior switch
+                {
+                    TestPhoneBehavior.NeedsApproval => "SMS code " + (phone.FirstCode ?? "random"),
+                    TestPhoneBehavior.ChargesAtOnce => "charged at once",
+                    _ => "declines",
+                };
+                output.WriteLine($"  test phone   {phone.Phone} ({phone.Operator}, {behaviour})");
+            }
+
+            output.WriteLine("Use it with:");
+            output.WriteLine($"  export {ConnectionOptions.BaseUrlVariable}={sandbox.BaseAddress} {ConnectionOptions.MerchantVariable}={sandbox.Merchant.MerchantId} {ConnectionOptions.SecretVariable}={sandbox.Merchant.SecretKey}");
+            output.WriteLine("Press Ctrl+C to stop.");
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                output.WriteLine("Sandbox stopped.");
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+}

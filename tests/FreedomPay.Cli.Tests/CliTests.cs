@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using FreedomPay.Sandbox;
+
+namespace FreedomPay.Cli.Tests;
+
+/// <summary>The freedompay tool against a sandbox the test starts: output, --json, exit codes, help, redaction.</summary>
+public sealed class CliTests
+{
+    [Fact]
+    public async Task Demo_runs_the_whole_flow_and_exits_0()
+    {
+        CliResult result = await CliRunner.RunAsync("demo");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        string[] lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("1. init") && l.Contains("pg_status=ok"));
+        Assert.Contains(lines, l => l.Contains("2. pay") && l.Contains("pg_status=need_approve") && l.Contains("7701*****77"));
+        Assert.Contains(lines, l => l.Contains("3. approve") && l.Contains("pg_status=ok"));
+        Assert.Contains(lines, l => l.Contains("4. status") && l.Contains("pg_payment_status=success"));
+        Assert.StartsWith("Demo finished: payment", lines.Last());
+        Assert.Contains("paid (150.50 KZT) in 4 calls", lines.Last());
+        Assert.DoesNotContain("111111", result.Out);
+    }
+
+    [Fact]
+    public async Task Demo_with_a_phone_that_charges_at_once_skips_approve()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--phone", "77077777777", "--amount", "10");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("approve", result.Out);
+        Assert.Contains("paid (10 KZT) in 3 calls", result.Out);
+    }
+
+    [Fact]
+    public async Task Operation_commands_drive_the_flow_with_credentials_from_the_environment()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+        var env = Env(sandbox);
+
+        CliResult init = await CliRunner.RunAsync(env, "mobile-balance", "init", "--amount", "99.90", "--description", "CLI test", "--testing-mode", "--json");
+        long id = JsonDocument.Parse(init.Out).RootElement.GetProperty("pg_payment_id").GetString() is { } text ? long.Parse(text) : 0;
+        CliResult pay = await CliRunner.RunAsync(env, "mobile-balance", "pay", "--payment-id", id.ToString(), "--abonent-phone", "77017777777", "--payment-system-code", "KCELLKZT");
+        CliResult approve = await CliRunner.RunAsync(env, "mobile-balance", "approve", "--payment-id", id.ToString(), "--approval-code", sandbox.Sms.LastCodeFor(id)!);
+        CliResult status = await CliRunner.RunAsync(env, "mobile-balance", "status", "--payment-id", id.ToString(), "--json");
+
+        Assert.Equal((0, 0, 0, 0), (init.ExitCode, pay.ExitCode, approve.ExitCode, status.ExitCode));
+        Assert.Matches(@"(?m)^pg_status +need_approve$", pay.Out);
+        JsonElement json = JsonDocument.Parse(status.Out).RootElement;
+        Assert.Equal("ok", json.GetProperty("pg_status").GetString());
+        Assert.Equal("success", json.GetProperty("pg_payment_status").GetString());
+        Assert.Equal("99.90", json.GetProperty("pg_amount").GetString());
+        Assert.False(json.TryGetProperty("pg_sig", out _));
+        Assert.False(json.TryGetProperty("pg_salt", out _));
+    }
+
+    [Fact]
+    public async Task Flags_override_the_environment()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+        var wrong = new Dictionary<string, string> { ["FREEDOMPAY_MERCHANT_ID"] = "1", ["FREEDOMPAY_SECRET_KEY"] = "nope", ["FREEDOMPAY_BASE_URL"] = "http://127.0.0.1:9/" };
+
+        CliResult result = await CliRunner.RunAsync(wrong, "mobile-balance", "init", "--amount", "1", "--description", "x",
+            "--merchant-id", sandbox.Merchant.MerchantId, "--secret-key", sandbox.Merchant.SecretKey, "--base-url", sandbox.BaseAddress.ToString());
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(sandbox.Payments);
+    }
+
+    [Fact]
+    public async Task A_missing_required_option_is_a_usage_error_with_exit_2()
+    {
+        CliResult result = await CliRunner.RunAsync("mobile-balance", "pay", "--payment-id", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--abonent-phone", result.Error);
+    }
+
+    [Fact]
+    public async Task Missing_credentials_are_a_usage_error_that_names_the_variable()
+    {
+        CliResult result = await CliRunner.RunAsync(new Dictionary<string, string>(), "mobile-balance", "status", "--payment-id", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("FREEDOMPAY_MERCHANT_ID", result.Error);
+    }
+
+    [Fact]
+    public async Task A_value_that_breaks_the_spec_is_exit_2_and_nothing_is_sent()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+
+        CliResult result = await CliRunner.RunAsync(Env(sandbox), "mobile-balance", "pay", "--payment-id", "1", "--abonent-phone", "+7 701 777");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("pg_abonent_phone (AbonentPhone) must match the pattern", result.Error);
+        Assert.Empty(sandbox.Payments);
+    }
+
+    [Fact]
+    public async Task A_gateway_error_is_exit_3_with_its_code()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+
+        CliResult result = await CliRunner.RunAsync(Env(sandbox), "mobile-balance", "status", "--payment-id", "424242");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("gateway error 1003", result.Error);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_is_exit_4_and_the_secret_is_never_printed()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+        var env = Env(sandbox);
+        env["FREEDOMPAY_SECRET_KEY"] = "wrong-secret-value";
+
+        CliResult result = await CliRunner.RunAsync(env, "mobile-balance", "status", "--payment-id", "1", "--verbose");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("secret key", result.Error);
+        Assert.DoesNotContain("wrong-secret-value", result.Out + result.Error);
+        Assert.DoesNotContain(sandbox.Merchant.SecretKey, result.Out + result.Error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_gateway_is_exit_5_and_says_what_to_do_for_pay()
+    {
+        var env = new Dictionary<string, string> { ["FREEDOMPAY_MERCHANT_ID"] = "1", ["FREEDOMPAY_SECRET_KEY"] = "s", ["FREEDOMPAY_BASE_URL"] = "http://127.0.0.1:9/" };
+
+        CliResult result = await CliRunner.RunAsync(env, "mobile-balance", "pay", "--payment-id", "1", "--abonent-phone", "77017777777", "--timeout", "5");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("check the payment's status before sending it again", result.Error);
+    }
+
+    [Fact]
+    public async Task Verbose_shows_the_request_with_signature_code_and_phone_redacted()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+
+        CliResult result = await CliRunner.RunAsync(Env(sandbox), "mobile-balance", "approve", "--payment-id", "1", "--approval-code", "987654", "--verbose");
+
+        Assert.Contains("> POST " + sandbox.BaseAddress + "mfs/approve", result.Error);
+        Assert.Contains(">   pg_approval_code = ***", result.Error);
+        Assert.Contains(">   pg_sig = ***", result.Error);
+        Assert.Contains(">   pg_merchant_id = " + sandbox.Merchant.MerchantId, result.Error);
+        Assert.DoesNotContain("987654", result.Out + result.Error);
+    }
+
+    [Fact]
+    public async Task Help_lists_each_operation_and_its_options_from_the_spec()
+    {
+        CliResult area = await CliRunner.RunAsync("mobile-balance", "--help");
+        CliResult pay = await CliRunner.RunAsync("mobile-balance", "pay", "--help");
+
+        Assert.Equal(0, area.ExitCode);
+        foreach (string operation in new[] { "init", "pay", "approve", "resend-code", "status" })
+        {
+            Assert.Contains("  " + operation + " ", area.Out);
+        }
+
+        Assert.Equal(0, pay.ExitCode);
+        Assert.Contains("--abonent-phone <text> (REQUIRED)", pay.Out);
+        Assert.Contains("Phone number to charge", pay.Out);
+        Assert.Contains("--payment-system-code", pay.Out);
+    }
+
+    [Fact]
+    public async Task An_enum_option_accepts_only_the_specs_values()
+    {
+        CliResult result = await CliRunner.RunAsync("mobile-balance", "pay", "--payment-id", "1", "--abonent-phone", "77017777777", "--payment-system-code", "MTS");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("KCELLKZT", result.Error);
+    }
+
+    [Fact]
+    public async Task Sandbox_command_prints_its_address_and_stops_on_cancel()
+    {
+        var output = new StringWriter();
+        using var cts = new CancellationTokenSource();
+        var environment = new CliEnvironment(TextWriter.Synchronized(output), TextWriter.Null, _ => null);
+
+        Task<int> running = FreedomPayCli.RunAsync(new[] { "sandbox", "--merchant-id", "777", "--secret-key", "local-secret" }, environment, cts.Token);
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!output.ToString().Contains("Press Ctrl+C") && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
+        string text = output.ToString();
+        Assert.Contains("FreedomPay sandbox listening on http://127.0.0.1:", text);
+        Assert.Contains("merchant id  777", text);
+        Assert.Contains("FREEDOMPAY_SECRET_KEY=local-secret", text);
+        cts.Cancel();
+        Assert.Equal(0, await running);
+    }
+
+    [Fact]
+    public async Task The_built_tool_runs_the_demo_as_a_process()
+    {
+        string tool = Path.Combine(AppContext.BaseDirectory, "freedompay.dll");
+        var start = new ProcessStartInfo("dotnet", new[] { tool, "demo" }) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process process = Process.Start(start)!;
+        string output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Demo finished: payment", output);
+    }
+
+    private static Dictionary<string, string> Env(FreedomPaySandbox sandbox) => new()
+    {
+        ["FREEDOMPAY_MERCHANT_ID"] = sandbox.Merchant.MerchantId,
+        ["FREEDOMPAY_SECRET_KEY"] = sandbox.Merchant.SecretKey,
+        ["FREEDOMPAY_BASE_URL"] = sandbox.BaseAddress.ToString(),
+    };
+}
