@@ -86,17 +86,24 @@ namespace FreedomPay.Generator.Emit
                 SummaryLiteral = CSharpText.NullableLiteral(op.Summary),
             };
 
-            string wireLine = $"Sends {CSharpText.Code(op.HttpMethod + " /" + op.Path)}; signature script {CSharpText.Code(op.ScriptName)}."
+            bool signedRequest = op.Request.Any(f => f.Fill == FillKind.Signature);
+            string wireLine = $"Sends {CSharpText.Code(op.HttpMethod + " /" + op.Path)}"
+                + (signedRequest ? $", signed with script name {CSharpText.Code(op.ScriptName)}." : ", unsigned.")
                 + (op.SafeToRetry ? " Safe to retry." : " Not safe to retry: after a timeout, check the payment status before sending it again.");
-            view.MethodDoc = SpecDoc(op.Summary, op.Name + ".", CSharpText.Paragraphs(op.Description).Concat(new[] { wireLine, Unverified(op.Verified, op.Note) }).ToArray());
+            string?[] remarks = CSharpText.Paragraphs(op.Description).Concat(new[] { wireLine, Unverified(op.Verified, op.Note) }).ToArray();
+            view.MethodDoc = op.Summary is null
+                ? SpecDoc(op.Description, op.Name + ".", new[] { wireLine, Unverified(op.Verified, op.Note) })
+                : SpecDoc(op.Summary, op.Name + ".", remarks);
             view.MethodDoc.Add("<param name=\"request\">The request fields; validated before anything is sent.</param>");
             view.MethodDoc.Add("<param name=\"cancellationToken\">Cancels the call.</param>");
-            view.MethodDoc.Add($"<returns>The reply, its signature verified, as a <see cref=\"{op.Name}Response\"/>.</returns>");
+            view.MethodDoc.Add(op.Response.Signed
+                ? $"<returns>The reply, its signature verified, as a <see cref=\"{op.Name}Response\"/>.</returns>"
+                : $"<returns>The reply (unsigned), as a <see cref=\"{op.Name}Response\"/>.</returns>");
 
             view.Request = new ClassView
             {
                 Name = op.Name + "Request",
-                Doc = CSharpText.Doc($"Request of <see cref=\"{view.File.AreaClient}.{view.MethodName}\"/>: {CSharpText.XmlEscape(Lower(op.Summary ?? op.Name))}"),
+                Doc = CSharpText.Doc($"Request of <see cref=\"{view.File.AreaClient}.{view.MethodName}\"/>" + (op.Summary is null ? "." : ": " + CSharpText.XmlEscape(Lower(op.Summary)))),
             };
             foreach (ConstantModel constant in op.Constants)
             {
@@ -327,7 +334,10 @@ namespace FreedomPay.Generator.Emit
         };
 
         /// <summary>Doc from spec text (its first paragraph is the summary, or <paramref name="fallback"/>) plus remarks.</summary>
-        private static List<string> SpecDoc(string? specText, string fallback, params string?[] remarks)
+        private static List<string> SpecDoc(string? specText, string fallback, params string?[] remarks) =>
+            SpecDoc(specText, fallback, (IEnumerable<string?>)remarks);
+
+        private static List<string> SpecDoc(string? specText, string fallback, IEnumerable<string?> remarks)
         {
             List<string> paragraphs = CSharpText.Paragraphs(specText);
             string summary = paragraphs.Count > 0 ? paragraphs[0] : fallback;

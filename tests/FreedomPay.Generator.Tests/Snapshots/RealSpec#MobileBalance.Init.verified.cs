@@ -343,7 +343,7 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         /// <remarks>
         /// <para>Sends pg_payment_method=mobile_commerce. The returned payment id is the key for Pay, Approve, ResendCode and Status; the redirect URL leads to FreedomPay's own page where the buyer can finish the payment instead.</para>
-        /// <para>Sends <c>POST /init_payment.php</c>; signature script <c>init_payment.php</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
+        /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

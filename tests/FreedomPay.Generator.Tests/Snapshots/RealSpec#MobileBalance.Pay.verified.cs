@@ -115,7 +115,7 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         /// <remarks>
         /// <para>Answers Ok when the balance was charged at once, or NeedApprove when the operator has sent the subscriber an SMS code that Approve must confirm.</para>
-        /// <para>Sends <c>POST /mfs/pay</c>; signature script <c>pay</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
+        /// <para>Sends <c>POST /mfs/pay</c>, signed with script name <c>pay</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

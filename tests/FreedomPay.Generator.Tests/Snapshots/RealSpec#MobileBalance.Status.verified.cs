@@ -324,7 +324,7 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         /// <remarks>
         /// <para>Reads only; safe to call again after a timeout.</para>
-        /// <para>Sends <c>POST /get_status3.php</c>; signature script <c>get_status3.php</c>. Safe to retry.</para>
+        /// <para>Sends <c>POST /get_status3.php</c>, signed with script name <c>get_status3.php</c>. Safe to retry.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
