@@ -6,6 +6,7 @@ using FreedomPay.Generator.Emit;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Validation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -34,8 +35,21 @@ namespace FreedomPay.Generator
                 .Select((spec, _) => BindGuarded(spec))
                 .WithTrackingName(TrackingNames.SpecResults);
 
+            // Two booleans from the compilation: cheap to compute on every edit, and equal values keep the rest cached.
+            IncrementalValueProvider<CompilerSupport> support = context.CompilationProvider
+                .Select((compilation, _) => new CompilerSupport(
+                    HasAccessibleType(compilation, "System.Runtime.CompilerServices.IsExternalInit"),
+                    HasAccessibleType(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute")
+                        && HasAccessibleType(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute")))
+                .WithTrackingName(TrackingNames.CompilerSupport);
+
+            IncrementalValueProvider<LanguageFeatures> language = context.ParseOptionsProvider
+                .Combine(support)
+                .Select((pair, _) => pair.Left is CSharpParseOptions csharp ? LanguageFeatures.For((int)csharp.LanguageVersion, pair.Right) : LanguageFeatures.Latest);
+
             IncrementalValueProvider<OptionsResult> options = context.AnalyzerConfigOptionsProvider
-                .Select((provider, _) => OptionsReader.Read(provider.GlobalOptions))
+                .Combine(language)
+                .Select((pair, _) => OptionsReader.Read(pair.Left.GlobalOptions, pair.Right))
                 .WithTrackingName(TrackingNames.Options);
 
             IncrementalValueProvider<AreaSet> areas = results.Collect()
@@ -71,6 +85,9 @@ namespace FreedomPay.Generator
             context.RegisterSourceOutput(enums, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting enum " + unit.Enum.Name));
             context.RegisterSourceOutput(areaUnits, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting area " + unit.Context.Area.Name));
         }
+
+        private static bool HasAccessibleType(Compilation compilation, string metadataName) =>
+            compilation.GetTypeByMetadataName(metadataName) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
 
         private static bool IsSpec(AdditionalText text, AnalyzerConfigOptionsProvider options) =>
             options.GetOptions(text).TryGetValue(SpecMetadata, out string? value)

@@ -12,7 +12,7 @@ namespace FreedomPay.Generator
     /// </summary>
     internal static class OptionsReader
     {
-        public static OptionsResult Read(AnalyzerConfigOptions options)
+        public static OptionsResult Read(AnalyzerConfigOptions options, LanguageFeatures language)
         {
             var diagnostics = new List<DiagnosticInfo>();
             GeneratorOptions defaults = GeneratorOptions.Default;
@@ -38,7 +38,7 @@ namespace FreedomPay.Generator
                 accessor = "extension";
             }
 
-            return new OptionsResult(new GeneratorOptions(rootNamespace, accessibility, accessor == "partial"), diagnostics.ToEquatableArray());
+            return new OptionsResult(new GeneratorOptions(rootNamespace, accessibility, accessor == "partial", language), diagnostics.ToEquatableArray());
         }
 
         private static string? Get(AnalyzerConfigOptions options, string name) =>

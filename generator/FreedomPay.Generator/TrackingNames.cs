@@ -5,6 +5,7 @@ namespace FreedomPay.Generator
     {
         public const string SpecTexts = nameof(SpecTexts);
         public const string SpecResults = nameof(SpecResults);
+        public const string CompilerSupport = nameof(CompilerSupport);
         public const string Options = nameof(Options);
         public const string Areas = nameof(Areas);
         public const string OperationUnits = nameof(OperationUnits);

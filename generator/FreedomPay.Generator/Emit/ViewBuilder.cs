@@ -19,6 +19,9 @@ namespace FreedomPay.Generator.Emit
             Namespace = context.Options.RootNamespace + "." + context.Area.Name,
             Accessibility = context.Options.Accessibility,
             AreaClient = context.Area.Name + "Client",
+            NullableEnable = context.Options.Language.NullableReferences,
+            NullableRef = context.Options.Language.NullableReferences ? "?" : string.Empty,
+            Setter = context.Options.Language.InitAccessors ? "init" : "set",
         };
 
         public static AreaView Area(AreaUnit unit)
@@ -112,25 +115,32 @@ namespace FreedomPay.Generator.Emit
 
             foreach (RequestFieldModel field in op.Request.Where(f => f.Fill == FillKind.None))
             {
-                AddRequestField(view, field);
+                AddRequestField(view, field, unit.Context.Options.Language);
             }
 
             view.Response = new ClassView
             {
                 Name = op.Name + "Response",
                 Doc = CSharpText.Doc($"Reply of <see cref=\"{view.File.AreaClient}.{view.MethodName}\"/>.", "Every element the gateway sent, also those not described here, stays available through <see cref=\"global::FreedomPay.Runtime.FreedomPayResponse.Raw\"/>."),
-                Properties = op.Response.Elements.Select(ResponseProperty).ToList(),
+                Properties = op.Response.Elements.Select(e => ResponseProperty(e, view.File.NullableRef)).ToList(),
             };
-            CollectNested(op.Response.Elements, view.Nested);
+            CollectNested(op.Response.Elements, view.Nested, view.File.NullableRef);
             return view;
         }
 
-        private static void AddRequestField(OperationView view, RequestFieldModel field)
+        private static void AddRequestField(OperationView view, RequestFieldModel field, LanguageFeatures language)
         {
             string wire = CSharpText.Literal(field.WireName);
             string member = CSharpText.Literal(field.CsName);
             string baseType = ScalarType(field.Type, field.EnumType);
             bool isReference = field.Type == FieldType.String;
+
+            // A required member where the language has them; otherwise a nullable property checked when sent.
+            bool compileTimeRequired = field.Required && language.RequiredMembers;
+            bool nullableValue = !isReference && !compileTimeRequired;
+            string propertyType = isReference
+                ? (compileTimeRequired ? baseType : baseType + view.File.NullableRef)
+                : (nullableValue ? baseType + "?" : baseType);
             ConstraintModel c = field.Constraints;
 
             var rules = new List<string>();
@@ -149,12 +159,13 @@ namespace FreedomPay.Generator.Emit
                 rules.Add("Matches " + CSharpText.Code(c.Pattern) + ".");
             }
 
-            string wireNote = "Wire name: " + CSharpText.Code(field.WireName) + (field.Type == FieldType.DateTime ? ", format " + CSharpText.Code(field.Format!) : string.Empty) + ". " + string.Join(" ", rules);
+            string wireNote = "Wire name: " + CSharpText.Code(field.WireName) + (field.Type == FieldType.DateTime ? ", format " + CSharpText.Code(field.Format!) : string.Empty) + "."
+                + (field.Required ? " Required." : string.Empty) + " " + string.Join(" ", rules);
             view.Request.Properties.Add(new PropertyView
             {
                 Name = field.CsName,
-                Type = field.Required ? baseType : baseType + "?",
-                Required = field.Required,
+                Type = propertyType,
+                Required = compileTimeRequired,
                 Doc = SpecDoc(field.Description, "The " + CSharpText.Code(field.WireName) + " field.", wireNote.Trim(), field.Example is null ? null : "Example: " + CSharpText.Code(field.Example) + ".", Unverified(field.Verified, field.Note)),
             });
 
@@ -162,6 +173,10 @@ namespace FreedomPay.Generator.Emit
             if (field.Required && isReference)
             {
                 view.Validations.Add($"validation.Required({wire}, {member}, {name});");
+            }
+            else if (field.Required && nullableValue)
+            {
+                view.Validations.Add($"validation.Required({wire}, {member}, {name}.HasValue);");
             }
 
             if (c.MinLength is not null || c.MaxLength is not null)
@@ -186,9 +201,9 @@ namespace FreedomPay.Generator.Emit
             if (field.Type == FieldType.Enum)
             {
                 string wireClass = field.EnumType + "Wire";
-                string invalid = field.Required ? $"{wireClass}.ToWireValue({name}) is null" : $"{name}.HasValue && {wireClass}.ToWireValue({name}.Value) is null";
+                string invalid = nullableValue ? $"{name}.HasValue && {wireClass}.ToWireValue({name}.Value) is null" : $"{wireClass}.ToWireValue({name}) is null";
                 view.Validations.Add($"validation.Enum({wire}, {member}, {invalid}, {wireClass}.Allowed);");
-                string value = field.Required ? $"{wireClass}.ToWireValue({name})" : $"{name}.HasValue ? {wireClass}.ToWireValue({name}.Value) : null";
+                string value = nullableValue ? $"{name}.HasValue ? {wireClass}.ToWireValue({name}.Value) : null" : $"{wireClass}.ToWireValue({name})";
                 view.Writes.Add($"fields.Add({wire}, {value});");
             }
             else if (field.Type == FieldType.DateTime)
@@ -233,7 +248,8 @@ namespace FreedomPay.Generator.Emit
             _ => "String",
         };
 
-        private static PropertyView ResponseProperty(ResponseElementModel element)
+        /// <param name="nullableRef">"?" where the language has nullable reference annotations, else "".</param>
+        private static PropertyView ResponseProperty(ResponseElementModel element, string nullableRef)
         {
             string wire = CSharpText.Literal(element.WireName);
             string type;
@@ -252,7 +268,7 @@ namespace FreedomPay.Generator.Emit
             }
             else if (element.Type == FieldType.Object)
             {
-                type = element.Required ? element.ClassName! : element.ClassName + "?";
+                type = element.Required ? element.ClassName! : element.ClassName + nullableRef;
                 parse = $"e.{(element.Required ? "GetRequiredObject" : "GetObject")}({wire}, {element.ClassName}.Parse)";
             }
             else if (element.Type == FieldType.Enum)
@@ -265,7 +281,7 @@ namespace FreedomPay.Generator.Emit
             else
             {
                 string scalar = ScalarType(element.Type, null);
-                type = element.Required ? scalar : scalar + "?";
+                type = element.Required ? scalar : scalar + (element.Type == FieldType.String ? nullableRef : "?");
                 string getter = (element.Required ? "GetRequired" : "Get") + RuntimeTypeName(element.Type);
                 string format = element.Type == FieldType.DateTime ? ", " + CSharpText.Literal(element.Format!) : string.Empty;
                 parse = $"e.{getter}({wire}{format})";
@@ -294,7 +310,7 @@ namespace FreedomPay.Generator.Emit
             _ => $"x => x.As{RuntimeTypeName(itemType)}()",
         };
 
-        private static void CollectNested(EquatableArray<ResponseElementModel> elements, List<ClassView> into)
+        private static void CollectNested(EquatableArray<ResponseElementModel> elements, List<ClassView> into, string nullableRef)
         {
             foreach (ResponseElementModel element in elements)
             {
@@ -307,9 +323,9 @@ namespace FreedomPay.Generator.Emit
                 {
                     Name = element.ClassName,
                     Doc = CSharpText.Doc($"Content of a {CSharpText.Code(element.ItemElement ?? element.WireName)} element."),
-                    Properties = element.Children.Select(ResponseProperty).ToList(),
+                    Properties = element.Children.Select(e => ResponseProperty(e, nullableRef)).ToList(),
                 });
-                CollectNested(element.Children, into);
+                CollectNested(element.Children, into, nullableRef);
             }
         }
 

@@ -11,6 +11,11 @@ namespace FreedomPay.Generator.Emit
         public string Namespace { get; set; } = "";
         public string Accessibility { get; set; } = "public";
         public string AreaClient { get; set; } = "";
+
+        /// <summary>Language-dependent spelling: <c>#nullable enable</c>, the <c>?</c> of nullable references, init or set.</summary>
+        public bool NullableEnable { get; set; }
+        public string NullableRef { get; set; } = "?";
+        public string Setter { get; set; } = "init";
     }
 
     internal sealed class AreaView

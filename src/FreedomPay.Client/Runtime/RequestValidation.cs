@@ -27,6 +27,15 @@ namespace FreedomPay.Runtime
             }
         }
 
+        /// <summary>A required value that the language could not make a required member (C# before 11).</summary>
+        public void Required(string wireName, string memberName, bool isPresent)
+        {
+            if (!isPresent)
+            {
+                Add(wireName, memberName, "is required");
+            }
+        }
+
         /// <summary>Text length (in UTF-16 characters) within the bounds given.</summary>
         public void Length(string wireName, string memberName, string? value, int? min, int? max)
         {

@@ -22,18 +22,18 @@ internal static class GeneratorHarness
     public static readonly ImmutableDictionary<string, string> ClientProjectOptions =
         ImmutableDictionary<string, string>.Empty.Add("build_property.FreedomPayClientAccessor", "partial");
 
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, ImmutableDictionary<string, string>? globalOptions = null) =>
-        CreateDriver(specs.Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList(), globalOptions);
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, ImmutableDictionary<string, string>? globalOptions = null, CSharpParseOptions? parseOptions = null) =>
+        CreateDriver(specs.Select(f => new InMemoryAdditionalText(f.Path, f.Text)).ToList(), globalOptions, parseOptions);
 
     /// <summary>A driver over these exact text objects (keep them to replace one later, as an IDE edit would).</summary>
-    public static GeneratorDriver CreateDriver(IReadOnlyList<InMemoryAdditionalText> specs, ImmutableDictionary<string, string>? globalOptions = null)
+    public static GeneratorDriver CreateDriver(IReadOnlyList<InMemoryAdditionalText> specs, ImmutableDictionary<string, string>? globalOptions = null, CSharpParseOptions? parseOptions = null)
     {
         var texts = specs.Cast<AdditionalText>().ToImmutableArray();
         var options = new TestOptionsProvider(globalOptions ?? ImmutableDictionary<string, string>.Empty, specs.Select(f => f.Path).ToImmutableHashSet());
         return CSharpGeneratorDriver.Create(
             new[] { new FreedomPayGenerator().AsSourceGenerator() },
             texts,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
@@ -45,9 +45,9 @@ internal static class GeneratorHarness
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Runs the generator once over the specs; returns the run result and the compilation with the output added.</summary>
-    public static (GeneratorRunResult Result, Compilation Output) Run(IEnumerable<SpecFile> specs, ImmutableDictionary<string, string>? globalOptions = null, CSharpCompilation? compilation = null)
+    public static (GeneratorRunResult Result, Compilation Output) Run(IEnumerable<SpecFile> specs, ImmutableDictionary<string, string>? globalOptions = null, CSharpCompilation? compilation = null, CSharpParseOptions? parseOptions = null)
     {
-        GeneratorDriver driver = CreateDriver(specs, globalOptions);
+        GeneratorDriver driver = CreateDriver(specs, globalOptions, parseOptions);
         compilation ??= EmptyCompilation();
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         return (driver.GetRunResult().Results.Single(), output);

@@ -17,7 +17,7 @@ namespace FreedomPay.MobileBalance
         /// The payment id returned by Init.
         /// </summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_payment_id</c>. At least 1.</para>
+        /// <para>Wire name: <c>pg_payment_id</c>. Required. At least 1.</para>
         /// </remarks>
         public required long PaymentId { get; init; }
 
@@ -25,7 +25,7 @@ namespace FreedomPay.MobileBalance
         /// The code from the SMS, as typed (keep leading zeros).
         /// </summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_approval_code</c>. At most 16 characters. Matches <c>^[0-9]+$</c>.</para>
+        /// <para>Wire name: <c>pg_approval_code</c>. Required. At most 16 characters. Matches <c>^[0-9]+$</c>.</para>
         /// <para>Example: <c>077587</c>.</para>
         /// </remarks>
         public required string ApprovalCode { get; init; }

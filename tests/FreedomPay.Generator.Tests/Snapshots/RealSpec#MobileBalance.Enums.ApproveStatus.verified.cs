@@ -69,7 +69,7 @@ namespace FreedomPay.MobileBalance
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
         public static ApproveStatus? ParseOptional(string? value)
         {
-            return value is null ? null : Parse(value);
+            return value is null ? (ApproveStatus?)null : Parse(value);
         }
     }
 }

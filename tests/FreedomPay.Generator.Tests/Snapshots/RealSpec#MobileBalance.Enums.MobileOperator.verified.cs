@@ -83,7 +83,7 @@ namespace FreedomPay.MobileBalance
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
         public static MobileOperator? ParseOptional(string? value)
         {
-            return value is null ? null : Parse(value);
+            return value is null ? (MobileOperator?)null : Parse(value);
         }
     }
 }

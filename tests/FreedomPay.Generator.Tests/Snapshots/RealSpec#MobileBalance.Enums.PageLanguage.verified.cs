@@ -83,7 +83,7 @@ namespace FreedomPay.MobileBalance
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
         public static PageLanguage? ParseOptional(string? value)
         {
-            return value is null ? null : Parse(value);
+            return value is null ? (PageLanguage?)null : Parse(value);
         }
     }
 }

@@ -90,7 +90,7 @@ namespace FreedomPay.MobileBalance
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
         public static PaymentStatus? ParseOptional(string? value)
         {
-            return value is null ? null : Parse(value);
+            return value is null ? (PaymentStatus?)null : Parse(value);
         }
     }
 }

@@ -62,7 +62,7 @@ namespace FreedomPay.MobileBalance
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
         public static ResultStatus? ParseOptional(string? value)
         {
-            return value is null ? null : Parse(value);
+            return value is null ? (ResultStatus?)null : Parse(value);
         }
     }
 }

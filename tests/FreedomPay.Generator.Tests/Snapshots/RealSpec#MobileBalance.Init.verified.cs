@@ -32,7 +32,7 @@ namespace FreedomPay.MobileBalance
         /// Amount to charge, in pg_currency.
         /// </summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_amount</c>. From 0.01 to 99999999.</para>
+        /// <para>Wire name: <c>pg_amount</c>. Required. From 0.01 to 99999999.</para>
         /// </remarks>
         public required decimal Amount { get; init; }
 
@@ -49,7 +49,7 @@ namespace FreedomPay.MobileBalance
         /// What is being paid for; shown to the buyer.
         /// </summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_description</c>. At most 1024 characters.</para>
+        /// <para>Wire name: <c>pg_description</c>. Required. At most 1024 characters.</para>
         /// </remarks>
         public required string Description { get; init; }
 

@@ -17,7 +17,7 @@ namespace FreedomPay.MobileBalance
         /// The payment id returned by Init.
         /// </summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_payment_id</c>. At least 1.</para>
+        /// <para>Wire name: <c>pg_payment_id</c>. Required. At least 1.</para>
         /// </remarks>
         public required long PaymentId { get; init; }
 
@@ -25,7 +25,7 @@ namespace FreedomPay.MobileBalance
         /// Phone number to charge, digits only with the country code.
         /// </summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_abonent_phone</c>. Matches <c>^[0-9]{10,15}$</c>.</para>
+        /// <para>Wire name: <c>pg_abonent_phone</c>. Required. Matches <c>^[0-9]{10,15}$</c>.</para>
         /// <para>Example: <c>77077777777</c>.</para>
         /// </remarks>
         public required string AbonentPhone { get; init; }

@@ -14,7 +14,7 @@ namespace FreedomPay.MobileBalance
         /// The payment id returned by Init.
         /// </summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_payment_id</c>. At least 1.</para>
+        /// <para>Wire name: <c>pg_payment_id</c>. Required. At least 1.</para>
         /// </remarks>
         public required long PaymentId { get; init; }
 

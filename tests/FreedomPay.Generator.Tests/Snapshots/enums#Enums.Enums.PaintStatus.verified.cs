@@ -62,7 +62,7 @@ namespace FreedomPay.Enums
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
         public static PaintStatus? ParseOptional(string? value)
         {
-            return value is null ? null : Parse(value);
+            return value is null ? (PaintStatus?)null : Parse(value);
         }
     }
 }

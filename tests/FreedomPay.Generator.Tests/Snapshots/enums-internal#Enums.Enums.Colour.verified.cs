@@ -69,7 +69,7 @@ namespace Contoso.Payments.Enums
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
         public static Colour? ParseOptional(string? value)
         {
-            return value is null ? null : Parse(value);
+            return value is null ? (Colour?)null : Parse(value);
         }
     }
 }

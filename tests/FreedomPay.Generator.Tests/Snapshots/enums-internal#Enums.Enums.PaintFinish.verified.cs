@@ -62,7 +62,7 @@ namespace Contoso.Payments.Enums
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
         public static PaintFinish? ParseOptional(string? value)
         {
-            return value is null ? null : Parse(value);
+            return value is null ? (PaintFinish?)null : Parse(value);
         }
     }
 }

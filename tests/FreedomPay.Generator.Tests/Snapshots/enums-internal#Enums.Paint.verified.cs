@@ -14,7 +14,7 @@ namespace Contoso.Payments.Enums
         /// The colour to paint with.
         /// </summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_colour</c>.</para>
+        /// <para>Wire name: <c>pg_colour</c>. Required.</para>
         /// </remarks>
         public required Colour Colour { get; init; }
 

@@ -62,7 +62,7 @@ namespace FreedomPay.Requests
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
         public static SearchStatus? ParseOptional(string? value)
         {
-            return value is null ? null : Parse(value);
+            return value is null ? (SearchStatus?)null : Parse(value);
         }
     }
 }

@@ -17,7 +17,7 @@ namespace FreedomPay.Requests
         /// The <c>pg_query</c> field.
         /// </summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_query</c>. 2 to 100 characters. Matches <c>^[^&lt;&gt;]+$</c>.</para>
+        /// <para>Wire name: <c>pg_query</c>. Required. 2 to 100 characters. Matches <c>^[^&lt;&gt;]+$</c>.</para>
         /// <para>Example: <c>coffee</c>.</para>
         /// </remarks>
         public required string Query { get; init; }
