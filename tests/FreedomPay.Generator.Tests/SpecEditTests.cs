@@ -72,9 +72,9 @@ public sealed class SpecEditTests
     [Fact]
     public async Task A_new_operation_from_the_readme_walkthrough_becomes_a_callable_method()
     {
-        // The operation the README's "Add an endpoint by editing YAML" section shows, appended to the real spec.
+        // The operation the README's "Add an endpoint to this repository's client" section shows, appended to the real spec.
         string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        int section = readme.IndexOf("## Add an endpoint by editing YAML", System.StringComparison.Ordinal);
+        int section = readme.IndexOf("## Add an endpoint to this repository's client", System.StringComparison.Ordinal);
         int start = readme.IndexOf("```yaml\n", section, System.StringComparison.Ordinal) + "```yaml\n".Length;
         string operation = readme.Substring(start, readme.IndexOf("```", start, System.StringComparison.Ordinal) - start);
         string spec = RealSpecText.TrimEnd() + "\n\n" + string.Join("\n", operation.Split('\n').Select(l => l.Length >= 3 ? l.Substring(3) : l));

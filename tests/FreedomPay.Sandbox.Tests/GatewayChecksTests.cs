@@ -137,3 +137,33 @@ internal static class MultipartExtensions
         return content;
     }
 }
+
+/// <summary>get_status2.php, which the packaged client does not describe: for consumers' own specs.</summary>
+public sealed class StatusByOrderTests
+{
+    [Fact]
+    public async Task Status_by_order_id_reports_the_latest_payment_and_0_for_an_unknown_order()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        var init = await f.Mobile.InitAsync(new InitRequest { OrderId = "ORD-9", Amount = 5m, Description = "x" });
+        await f.Mobile.PayAsync(new PayRequest { PaymentId = init.PaymentId, AbonentPhone = "77077777777" });
+        SandboxMerchant m = f.Sandbox.Merchant;
+
+        XElement known = await PostAsync(f, ("pg_merchant_id", m.MerchantId), ("pg_order_id", "ORD-9"), ("pg_salt", "s1"));
+        XElement unknown = await PostAsync(f, ("pg_merchant_id", m.MerchantId), ("pg_order_id", "nope"), ("pg_salt", "s2"));
+
+        Assert.Equal(init.PaymentId.ToString(), known.Element("pg_payment_id")!.Value);
+        Assert.Equal("ok", known.Element("pg_transaction_status")!.Value);
+        Assert.Equal("0", unknown.Element("pg_payment_id")!.Value);
+        Assert.True(PgSignature.Verify("get_status2.php", known.Elements().Select(e => new KeyValuePair<string, string>(e.Name.LocalName, e.Value)), m.SecretKey, known.Element("pg_sig")!.Value));
+    }
+
+    private static async Task<XElement> PostAsync(SandboxFixture f, params (string Name, string Value)[] fields)
+    {
+        var list = fields.Select(x => new KeyValuePair<string, string>(x.Name, x.Value)).ToList();
+        list.Add(new("pg_sig", ReferenceSignature.Sign("get_status2.php", list, f.Sandbox.Merchant.SecretKey)));
+        using var http = new HttpClient { BaseAddress = f.Sandbox.BaseAddress };
+        using HttpResponseMessage response = await http.PostAsync("get_status2.php", new FormUrlEncodedContent(list));
+        return XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+    }
+}

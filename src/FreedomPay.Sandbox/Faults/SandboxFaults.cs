@@ -20,6 +20,9 @@ namespace FreedomPay.Sandbox
 
         /// <summary>POST /get_status3.php</summary>
         Status,
+
+        /// <summary>POST /get_status2.php: status by the merchant's order id (not in the generated client; for custom specs).</summary>
+        StatusByOrder,
     }
 
     /// <summary>What goes wrong.</summary>

@@ -20,6 +20,7 @@ namespace FreedomPay.Sandbox.Gateway
             ("/mfs/approve", SandboxOperation.Approve),
             ("/mfs/resend_code", SandboxOperation.ResendCode),
             ("/get_status3.php", SandboxOperation.Status),
+            ("/get_status2.php", SandboxOperation.StatusByOrder),
         };
 
         public static void Map(WebApplication app, SandboxGateway gateway, SandboxFaults faults, IReadOnlyList<SandboxMerchant> merchants)

@@ -35,6 +35,7 @@ namespace FreedomPay.Sandbox.Gateway
             SandboxOperation.Pay => Pay(request, merchant),
             SandboxOperation.Approve => Approve(request, merchant),
             SandboxOperation.ResendCode => ResendCode(request, merchant),
+            SandboxOperation.StatusByOrder => StatusByOrder(request, merchant),
             _ => Status(request, merchant),
         };
 
@@ -131,6 +132,40 @@ namespace FreedomPay.Sandbox.Gateway
                     .Add("pg_payment_date", payment.PaidAt is { } paidAt ? Local(paidAt) : null)
                     .Add("pg_failure_code", payment.FailureCode?.ToString(CultureInfo.InvariantCulture))
                     .Add("pg_failure_description", payment.FailureDescription);
+            }
+        }
+
+        /// <summary>
+        /// get_status2.php: the latest payment with the merchant's order id. As documented, an unknown order answers
+        /// ok with pg_payment_id 0; pg_transaction_status uses the older names (partial, pending, ok, failed, incomplete).
+        /// </summary>
+        private GatewayReply StatusByOrder(GatewayRequest request, SandboxMerchant merchant)
+        {
+            string orderId = request.Required("pg_order_id");
+            lock (_book.Gate)
+            {
+                Payment? payment = _book.FindByOrder(merchant.MerchantId, orderId);
+                if (payment is null)
+                {
+                    return GatewayReply.Ok().Add("pg_payment_id", 0L);
+                }
+
+                payment.ExpireIfDue(Now);
+                string transaction = payment.Status switch
+                {
+                    SandboxPaymentStatus.New => "partial",
+                    SandboxPaymentStatus.Pending => "pending",
+                    SandboxPaymentStatus.Success => "ok",
+                    SandboxPaymentStatus.Failed => "failed",
+                    _ => "incomplete",
+                };
+                return GatewayReply.Ok()
+                    .Add("pg_payment_id", payment.Id)
+                    .Add("pg_transaction_status", transaction)
+                    .Add("pg_can_reject", "0")
+                    .Add("pg_testing_mode", payment.Terms.TestingMode ? "1" : "0")
+                    .Add("pg_captured", payment.Status == SandboxPaymentStatus.Success ? "1" : "0")
+                    .Add("pg_create_date", Local(payment.CreatedAt));
             }
         }
 

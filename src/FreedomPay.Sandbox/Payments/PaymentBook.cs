@@ -45,6 +45,21 @@ namespace FreedomPay.Sandbox.Payments
             }
         }
 
+        /// <summary>The merchant's latest payment with this order id, or null. Callers hold <see cref="Gate"/>.</summary>
+        public Payment? FindByOrder(string merchantId, string orderId)
+        {
+            Payment? latest = null;
+            foreach (Payment payment in _payments.Values)
+            {
+                if (payment.MerchantId == merchantId && payment.Terms.OrderId == orderId && (latest is null || payment.Id > latest.Id))
+                {
+                    latest = payment;
+                }
+            }
+
+            return latest;
+        }
+
         public SandboxPayment? Snapshot(long id)
         {
             lock (Gate)
