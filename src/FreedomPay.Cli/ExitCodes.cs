@@ -17,7 +17,7 @@ namespace FreedomPay.Cli
         /// <summary>The reply's signature is wrong or the reply is not a valid gateway reply.</summary>
         public const int SignatureOrProtocol = 4;
 
-        /// <summary>The connection failed or the reply did not come in time.</summary>
+        /// <summary>The connection failed or the reply did not come in time (for pay and approve: outcome unknown).</summary>
         public const int Network = 5;
 
         /// <summary>Interrupted (Ctrl+C).</summary>

@@ -65,7 +65,8 @@ namespace FreedomPay
 #else
             var handler = new HttpClientHandler();
 #endif
-            return new HttpClient(handler, disposeHandler: true) { Timeout = options.Timeout };
+            // Timeouts are per operation (see FreedomPayClientOptions.Timeout), so the HttpClient itself never times out.
+            return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         }
     }
 }

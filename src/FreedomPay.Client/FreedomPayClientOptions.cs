@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Microsoft.Extensions.Logging;
 
 namespace FreedomPay
 {
@@ -15,15 +16,24 @@ namespace FreedomPay
         /// <summary>The gateway's base address; when null, each API area uses its spec's default server (KZ).</summary>
         public Uri? BaseAddress { get; set; }
 
-        /// <summary>How long to wait for a reply when the client creates its own HttpClient. Default 60 seconds.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>
+        /// How long one attempt of any operation waits for its reply. Null (the default) uses each operation's
+        /// timeout from the spec (60 seconds where the spec gives none).
+        /// </summary>
+        public TimeSpan? Timeout { get; set; }
+
+        /// <summary>Retries of operations that are safe to repeat (status). Money-moving operations are never retried.</summary>
+        public FreedomPayRetryOptions Retry { get; set; } = new FreedomPayRetryOptions();
+
+        /// <summary>Where the client logs (operation, payment id, status, error code; never secrets). None by default.</summary>
+        public ILoggerFactory? LoggerFactory { get; set; }
 
         /// <summary>Verify the <c>pg_sig</c> of signed replies (default true). Turn off only to diagnose.</summary>
         public bool VerifyResponseSignatures { get; set; } = true;
 
         /// <summary>Shows the settings with the secret key redacted.</summary>
         public override string ToString() =>
-            $"MerchantId={MerchantId}, SecretKey={(SecretKey.Length == 0 ? "(empty)" : "***")}, BaseAddress={BaseAddress?.ToString() ?? "(spec default)"}, Timeout={Timeout}";
+            $"MerchantId={MerchantId}, SecretKey={(SecretKey.Length == 0 ? "(empty)" : "***")}, BaseAddress={BaseAddress?.ToString() ?? "(spec default)"}, Timeout={Timeout?.ToString() ?? "(spec default)"}";
 
         internal FreedomPayClientOptions Validated()
         {
@@ -54,9 +64,15 @@ namespace FreedomPay
                 }
             }
 
-            if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            if (Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
             {
                 throw new ArgumentException("FreedomPayClientOptions.Timeout must be positive.", "options");
+            }
+
+            FreedomPayRetryOptions retry = Retry ?? new FreedomPayRetryOptions();
+            if (retry.MaxAttempts < 1 || retry.BaseDelay < TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
+            {
+                throw new ArgumentException("FreedomPayClientOptions.Retry needs MaxAttempts of 1 or more and 0 <= BaseDelay <= MaxDelay.", "options");
             }
 
             return new FreedomPayClientOptions
@@ -66,6 +82,8 @@ namespace FreedomPay
                 BaseAddress = baseAddress,
                 Timeout = Timeout,
                 VerifyResponseSignatures = VerifyResponseSignatures,
+                Retry = retry.Copy(),
+                LoggerFactory = LoggerFactory,
             };
         }
     }

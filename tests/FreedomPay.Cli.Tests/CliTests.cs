@@ -132,13 +132,29 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task An_unreachable_gateway_is_exit_5_and_says_what_to_do_for_pay()
+    public async Task An_unreachable_gateway_is_exit_5_and_says_nothing_was_sent()
     {
         var env = new Dictionary<string, string> { ["FREEDOMPAY_MERCHANT_ID"] = "1", ["FREEDOMPAY_SECRET_KEY"] = "s", ["FREEDOMPAY_BASE_URL"] = "http://127.0.0.1:9/" };
 
         CliResult result = await CliRunner.RunAsync(env, "mobile-balance", "pay", "--payment-id", "1", "--abonent-phone", "77017777777", "--timeout", "5");
 
         Assert.Equal(5, result.ExitCode);
+        Assert.Contains("was not sent", result.Error);
+    }
+
+    [Fact]
+    public async Task A_pay_whose_reply_never_comes_is_exit_5_and_says_to_check_status()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+        var env = Env(sandbox);
+        CliResult init = await CliRunner.RunAsync(env, "mobile-balance", "init", "--amount", "5", "--description", "x", "--json");
+        string id = JsonDocument.Parse(init.Out).RootElement.GetProperty("pg_payment_id").GetString()!;
+        sandbox.Faults.Add(SandboxOperation.Pay, SandboxFault.DropConnection());
+
+        CliResult result = await CliRunner.RunAsync(env, "mobile-balance", "pay", "--payment-id", id, "--abonent-phone", "77077777777");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("outcome unknown", result.Error);
         Assert.Contains("check the payment's status before sending it again", result.Error);
     }
 

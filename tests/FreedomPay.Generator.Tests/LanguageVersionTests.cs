@@ -39,7 +39,7 @@ public sealed class LanguageVersionTests
         var compilation = CSharpCompilation.Create(
             "Consumer",
             Array.Empty<SyntaxTree>(),
-            Basic.Reference.Assemblies.NetStandard20.References.All.Append(MetadataReference.CreateFromFile(ClientForNetStandard20())),
+            Basic.Reference.Assemblies.NetStandard20.References.All.Append(MetadataReference.CreateFromFile(RepoPaths.BuiltClient("netstandard2.0"))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: version >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable));
 
         var (result, output) = GeneratorHarness.Run(new[] { Spec(spec) }, ConsumerNamespace, compilation, parseOptions);
@@ -79,14 +79,5 @@ public sealed class LanguageVersionTests
     {
         string path = name == "real" ? RepoPaths.RealSpec : Path.Combine(AppContext.BaseDirectory, "Specs", name + ".yaml");
         return new SpecFile(path, File.ReadAllText(path));
-    }
-
-    /// <summary>The netstandard2.0 build of FreedomPay.Client, from the same build configuration as this test.</summary>
-    private static string ClientForNetStandard20()
-    {
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/', '\\')).Parent!.Name; // .../bin/<Configuration>/net10.0
-        string path = Path.Combine(RepoPaths.ClientSources, "bin", configuration, "netstandard2.0", "FreedomPay.Client.dll");
-        Assert.True(File.Exists(path), "build the solution first: " + path);
-        return path;
     }
 }

@@ -28,6 +28,9 @@ public sealed class FakeGateway : HttpMessageHandler
 
     public IReadOnlyList<CapturedRequest> Requests => _requests.ToArray();
 
+    /// <summary>How long the gateway takes before it answers (honouring the caller's cancellation).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>The only request received; throws when there were none or several.</summary>
     public CapturedRequest Single => _requests.Count == 1
         ? _requests.Single()
@@ -67,6 +70,11 @@ public sealed class FakeGateway : HttpMessageHandler
     {
         CapturedRequest captured = await CapturedRequest.ReadAsync(request);
         _requests.Enqueue(captured);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, cancellationToken);
+        }
+
         return Respond(captured);
     }
 }

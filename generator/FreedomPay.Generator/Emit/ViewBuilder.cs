@@ -82,6 +82,7 @@ namespace FreedomPay.Generator.Emit
                 Path = CSharpText.Literal(op.Path),
                 ScriptName = CSharpText.Literal(op.ScriptName),
                 SafeToRetry = op.SafeToRetry,
+                Timeout = op.TimeoutMilliseconds is { } ms ? $"global::System.TimeSpan.FromMilliseconds({ms.ToString(CultureInfo.InvariantCulture)})" : "null",
                 SignedResponse = op.Response.Signed,
                 MerchantIdField = CSharpText.NullableLiteral(op.Request.FirstOrDefault(f => f.Fill == FillKind.MerchantId)?.WireName),
                 SaltField = CSharpText.NullableLiteral(op.Request.FirstOrDefault(f => f.Fill == FillKind.Salt)?.WireName),
@@ -92,7 +93,8 @@ namespace FreedomPay.Generator.Emit
             bool signedRequest = op.Request.Any(f => f.Fill == FillKind.Signature);
             string wireLine = $"Sends {CSharpText.Code(op.HttpMethod + " /" + op.Path)}"
                 + (signedRequest ? $", signed with script name {CSharpText.Code(op.ScriptName)}." : ", unsigned.")
-                + (op.SafeToRetry ? " Safe to retry." : " Not safe to retry: after a timeout, check the payment status before sending it again.");
+                + (op.SafeToRetry ? " Safe to retry: the client retries it on network errors." : " Never retried: after a timeout, check the payment status before sending it again.")
+                + (op.TimeoutMilliseconds is { } timeoutMs ? $" Waits {(timeoutMs / 1000m).ToString(CultureInfo.InvariantCulture)} s for the reply." : string.Empty);
             string?[] remarks = CSharpText.Paragraphs(op.Description).Concat(new[] { wireLine, Unverified(op.Verified, op.Note) }).ToArray();
             view.MethodDoc = op.Summary is null
                 ? SpecDoc(op.Description, op.Name + ".", new[] { wireLine, Unverified(op.Verified, op.Note) })

@@ -73,6 +73,7 @@ namespace FreedomPay.Generator.Emit
         public string Path { get; set; } = "";
         public string ScriptName { get; set; } = "";
         public bool SafeToRetry { get; set; }
+        public string Timeout { get; set; } = "null";
         public bool SignedResponse { get; set; }
         public string MerchantIdField { get; set; } = "null";
         public string SaltField { get; set; } = "null";

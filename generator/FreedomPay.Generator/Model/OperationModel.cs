@@ -2,6 +2,7 @@ namespace FreedomPay.Generator.Model
 {
     /// <param name="Name">PascalCase operation name; becomes <c>{Name}Async</c>, <c>{Name}Request</c>, <c>{Name}Response</c>.</param>
     /// <param name="Path">Path relative to the server, without a leading slash (e.g. <c>mfs/pay</c>).</param>
+    /// <param name="TimeoutMilliseconds">How long to wait for a reply (spec 'timeout', in seconds); null for the runtime default.</param>
     /// <param name="ScriptName">First segment of the signature string (default: last path segment).</param>
     /// <param name="Verified">False when the public docs do not confirm the operation as described.</param>
     internal sealed record OperationModel(
@@ -11,6 +12,7 @@ namespace FreedomPay.Generator.Model
         string? Summary,
         string? Description,
         bool SafeToRetry,
+        int? TimeoutMilliseconds,
         string ScriptName,
         bool Verified,
         string? Note,

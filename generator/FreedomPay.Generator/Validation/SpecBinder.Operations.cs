@@ -10,7 +10,7 @@ namespace FreedomPay.Generator.Validation
     {
         private static readonly string[] OperationKeys =
         {
-            "method", "path", "summary", "description", "source", "safe-to-retry", "signature-script", "verified", "note",
+            "method", "path", "summary", "description", "source", "safe-to-retry", "timeout", "signature-script", "verified", "note",
             "constants", "request", "response",
         };
 
@@ -86,6 +86,13 @@ namespace FreedomPay.Generator.Validation
                 _context.Report(DiagnosticDescriptors.SignatureRule, reader.Node("signature-script")!.Span, name, $"signature-script '{scriptName}' must be a script name such as 'pay' or 'init_payment.php' (no '/' or ';')");
             }
 
+            decimal? timeout = reader.Decimal("timeout");
+            if (timeout is { } seconds && (seconds <= 0 || seconds > 600))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("timeout")!.Span, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "timeout", "give the seconds to wait for a reply, more than 0 and at most 600");
+                timeout = null;
+            }
+
             string? summary = reader.String("summary");
             string? description = reader.String("description");
             if (summary is null && description is null)
@@ -111,6 +118,7 @@ namespace FreedomPay.Generator.Validation
                 summary,
                 description,
                 reader.Bool("safe-to-retry", false),
+                timeout is { } t ? (int)decimal.Round(t * 1000) : null,
                 scriptName,
                 reader.Bool("verified", true),
                 reader.String("note"),

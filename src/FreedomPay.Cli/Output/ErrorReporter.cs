@@ -15,6 +15,7 @@ namespace FreedomPay.Cli.Output
                 FreedomPaySignatureException s => (ExitCodes.SignatureOrProtocol, s.Message),
                 FreedomPayProtocolException p => (ExitCodes.SignatureOrProtocol, p.Message),
                 FreedomPayNetworkException n => (ExitCodes.Network, n.Message),
+                FreedomPayOutcomeUnknownException u => (ExitCodes.Network, "outcome unknown: " + u.Message),
                 OperationCanceledException => (ExitCodes.Canceled, "Interrupted."),
                 ArgumentException a => (ExitCodes.Usage, a.Message),
                 UsageException u => (ExitCodes.Usage, u.Message),

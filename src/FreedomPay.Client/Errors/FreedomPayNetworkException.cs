@@ -3,24 +3,17 @@ using System;
 namespace FreedomPay
 {
     /// <summary>
-    /// The call did not complete: the connection failed or the reply did not come in time. For an operation that
-    /// moves money the request may still have reached the gateway (<see cref="OutcomeUnknown"/>); check the
-    /// payment's status before sending it again.
+    /// The call did not complete and nothing suggests the gateway acted on it: the request could not be sent
+    /// (connection refused, unknown host), or an operation that is safe to repeat (status) got no reply.
+    /// Calling again is safe.
     /// </summary>
     public sealed class FreedomPayNetworkException : FreedomPayException
     {
         /// <summary>Creates the exception.</summary>
-        public FreedomPayNetworkException(string operation, string message, bool outcomeUnknown, Exception? innerException)
+        public FreedomPayNetworkException(string operation, string message, Exception? innerException)
             : base(message, innerException)
         {
             Operation = operation;
-            OutcomeUnknown = outcomeUnknown;
         }
-
-        /// <summary>
-        /// True when the operation is not safe to repeat and the gateway may have acted on it: ask for the status
-        /// instead of sending it again.
-        /// </summary>
-        public bool OutcomeUnknown { get; }
     }
 }

@@ -1,23 +1,33 @@
 using System;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
 
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Sends one operation: validate -> fields (merchant id, request, salt) -> sign -> encode -> HTTP -> parse XML
-    /// -> verify the signature -> check for a gateway error -> typed response. It never sends a request twice.
+    /// Sends one operation: validate -> fields (merchant id, request, fresh salt) -> sign -> HTTP -> parse XML ->
+    /// verify the signature -> check for a gateway error -> typed response. Operations the spec marks safe to
+    /// repeat are retried on transient failures; all others are sent exactly once.
     /// </summary>
     public sealed class FreedomPayConnection
     {
-        private readonly HttpClient _httpClient;
         private readonly FreedomPayClientOptions _options;
+        private readonly HttpTransport _transport;
+        private readonly ResiliencePipeline _retry;
+        private readonly ILogger _logger;
 
         internal FreedomPayConnection(HttpClient httpClient, FreedomPayClientOptions validatedOptions)
         {
-            _httpClient = httpClient;
             _options = validatedOptions;
+            _transport = new HttpTransport(httpClient, validatedOptions.BaseAddress, validatedOptions.Timeout);
+            _logger = validatedOptions.LoggerFactory?.CreateLogger("FreedomPay.Client") ?? NullLogger.Instance;
+            _retry = RetryPipeline.Create(validatedOptions.Retry, _logger);
         }
 
         /// <summary>The merchant id requests are sent for.</summary>
@@ -28,7 +38,8 @@ namespace FreedomPay.Runtime
         /// <exception cref="FreedomPayGatewayException">The gateway answered with an error.</exception>
         /// <exception cref="FreedomPaySignatureException">The reply's signature is missing or wrong.</exception>
         /// <exception cref="FreedomPayProtocolException">The reply is not a well-formed gateway reply.</exception>
-        /// <exception cref="FreedomPayNetworkException">The call did not complete.</exception>
+        /// <exception cref="FreedomPayNetworkException">The call could not be sent, or a safe call got no reply.</exception>
+        /// <exception cref="FreedomPayOutcomeUnknownException">A call that moves money got no reply: check the status.</exception>
         public async Task<TResponse> SendAsync<TRequest, TResponse>(
             OperationDescriptor operation,
             TRequest request,
@@ -56,17 +67,87 @@ namespace FreedomPay.Runtime
             request.Validate(ref validation);
             validation.ThrowIfInvalid(operation.DisplayName);
 
-            FormFieldList fields = BuildFields(operation, request);
-            byte[] body = await SendOnceAsync(operation, fields, cancellationToken).ConfigureAwait(false);
-            PgResponse reply = ReadReply(operation, body);
+            string? paymentId = PaymentIdOf(request);
+            using Activity? activity = Telemetry.Start(operation, paymentId);
+            var clock = Stopwatch.StartNew();
             try
             {
-                return parse(reply);
+                var call = new Call(this, operation, request, activity);
+                PgResponse reply = operation.SafeToRetry
+                    ? await _retry.ExecuteAsync(static (call, token) => call.AttemptAsync(token), call, cancellationToken).ConfigureAwait(false)
+                    : await call.AttemptAsync(cancellationToken).ConfigureAwait(false);
+                TResponse response = parse(reply);
+                string? status = reply.Root.GetString(operation.Errors.StatusElement);
+                paymentId = reply.Root.GetString("pg_payment_id") ?? paymentId;
+                Telemetry.Succeeded(activity, operation, status, paymentId, clock.Elapsed);
+                Log.Succeeded(_logger, operation.DisplayName, status, paymentId, clock.ElapsedMilliseconds);
+                return response;
             }
-            catch (FreedomPayProtocolException ex)
+            catch (FreedomPayException ex)
             {
-                ex.Operation = operation.DisplayName;
+                ex.Operation ??= operation.DisplayName;
+                Report(ex, activity, operation, paymentId, clock.Elapsed);
                 throw;
+            }
+        }
+
+        private void Report(FreedomPayException exception, Activity? activity, OperationDescriptor operation, string? paymentId, TimeSpan elapsed)
+        {
+            switch (exception)
+            {
+                case FreedomPayGatewayException gateway:
+                    Telemetry.Failed(activity, operation, "refused", gateway.ErrorCode ?? "unknown", elapsed);
+                    Log.Refused(_logger, operation.DisplayName, paymentId, gateway.ErrorCode, gateway.ErrorDescription);
+                    break;
+                case FreedomPayOutcomeUnknownException unknown:
+                    Telemetry.Failed(activity, operation, "outcome_unknown", "outcome_unknown", elapsed);
+                    Log.OutcomeUnknown(_logger, operation.DisplayName, paymentId, unknown.InnerException?.GetType().Name ?? "HTTP " + unknown.HttpStatusCode);
+                    break;
+                default:
+                    string kind = exception switch
+                    {
+                        FreedomPaySignatureException => "signature",
+                        FreedomPayProtocolException => "protocol",
+                        FreedomPayNetworkException => "network",
+                        _ => "other",
+                    };
+                    Telemetry.Failed(activity, operation, kind, kind, elapsed);
+                    Log.Failed(_logger, operation.DisplayName, kind, exception.Message);
+                    break;
+            }
+        }
+
+        /// <summary>The payment a request is about, for logs and traces (pg_payment_id identifies, it does not authorize).</summary>
+        private static string? PaymentIdOf(IFreedomPayRequest request)
+        {
+            var fields = new FormFieldList();
+            request.WriteFields(fields);
+            foreach (var field in fields)
+            {
+                if (field.Key == "pg_payment_id")
+                {
+                    return field.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>One call: every attempt builds fresh fields (a new salt and signature) and sends them once.</summary>
+        private sealed class Call(FreedomPayConnection connection, OperationDescriptor operation, IFreedomPayRequest request, Activity? activity)
+        {
+            private int _attempts;
+
+            public Activity? Activity { get; } = activity;
+
+            public string Operation => operation.DisplayName;
+
+            public async ValueTask<PgResponse> AttemptAsync(CancellationToken cancellationToken)
+            {
+                Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
+                FormFieldList fields = connection.BuildFields(operation, request);
+                byte[] body = await connection._transport.SendAsync(operation, fields, cancellationToken).ConfigureAwait(false);
+                return ReplyReader.Read(operation, body, connection._options.SecretKey, connection._options.VerifyResponseSignatures);
             }
         }
 
@@ -92,118 +173,40 @@ namespace FreedomPay.Runtime
             return fields;
         }
 
-        private async Task<byte[]> SendOnceAsync(OperationDescriptor operation, FormFieldList fields, CancellationToken cancellationToken)
+        /// <summary>The Polly pipeline for safe operations: what is retried, how long to wait, what is logged.</summary>
+        private static class RetryPipeline
         {
-            Uri baseAddress = _options.BaseAddress ?? operation.DefaultServer;
-            using HttpRequestMessage message = CreateMessage(operation, baseAddress, fields);
-            HttpResponseMessage response;
-            try
+            public static ResiliencePipeline Create(FreedomPayRetryOptions options, ILogger logger)
             {
-                response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (OperationCanceledException ex)
-            {
-                throw NetworkError(operation, "no reply came in time", ex);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw NetworkError(operation, "the connection failed (" + ex.Message + ")", ex);
-            }
-
-            using (response)
-            {
-#if NET8_0_OR_GREATER
-                byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-                byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-                if (!response.IsSuccessStatusCode)
+                if (options.MaxAttempts <= 1)
                 {
-                    string retry = operation.SafeToRetry ? "It is safe to call again." : "Check the payment's status before sending it again.";
-                    throw new FreedomPayProtocolException($"The gateway answered {operation.DisplayName} with HTTP {(int)response.StatusCode} {response.ReasonPhrase}. {retry}")
+                    return ResiliencePipeline.Empty;
+                }
+
+                return new ResiliencePipelineBuilder()
+                    .AddRetry(new RetryStrategyOptions
                     {
-                        Operation = operation.DisplayName,
-                        HttpStatusCode = (int)response.StatusCode,
-                    };
-                }
-
-                return body;
+                        MaxRetryAttempts = options.MaxAttempts - 1,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = options.BaseDelay,
+                        MaxDelay = options.MaxDelay,
+                        ShouldHandle = new PredicateBuilder()
+                            .Handle<FreedomPayNetworkException>()
+                            .Handle<FreedomPayProtocolException>(ex => ex.HttpStatusCode is >= 500 or 429),
+                        OnRetry = args =>
+                        {
+                            // The call's state is not in the context: the Activity is current, and the message names the operation.
+                            Exception? failure = args.Outcome.Exception;
+                            string operation = (failure as FreedomPayException)?.Operation ?? "(operation)";
+                            string reason = failure?.GetType().Name ?? "failure";
+                            Telemetry.Retrying(Activity.Current, args.AttemptNumber + 1, reason);
+                            Log.Retrying(logger, operation, args.AttemptNumber + 1, reason, (long)args.RetryDelay.TotalMilliseconds);
+                            return default;
+                        },
+                    })
+                    .Build();
             }
-        }
-
-        private static HttpRequestMessage CreateMessage(OperationDescriptor operation, Uri baseAddress, FormFieldList fields)
-        {
-            if (string.Equals(operation.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase))
-            {
-                return new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, operation.Path + "?" + FormBody.UrlEncodedText(fields)));
-            }
-
-            return new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, operation.Path))
-            {
-                Content = FormBody.Create(fields, operation.Encoding),
-            };
-        }
-
-        private PgResponse ReadReply(OperationDescriptor operation, byte[] body)
-        {
-            PgResponse reply;
-            try
-            {
-                reply = PgXmlReader.Read(body);
-            }
-            catch (FreedomPayProtocolException ex)
-            {
-                ex.Operation = operation.DisplayName;
-                throw;
-            }
-
-            PgElement root = reply.Root;
-            ResponseErrorShape errors = operation.Errors;
-            string signatureElement = operation.SignatureField ?? PgSignature.SignatureField;
-            string? signature = root.GetString(signatureElement);
-            if (signature is null)
-            {
-                // Unsigned: the gateway could not identify the merchant (code 101), or the reply is not trustworthy.
-                if (root.Find(errors.CodeElement) is not null)
-                {
-                    throw new FreedomPayGatewayException(operation.DisplayName, root.GetString(errors.CodeElement), root.GetString(errors.DescriptionElement), reply.Xml, signed: false);
-                }
-
-                if (operation.SignedResponse && _options.VerifyResponseSignatures)
-                {
-                    throw new FreedomPaySignatureException(operation.DisplayName, $"The reply to {operation.DisplayName} carries no <{signatureElement}> signature, so it cannot be trusted.", reply.Xml);
-                }
-            }
-            else if (operation.SignedResponse && _options.VerifyResponseSignatures)
-            {
-                string expected = SignatureString.Sign(operation.ScriptName, root, signatureElement, _options.SecretKey);
-                if (!PgSignature.FixedTimeEquals(expected, signature))
-                {
-                    throw new FreedomPaySignatureException(
-                        operation.DisplayName,
-                        $"The signature of the reply to {operation.DisplayName} does not match (script '{operation.ScriptName}'). Check that the secret key is the one set for merchant {_options.MerchantId}; otherwise the reply was altered on the way.",
-                        reply.Xml);
-                }
-            }
-
-            if (string.Equals(root.GetString(errors.StatusElement), errors.ErrorValue, StringComparison.Ordinal))
-            {
-                throw new FreedomPayGatewayException(operation.DisplayName, root.GetString(errors.CodeElement), root.GetString(errors.DescriptionElement), reply.Xml, signed: signature is not null);
-            }
-
-            return reply;
-        }
-
-        private static FreedomPayNetworkException NetworkError(OperationDescriptor operation, string what, Exception inner)
-        {
-            string next = operation.SafeToRetry
-                ? "It is safe to call again."
-                : "The gateway may have received it: check the payment's status before sending it again.";
-            return new FreedomPayNetworkException(operation.DisplayName, $"{operation.DisplayName} did not complete: {what}. {next}", outcomeUnknown: !operation.SafeToRetry, inner);
         }
     }
 }

@@ -54,6 +54,7 @@ namespace FreedomPay.Runtime
             string path,
             string scriptName,
             bool safeToRetry,
+            TimeSpan? timeout,
             bool signedResponse,
             string? merchantIdField,
             string? saltField,
@@ -68,6 +69,7 @@ namespace FreedomPay.Runtime
             Path = path;
             ScriptName = scriptName;
             SafeToRetry = safeToRetry;
+            Timeout = timeout;
             SignedResponse = signedResponse;
             MerchantIdField = merchantIdField;
             SaltField = saltField;
@@ -98,6 +100,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>True only for operations that change nothing (status): they may be sent again.</summary>
         public bool SafeToRetry { get; }
+
+        /// <summary>How long one attempt waits for the reply (the spec's 'timeout'); null for the client's default.</summary>
+        public TimeSpan? Timeout { get; }
 
         /// <summary>Whether replies carry a <c>pg_sig</c> that must be verified.</summary>
         public bool SignedResponse { get; }

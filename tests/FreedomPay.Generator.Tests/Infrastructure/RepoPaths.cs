@@ -12,6 +12,14 @@ internal static class RepoPaths
 
     public static string ClientSources => Path.Combine(Root, "src", "FreedomPay.Client");
 
+    /// <summary>The build of FreedomPay.Client for a target framework, from the same configuration as this test.</summary>
+    public static string BuiltClient(string targetFramework)
+    {
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/', '\\')).Parent!.Name; // .../bin/<Configuration>/net10.0
+        string path = Path.Combine(ClientSources, "bin", configuration, targetFramework, "FreedomPay.Client.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException("build the solution first: " + path);
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

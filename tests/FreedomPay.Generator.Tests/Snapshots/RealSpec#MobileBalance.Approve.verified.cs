@@ -93,6 +93,7 @@ namespace FreedomPay.MobileBalance
             path: "mfs/approve",
             scriptName: "approve",
             safeToRetry: false,
+            timeout: global::System.TimeSpan.FromMilliseconds(60000),
             signedResponse: true,
             merchantIdField: "pg_merchant_id",
             saltField: "pg_salt",
@@ -106,7 +107,7 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         /// <remarks>
         /// <para>Answers Ok when the balance was charged, or Process while the operator is still charging it (poll Status or wait for the result notification).</para>
-        /// <para>Sends <c>POST /mfs/approve</c>, signed with script name <c>approve</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
+        /// <para>Sends <c>POST /mfs/approve</c>, signed with script name <c>approve</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

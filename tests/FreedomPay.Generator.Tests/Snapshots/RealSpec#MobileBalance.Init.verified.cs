@@ -330,6 +330,7 @@ namespace FreedomPay.MobileBalance
             path: "init_payment.php",
             scriptName: "init_payment.php",
             safeToRetry: false,
+            timeout: global::System.TimeSpan.FromMilliseconds(30000),
             signedResponse: true,
             merchantIdField: "pg_merchant_id",
             saltField: "pg_salt",
@@ -343,7 +344,7 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         /// <remarks>
         /// <para>Sends pg_payment_method=mobile_commerce. The returned payment id is the key for Pay, Approve, ResendCode and Status; the redirect URL leads to FreedomPay's own page where the buyer can finish the payment instead.</para>
-        /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
+        /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

@@ -102,6 +102,7 @@ namespace FreedomPay.MobileBalance
             path: "mfs/pay",
             scriptName: "pay",
             safeToRetry: false,
+            timeout: global::System.TimeSpan.FromMilliseconds(60000),
             signedResponse: true,
             merchantIdField: "pg_merchant_id",
             saltField: "pg_salt",
@@ -115,7 +116,7 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         /// <remarks>
         /// <para>Answers Ok when the balance was charged at once, or NeedApprove when the operator has sent the subscriber an SMS code that Approve must confirm.</para>
-        /// <para>Sends <c>POST /mfs/pay</c>, signed with script name <c>pay</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
+        /// <para>Sends <c>POST /mfs/pay</c>, signed with script name <c>pay</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

@@ -77,6 +77,7 @@ namespace FreedomPay.MobileBalance
             path: "mfs/resend_code",
             scriptName: "resend_code",
             safeToRetry: false,
+            timeout: global::System.TimeSpan.FromMilliseconds(30000),
             signedResponse: true,
             merchantIdField: "pg_merchant_id",
             saltField: "pg_salt",
@@ -89,7 +90,7 @@ namespace FreedomPay.MobileBalance
         /// Sends the subscriber a new SMS code for a payment waiting for approval.
         /// </summary>
         /// <remarks>
-        /// <para>Sends <c>POST /mfs/resend_code</c>, signed with script name <c>resend_code</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
+        /// <para>Sends <c>POST /mfs/resend_code</c>, signed with script name <c>resend_code</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
         /// <para>Not confirmed by the public FreedomPay documentation: only the page title "Resend code" is public; the path and fields follow /mfs/pay and /mfs/approve.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>

@@ -311,6 +311,7 @@ namespace FreedomPay.MobileBalance
             path: "get_status3.php",
             scriptName: "get_status3.php",
             safeToRetry: true,
+            timeout: global::System.TimeSpan.FromMilliseconds(15000),
             signedResponse: true,
             merchantIdField: "pg_merchant_id",
             saltField: "pg_salt",
@@ -324,7 +325,7 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         /// <remarks>
         /// <para>Reads only; safe to call again after a timeout.</para>
-        /// <para>Sends <c>POST /get_status3.php</c>, signed with script name <c>get_status3.php</c>. Safe to retry.</para>
+        /// <para>Sends <c>POST /get_status3.php</c>, signed with script name <c>get_status3.php</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

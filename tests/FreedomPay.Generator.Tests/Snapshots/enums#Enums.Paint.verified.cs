@@ -87,6 +87,7 @@ namespace FreedomPay.Enums
             path: "paint",
             scriptName: "paint",
             safeToRetry: false,
+            timeout: null,
             signedResponse: true,
             merchantIdField: "pg_merchant_id",
             saltField: "pg_salt",
@@ -99,7 +100,7 @@ namespace FreedomPay.Enums
         /// Paints with a colour.
         /// </summary>
         /// <remarks>
-        /// <para>Sends <c>POST /paint</c>, signed with script name <c>paint</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
+        /// <para>Sends <c>POST /paint</c>, signed with script name <c>paint</c>. Never retried: after a timeout, check the payment status before sending it again.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

@@ -58,6 +58,7 @@ namespace FreedomPay.Requests
             path: "ping",
             scriptName: "ping",
             safeToRetry: false,
+            timeout: null,
             signedResponse: false,
             merchantIdField: null,
             saltField: null,
@@ -71,7 +72,7 @@ namespace FreedomPay.Requests
         /// </summary>
         /// <remarks>
         /// <para>Unsigned both ways.</para>
-        /// <para>Sends <c>POST /ping</c>, unsigned. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
+        /// <para>Sends <c>POST /ping</c>, unsigned. Never retried: after a timeout, check the payment status before sending it again.</para>
         /// <para>Not confirmed by the public FreedomPay documentation: a made-up operation for this test.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>

@@ -123,6 +123,7 @@ namespace FreedomPay.Requests
             path: "api/search",
             scriptName: "search_v2",
             safeToRetry: true,
+            timeout: null,
             signedResponse: true,
             merchantIdField: "pg_merchant_id",
             saltField: "pg_salt",
@@ -135,7 +136,7 @@ namespace FreedomPay.Requests
         /// Searches.
         /// </summary>
         /// <remarks>
-        /// <para>Sends <c>GET /api/search</c>, signed with script name <c>search_v2</c>. Safe to retry.</para>
+        /// <para>Sends <c>GET /api/search</c>, signed with script name <c>search_v2</c>. Safe to retry: the client retries it on network errors.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

@@ -223,6 +223,7 @@ namespace FreedomPay.Shapes
             path: "report.php",
             scriptName: "report.php",
             safeToRetry: false,
+            timeout: null,
             signedResponse: true,
             merchantIdField: "pg_merchant_id",
             saltField: "pg_salt",
@@ -235,7 +236,7 @@ namespace FreedomPay.Shapes
         /// Reads a report.
         /// </summary>
         /// <remarks>
-        /// <para>Sends <c>POST /report.php</c>, signed with script name <c>report.php</c>. Not safe to retry: after a timeout, check the payment status before sending it again.</para>
+        /// <para>Sends <c>POST /report.php</c>, signed with script name <c>report.php</c>. Never retried: after a timeout, check the payment status before sending it again.</para>
         /// </remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

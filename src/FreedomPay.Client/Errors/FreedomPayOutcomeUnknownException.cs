@@ -1,0 +1,22 @@
+using System;
+
+namespace FreedomPay
+{
+    /// <summary>
+    /// An operation that moves money (init, pay, approve, ...) was sent, but no trustworthy reply came back: a
+    /// timeout, a connection cut after sending, or an HTTP 5xx. The gateway may or may not have acted on it. The
+    /// client never repeats such a call; ask for the payment's status before deciding to send it again.
+    /// </summary>
+    public sealed class FreedomPayOutcomeUnknownException : FreedomPayException
+    {
+        /// <summary>Creates the exception.</summary>
+        public FreedomPayOutcomeUnknownException(string operation, string message, Exception? innerException)
+            : base(message, innerException)
+        {
+            Operation = operation;
+        }
+
+        /// <summary>The HTTP status code, when the gateway answered with a server error.</summary>
+        public int? HttpStatusCode { get; internal set; }
+    }
+}
