@@ -134,8 +134,8 @@ namespace FreedomPay.Runtime
             ? value
             : throw Malformed($"a date-time in the format '{format}'");
 
-        /// <inheritdoc/>
-        public override string ToString() => Children.Count == 0 ? $"<{Name}>{Value}</{Name}>" : $"<{Name}> ({Children.Count} children)";
+        /// <summary>The element for logs: signatures, SMS codes and phone numbers are redacted.</summary>
+        public override string ToString() => Children.Count == 0 ? $"<{Name}>{Redaction.Field(Name, Value)}</{Name}>" : $"<{Name}> ({Children.Count} children)";
 
         private FreedomPayProtocolException Missing(string name) =>
             new FreedomPayProtocolException($"The reply has no <{name}> element inside <{Name}>, which the API description says is always present.");
