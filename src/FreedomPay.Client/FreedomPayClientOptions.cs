@@ -35,18 +35,22 @@ namespace FreedomPay
         public override string ToString() =>
             $"MerchantId={MerchantId}, SecretKey={(SecretKey.Length == 0 ? "(empty)" : "***")}, BaseAddress={BaseAddress?.ToString() ?? "(spec default)"}, Timeout={Timeout?.ToString() ?? "(spec default)"}";
 
+        /// <summary>Checks the settings; the exception names the first one that is wrong (never its value).</summary>
+        /// <exception cref="ArgumentException">A setting is missing or malformed.</exception>
+        public void Validate() => Validated();
+
         internal FreedomPayClientOptions Validated()
         {
             string? merchantId = MerchantId?.Trim();
             if (string.IsNullOrEmpty(merchantId) || !merchantId!.All(c => c >= '0' && c <= '9'))
             {
                 throw new ArgumentException(
-                    "FreedomPayClientOptions.MerchantId must be the merchant id FreedomPay issued (digits only).", "options");
+                    "FreedomPayClientOptions.MerchantId must be the merchant id FreedomPay issued (digits only).");
             }
 
             if (string.IsNullOrEmpty(SecretKey))
             {
-                throw new ArgumentException("FreedomPayClientOptions.SecretKey is required: the merchant's secret key from the FreedomPay dashboard.", "options");
+                throw new ArgumentException("FreedomPayClientOptions.SecretKey is required: the merchant's secret key from the FreedomPay dashboard.");
             }
 
             Uri? baseAddress = BaseAddress;
@@ -54,7 +58,7 @@ namespace FreedomPay
             {
                 if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
                 {
-                    throw new ArgumentException($"FreedomPayClientOptions.BaseAddress must be an absolute http(s) URL, such as https://api.freedompay.kz/, not '{baseAddress}'.", "options");
+                    throw new ArgumentException($"FreedomPayClientOptions.BaseAddress must be an absolute http(s) URL, such as https://api.freedompay.kz/, not '{baseAddress}'.");
                 }
 
                 // Without the trailing slash, new Uri(base, "mfs/pay") would drop the base's last segment.
@@ -66,13 +70,13 @@ namespace FreedomPay
 
             if (Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
             {
-                throw new ArgumentException("FreedomPayClientOptions.Timeout must be positive.", "options");
+                throw new ArgumentException("FreedomPayClientOptions.Timeout must be positive.");
             }
 
             FreedomPayRetryOptions retry = Retry ?? new FreedomPayRetryOptions();
             if (retry.MaxAttempts < 1 || retry.BaseDelay < TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
             {
-                throw new ArgumentException("FreedomPayClientOptions.Retry needs MaxAttempts of 1 or more and 0 <= BaseDelay <= MaxDelay.", "options");
+                throw new ArgumentException("FreedomPayClientOptions.Retry needs MaxAttempts of 1 or more and 0 <= BaseDelay <= MaxDelay.");
             }
 
             return new FreedomPayClientOptions

@@ -72,6 +72,7 @@ public sealed class PackageLayoutTests(PackedFeed packed)
     [InlineData("FreedomPay.Client")]
     [InlineData("FreedomPay.Sandbox")]
     [InlineData("FreedomPay.Cli")]
+    [InlineData("FreedomPay.Extensions.DependencyInjection")]
     public void Every_package_has_a_readme_a_license_expression_and_repository_metadata(string id)
     {
         XElement metadata = Nuspec(id);
