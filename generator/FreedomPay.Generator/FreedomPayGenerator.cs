@@ -74,15 +74,25 @@ namespace FreedomPay.Generator
                     .ToImmutableArray())
                 .WithTrackingName(TrackingNames.EnumUnits);
 
+            IncrementalValuesProvider<CallbackUnit> callbacks = areas
+                .Combine(options)
+                .SelectMany((pair, _) => pair.Left.Areas
+                    .SelectMany(area => area.Callbacks.Select(c => new CallbackUnit(ToContext(area, pair.Right.Options), c)))
+                    .ToImmutableArray())
+                .WithTrackingName(TrackingNames.CallbackUnits);
+
+            // An area of callbacks only has no client to reach.
             IncrementalValuesProvider<AreaUnit> areaUnits = areas
                 .Combine(options)
                 .SelectMany((pair, _) => pair.Left.Areas
+                    .Where(area => area.Operations.Count > 0)
                     .Select(area => new AreaUnit(ToContext(area, pair.Right.Options), area.Operations.Select(op => op.Name).ToEquatableArray()))
                     .ToImmutableArray())
                 .WithTrackingName(TrackingNames.AreaUnits);
 
             context.RegisterSourceOutput(operations, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting operation " + unit.Operation.Name));
             context.RegisterSourceOutput(enums, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting enum " + unit.Enum.Name));
+            context.RegisterSourceOutput(callbacks, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting callback " + unit.Callback.Name));
             context.RegisterSourceOutput(areaUnits, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting area " + unit.Context.Area.Name));
         }
 

@@ -120,6 +120,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_comma_inside_an_unquoted_flow_value_is_explained()
+    {
+        var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ description: The order, as sent }"), "/specs/demo.yaml");
+
+        Assert.Equal(
+            "Unknown key 'as sent' in field 'pg_order_id' of operation 'Ping'. It looks like the rest of a text value: inside { } a ',' ends a value, so quote the text",
+            Assert.Single(result.Diagnostics).GetMessage());
+    }
+
+    [Fact]
     public void Unknown_types_list_the_allowed_ones_and_suggest_one()
     {
         var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ type: integr }"), "/specs/demo.yaml");

@@ -14,6 +14,9 @@ namespace FreedomPay.Generator.Emit
         public static GeneratedFile Emit(EnumUnit unit) =>
             new GeneratedFile($"{unit.Context.Area.Name}.Enums.{unit.Enum.Name}.g.cs", TemplateRenderer.Render("Enum", ViewBuilder.Enum(unit)));
 
+        public static GeneratedFile Emit(CallbackUnit unit) =>
+            new GeneratedFile($"{unit.Context.Area.Name}.Callback.{unit.Callback.Name}.g.cs", TemplateRenderer.Render("Callback", ViewBuilder.Callback(unit)));
+
         public static GeneratedFile Emit(AreaUnit unit) =>
             new GeneratedFile($"{unit.Context.Area.Name}.Client.g.cs", TemplateRenderer.Render("Area", ViewBuilder.Area(unit)));
     }

@@ -69,6 +69,31 @@ namespace FreedomPay.Generator.Emit
             };
         }
 
+        public static CallbackView Callback(CallbackUnit unit)
+        {
+            CallbackModel callback = unit.Callback;
+            FileView file = File(unit.Context);
+            var view = new CallbackView
+            {
+                File = file,
+                Callback = new ClassView
+                {
+                    Name = callback.Name,
+                    Doc = SpecDoc(
+                        callback.Summary ?? callback.Description,
+                        $"The {callback.Name} callback: a request FreedomPay sends to the merchant's server.",
+                        (callback.Summary is null ? new List<string>() : CSharpText.Paragraphs(callback.Description)).Concat(new[]
+                        {
+                            "Read it with <see cref=\"Parse\"/>, which verifies its signature first; answer with a <see cref=\"global::FreedomPay.CallbackReply\"/>.",
+                            Unverified(callback.Verified, callback.Note),
+                        })),
+                    Properties = callback.Fields.Select(f => ResponseProperty(f, file.NullableRef)).ToList(),
+                },
+            };
+            CollectNested(callback.Fields, view.Nested, file.NullableRef);
+            return view;
+        }
+
         public static OperationView Operation(OperationUnit unit)
         {
             OperationModel op = unit.Operation;

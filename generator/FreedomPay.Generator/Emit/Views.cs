@@ -92,6 +92,13 @@ namespace FreedomPay.Generator.Emit
         public List<ClassView> Nested { get; set; } = new List<ClassView>();
     }
 
+    internal sealed class CallbackView
+    {
+        public FileView File { get; set; } = new FileView();
+        public ClassView Callback { get; set; } = new ClassView();
+        public List<ClassView> Nested { get; set; } = new List<ClassView>();
+    }
+
     /// <summary>A generated request, response or nested element class.</summary>
     internal sealed class ClassView
     {

@@ -1,7 +1,11 @@
 namespace FreedomPay.Generator.Model
 {
     /// <summary>One spec file: an API area such as MobileBalance, after validation. Carries no positions.</summary>
-    internal sealed record ApiArea(AreaInfo Info, EquatableArray<OperationModel> Operations, EquatableArray<EnumModel> Enums);
+    /// <param name="Callbacks">Requests the gateway sends to the merchant (Result notify, Check).</param>
+    internal sealed record ApiArea(AreaInfo Info, EquatableArray<OperationModel> Operations, EquatableArray<EnumModel> Enums, EquatableArray<CallbackModel> Callbacks);
+
+    /// <summary>A request the gateway sends to the merchant's server, read like a reply's elements.</summary>
+    internal sealed record CallbackModel(string Name, string? Summary, string? Description, bool Verified, string? Note, string? Source, EquatableArray<ResponseElementModel> Fields);
 
     /// <summary>What an area says about itself, apart from its operations and enums; every generated file of the area needs it.</summary>
     /// <param name="SpecFileName">File name only (no folder): it is written into generated headers.</param>

@@ -6,6 +6,9 @@ namespace FreedomPay.Generator.Model
     /// <summary>One generated file per operation: request, response and the client method.</summary>
     internal sealed record OperationUnit(AreaContext Context, OperationModel Operation);
 
+    /// <summary>One generated file per callback (a request the gateway sends to the merchant).</summary>
+    internal sealed record CallbackUnit(AreaContext Context, CallbackModel Callback);
+
     /// <summary>One generated file per enum.</summary>
     internal sealed record EnumUnit(AreaContext Context, EnumModel Enum);
 

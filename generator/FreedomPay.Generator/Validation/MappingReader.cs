@@ -38,6 +38,11 @@ namespace FreedomPay.Generator.Validation
                     string hint = suggestion is null
                         ? "; allowed keys: " + string.Join(", ", knownKeys)
                         : $"; did you mean '{suggestion}'?";
+                    if (suggestion is null && key.Contains(" ") && entry.Value is YScalar { IsNull: true })
+                    {
+                        // "{ description: Paid, at once }" splits at the comma: the tail becomes a key.
+                        hint = ". It looks like the rest of a text value: inside { } a ',' ends a value, so quote the text";
+                    }
                     context.Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, key, where, hint);
                 }
             }

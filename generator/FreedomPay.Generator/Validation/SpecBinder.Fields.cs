@@ -21,7 +21,7 @@ namespace FreedomPay.Generator.Validation
         private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime" };
 
         /// <summary>Members every generated request/response class already has.</summary>
-        private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "GetType", "ToString", "Equals", "GetHashCode" };
+        private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "Message", "Parse", "GetType", "ToString", "Equals", "GetHashCode" };
         private static readonly string[] RequestReserved = { "GetType", "ToString", "Equals", "GetHashCode" };
 
         private EquatableArray<RequestFieldModel> BindRequest(MappingReader operation, string operationName, MemberNames members)

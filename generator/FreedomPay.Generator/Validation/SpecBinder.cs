@@ -14,7 +14,7 @@ namespace FreedomPay.Generator.Validation
     /// </summary>
     internal sealed partial class SpecBinder
     {
-        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "errors", "operations" };
+        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "errors", "operations", "callbacks" };
         private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description" };
         private static readonly string[] ServerKeys = { "url", "default" };
 
@@ -77,10 +77,15 @@ namespace FreedomPay.Generator.Validation
                 }
             }
 
-            EquatableArray<ServerModel> servers = BindServers(root);
+            // An area describes operations (calls to the gateway), callbacks (calls from it), or both; servers
+            // only matter when there are operations.
+            bool hasCallbacks = root.Has("callbacks");
+            bool hasOperations = root.Has("operations") || !hasCallbacks;
+            EquatableArray<ServerModel> servers = hasOperations || root.Has("servers") ? BindServers(root) : EquatableArray<ServerModel>.Empty;
             RequestEncoding encoding = BindEncoding(root);
             ErrorShape errors = BindErrors(root);
-            EquatableArray<OperationModel> operations = BindOperations(root);
+            EquatableArray<OperationModel> operations = hasOperations ? BindOperations(root) : EquatableArray<OperationModel>.Empty;
+            EquatableArray<CallbackModel> callbacks = BindCallbacks(root);
 
             if (areaName is null)
             {
@@ -88,7 +93,7 @@ namespace FreedomPay.Generator.Validation
             }
 
             var info = new AreaInfo(areaName, Path.GetFileName(_context.FilePath), root.String("summary"), root.String("description"), servers, encoding, errors);
-            var area = new ApiArea(info, operations, _enums.All());
+            var area = new ApiArea(info, operations, _enums.All(), callbacks);
             return (area, declaration);
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace FreedomPay.Generator.Tests.Infrastructure;
 
@@ -9,6 +10,9 @@ internal static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     public static string RealSpec => Path.Combine(Root, "spec", "freedompay.mobile-balance.yaml");
+
+    /// <summary>Every spec file that ships (what src/FreedomPay.Client compiles).</summary>
+    public static string[] RealSpecs => Directory.GetFiles(Path.Combine(Root, "spec"), "*.yaml").OrderBy(p => p, StringComparer.Ordinal).ToArray();
 
     public static string ClientSources => Path.Combine(Root, "src", "FreedomPay.Client");
 
