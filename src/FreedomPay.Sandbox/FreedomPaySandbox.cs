@@ -31,6 +31,7 @@ namespace FreedomPay.Sandbox
         private readonly WebApplication _app;
         private readonly PaymentBook _book;
         private readonly ResultNotifier _notifier;
+        private readonly CheckRequester _checker;
         private Uri? _baseAddress;
 
         private FreedomPaySandbox(WebApplication app, FreedomPaySandboxOptions options)
@@ -40,7 +41,8 @@ namespace FreedomPay.Sandbox
             Merchants = options.Merchants.ToArray();
             _book = new PaymentBook();
             _notifier = new ResultNotifier(options);
-            var gateway = new SandboxGateway(options, _book, Sms, _notifier, () => BaseAddress);
+            _checker = new CheckRequester(options);
+            var gateway = new SandboxGateway(options, _book, Sms, _notifier, _checker, () => BaseAddress);
             GatewayEndpoints.Map(app, gateway, Faults, Merchants);
         }
 
@@ -104,6 +106,7 @@ namespace FreedomPay.Sandbox
         public async ValueTask DisposeAsync()
         {
             await _notifier.DisposeAsync().ConfigureAwait(false);
+            _checker.Dispose();
             await _app.StopAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
         }

@@ -71,6 +71,9 @@ namespace FreedomPay.Sandbox
         /// <summary>Result notify attempts in all (the real gateway keeps trying for 2 hours). Default 5.</summary>
         public int ResultMaxAttempts { get; set; } = 5;
 
+        /// <summary>How long the merchant's Check URL may take to answer before the payment counts as refused. Default 10 seconds.</summary>
+        public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
         /// <summary>The clock (tests pass a fake one to expire codes without waiting).</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -47,5 +47,8 @@ namespace FreedomPay.Sandbox
 
         /// <summary>The sandbox emulates mobile commerce only (pg_payment_method=mobile_commerce).</summary>
         public const int UnsupportedPaymentMethod = 1013;
+
+        /// <summary>The merchant's Check URL refused the payment, or did not answer in time.</summary>
+        public const int RefusedByMerchant = 1014;
     }
 }

@@ -73,6 +73,7 @@ public sealed class PackageLayoutTests(PackedFeed packed)
     [InlineData("FreedomPay.Sandbox")]
     [InlineData("FreedomPay.Cli")]
     [InlineData("FreedomPay.Extensions.DependencyInjection")]
+    [InlineData("FreedomPay.AspNetCore")]
     public void Every_package_has_a_readme_a_license_expression_and_repository_metadata(string id)
     {
         XElement metadata = Nuspec(id);

@@ -51,7 +51,7 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             GatewayRequest request = await GatewayRequest.ReadAsync(context.Request).ConfigureAwait(false);
-            string xml = Process(operation, request, gateway, merchants, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature);
+            string xml = await ProcessAsync(operation, request, gateway, merchants, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
 
             if (fault?.Kind == SandboxFaultKind.DropConnection)
             {
@@ -68,7 +68,7 @@ namespace FreedomPay.Sandbox.Gateway
             await context.Response.WriteAsync(xml).ConfigureAwait(false);
         }
 
-        private static string Process(SandboxOperation operation, GatewayRequest request, SandboxGateway gateway, IReadOnlyList<SandboxMerchant> merchants, bool spoilSignature)
+        private static async Task<string> ProcessAsync(SandboxOperation operation, GatewayRequest request, SandboxGateway gateway, IReadOnlyList<SandboxMerchant> merchants, bool spoilSignature)
         {
             string salt = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16);
             string? merchantId = request.Optional("pg_merchant_id");
@@ -94,7 +94,7 @@ namespace FreedomPay.Sandbox.Gateway
             {
                 try
                 {
-                    reply = gateway.Handle(operation, request, merchant);
+                    reply = await gateway.HandleAsync(operation, request, merchant).ConfigureAwait(false);
                 }
                 catch (GatewayError error)
                 {

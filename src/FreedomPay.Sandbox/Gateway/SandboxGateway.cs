@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using FreedomPay.Sandbox.Notifications;
 using FreedomPay.Sandbox.Payments;
 
@@ -16,23 +17,25 @@ namespace FreedomPay.Sandbox.Gateway
         private readonly PaymentBook _book;
         private readonly SandboxRules _rules;
         private readonly ResultNotifier _notifier;
+        private readonly CheckRequester _checker;
         private readonly Func<Uri> _baseAddress;
 
-        public SandboxGateway(FreedomPaySandboxOptions options, PaymentBook book, SmsInbox sms, ResultNotifier notifier, Func<Uri> baseAddress)
+        public SandboxGateway(FreedomPaySandboxOptions options, PaymentBook book, SmsInbox sms, ResultNotifier notifier, CheckRequester checker, Func<Uri> baseAddress)
         {
             _options = options;
             _book = book;
             _notifier = notifier;
+            _checker = checker;
             _baseAddress = baseAddress;
             _rules = new SandboxRules(options.MaxApprovalAttempts, options.CodeLifetime, options.ResendInterval, options.MaxResends, sms);
         }
 
         private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
 
-        public GatewayReply Handle(SandboxOperation operation, GatewayRequest request, SandboxMerchant merchant) => operation switch
+        public async Task<GatewayReply> HandleAsync(SandboxOperation operation, GatewayRequest request, SandboxMerchant merchant) => operation switch
         {
             SandboxOperation.Init => Init(request, merchant),
-            SandboxOperation.Pay => Pay(request, merchant),
+            SandboxOperation.Pay => await PayAsync(request, merchant).ConfigureAwait(false),
             SandboxOperation.Approve => Approve(request, merchant),
             SandboxOperation.ResendCode => ResendCode(request, merchant),
             SandboxOperation.StatusByOrder => StatusByOrder(request, merchant),
@@ -57,11 +60,15 @@ namespace FreedomPay.Sandbox.Gateway
                 Lifetime: lifetime is null ? null : TimeSpan.FromSeconds(lifetime.Value),
                 ResultUrl: request.OptionalText("pg_result_url", 255),
                 ResultMethod: request.OneOf("pg_request_method", "GET", "POST", "XML") == "GET" ? "GET" : "POST",
+                CheckUrl: request.OptionalText("pg_check_url", 255),
                 UserPhone: request.Optional("pg_user_phone"),
                 IdempotencyKey: request.OptionalText("pg_idempotency_key", 255));
-            if (terms.ResultUrl is not null && !Uri.TryCreate(terms.ResultUrl, UriKind.Absolute, out _))
+            foreach (var (name, url) in new[] { ("pg_result_url", terms.ResultUrl), ("pg_check_url", terms.CheckUrl) })
             {
-                throw new GatewayError(SandboxErrorCodes.InvalidField, "Field pg_result_url must be an absolute URL.");
+                if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+                {
+                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be an absolute URL.");
+                }
             }
 
             Payment payment = _book.Create(merchant.MerchantId, terms, Now);
@@ -71,7 +78,7 @@ namespace FreedomPay.Sandbox.Gateway
                 .Add("pg_redirect_url_type", "need data");
         }
 
-        private GatewayReply Pay(GatewayRequest request, SandboxMerchant merchant)
+        private async Task<GatewayReply> PayAsync(GatewayRequest request, SandboxMerchant merchant)
         {
             long id = request.RequiredInt64("pg_payment_id");
             string phoneNumber = request.Required("pg_abonent_phone").TrimStart('+');
@@ -81,6 +88,27 @@ namespace FreedomPay.Sandbox.Gateway
             if (operatorCode is not null && operatorCode != phone.Operator)
             {
                 throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field pg_payment_system_code does not match the phone's operator ({phone.Operator}).");
+            }
+
+            // Before any money moves, the merchant's Check URL (if any) must agree; the call happens outside the lock.
+            Payment candidate;
+            lock (_book.Gate)
+            {
+                candidate = _book.Find(merchant.MerchantId, id);
+            }
+
+            if (candidate.Terms.CheckUrl is not null && candidate.Status == SandboxPaymentStatus.New)
+            {
+                string? refusal = await _checker.AskAsync(candidate, merchant).ConfigureAwait(false);
+                if (refusal is not null)
+                {
+                    Change(merchant, id, payment =>
+                    {
+                        payment.RefuseByMerchant(refusal, Now);
+                        return GatewayReply.Ok();
+                    });
+                    throw new GatewayError(SandboxErrorCodes.RefusedByMerchant, "The merchant refused the payment: " + refusal);
+                }
             }
 
             return Change(merchant, id, payment => payment.Pay(phone, _rules, Now)

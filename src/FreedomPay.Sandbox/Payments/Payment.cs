@@ -117,6 +117,13 @@ namespace FreedomPay.Sandbox.Payments
             SendCode(null, rules, now);
         }
 
+        /// <summary>The merchant's Check URL refused the payment (or did not answer): it fails, nothing is charged.</summary>
+        public void RefuseByMerchant(string reason, DateTimeOffset now)
+        {
+            RequireStatus(SandboxPaymentStatus.New, "pay");
+            Fail(now, SandboxErrorCodes.RefusedByMerchant, "the merchant refused the payment: " + reason);
+        }
+
         public SandboxPayment Snapshot() => new SandboxPayment(Id, MerchantId, Status, Terms.Amount, Terms.Currency, Terms.OrderId, Phone, WrongAttempts, CodesSent, _history.ToArray());
 
         public void ExpireIfDue(DateTimeOffset now)
@@ -187,6 +194,7 @@ namespace FreedomPay.Sandbox.Payments
         TimeSpan? Lifetime,
         string? ResultUrl,
         string ResultMethod,
+        string? CheckUrl,
         string? UserPhone,
         string? IdempotencyKey);
 
