@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
-using System.Threading.Tasks;
 using Scriban;
-using Scriban.Parsing;
 using Scriban.Runtime;
 
 namespace FreedomPay.Generator.Emit
@@ -18,33 +16,26 @@ namespace FreedomPay.Generator.Emit
         private const string ResourcePrefix = "FreedomPay.Generator.Templates.";
 
         private static readonly ConcurrentDictionary<string, Template> Parsed = new ConcurrentDictionary<string, Template>(StringComparer.Ordinal);
-        private static readonly EmbeddedTemplateLoader Loader = new EmbeddedTemplateLoader();
 
         /// <summary>The generator version written into [GeneratedCode] attributes.</summary>
         public static readonly string Version = typeof(TemplateRenderer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-        public static string Render(string templateName, object model) =>
-            Render(Parsed.GetOrAdd(templateName, name => Parse(name, ReadResource(name))), model);
+        public static string Render(string templateName, object model) => Render(Get(templateName), model);
 
         internal static string Render(Template template, object model)
         {
             var globals = new ScriptObject();
-            globals.Import(model);
+            ViewImporter.Import(globals, model);
             globals.SetValue("version", Version, readOnly: true);
 
-            var context = new TemplateContext
-            {
-                StrictVariables = true,
-                EnableRelaxedMemberAccess = false,
-                TemplateLoader = Loader,
-                NewLine = "\n",
-                LoopLimit = 0,
-                RecursiveLimit = 50,
-            };
+            var context = new RenderContext(Get);
             context.PushGlobal(globals);
             string text = template.Render(context);
             return text.Replace("\r\n", "\n");
         }
+
+        /// <summary>An embedded template, parsed on first use and then shared.</summary>
+        private static Template Get(string name) => Parsed.GetOrAdd(name, n => Parse(n, ReadResource(n)));
 
         internal static Template Parse(string name, string text)
         {
@@ -67,17 +58,6 @@ namespace FreedomPay.Generator.Emit
 
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
-        }
-
-        /// <summary>Serves <c>{{ include 'Header' }}</c> from the embedded templates.</summary>
-        private sealed class EmbeddedTemplateLoader : ITemplateLoader
-        {
-            public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
-
-            public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => ReadResource(templatePath);
-
-            public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-                new ValueTask<string?>(ReadResource(templatePath));
         }
     }
 }

@@ -16,7 +16,9 @@ namespace FreedomPay.Generator.Validation
         private readonly Dictionary<string, YEntry> _entries = new Dictionary<string, YEntry>(StringComparer.Ordinal);
 
         /// <param name="owner">Where "missing key" errors point: the key that introduces this mapping.</param>
-        public MappingReader(SpecContext context, YMapping mapping, string where, SourceSpan owner, IReadOnlyCollection<string> knownKeys)
+        /// <param name="knownKeys">The keys allowed here; null when the keys are names the spec author chooses
+        /// (operations, servers, constants), where only duplicates are errors.</param>
+        public MappingReader(SpecContext context, YMapping mapping, string where, SourceSpan owner, IReadOnlyCollection<string>? knownKeys)
         {
             _context = context;
             Mapping = mapping;
@@ -32,7 +34,7 @@ namespace FreedomPay.Generator.Validation
                 }
 
                 _entries.Add(key, entry);
-                if (!Contains(knownKeys, key))
+                if (knownKeys is not null && !Contains(knownKeys, key))
                 {
                     string? suggestion = Naming.Suggest(key, knownKeys);
                     string hint = suggestion is null

@@ -8,6 +8,8 @@ namespace FreedomPay.Generator.Validation
     /// <summary>Wire names to C# names, and the checks a C# name must pass.</summary>
     internal static class Naming
     {
+        private static readonly char[] WordSeparators = { '_', '-', ' ', '.', '[', ']' };
+
         /// <summary>
         /// <c>pg_abonent_phone</c> -> <c>AbonentPhone</c>; <c>need_approve</c> -> <c>NeedApprove</c>;
         /// <c>KCELLKZT</c> -> <c>Kcellkzt</c>. The <c>pg_</c> prefix is dropped only when something follows it.
@@ -16,7 +18,7 @@ namespace FreedomPay.Generator.Validation
         {
             string name = wireName.StartsWith("pg_", StringComparison.Ordinal) && wireName.Length > 3 ? wireName.Substring(3) : wireName;
             var builder = new StringBuilder(name.Length);
-            foreach (string part in name.Split(new[] { '_', '-', ' ', '.', '[', ']' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (string part in name.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries))
             {
                 bool allUpper = part.ToUpperInvariant() == part;
                 builder.Append(char.ToUpperInvariant(part[0]));

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
@@ -21,7 +20,7 @@ namespace FreedomPay.Generator.Validation
                 return EquatableArray<CallbackModel>.Empty;
             }
 
-            var names = new MappingReader(_context, mapping, "'callbacks'", root.Entry("callbacks")!.Key.Span, mapping.Entries.Select(e => e.Key.Value).ToArray());
+            var names = new MappingReader(_context, mapping, "'callbacks'", root.Entry("callbacks")!.Key.Span, knownKeys: null);
             var callbacks = new List<CallbackModel>();
             foreach (YEntry entry in mapping.Entries)
             {

@@ -24,7 +24,7 @@ namespace FreedomPay.Generator.Validation
                 return EquatableArray<OperationModel>.Empty;
             }
 
-            var names = new MappingReader(_context, mapping, "'operations'", root.Entry("operations")!.Key.Span, mapping.Entries.Select(e => e.Key.Value).ToArray());
+            var names = new MappingReader(_context, mapping, "'operations'", root.Entry("operations")!.Key.Span, knownKeys: null);
             var operations = new List<OperationModel>();
             foreach (YEntry entry in mapping.Entries)
             {
@@ -160,7 +160,7 @@ namespace FreedomPay.Generator.Validation
                 return EquatableArray<ConstantModel>.Empty;
             }
 
-            var reader = new MappingReader(_context, mapping, $"'constants' of operation '{operationName}'", operation.Entry("constants")!.Key.Span, mapping.Entries.Select(e => e.Key.Value).ToArray());
+            var reader = new MappingReader(_context, mapping, $"'constants' of operation '{operationName}'", operation.Entry("constants")!.Key.Span, knownKeys: null);
             var constants = new List<ConstantModel>();
             foreach (YEntry entry in mapping.Entries)
             {

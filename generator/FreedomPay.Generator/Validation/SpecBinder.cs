@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
@@ -106,7 +105,7 @@ namespace FreedomPay.Generator.Validation
             }
 
             var where = "'servers'";
-            var names = new MappingReader(_context, mapping, where, root.Entry("servers")!.Key.Span, mapping.Entries.Select(e => e.Key.Value).ToArray());
+            var names = new MappingReader(_context, mapping, where, root.Entry("servers")!.Key.Span, knownKeys: null);
             var servers = new List<ServerModel>();
             var defaults = new List<YEntry>();
             foreach (YEntry entry in mapping.Entries)
