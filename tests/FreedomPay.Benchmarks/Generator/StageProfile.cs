@@ -1,0 +1,68 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using FreedomPay.Generator.Emit;
+using FreedomPay.Generator.Model;
+using FreedomPay.Generator.Validation;
+
+namespace FreedomPay.Benchmarks.Generator;
+
+/// <summary>
+/// `--stages`: where a cold run's time and allocations go, stage by stage (YAML + validation, view building,
+/// template rendering), on a synthetic spec. A diagnostic for explaining or fixing a benchmark gap.
+/// </summary>
+internal static class StageProfile
+{
+    public static string Run(int operations, int rounds)
+    {
+        string spec = GeneratorInputs.SyntheticSpec(operations);
+        SpecResult bound = SpecBinder.Bind("/specs/bench.yaml", spec);
+        var context = new AreaContext(bound.Area!.Info, GeneratorOptions.Default);
+        OperationUnit[] units = bound.Area.Operations.Select(op => new OperationUnit(context, op)).ToArray();
+
+        (double Ms, long Bytes) Measure(Action action)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                action(); // warm-up: let tiered JIT reach optimized code, as BenchmarkDotNet's warm-up does
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < rounds; i++)
+            {
+                action();
+            }
+
+            return (clock.Elapsed.TotalMilliseconds / rounds, (GC.GetAllocatedBytesForCurrentThread() - before) / rounds);
+        }
+
+        var bind = Measure(() => SpecBinder.Bind("/specs/bench.yaml", spec));
+        var views = Measure(() => { foreach (OperationUnit unit in units) { ViewBuilder.Operation(unit); } });
+        OperationView[] built = units.Select(ViewBuilder.Operation).ToArray();
+        var render = Measure(() => { foreach (OperationView view in built) { TemplateRenderer.Render("Operation", view); } });
+
+        var text = new StringBuilder($"## Generator stages, {operations} operations, per operation (mean of {rounds} rounds)\n")
+            .AppendLine("| stage | µs/op | B/op |").AppendLine("|---|---|---|");
+        foreach (var (stage, (ms, bytes)) in new[] { ("YAML parse + validation", bind), ("view building", views), ("Scriban rendering", render) })
+        {
+            text.AppendLine(FormattableString.Invariant($"| {stage} | {ms * 1000 / operations:F1} | {bytes / operations} |"));
+        }
+
+        // What each generator writes per operation: ours moves request checks, encoding and reply parsing to
+        // compile time; Refit's stubs hand their arguments to its runtime request builder.
+        text.AppendLine().AppendLine("| generator | generated chars/op |").AppendLine("|---|---|");
+        foreach (var (name, driver, compilation) in new[]
+        {
+            ("FreedomPay", GeneratorInputs.FreedomPayDriver(spec), GeneratorInputs.EmptyCompilation()),
+            ("Refit", GeneratorInputs.RefitDriver(), GeneratorInputs.EmptyCompilation(GeneratorInputs.RefitRuntime).AddSyntaxTrees(GeneratorInputs.SyntheticRefitInterface(operations))),
+        })
+        {
+            long chars = driver.RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources.Sum(s => (long)s.SourceText.Length);
+            text.AppendLine(FormattableString.Invariant($"| {name} | {chars / operations} |"));
+        }
+
+        return text.ToString();
+    }
+}

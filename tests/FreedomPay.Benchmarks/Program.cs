@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using FreedomPay.Benchmarks.Client;
+using FreedomPay.Benchmarks.Generator;
+using FreedomPay.Benchmarks.Load;
+
+// Modes: --stages where the generator's time goes (a quick diagnostic); (none) full BenchmarkDotNet runs; --short a few minutes (ShortRun); --smoke each benchmark once, in-process,
+// and a 2,000-request load test (what .ci/run checks). Results: the BenchmarkDotNet tables, then the derived ratios.
+if (args.Contains("--stages"))
+{
+    Console.WriteLine(StageProfile.Run(operations: 1000, rounds: 5));
+    return 0;
+}
+
+string mode = args.Contains("--smoke") ? "smoke" : args.Contains("--short") ? "short" : "full";
+IConfig config = mode switch
+{
+    "smoke" => DefaultConfig.Instance.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator),
+    "short" => DefaultConfig.Instance.AddJob(Job.ShortRun),
+    _ => DefaultConfig.Instance,
+};
+
+var report = new StringBuilder();
+if (mode == "smoke")
+{
+    report.AppendLine("> Smoke run: every benchmark executed once, unwarmed. It proves they run; its figures are not measurements.\n");
+}
+
+Summary[] summaries = BenchmarkRunner.Run(new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks) }, config);
+bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+
+Derived.Generator(summaries, report);
+Derived.Scaling(summaries, report);
+Derived.Client(summaries, report);
+
+LoadResult load = await LoopbackLoadTest.RunAsync(requests: mode == "full" ? 20_000 : 2_000, callers: 4);
+report.AppendLine(CultureInfo.InvariantCulture, $"\n## Loopback load: {load.Requests} status calls, {load.Callers} concurrent callers, sandbox in process")
+    .AppendLine("| requests/s | p50 ms | p99 ms | errors |").AppendLine("|---|---|---|---|")
+    .AppendLine(CultureInfo.InvariantCulture, $"| {load.RequestsPerSecond:F0} | {load.P50Ms:F3} | {load.P99Ms:F3} | {load.Errors} |");
+failed |= load.Errors > 0;
+
+string text = report.ToString();
+Console.WriteLine(text);
+Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
+File.WriteAllText(Path.Combine("BenchmarkDotNet.Artifacts", $"derived-{mode}.md"), text);
+Console.WriteLine(failed ? "benchmarks: FAILED" : $"benchmarks: {mode} run completed");
+return failed ? 1 : 0;
+
+/// <summary>Ratios computed from the BenchmarkDotNet reports (all from this one run).</summary>
+internal static class Derived
+{
+    public static void Generator(Summary[] summaries, StringBuilder report)
+    {
+        var rows = Rows(summaries, nameof(GeneratorBenchmarks));
+        double cold = rows.Single(r => r.Method == nameof(GeneratorBenchmarks.Cold)).Mean;
+        var warm = rows.Single(r => r.Method == nameof(GeneratorBenchmarks.Warm));
+        report.AppendLine("## Generator, real Mobile balance spec")
+            .AppendLine("| run | mean µs | allocated B | ratio to cold |").AppendLine("|---|---|---|---|")
+            .AppendLine(CultureInfo.InvariantCulture, $"| cold | {cold / 1000:F1} | {rows.Single(r => r.Method == nameof(GeneratorBenchmarks.Cold)).Allocated} | 1.00 |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| warm re-run (unrelated edit) | {warm.Mean / 1000:F1} | {warm.Allocated} | {warm.Mean / cold:F3} |");
+    }
+
+    public static void Scaling(Summary[] summaries, StringBuilder report)
+    {
+        var rows = Rows(summaries, nameof(ScalingBenchmarks));
+        report.AppendLine("\n## Generator scaling: per operation, ours and Refit's")
+            .AppendLine("| operations | ours µs/op | ours B/op | Refit µs/op | Refit B/op | ours / Refit (time) |").AppendLine("|---|---|---|---|---|---|");
+        foreach (int n in new[] { 10, 100, 1000 })
+        {
+            var ours = rows.Single(r => r.Method == nameof(ScalingBenchmarks.FreedomPay) && r.Parameter == n);
+            var refit = rows.Single(r => r.Method == nameof(ScalingBenchmarks.Refit) && r.Parameter == n);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {n} | {ours.Mean / 1000 / n:F2} | {ours.Allocated / n} | {refit.Mean / 1000 / n:F2} | {refit.Allocated / n} | {ours.Mean / refit.Mean:F2} |");
+        }
+
+        double Per(string method, int n, Func<Row, double> value) => value(rows.Single(r => r.Method == method && r.Parameter == n)) / n;
+        report.AppendLine(CultureInfo.InvariantCulture, $"\nPer-operation growth from 10 to 1000 operations: ours time x{Per("FreedomPay", 1000, r => r.Mean) / Per("FreedomPay", 10, r => r.Mean):F2}, ours allocations x{Per("FreedomPay", 1000, r => r.Allocated) / Per("FreedomPay", 10, r => r.Allocated):F2}; Refit time x{Per("Refit", 1000, r => r.Mean) / Per("Refit", 10, r => r.Mean):F2}.");
+    }
+
+    public static void Client(Summary[] summaries, StringBuilder report)
+    {
+        var rows = Rows(summaries, nameof(ClientBenchmarks));
+        report.AppendLine("\n## One call: sign, encode, send in memory, read and verify")
+            .AppendLine("| operation | client | mean µs | allocated B | time / hand-written | alloc / hand-written | time / Refit | alloc / Refit |")
+            .AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (string op in new[] { "Pay", "Status" })
+        {
+            Row baseline = rows.Single(r => r.Method == op + "HandWritten");
+            Row refit = rows.Single(r => r.Method == op + "Refit");
+            foreach (Row row in new[] { baseline, rows.Single(r => r.Method == op + "Generated"), refit })
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {op.ToLowerInvariant()} | {row.Description.Trim('\'')} | {row.Mean / 1000:F2} | {row.Allocated} | {row.Mean / baseline.Mean:F2} | {(double)row.Allocated / baseline.Allocated:F2} | {row.Mean / refit.Mean:F2} | {(double)row.Allocated / refit.Allocated:F2} |");
+            }
+        }
+    }
+
+    private static List<Row> Rows(Summary[] summaries, string type) => summaries
+        .SelectMany(s => s.Reports)
+        .Where(r => r.BenchmarkCase.Descriptor.Type.Name == type && r.ResultStatistics is not null)
+        .Select(r => new Row(
+            r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
+            r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,
+            r.BenchmarkCase.HasParameters ? Convert.ToInt32(r.BenchmarkCase.Parameters.Items[0].Value, CultureInfo.InvariantCulture) : 0,
+            r.ResultStatistics!.Mean,
+            r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? 0))
+        .ToList();
+
+    internal sealed record Row(string Method, string Description, int Parameter, double Mean, long Allocated);
+}
