@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using FreedomPay.Sandbox.Gateway;
 using FreedomPay.Sandbox.Notifications;
+using FreedomPay.Sandbox.Pages;
 using FreedomPay.Sandbox.Payments;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +33,7 @@ namespace FreedomPay.Sandbox
         private readonly PaymentBook _book;
         private readonly ResultNotifier _notifier;
         private readonly CheckRequester _checker;
+        private readonly RequestLog _requests = new RequestLog();
         private Uri? _baseAddress;
 
         private FreedomPaySandbox(WebApplication app, FreedomPaySandboxOptions options)
@@ -43,11 +45,20 @@ namespace FreedomPay.Sandbox
             _notifier = new ResultNotifier(options);
             _checker = new CheckRequester(options);
             var gateway = new SandboxGateway(options, _book, Sms, _notifier, _checker, () => BaseAddress);
-            GatewayEndpoints.Map(app, gateway, Faults, Merchants);
+            GatewayEndpoints.Map(app, gateway, Faults, Merchants, _requests);
+            HostedPageEndpoints.Map(app, gateway, _book, Merchants, options);
+            DashboardPage.Map(app, this);
+            StandInShop.Map(app, Merchants);
         }
 
         /// <summary>The address to use as the client's base address, e.g. <c>http://127.0.0.1:51234/</c>.</summary>
         public Uri BaseAddress => _baseAddress ?? throw new InvalidOperationException("The sandbox has not started.");
+
+        /// <summary>The test-mode dashboard: payments, SMS codes, Result notify deliveries, latest requests.</summary>
+        public Uri DashboardAddress => new Uri(BaseAddress, DashboardPage.Path.TrimStart('/'));
+
+        /// <summary>A stand-in merchant site: return pages for the buyer and a Result notify endpoint.</summary>
+        public SandboxShop Shop => new SandboxShop(BaseAddress);
 
         /// <summary>The merchants the sandbox accepts.</summary>
         public IReadOnlyList<SandboxMerchant> Merchants { get; }
@@ -66,6 +77,9 @@ namespace FreedomPay.Sandbox
 
         /// <summary>Result notifications and their delivery attempts.</summary>
         public IReadOnlyList<ResultDelivery> ResultDeliveries => _notifier.Deliveries;
+
+        /// <summary>The latest API requests (at most 200), oldest first, with their signature verdicts.</summary>
+        public IReadOnlyList<SandboxRequest> Requests => _requests.All;
 
         /// <summary>Every payment, as copies.</summary>
         public IReadOnlyList<SandboxPayment> Payments => _book.All();

@@ -31,6 +31,33 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Demo_hosted_pays_on_the_hosted_page_as_the_buyer_and_the_shop_is_notified()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--hosted");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        string[] lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("1. init") && l.Contains("pg_redirect_url http://127.0.0.1:") && l.Contains("/pay/"));
+        Assert.Contains(lines, l => l.Contains("2. buyer") && l.Contains("\"Pay from your mobile balance\", 150.50 KZT"));
+        Assert.Contains(lines, l => l.Contains("3. buyer") && l.Contains("We sent a code by SMS"));
+        Assert.Contains(lines, l => l.Contains("4. buyer") && l.Contains("/_sandbox/shop/return/success?pg_order_id=demo-"));
+        Assert.Contains(lines, l => l.Contains("6. notify") && l.Contains("pg_result=1") && l.Contains("pg_status=ok, signature valid"));
+        Assert.Contains(lines, l => l.Contains("7. status") && l.Contains("pg_payment_status=success"));
+        Assert.StartsWith("Demo finished: payment", lines.Last());
+        Assert.DoesNotContain("111111", result.Out);
+    }
+
+    [Fact]
+    public async Task Demo_hosted_with_a_declining_phone_ends_at_the_failure_page_and_exits_non_zero()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--hosted", "--phone", "77000000000");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("declined", result.Out + result.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Demo_with_a_phone_that_charges_at_once_skips_approve()
     {
         CliResult result = await CliRunner.RunAsync("demo", "--phone", "77077777777", "--amount", "10");
@@ -216,6 +243,7 @@ public sealed class CliTests
         string text = output.ToString();
         Assert.Contains("FreedomPay sandbox listening on http://127.0.0.1:", text);
         Assert.Contains("merchant id  777", text);
+        Assert.Matches(@"dashboard    http://127\.0\.0\.1:\d+/_sandbox ", text);
         Assert.Contains("FREEDOMPAY_SECRET_KEY=local-secret", text);
         cts.Cancel();
         Assert.Equal(0, await running);

@@ -13,7 +13,7 @@ namespace FreedomPay.Cli.Commands
 {
     /// <summary>
     /// `freedompay demo`: starts the embedded sandbox and runs init -> pay -> approve (with the code the sandbox
-    /// "sent") -> status with the generated client, printing each step.
+    /// "sent") -> status with the generated client, printing each step. `--hosted` runs the hosted-page path instead.
     /// </summary>
     internal static class DemoCommand
     {
@@ -21,12 +21,15 @@ namespace FreedomPay.Cli.Commands
         {
             var phone = new Option<string>("--phone") { Description = "Test phone to charge (77017777777 needs an SMS code; 77077777777 charges at once).", DefaultValueFactory = _ => "77017777777" };
             var amount = new Option<decimal>("--amount") { Description = "Amount in KZT.", DefaultValueFactory = _ => 150.50m };
-            var command = new Command("demo", "Run the Mobile balance flow against an embedded sandbox and show each step.") { phone, amount };
+            var hosted = new Option<bool>("--hosted") { Description = "Pay on the sandbox's hosted payment page (pg_redirect_url) as the buyer would, instead of calling pay and approve." };
+            var command = new Command("demo", "Run the Mobile balance flow against an embedded sandbox and show each step.") { phone, amount, hosted };
             command.SetAction(async (parse, cancellationToken) =>
             {
                 try
                 {
-                    return await RunAsync(parse.GetValue(phone)!, parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
+                    return parse.GetValue(hosted)
+                        ? await HostedDemo.RunAsync(parse.GetValue(phone)!, parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false)
+                        : await RunAsync(parse.GetValue(phone)!, parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {

@@ -42,6 +42,7 @@ namespace FreedomPay.Cli.Commands
         {
             await using FreedomPaySandbox sandbox = await FreedomPaySandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
             output.WriteLine($"FreedomPay sandbox listening on {sandbox.BaseAddress}");
+            output.WriteLine($"  dashboard    {sandbox.DashboardAddress}   (payments, SMS codes, Result notify, requests)");
             output.WriteLine($"  merchant id  {sandbox.Merchant.MerchantId}");
             output.WriteLine($"  secret key   {sandbox.Merchant.SecretKey}   (a sandbox secret: safe to show)");
             foreach (TestPhone phone in options.Phones)

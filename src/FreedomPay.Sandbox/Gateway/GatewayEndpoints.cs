@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
@@ -23,17 +24,17 @@ namespace FreedomPay.Sandbox.Gateway
             ("/get_status2.php", SandboxOperation.StatusByOrder),
         };
 
-        public static void Map(WebApplication app, SandboxGateway gateway, SandboxFaults faults, IReadOnlyList<SandboxMerchant> merchants)
+        public static void Map(WebApplication app, SandboxGateway gateway, SandboxFaults faults, IReadOnlyList<SandboxMerchant> merchants, RequestLog log)
         {
             foreach (var (path, operation) in Routes)
             {
-                app.MapMethods(path, new[] { "GET", "POST" }, (HttpContext context) => ServeAsync(context, operation, gateway, faults, merchants));
+                app.MapMethods(path, new[] { "GET", "POST" }, (HttpContext context) => ServeAsync(context, operation, gateway, faults, merchants, log));
             }
 
-            app.MapGet("/", () => Results.Text("FreedomPay sandbox: " + string.Join(", ", Routes.Select(r => "POST " + r.Path)) + "\n"));
+            app.MapGet("/", () => Results.Text("FreedomPay sandbox: " + string.Join(", ", Routes.Select(r => "POST " + r.Path)) + "; dashboard: /_sandbox\n"));
         }
 
-        private static async Task ServeAsync(HttpContext context, SandboxOperation operation, SandboxGateway gateway, SandboxFaults faults, IReadOnlyList<SandboxMerchant> merchants)
+        private static async Task ServeAsync(HttpContext context, SandboxOperation operation, SandboxGateway gateway, SandboxFaults faults, IReadOnlyList<SandboxMerchant> merchants, RequestLog log)
         {
             SandboxFault? fault = faults.Take(operation);
             switch (fault?.Kind)
@@ -51,7 +52,7 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             GatewayRequest request = await GatewayRequest.ReadAsync(context.Request).ConfigureAwait(false);
-            string xml = await ProcessAsync(operation, request, gateway, merchants, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
+            string xml = await ProcessAsync(operation, request, gateway, merchants, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
 
             if (fault?.Kind == SandboxFaultKind.DropConnection)
             {
@@ -68,30 +69,36 @@ namespace FreedomPay.Sandbox.Gateway
             await context.Response.WriteAsync(xml).ConfigureAwait(false);
         }
 
-        private static async Task<string> ProcessAsync(SandboxOperation operation, GatewayRequest request, SandboxGateway gateway, IReadOnlyList<SandboxMerchant> merchants, bool spoilSignature)
+        private static async Task<string> ProcessAsync(SandboxOperation operation, GatewayRequest request, SandboxGateway gateway, IReadOnlyList<SandboxMerchant> merchants, RequestLog log, bool spoilSignature)
         {
+            DateTimeOffset at = gateway.Now;
             string salt = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16);
             string? merchantId = request.Optional("pg_merchant_id");
             SandboxMerchant? merchant = merchants.FirstOrDefault(m => m.MerchantId == merchantId);
             if (merchant is null)
             {
                 // The real gateway cannot sign without knowing the merchant's secret: unsigned, code 101.
-                return GatewayReply.Error(SandboxErrorCodes.UnknownMerchant, merchantId is null ? "Field pg_merchant_id is required." : $"Unknown merchant {merchantId}.")
-                    .Render(request.Script, secret: null, salt);
+                GatewayReply unknown = GatewayReply.Error(SandboxErrorCodes.UnknownMerchant, merchantId is null ? "Field pg_merchant_id is required." : $"Unknown merchant {merchantId}.");
+                log.Add(RequestLog.Describe(at, request, SignatureVerdict.UnknownMerchant, unknown));
+                return unknown.Render(request.Script, secret: null, salt);
             }
 
             GatewayReply reply;
+            SignatureVerdict verdict;
             string? signature = request.Optional(PgSignature.SignatureField);
             if (request.Optional("pg_salt") is null)
             {
+                verdict = SignatureVerdict.Missing;
                 reply = GatewayReply.Error(SandboxErrorCodes.InvalidField, "Field pg_salt is required.");
             }
             else if (signature is null || !PgSignature.Verify(request.Script, request.Fields, merchant.SecretKey, signature))
             {
+                verdict = signature is null ? SignatureVerdict.Missing : SignatureVerdict.Invalid;
                 reply = GatewayReply.Error(SandboxErrorCodes.InvalidSignature, $"Invalid signature: pg_sig does not match the request signed for script '{request.Script}'.");
             }
             else
             {
+                verdict = SignatureVerdict.Valid;
                 try
                 {
                     reply = await gateway.HandleAsync(operation, request, merchant).ConfigureAwait(false);
@@ -102,6 +109,7 @@ namespace FreedomPay.Sandbox.Gateway
                 }
             }
 
+            log.Add(RequestLog.Describe(at, request, verdict, reply));
             return reply.Render(request.Script, merchant.SecretKey, salt, spoilSignature);
         }
     }

@@ -30,7 +30,7 @@ namespace FreedomPay.Sandbox.Gateway
             _rules = new SandboxRules(options.MaxApprovalAttempts, options.CodeLifetime, options.ResendInterval, options.MaxResends, sms);
         }
 
-        private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
+        public DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
 
         public async Task<GatewayReply> HandleAsync(SandboxOperation operation, GatewayRequest request, SandboxMerchant merchant) => operation switch
         {
@@ -62,8 +62,14 @@ namespace FreedomPay.Sandbox.Gateway
                 ResultMethod: request.OneOf("pg_request_method", "GET", "POST", "XML") == "GET" ? "GET" : "POST",
                 CheckUrl: request.OptionalText("pg_check_url", 255),
                 UserPhone: request.Optional("pg_user_phone"),
-                IdempotencyKey: request.OptionalText("pg_idempotency_key", 255));
-            foreach (var (name, url) in new[] { ("pg_result_url", terms.ResultUrl), ("pg_check_url", terms.CheckUrl) })
+                IdempotencyKey: request.OptionalText("pg_idempotency_key", 255),
+                Return: new BuyerReturn(
+                    request.OptionalText("pg_success_url", 255),
+                    request.OneOf("pg_success_url_method", "GET", "POST") ?? "GET",
+                    request.OptionalText("pg_failure_url", 255),
+                    request.OneOf("pg_failure_url_method", "GET", "POST") ?? "GET"),
+                Language: request.OneOf("pg_language", "ru", "en", "kz", "kg", "uz") ?? "ru");
+            foreach (var (name, url) in new[] { ("pg_result_url", terms.ResultUrl), ("pg_check_url", terms.CheckUrl), ("pg_success_url", terms.Return.SuccessUrl), ("pg_failure_url", terms.Return.FailureUrl) })
             {
                 if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
                 {
@@ -74,15 +80,26 @@ namespace FreedomPay.Sandbox.Gateway
             Payment payment = _book.Create(merchant.MerchantId, terms, Now);
             return GatewayReply.Ok()
                 .Add("pg_payment_id", payment.Id)
-                .Add("pg_redirect_url", new Uri(_baseAddress(), "pay/" + payment.Id.ToString(CultureInfo.InvariantCulture)).AbsoluteUri)
+                .Add("pg_redirect_url", new Uri(_baseAddress(), "pay/" + payment.PageKey).AbsoluteUri)
                 .Add("pg_redirect_url_type", "need data");
         }
 
         private async Task<GatewayReply> PayAsync(GatewayRequest request, SandboxMerchant merchant)
         {
             long id = request.RequiredInt64("pg_payment_id");
-            string phoneNumber = request.Required("pg_abonent_phone").TrimStart('+');
-            string? operatorCode = request.Optional("pg_payment_system_code");
+            bool codeSent = await PayAsync(merchant, id, request.Required("pg_abonent_phone"), request.Optional("pg_payment_system_code")).ConfigureAwait(false);
+            return codeSent
+                ? GatewayReply.Ok().Replace("need_approve").Add("pg_payment_id", id)
+                : GatewayReply.Ok().Add("pg_payment_id", id);
+        }
+
+        /// <summary>
+        /// Charges a test phone (the API's pay and the hosted page's phone form): asks the merchant's Check URL
+        /// first, then moves the state machine. True when an SMS code was sent.
+        /// </summary>
+        public async Task<bool> PayAsync(SandboxMerchant merchant, long id, string phoneNumber, string? operatorCode)
+        {
+            phoneNumber = phoneNumber.TrimStart('+');
             TestPhone phone = _options.Phones.FirstOrDefault(p => p.Phone == phoneNumber)
                 ?? throw new GatewayError(SandboxErrorCodes.NotATestPhone, $"The sandbox charges test phones only: {string.Join(", ", _options.Phones.Select(p => p.Phone))}.");
             if (operatorCode is not null && operatorCode != phone.Operator)
@@ -105,37 +122,45 @@ namespace FreedomPay.Sandbox.Gateway
                     Change(merchant, id, payment =>
                     {
                         payment.RefuseByMerchant(refusal, Now);
-                        return GatewayReply.Ok();
+                        return true;
                     });
                     throw new GatewayError(SandboxErrorCodes.RefusedByMerchant, "The merchant refused the payment: " + refusal);
                 }
             }
 
-            return Change(merchant, id, payment => payment.Pay(phone, _rules, Now)
-                ? GatewayReply.Ok().Replace("need_approve").Add("pg_payment_id", id)
-                : GatewayReply.Ok().Add("pg_payment_id", id));
+            return Change(merchant, id, payment => payment.Pay(phone, _rules, Now));
         }
 
         private GatewayReply Approve(GatewayRequest request, SandboxMerchant merchant)
         {
             long id = request.RequiredInt64("pg_payment_id");
-            string code = request.Required("pg_approval_code");
-            return Change(merchant, id, payment =>
-            {
-                payment.Approve(code, _rules, Now);
-                return GatewayReply.Ok().Add("pg_payment_id", id);
-            });
+            Approve(merchant, id, request.Required("pg_approval_code"));
+            return GatewayReply.Ok().Add("pg_payment_id", id);
         }
+
+        /// <summary>Checks the SMS code (the API's approve and the hosted page's code form).</summary>
+        public void Approve(SandboxMerchant merchant, long id, string code) => Change(merchant, id, payment =>
+        {
+            payment.Approve(code, _rules, Now);
+            return true;
+        });
 
         private GatewayReply ResendCode(GatewayRequest request, SandboxMerchant merchant)
         {
             long id = request.RequiredInt64("pg_payment_id");
-            return Change(merchant, id, payment =>
-            {
-                payment.ResendCode(_rules, Now);
-                return GatewayReply.Ok().Add("pg_payment_id", id);
-            });
+            ResendCode(merchant, id);
+            return GatewayReply.Ok().Add("pg_payment_id", id);
         }
+
+        /// <summary>Sends a new SMS code (the API's resend_code and the hosted page's button).</summary>
+        public void ResendCode(SandboxMerchant merchant, long id) => Change(merchant, id, payment =>
+        {
+            payment.ResendCode(_rules, Now);
+            return true;
+        });
+
+        /// <summary>The rules payments follow (attempts, code lifetime), for the hosted page's texts.</summary>
+        public SandboxRules Rules => _rules;
 
         private GatewayReply Status(GatewayRequest request, SandboxMerchant merchant)
         {
@@ -198,7 +223,7 @@ namespace FreedomPay.Sandbox.Gateway
         }
 
         /// <summary>Runs a state change under the lock; a payment that finishes sends its Result notify.</summary>
-        private GatewayReply Change(SandboxMerchant merchant, long id, Func<Payment, GatewayReply> change)
+        private T Change<T>(SandboxMerchant merchant, long id, Func<Payment, T> change)
         {
             lock (_book.Gate)
             {

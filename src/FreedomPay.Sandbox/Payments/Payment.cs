@@ -21,6 +21,7 @@ namespace FreedomPay.Sandbox.Payments
             MerchantId = merchantId;
             Terms = terms;
             CreatedAt = now;
+            PageKey = RandomNumberGenerator.GetHexString(32, lowercase: true);
             Record(now, "created by init");
         }
 
@@ -31,6 +32,12 @@ namespace FreedomPay.Sandbox.Payments
         public PaymentTerms Terms { get; }
 
         public DateTimeOffset CreatedAt { get; }
+
+        /// <summary>The unguessable key in the hosted page's address: the buyer's browser carries no signature.</summary>
+        public string PageKey { get; }
+
+        /// <summary>Wrong codes the buyer may still enter.</summary>
+        public int AttemptsLeft(SandboxRules rules) => rules.MaxApprovalAttempts - WrongAttempts;
 
         public SandboxPaymentStatus Status { get; private set; } = SandboxPaymentStatus.New;
 
@@ -124,7 +131,7 @@ namespace FreedomPay.Sandbox.Payments
             Fail(now, SandboxErrorCodes.RefusedByMerchant, "the merchant refused the payment: " + reason);
         }
 
-        public SandboxPayment Snapshot() => new SandboxPayment(Id, MerchantId, Status, Terms.Amount, Terms.Currency, Terms.OrderId, Phone, WrongAttempts, CodesSent, _history.ToArray());
+        public SandboxPayment Snapshot() => new SandboxPayment(Id, MerchantId, Status, Terms.Amount, Terms.Currency, Terms.OrderId, Phone, WrongAttempts, CodesSent, _history.ToArray(), Terms.Description, "pay/" + PageKey);
 
         public void ExpireIfDue(DateTimeOffset now)
         {
@@ -196,7 +203,15 @@ namespace FreedomPay.Sandbox.Payments
         string ResultMethod,
         string? CheckUrl,
         string? UserPhone,
-        string? IdempotencyKey);
+        string? IdempotencyKey,
+        BuyerReturn Return,
+        string Language);
+
+    /// <summary>Where the hosted page sends the buyer when the payment finishes, and how (GET or POST).</summary>
+    internal sealed record BuyerReturn(string? SuccessUrl, string SuccessMethod, string? FailureUrl, string FailureMethod)
+    {
+        public (string? Url, string Method) For(bool paid) => paid ? (SuccessUrl, SuccessMethod) : (FailureUrl, FailureMethod);
+    }
 
     /// <summary>The sandbox settings payments follow, and where codes go.</summary>
     internal sealed record SandboxRules(int MaxApprovalAttempts, TimeSpan CodeLifetime, TimeSpan ResendInterval, int MaxResends, SmsInbox Sms);

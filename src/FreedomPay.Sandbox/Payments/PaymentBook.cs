@@ -8,6 +8,7 @@ namespace FreedomPay.Sandbox.Payments
     internal sealed class PaymentBook
     {
         private readonly Dictionary<long, Payment> _payments = new Dictionary<long, Payment>();
+        private readonly Dictionary<string, Payment> _byPageKey = new Dictionary<string, Payment>(StringComparer.Ordinal);
         private readonly Dictionary<(string Merchant, string Key), long> _idempotencyKeys = new Dictionary<(string, string), long>();
         private long _nextId = 1_000_001;
 
@@ -25,6 +26,7 @@ namespace FreedomPay.Sandbox.Payments
 
                 var payment = new Payment(_nextId++, merchantId, terms, now);
                 _payments.Add(payment.Id, payment);
+                _byPageKey.Add(payment.PageKey, payment);
                 if (terms.IdempotencyKey is { } newKey)
                 {
                     _idempotencyKeys.Add((merchantId, newKey), payment.Id);
@@ -42,6 +44,15 @@ namespace FreedomPay.Sandbox.Payments
                 return _payments.TryGetValue(id, out Payment? payment) && payment.MerchantId == merchantId
                     ? payment
                     : throw new GatewayError(SandboxErrorCodes.PaymentNotFound, $"Payment {id} does not exist for merchant {merchantId}.");
+            }
+        }
+
+        /// <summary>The payment behind a hosted page address, or null.</summary>
+        public Payment? FindByPageKey(string pageKey)
+        {
+            lock (Gate)
+            {
+                return _byPageKey.TryGetValue(pageKey, out Payment? payment) ? payment : null;
             }
         }
 

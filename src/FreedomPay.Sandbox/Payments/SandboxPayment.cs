@@ -36,7 +36,9 @@ namespace FreedomPay.Sandbox
         string? Phone,
         int WrongAttempts,
         int CodesSent,
-        IReadOnlyList<SandboxEvent> History);
+        IReadOnlyList<SandboxEvent> History,
+        string Description,
+        string HostedPagePath);
 
     internal static class SandboxPaymentStatusWire
     {

@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using FreedomPay.Sandbox.Gateway;
+using FreedomPay.Sandbox.Payments;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace FreedomPay.Sandbox.Pages
+{
+    /// <summary>
+    /// The hosted payment page behind init's <c>pg_redirect_url</c>: the buyer types the phone, gets the SMS code,
+    /// types it, and is sent back to the shop. Every step goes through the same <see cref="SandboxGateway"/>
+    /// methods as the API (Check URL, state machine, Result notify), so the two paths cannot drift apart.
+    /// </summary>
+    internal sealed class HostedPageEndpoints
+    {
+        private readonly SandboxGateway _gateway;
+        private readonly PaymentBook _book;
+        private readonly IReadOnlyList<SandboxMerchant> _merchants;
+        private readonly FreedomPaySandboxOptions _options;
+
+        private HostedPageEndpoints(SandboxGateway gateway, PaymentBook book, IReadOnlyList<SandboxMerchant> merchants, FreedomPaySandboxOptions options)
+        {
+            _gateway = gateway;
+            _book = book;
+            _merchants = merchants;
+            _options = options;
+        }
+
+        public static void Map(WebApplication app, SandboxGateway gateway, PaymentBook book, IReadOnlyList<SandboxMerchant> merchants, FreedomPaySandboxOptions options)
+        {
+            var pages = new HostedPageEndpoints(gateway, book, merchants, options);
+            app.MapGet("/pay/{key}", (string key) => pages.Show(key));
+            app.MapPost("/pay/{key}/phone", (string key, HttpRequest request) => pages.PhoneAsync(key, request));
+            app.MapPost("/pay/{key}/code", (string key, HttpRequest request) => pages.CodeAsync(key, request));
+            app.MapPost("/pay/{key}/resend", (string key) => pages.Resend(key));
+        }
+
+        private IResult Show(string key) => Find(key) is { } payment
+            ? Html.Respond(HostedPageView.Render(payment))
+            : NotFound();
+
+        private async Task<IResult> PhoneAsync(string key, HttpRequest request)
+        {
+            if (Find(key) is not { } payment)
+            {
+                return NotFound();
+            }
+
+            string typed = (await request.ReadFormAsync().ConfigureAwait(false))["phone"].ToString();
+            string digits = new string(typed.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '(' or ')' or '+')).ToArray());
+            if (digits.Length is < 10 or > 15 || !digits.All(char.IsAsciiDigit))
+            {
+                return Html.Respond(HostedPageView.Render(payment, error: payment.Texts.PhoneFormat, phoneTyped: typed), StatusCodes.Status422UnprocessableEntity);
+            }
+
+            try
+            {
+                await _gateway.PayAsync(Merchant(payment), payment.Id, digits, operatorCode: null).ConfigureAwait(false);
+            }
+            catch (GatewayError error)
+            {
+                return AfterRefusal(key, error, typed);
+            }
+
+            return Next(key);
+        }
+
+        private async Task<IResult> CodeAsync(string key, HttpRequest request)
+        {
+            if (Find(key) is not { } payment)
+            {
+                return NotFound();
+            }
+
+            string code = (await request.ReadFormAsync().ConfigureAwait(false))["code"].ToString().Trim();
+            if (code.Length == 0)
+            {
+                return Html.Respond(HostedPageView.Render(payment, error: payment.Texts.CodeRequired), StatusCodes.Status422UnprocessableEntity);
+            }
+
+            try
+            {
+                _gateway.Approve(Merchant(payment), payment.Id, code);
+            }
+            catch (GatewayError error)
+            {
+                return AfterRefusal(key, error, phoneTyped: null);
+            }
+
+            return Next(key);
+        }
+
+        private IResult Resend(string key)
+        {
+            if (Find(key) is not { } payment)
+            {
+                return NotFound();
+            }
+
+            try
+            {
+                _gateway.ResendCode(Merchant(payment), payment.Id);
+            }
+            catch (GatewayError error)
+            {
+                return AfterRefusal(key, error, phoneTyped: null);
+            }
+
+            return Html.Respond(HostedPageView.Render(Find(key)!, notice: payment.Texts.NewCodeSent));
+        }
+
+        /// <summary>After a step that worked: the next screen, or the way back to the shop once the payment is final.</summary>
+        private IResult Next(string key)
+        {
+            HostedPayment payment = Find(key)!;
+            return payment.IsFinished ? ReturnToShop(payment) : Results.Redirect("/pay/" + key);
+        }
+
+        /// <summary>A refused step: if it ended the payment (declined, too many codes), go back to the shop; else say why.</summary>
+        private IResult AfterRefusal(string key, GatewayError error, string? phoneTyped)
+        {
+            HostedPayment payment = Find(key)!;
+            if (payment.IsFinished)
+            {
+                return ReturnToShop(payment);
+            }
+
+            PageTexts t = payment.Texts;
+            string message = error.Code switch
+            {
+                SandboxErrorCodes.WrongCode => t.WrongCode + " " + PageTexts.Format(t.AttemptsLeft, payment.AttemptsLeft),
+                SandboxErrorCodes.CodeExpired => t.CodeExpired,
+                SandboxErrorCodes.ResendTooSoon => t.ResendTooSoon,
+                SandboxErrorCodes.ResendLimit => t.ResendLimit,
+                SandboxErrorCodes.NotATestPhone => PageTexts.Format(t.NotTestPhone, string.Join(", ", _options.Phones.Select(p => p.Phone))),
+                SandboxErrorCodes.InvalidField => t.PhoneFormat,
+                _ => PageTexts.Format(t.Failed, error.Code),
+            };
+            return Html.Respond(HostedPageView.Render(payment, error: message, phoneTyped: phoneTyped), StatusCodes.Status422UnprocessableEntity);
+        }
+
+        /// <summary>pg_success_url / pg_failure_url with the method the merchant chose; the result screen when there is none.</summary>
+        private static IResult ReturnToShop(HostedPayment payment)
+        {
+            var (url, method) = payment.Return.For(payment.Status == SandboxPaymentStatus.Success);
+            if (url is null)
+            {
+                return Results.Redirect("/pay/" + payment.PageKey);
+            }
+
+            return method == "POST"
+                ? Html.Respond(HostedPageView.PostBack(payment.Texts, url, HostedPageView.ReturnFields(payment)))
+                : Results.Redirect(HostedPageView.ReturnUrl(url, payment));
+        }
+
+        private HostedPayment? Find(string key)
+        {
+            lock (_book.Gate)
+            {
+                Payment? payment = _book.FindByPageKey(key);
+                if (payment is null)
+                {
+                    return null;
+                }
+
+                payment.ExpireIfDue(_gateway.Now);
+                return new HostedPayment(
+                    payment.PageKey,
+                    payment.Id,
+                    payment.MerchantId,
+                    payment.Status,
+                    payment.Terms.Amount,
+                    payment.Terms.Currency,
+                    payment.Terms.Description,
+                    payment.Terms.OrderId,
+                    payment.Phone,
+                    payment.Terms.UserPhone,
+                    payment.AttemptsLeft(_gateway.Rules),
+                    payment.FailureCode,
+                    payment.Terms.Return,
+                    PageTexts.For(payment.Terms.Language));
+            }
+        }
+
+        private SandboxMerchant Merchant(HostedPayment payment) => _merchants.First(m => m.MerchantId == payment.MerchantId);
+
+        private static IResult NotFound() => Html.Respond(HostedPageView.NotFound(PageTexts.Russian), StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using FreedomPay.Sandbox.Payments;
+using static FreedomPay.Sandbox.Pages.Html;
+
+namespace FreedomPay.Sandbox.Pages
+{
+    /// <summary>What the hosted page shows about a payment: a copy taken under the payment book's lock.</summary>
+    internal sealed record HostedPayment(
+        string PageKey,
+        long Id,
+        string MerchantId,
+        SandboxPaymentStatus Status,
+        decimal Amount,
+        string Currency,
+        string Description,
+        string? OrderId,
+        string? Phone,
+        string? UserPhone,
+        int AttemptsLeft,
+        int? FailureCode,
+        BuyerReturn Return,
+        PageTexts Texts)
+    {
+        public bool IsFinished => Status is SandboxPaymentStatus.Success or SandboxPaymentStatus.Failed or SandboxPaymentStatus.Incomplete;
+    }
+
+    /// <summary>The hosted page's screens: phone, code, result, and the POST hand-back to the shop.</summary>
+    internal static class HostedPageView
+    {
+        public static string Render(HostedPayment payment, string? error = null, string? notice = null, string? phoneTyped = null) => payment.Status switch
+        {
+            SandboxPaymentStatus.New => PhoneStep(payment, error, phoneTyped),
+            SandboxPaymentStatus.Pending => CodeStep(payment, error, notice),
+            _ => Result(payment),
+        };
+
+        public static string NotFound(PageTexts t) =>
+            Document(t.Language, t.NotFoundTitle, $"""<div class="card"><h1>{E(t.NotFoundTitle)}</h1><p>{E(t.NotFoundText)}</p></div>""");
+
+        /// <summary>A POST return: a form the browser submits at once (a button when scripts are off).</summary>
+        public static string PostBack(PageTexts t, string url, IEnumerable<KeyValuePair<string, string>> fields)
+        {
+            string inputs = string.Concat(fields.Select(f => $"""<input type="hidden" name="{E(f.Key)}" value="{E(f.Value)}">"""));
+            return Document(t.Language, t.Redirecting, $"""
+                <div class="card">
+                <h1>{E(t.Redirecting)}</h1>
+                <form id="return-form" method="post" action="{E(url)}">{inputs}<button type="submit">{E(t.ReturnToShop)}</button></form>
+                </div>
+                <script>document.getElementById("return-form").submit();</script>
+                """);
+        }
+
+        private static string PhoneStep(HostedPayment p, string? error, string? phoneTyped)
+        {
+            PageTexts t = p.Texts;
+            string value = phoneTyped ?? p.UserPhone ?? string.Empty;
+            return Frame(p, $"""
+                <form id="phone-form" method="post" action="/pay/{E(p.PageKey)}/phone" novalidate>
+                <label for="phone">{E(t.PhoneLabel)}</label>
+                <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required value="{E(value)}" aria-describedby="phone-hint{(error is null ? string.Empty : " phone-error")}"{Invalid(error)} autofocus>
+                <p id="phone-hint" class="hint">{E(t.PhoneHint)}</p>
+                {Error("phone-error", error)}
+                <button type="submit">{E(t.SendCode)}</button>
+                </form>
+                """);
+        }
+
+        private static string CodeStep(HostedPayment p, string? error, string? notice)
+        {
+            PageTexts t = p.Texts;
+            string sent = PageTexts.Format(E(t.CodeSent), $"<strong>{E(MaskPhone(p.Phone))}</strong>");
+            return Frame(p, $"""
+                <p role="status">{sent}{(notice is null ? string.Empty : " " + E(notice))}</p>
+                <form id="code-form" method="post" action="/pay/{E(p.PageKey)}/code" novalidate>
+                <label for="code">{E(t.CodeLabel)}</label>
+                <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*" maxlength="6" required aria-describedby="code-hint{(error is null ? string.Empty : " code-error")}"{Invalid(error)} autofocus>
+                <p id="code-hint" class="hint">{E(t.CodeHint)}</p>
+                {Error("code-error", error)}
+                <button type="submit">{E(t.Pay)}</button>
+                </form>
+                <form id="resend-form" method="post" action="/pay/{E(p.PageKey)}/resend">
+                <button type="submit" class="secondary">{E(t.Resend)}</button>
+                </form>
+                """);
+        }
+
+        private static string Result(HostedPayment p)
+        {
+            PageTexts t = p.Texts;
+            bool paid = p.Status == SandboxPaymentStatus.Success;
+            string title = paid ? t.PaidTitle : p.Status == SandboxPaymentStatus.Incomplete ? t.ExpiredTitle : t.FailedTitle;
+            string text = paid ? PageTexts.Format(t.PaidText, p.Id.ToString(CultureInfo.InvariantCulture)) : Reason(p);
+            var (url, method) = p.Return.For(paid);
+            string back = url is null ? string.Empty : method == "POST"
+                ? $"""<form method="post" action="{E(url)}">{string.Concat(ReturnFields(p).Select(f => $"""<input type="hidden" name="{E(f.Key)}" value="{E(f.Value)}">"""))}<button type="submit">{E(t.ReturnToShop)}</button></form>"""
+                : $"""<a class="button" href="{E(ReturnUrl(url, p))}">{E(t.ReturnToShop)}</a>""";
+            return Document(t.Language, title, $"""
+                {Banner(t)}
+                <div class="card">
+                <h1 class="{(paid ? "ok" : "error")}">{E(title)}</h1>
+                <p>{E(text)}</p>
+                <p class="muted">{E(p.Description)} · {E(t.Money(p.Amount, p.Currency))}</p>
+                {back}
+                </div>
+                """);
+        }
+
+        /// <summary>What the shop gets back with the buyer: its order id and our payment id.</summary>
+        public static IReadOnlyList<KeyValuePair<string, string>> ReturnFields(HostedPayment p) => new[]
+        {
+            new KeyValuePair<string, string>("pg_order_id", p.OrderId ?? p.Id.ToString(CultureInfo.InvariantCulture)),
+            new KeyValuePair<string, string>("pg_payment_id", p.Id.ToString(CultureInfo.InvariantCulture)),
+        };
+
+        public static string ReturnUrl(string url, HostedPayment p) =>
+            url + (url.Contains('?') ? "&" : "?") + string.Join("&", ReturnFields(p).Select(f => f.Key + "=" + Uri.EscapeDataString(f.Value)));
+
+        private static string Frame(HostedPayment p, string step)
+        {
+            PageTexts t = p.Texts;
+            string order = p.OrderId is null ? string.Empty : $"""<p class="muted">{E(PageTexts.Format(t.Order, p.OrderId))}</p>""";
+            return Document(t.Language, t.Title, $"""
+                {Banner(t)}
+                <div class="card">
+                <h1>{E(t.Title)}</h1>
+                <p>{E(p.Description)}</p>
+                {order}
+                <p class="muted">{E(t.AmountDue)}</p>
+                <p class="amount">{E(t.Money(p.Amount, p.Currency))}</p>
+                {step}
+                </div>
+                """);
+        }
+
+        private static string Banner(PageTexts t) =>
+            $"""<p class="banner">{E(t.TestMode)} <a href="/_sandbox">{E(t.SmsOnDashboard)}</a>.</p>""";
+
+        private static string Error(string id, string? error) =>
+            error is null ? string.Empty : $"""<p id="{id}" class="error" role="alert">{E(error)}</p>""";
+
+        private static string Invalid(string? error) => error is null ? string.Empty : " aria-invalid=\"true\"";
+
+        private static string Reason(HostedPayment p) => p.FailureCode switch
+        {
+            SandboxErrorCodes.Declined => p.Texts.Declined,
+            SandboxErrorCodes.TooManyAttempts => p.Texts.TooManyAttempts,
+            SandboxErrorCodes.RefusedByMerchant => p.Texts.RefusedByMerchant,
+            SandboxErrorCodes.PaymentExpired => p.Texts.Expired,
+            { } code => PageTexts.Format(p.Texts.Failed, code),
+            null => p.Texts.FailedTitle,
+        };
+
+        /// <summary>77017777777 -> "+7 701 ••• •• 77": enough for the buyer to recognise, not to copy.</summary>
+        private static string MaskPhone(string? phone)
+        {
+            if (phone is null || phone.Length < 6)
+            {
+                return phone ?? string.Empty;
+            }
+
+            var masked = new StringBuilder("+").Append(phone[0]).Append(' ').Append(phone, 1, 3).Append(" ••• •• ").Append(phone, phone.Length - 2, 2);
+            return masked.ToString();
+        }
+    }
+}

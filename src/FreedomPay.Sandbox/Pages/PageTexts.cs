@@ -1,0 +1,180 @@
+using System.Globalization;
+
+namespace FreedomPay.Sandbox.Pages
+{
+    /// <summary>
+    /// The hosted page's words in the buyer's language (<c>pg_language</c>). Russian and English are written out;
+    /// kz, kg and uz fall back to Russian, the gateway's default.
+    /// </summary>
+    internal sealed class PageTexts
+    {
+        public static readonly PageTexts Russian = new PageTexts
+        {
+            Language = "ru",
+            Title = "Оплата с баланса телефона",
+            TestMode = "Тестовый режим FreedomPay: деньги не списываются.",
+            SmsOnDashboard = "Коды из SMS видны на панели песочницы",
+            Order = "Заказ {0}",
+            AmountDue = "К оплате",
+            PhoneLabel = "Номер телефона",
+            PhoneHint = "С кодом страны, только цифры, например 77017777777",
+            SendCode = "Получить код по SMS",
+            CodeSent = "Мы отправили код по SMS на номер {0}.",
+            CodeLabel = "Код из SMS",
+            CodeHint = "Шесть цифр",
+            Pay = "Оплатить",
+            Resend = "Отправить новый код",
+            NewCodeSent = "Новый код отправлен. Предыдущий больше не действует.",
+            AttemptsLeft = "Осталось попыток: {0}.",
+            WrongCode = "Неверный код.",
+            CodeRequired = "Введите код из SMS.",
+            PhoneFormat = "Введите номер с кодом страны: от 10 до 15 цифр.",
+            NotTestPhone = "Песочница принимает только тестовые номера: {0}.",
+            CodeExpired = "Срок действия кода истёк. Запросите новый код.",
+            ResendTooSoon = "Новый код можно запросить чуть позже.",
+            ResendLimit = "Больше кодов для этого платежа отправить нельзя.",
+            Failed = "Не удалось выполнить операцию (код {0}).",
+            PaidTitle = "Оплата прошла",
+            PaidText = "Спасибо! Платёж {0} оплачен.",
+            FailedTitle = "Оплата не прошла",
+            ExpiredTitle = "Время на оплату истекло",
+            Declined = "Оператор отклонил списание: на балансе недостаточно средств.",
+            TooManyAttempts = "Слишком много неверных кодов.",
+            RefusedByMerchant = "Магазин отклонил платёж.",
+            Expired = "Платёж не был оплачен вовремя.",
+            ReturnToShop = "Вернуться в магазин",
+            Redirecting = "Возвращаем вас в магазин…",
+            NotFoundTitle = "Платёж не найден",
+            NotFoundText = "Ссылка на оплату неверна или устарела. Вернитесь в магазин и начните оплату заново.",
+        };
+
+        public static readonly PageTexts English = new PageTexts
+        {
+            Language = "en",
+            Title = "Pay from your mobile balance",
+            TestMode = "FreedomPay test mode: no money is charged.",
+            SmsOnDashboard = "SMS codes are shown on the sandbox dashboard",
+            Order = "Order {0}",
+            AmountDue = "Amount due",
+            PhoneLabel = "Phone number",
+            PhoneHint = "With the country code, digits only, e.g. 77017777777",
+            SendCode = "Get an SMS code",
+            CodeSent = "We sent a code by SMS to {0}.",
+            CodeLabel = "Code from the SMS",
+            CodeHint = "Six digits",
+            Pay = "Pay",
+            Resend = "Send a new code",
+            NewCodeSent = "A new code was sent. The previous one no longer works.",
+            AttemptsLeft = "Attempts left: {0}.",
+            WrongCode = "Wrong code.",
+            CodeRequired = "Enter the code from the SMS.",
+            PhoneFormat = "Enter the number with the country code: 10 to 15 digits.",
+            NotTestPhone = "The sandbox accepts test phones only: {0}.",
+            CodeExpired = "The code has expired. Ask for a new one.",
+            ResendTooSoon = "You can ask for a new code in a moment.",
+            ResendLimit = "No more codes can be sent for this payment.",
+            Failed = "The operation failed (code {0}).",
+            PaidTitle = "Payment successful",
+            PaidText = "Thank you! Payment {0} is paid.",
+            FailedTitle = "Payment failed",
+            ExpiredTitle = "The time to pay has run out",
+            Declined = "The operator declined the charge: the balance is too low.",
+            TooManyAttempts = "Too many wrong codes.",
+            RefusedByMerchant = "The shop refused the payment.",
+            Expired = "The payment was not paid in time.",
+            ReturnToShop = "Return to the shop",
+            Redirecting = "Taking you back to the shop…",
+            NotFoundTitle = "Payment not found",
+            NotFoundText = "The payment link is wrong or out of date. Go back to the shop and start the payment again.",
+        };
+
+        private PageTexts()
+        {
+        }
+
+        public string Language { get; private init; } = string.Empty;
+
+        public string Title { get; private init; } = string.Empty;
+
+        public string TestMode { get; private init; } = string.Empty;
+
+        public string SmsOnDashboard { get; private init; } = string.Empty;
+
+        public string Order { get; private init; } = string.Empty;
+
+        public string AmountDue { get; private init; } = string.Empty;
+
+        public string PhoneLabel { get; private init; } = string.Empty;
+
+        public string PhoneHint { get; private init; } = string.Empty;
+
+        public string SendCode { get; private init; } = string.Empty;
+
+        public string CodeSent { get; private init; } = string.Empty;
+
+        public string CodeLabel { get; private init; } = string.Empty;
+
+        public string CodeHint { get; private init; } = string.Empty;
+
+        public string Pay { get; private init; } = string.Empty;
+
+        public string Resend { get; private init; } = string.Empty;
+
+        public string NewCodeSent { get; private init; } = string.Empty;
+
+        public string AttemptsLeft { get; private init; } = string.Empty;
+
+        public string WrongCode { get; private init; } = string.Empty;
+
+        public string CodeRequired { get; private init; } = string.Empty;
+
+        public string PhoneFormat { get; private init; } = string.Empty;
+
+        public string NotTestPhone { get; private init; } = string.Empty;
+
+        public string CodeExpired { get; private init; } = string.Empty;
+
+        public string ResendTooSoon { get; private init; } = string.Empty;
+
+        public string ResendLimit { get; private init; } = string.Empty;
+
+        public string Failed { get; private init; } = string.Empty;
+
+        public string PaidTitle { get; private init; } = string.Empty;
+
+        public string PaidText { get; private init; } = string.Empty;
+
+        public string FailedTitle { get; private init; } = string.Empty;
+
+        public string ExpiredTitle { get; private init; } = string.Empty;
+
+        public string Declined { get; private init; } = string.Empty;
+
+        public string TooManyAttempts { get; private init; } = string.Empty;
+
+        public string RefusedByMerchant { get; private init; } = string.Empty;
+
+        public string Expired { get; private init; } = string.Empty;
+
+        public string ReturnToShop { get; private init; } = string.Empty;
+
+        public string Redirecting { get; private init; } = string.Empty;
+
+        public string NotFoundTitle { get; private init; } = string.Empty;
+
+        public string NotFoundText { get; private init; } = string.Empty;
+
+        public static PageTexts For(string? language) => language == "en" ? English : Russian;
+
+        /// <summary>Fills a text's {0} (texts are written by us, arguments are encoded by the caller).</summary>
+        public static string Format(string text, object argument) => string.Format(CultureInfo.InvariantCulture, text, argument);
+
+        /// <summary>1500 -> "1 500,00" in Russian, "1,500.00" in English, without relying on the machine's ICU data.</summary>
+        public string Money(decimal amount, string currency)
+        {
+            string invariant = amount.ToString("#,0.00", CultureInfo.InvariantCulture);
+            string local = Language == "en" ? invariant : invariant.Replace(",", "\u00A0").Replace(".", ",");
+            return local + "\u00A0" + currency;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FreedomPay.Sandbox.BrowserTests.Infrastructure;
+
+/// <summary>A buyer's return to the shop: how it arrived and with which fields.</summary>
+public sealed record ShopReturn(string Outcome, string Method, IReadOnlyDictionary<string, string> Fields);
+
+/// <summary>
+/// The merchant's site on a loopback port the test owns: the pages the buyer returns to
+/// (<c>/return/success</c>, <c>/return/failure</c>, GET or POST) and the Result notify endpoint (<c>/result</c>),
+/// which answers a signed <c>ok</c> as a merchant should.
+/// </summary>
+public sealed class TestShop : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ShopReturn> _returns = new();
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _results = new();
+
+    private TestShop(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string SuccessUrl => new Uri(BaseAddress, "return/success").AbsoluteUri;
+
+    public string FailureUrl => new Uri(BaseAddress, "return/failure").AbsoluteUri;
+
+    public string ResultUrl => new Uri(BaseAddress, "result").AbsoluteUri;
+
+    public IReadOnlyList<ShopReturn> Returns => _returns.ToArray();
+
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Results => _results.ToArray();
+
+    public static async Task<TestShop> StartAsync(string secretKey)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        WebApplication app = builder.Build();
+        var shop = new TestShop(app);
+        app.MapMethods("/return/{outcome}", new[] { "GET", "POST" }, async (string outcome, HttpRequest request) =>
+        {
+            var fields = await FieldsAsync(request);
+            shop._returns.Enqueue(new ShopReturn(outcome, request.Method, fields));
+            string order = fields.TryGetValue("pg_order_id", out string? id) ? id : "?";
+            return Microsoft.AspNetCore.Http.Results.Content(
+                $"<!DOCTYPE html><html lang=\"en\"><head><title>Test shop</title></head><body><main><h1>Test shop: {outcome}</h1><p>Order {WebUtility.HtmlEncode(order)}</p></main></body></html>",
+                "text/html; charset=utf-8");
+        });
+        app.MapPost("/result", async (HttpRequest request) =>
+        {
+            shop._results.Enqueue(await FieldsAsync(request));
+            return Microsoft.AspNetCore.Http.Results.Content(CallbackReply.Ok().ToXml("result", secretKey), "application/xml; charset=utf-8");
+        });
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        shop.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return shop;
+    }
+
+    /// <summary>Waits for the Result notify of a payment (the sandbox sends it in the background).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> WaitForResultAsync(long paymentId)
+    {
+        DateTime until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        string id = paymentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        while (DateTime.UtcNow < until)
+        {
+            if (_results.FirstOrDefault(r => r.TryGetValue("pg_payment_id", out string? p) && p == id) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"no Result notify for payment {paymentId} reached the shop");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> FieldsAsync(HttpRequest request)
+    {
+        IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> source = request.HasFormContentType
+            ? await request.ReadFormAsync()
+            : request.Query;
+        return source.ToDictionary(p => p.Key, p => p.Value.ToString());
+    }
+}
