@@ -1,34 +1,27 @@
 using System;
 using System.Collections.Concurrent;
-using System.Linq;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using FreedomPay.Callbacks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using FreedomPay.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FreedomPay.AspNetCore.Tests;
 
 /// <summary>A merchant's web app on a free loopback port, with the callback endpoints and a recording handler.</summary>
 internal sealed class MerchantApp : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackApp _app;
 
-    private MerchantApp(WebApplication app, RecordingHandler handler, Uri baseAddress)
+    private MerchantApp(LoopbackApp app, RecordingHandler handler)
     {
         _app = app;
         Handler = handler;
-        BaseAddress = baseAddress;
     }
 
     public RecordingHandler Handler { get; }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _app.BaseAddress;
 
     public Uri ResultUrl => new(BaseAddress, "freedompay/result");
 
@@ -36,23 +29,14 @@ internal sealed class MerchantApp : IAsyncDisposable
 
     public static async Task<MerchantApp> StartAsync(string secretKey)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var handler = new RecordingHandler();
-        builder.Services.AddSingleton<IFreedomPayCallbackHandler>(handler);
-        WebApplication app = builder.Build();
-        app.MapFreedomPayCallbacks("/freedompay", new FreedomPayCallbackOptions { SecretKey = secretKey });
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new MerchantApp(app, handler, new Uri(address.TrimEnd('/') + "/"));
+        LoopbackApp app = await LoopbackApp.StartAsync(
+            app => app.MapFreedomPayCallbacks("/freedompay", new FreedomPayCallbackOptions { SecretKey = secretKey }),
+            services => services.AddSingleton<IFreedomPayCallbackHandler>(handler));
+        return new MerchantApp(app, handler);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
 
 /// <summary>Records what it is asked and answers as the test says.</summary>

@@ -46,7 +46,7 @@ public sealed class DashboardTests(BrowserFixture browser)
         await PageChecks.CheckAsync(page, "dashboard-desktop");
 
         // The hosted page link on the dashboard leads to the payment's page.
-        await payment.GetByRole(AriaRole.Link, new() { Name = $"Hosted page of payment {init.PaymentId}" }).ClickAsync();
+        await payment.GetByRole(AriaRole.Link, new() { Name = $"Open the hosted page of payment {init.PaymentId}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment successful" })).ToBeVisibleAsync();
     }
 }

@@ -2,15 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FreedomPay.TestSupport;
 
@@ -20,12 +14,14 @@ namespace FreedomPay.TestSupport;
 /// </summary>
 public sealed class CallbackServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<IReadOnlyList<KeyValuePair<string, string>>> _received = new();
+    private LoopbackApp _app = null!;
 
-    private CallbackServer(WebApplication app) => _app = app;
+    private CallbackServer()
+    {
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _app.BaseAddress;
 
     /// <summary>Answers a callback: status code and body. Called with the zero-based number of the call.</summary>
     public Func<int, IReadOnlyList<KeyValuePair<string, string>>, (int Status, string Body)> Respond { get; set; } = (_, _) => (200, string.Empty);
@@ -34,12 +30,8 @@ public sealed class CallbackServer : IAsyncDisposable
 
     public static async Task<CallbackServer> StartAsync()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
-        var server = new CallbackServer(app);
-        app.Map("/{**path}", async (HttpContext context) =>
+        var server = new CallbackServer();
+        server._app = await LoopbackApp.StartAsync(app => app.Map("/{**path}", async (HttpContext context) =>
         {
             var fields = new List<KeyValuePair<string, string>>();
             var source = context.Request.HasFormContentType
@@ -52,10 +44,7 @@ public sealed class CallbackServer : IAsyncDisposable
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/xml; charset=utf-8";
             await context.Response.WriteAsync(body);
-        });
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        }));
         return server;
     }
 
@@ -74,9 +63,5 @@ public sealed class CallbackServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

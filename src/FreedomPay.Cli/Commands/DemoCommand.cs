@@ -43,12 +43,7 @@ namespace FreedomPay.Cli.Commands
         {
             var clock = Stopwatch.StartNew();
             await using FreedomPaySandbox sandbox = await FreedomPaySandbox.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            using var client = new FreedomPayClient(new FreedomPayClientOptions
-            {
-                MerchantId = sandbox.Merchant.MerchantId,
-                SecretKey = sandbox.Merchant.SecretKey,
-                BaseAddress = sandbox.BaseAddress,
-            });
+            using FreedomPayClient client = DemoCommand.ClientFor(sandbox);
             MobileBalanceClient mobile = client.MobileBalance;
             output.WriteLine($"FreedomPay demo: Mobile balance flow against the embedded sandbox at {sandbox.BaseAddress} (merchant {sandbox.Merchant.MerchantId}, secret key {Redaction.Hidden})");
             int calls = 0;
@@ -85,6 +80,14 @@ namespace FreedomPay.Cli.Commands
                 : $"Demo finished: payment {id} is {status.Raw.Root.GetString("pg_payment_status")}, not paid.");
             return paid ? ExitCodes.Success : ExitCodes.Failure;
         }
+
+        /// <summary>The client both demos use: the sandbox's first merchant, the generated client's defaults.</summary>
+        internal static FreedomPayClient ClientFor(FreedomPaySandbox sandbox) => new FreedomPayClient(new FreedomPayClientOptions
+        {
+            MerchantId = sandbox.Merchant.MerchantId,
+            SecretKey = sandbox.Merchant.SecretKey,
+            BaseAddress = sandbox.BaseAddress,
+        });
 
         private static string Wire<T>(T value)
             where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -26,12 +26,7 @@ namespace FreedomPay.Cli.Commands
         {
             var clock = Stopwatch.StartNew();
             await using FreedomPaySandbox sandbox = await FreedomPaySandbox.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            using var client = new FreedomPayClient(new FreedomPayClientOptions
-            {
-                MerchantId = sandbox.Merchant.MerchantId,
-                SecretKey = sandbox.Merchant.SecretKey,
-                BaseAddress = sandbox.BaseAddress,
-            });
+            using FreedomPayClient client = DemoCommand.ClientFor(sandbox);
             // The buyer's browser: follows nothing by itself, so that each hop is shown.
             using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
             output.WriteLine($"FreedomPay demo (hosted page): the buyer pays on the sandbox's page at {sandbox.BaseAddress} (merchant {sandbox.Merchant.MerchantId}, secret key {Redaction.Hidden})");

@@ -57,7 +57,7 @@ namespace FreedomPay.Sandbox.Pages
                 rows.Append($"""
                     <tr id="payment-{p.Id}"><td class="num">{p.Id}</td><td>{E(p.MerchantId)}</td><td>{E(p.OrderId ?? "")}</td><td>{E(p.Description)}</td>
                     <td class="num">{E(p.Amount.ToString("0.00", CultureInfo.InvariantCulture))} {E(p.Currency)}</td><td><strong>{E(p.Status.ToWire())}</strong></td><td>{E(p.Phone ?? "")}</td>
-                    <td><a href="/{E(p.HostedPagePath)}" aria-label="Hosted page of payment {p.Id}">open</a></td>
+                    <td><a href="/{E(p.HostedPagePath)}" aria-label="Open the hosted page of payment {p.Id}">Open</a></td>
                     <td><details><summary>{p.History.Count} events</summary><ol>{history}</ol></details></td></tr>
                     """);
             }

@@ -5,12 +5,8 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using FreedomPay.TestSupport;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FreedomPay.Sandbox.BrowserTests.Infrastructure;
 
@@ -24,13 +20,15 @@ public sealed record ShopReturn(string Outcome, string Method, IReadOnlyDictiona
 /// </summary>
 public sealed class TestShop : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ShopReturn> _returns = new();
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _results = new();
+    private LoopbackApp _app = null!;
 
-    private TestShop(WebApplication app) => _app = app;
+    private TestShop()
+    {
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _app.BaseAddress;
 
     public string SuccessUrl => new Uri(BaseAddress, "return/success").AbsoluteUri;
 
@@ -44,11 +42,13 @@ public sealed class TestShop : IAsyncDisposable
 
     public static async Task<TestShop> StartAsync(string secretKey)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        WebApplication app = builder.Build();
-        var shop = new TestShop(app);
+        var shop = new TestShop();
+        shop._app = await LoopbackApp.StartAsync(app => Map(app, shop, secretKey));
+        return shop;
+    }
+
+    private static void Map(WebApplication app, TestShop shop, string secretKey)
+    {
         app.MapMethods("/return/{outcome}", new[] { "GET", "POST" }, async (string outcome, HttpRequest request) =>
         {
             var fields = await FieldsAsync(request);
@@ -63,10 +63,6 @@ public sealed class TestShop : IAsyncDisposable
             shop._results.Enqueue(await FieldsAsync(request));
             return Microsoft.AspNetCore.Http.Results.Content(CallbackReply.Ok().ToXml("result", secretKey), "application/xml; charset=utf-8");
         });
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        shop.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        return shop;
     }
 
     /// <summary>Waits for the Result notify of a payment (the sandbox sends it in the background).</summary>
@@ -87,11 +83,7 @@ public sealed class TestShop : IAsyncDisposable
         throw new TimeoutException($"no Result notify for payment {paymentId} reached the shop");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private static async Task<IReadOnlyDictionary<string, string>> FieldsAsync(HttpRequest request)
     {
