@@ -100,6 +100,25 @@ public sealed class HostedPageHttpTests
     }
 
     [Fact]
+    public async Task An_expired_code_and_an_expired_payment_are_explained_on_the_page()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        InitResponse init = await f.Mobile.InitAsync(new InitRequest { Amount = 10m, Description = "x", Lifetime = 600, Language = PageLanguage.English });
+        using HttpResponseMessage phone = await PostAsync(init.RedirectUrl + "/phone", ("phone", "77017777777"));
+
+        f.Clock.Advance(TimeSpan.FromMinutes(6)); // codes live 5 minutes
+        using HttpResponseMessage late = await PostAsync(init.RedirectUrl + "/code", ("code", f.Sandbox.Sms.LastCodeFor(init.PaymentId)!));
+        f.Clock.Advance(TimeSpan.FromMinutes(5)); // the payment lives 10
+        string expired = await Browser.GetStringAsync(init.RedirectUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, phone.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
+        Assert.Contains("The code has expired. Ask for a new one.", await late.Content.ReadAsStringAsync());
+        Assert.Contains("The time to pay has run out", expired);
+        Assert.Equal(SandboxPaymentStatus.Incomplete, f.Sandbox.FindPayment(init.PaymentId)!.Status);
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_payments_and_signature_verdicts_and_never_the_secret()
     {
         await using var f = await SandboxFixture.StartAsync();

@@ -162,7 +162,7 @@ namespace FreedomPay.Sandbox.Pages
                 return phone ?? string.Empty;
             }
 
-            var masked = new StringBuilder("+").Append(phone[0]).Append(' ').Append(phone, 1, 3).Append(" ••• •• ").Append(phone, phone.Length - 2, 2);
+            var masked = new StringBuilder("+").Append(phone[0]).Append('\u00A0').Append(phone, 1, 3).Append("\u00A0•••\u00A0••\u00A0").Append(phone, phone.Length - 2, 2);
             return masked.ToString();
         }
     }
