@@ -90,9 +90,12 @@ public sealed class HostedPageHttpTests
         InitResponse init = await f.Mobile.InitAsync(new InitRequest { Amount = 10m, Description = "x", SuccessUrl = "https://shop.test/paid" });
         await f.Mobile.PayAsync(new PayRequest { PaymentId = init.PaymentId, AbonentPhone = "77017777777" });
 
+        using HttpResponseMessage stale = await PostAsync(init.RedirectUrl + "/phone", ("phone", "77017777777")); // the phone form again, from an old tab
         using HttpResponseMessage wrong = await PostAsync(init.RedirectUrl + "/code", ("code", "999999"));
         using HttpResponseMessage right = await PostAsync(init.RedirectUrl + "/code", ("code", f.Sandbox.Sms.LastCodeFor(init.PaymentId)!));
 
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode); // back to the code step, nothing changed
+        Assert.Equal("/pay/" + init.RedirectUrl!.Split('/').Last(), stale.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
         Assert.Contains("Осталось попыток: 2.", await wrong.Content.ReadAsStringAsync());
         Assert.StartsWith("https://shop.test/paid?", right.Headers.Location!.ToString());

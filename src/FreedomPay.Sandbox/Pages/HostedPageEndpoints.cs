@@ -127,6 +127,12 @@ namespace FreedomPay.Sandbox.Pages
                 return ReturnToShop(payment);
             }
 
+            if (error.Code == SandboxErrorCodes.WrongState)
+            {
+                // A form sent twice, or from a stale tab: the payment has moved on; show where it stands.
+                return Results.Redirect("/pay/" + key);
+            }
+
             PageTexts t = payment.Texts;
             string message = error.Code switch
             {
