@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace FreedomPay.Runtime
 {
@@ -66,32 +65,16 @@ namespace FreedomPay.Runtime
         private string? Get(string wireName) => _values.TryGetValue(wireName, out string? value) && value.Length > 0 ? value : null;
 
         private long ParseInt64(string text, string wireName, string memberName) =>
-            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) ? value : throw Invalid(wireName, memberName, "must be a whole number");
+            WireText.TryInt64(text, out long value) ? value : throw Invalid(wireName, memberName, "must be a whole number");
 
         private decimal ParseDecimal(string text, string wireName, string memberName) =>
-            decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value)
-                ? value
-                : throw Invalid(wireName, memberName, "must be a number with '.' as the decimal separator");
+            WireText.TryDecimal(text, out decimal value) ? value : throw Invalid(wireName, memberName, "must be a number with '.' as the decimal separator");
 
-        private bool ParseBoolean(string text, string wireName, string memberName)
-        {
-            switch (text.Trim().ToLowerInvariant())
-            {
-                case "1":
-                case "true":
-                    return true;
-                case "0":
-                case "false":
-                    return false;
-                default:
-                    throw Invalid(wireName, memberName, "must be 1, 0, true or false");
-            }
-        }
+        private bool ParseBoolean(string text, string wireName, string memberName) =>
+            WireText.TryBoolean(text.Trim(), out bool value) ? value : throw Invalid(wireName, memberName, "must be 1, 0, true or false");
 
         private DateTime ParseDateTime(string text, string wireName, string memberName, string format) =>
-            System.DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime value)
-                ? value
-                : throw Invalid(wireName, memberName, $"must be a date-time in the format {format}");
+            WireText.TryDateTime(text, format, out DateTime value) ? value : throw Invalid(wireName, memberName, $"must be a date-time in the format {format}");
 
         private FreedomPayValidationException Missing(string wireName, string memberName) => Invalid(wireName, memberName, "is required");
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace FreedomPay.Runtime
 {
@@ -104,35 +103,17 @@ namespace FreedomPay.Runtime
         public string AsString() => Value;
 
         /// <summary>This element's text as an integer.</summary>
-        public long AsInt64() => long.TryParse(Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
-            ? value
-            : throw Malformed("an integer");
+        public long AsInt64() => WireText.TryInt64(Value.Trim(), out long value) ? value : throw Malformed("an integer");
 
         /// <summary>This element's text as a decimal number.</summary>
-        public decimal AsDecimal() => decimal.TryParse(Value.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value)
-            ? value
-            : throw Malformed("a decimal number");
+        public decimal AsDecimal() => WireText.TryDecimal(Value.Trim(), out decimal value) ? value : throw Malformed("a decimal number");
 
         /// <summary>This element's text as a flag: 1/0 or true/false.</summary>
-        public bool AsBoolean()
-        {
-            switch (Value.Trim().ToLowerInvariant())
-            {
-                case "1":
-                case "true":
-                    return true;
-                case "0":
-                case "false":
-                    return false;
-                default:
-                    throw Malformed("0 or 1");
-            }
-        }
+        public bool AsBoolean() => WireText.TryBoolean(Value.Trim(), out bool value) ? value : throw Malformed("0 or 1");
 
         /// <summary>This element's text as a date-time in the given format.</summary>
-        public DateTime AsDateTime(string format) => DateTime.TryParseExact(Value.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime value)
-            ? value
-            : throw Malformed($"a date-time in the format '{format}'");
+        public DateTime AsDateTime(string format) =>
+            WireText.TryDateTime(Value.Trim(), format, out DateTime value) ? value : throw Malformed($"a date-time in the format '{format}'");
 
         /// <summary>The element for logs: signatures, SMS codes and phone numbers are redacted.</summary>
         public override string ToString() => Children.Count == 0 ? $"<{Name}>{Redaction.Field(Name, Value)}</{Name}>" : $"<{Name}> ({Children.Count} children)";

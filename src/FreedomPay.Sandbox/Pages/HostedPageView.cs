@@ -44,11 +44,10 @@ namespace FreedomPay.Sandbox.Pages
         /// <summary>A POST return: a form the browser submits at once (a button when scripts are off).</summary>
         public static string PostBack(PageTexts t, string url, IEnumerable<KeyValuePair<string, string>> fields)
         {
-            string inputs = string.Concat(fields.Select(f => $"""<input type="hidden" name="{E(f.Key)}" value="{E(f.Value)}">"""));
             return Document(t.Language, t.Redirecting, $"""
                 <div class="card">
                 <h1>{E(t.Redirecting)}</h1>
-                <form id="return-form" method="post" action="{E(url)}">{inputs}<button type="submit">{E(t.ReturnToShop)}</button></form>
+                {ReturnForm(t, url, fields, id: "return-form")}
                 </div>
                 <script>document.getElementById("return-form").submit();</script>
                 """);
@@ -96,7 +95,7 @@ namespace FreedomPay.Sandbox.Pages
             string text = paid ? PageTexts.Format(t.PaidText, p.Id.ToString(CultureInfo.InvariantCulture)) : Reason(p);
             var (url, method) = p.Return.For(paid);
             string back = url is null ? string.Empty : method == "POST"
-                ? $"""<form method="post" action="{E(url)}">{string.Concat(ReturnFields(p).Select(f => $"""<input type="hidden" name="{E(f.Key)}" value="{E(f.Value)}">"""))}<button type="submit">{E(t.ReturnToShop)}</button></form>"""
+                ? ReturnForm(t, url, ReturnFields(p))
                 : $"""<a class="button" href="{E(ReturnUrl(url, p))}">{E(t.ReturnToShop)}</a>""";
             return Document(t.Language, title, $"""
                 {Banner(t)}
@@ -118,6 +117,14 @@ namespace FreedomPay.Sandbox.Pages
 
         public static string ReturnUrl(string url, HostedPayment p) =>
             url + (url.Contains('?') ? "&" : "?") + string.Join("&", ReturnFields(p).Select(f => f.Key + "=" + Uri.EscapeDataString(f.Value)));
+
+        /// <summary>A form that POSTs the return fields to the shop, as pg_*_url_method=POST asks.</summary>
+        private static string ReturnForm(PageTexts t, string url, IEnumerable<KeyValuePair<string, string>> fields, string? id = null)
+        {
+            string inputs = string.Concat(fields.Select(f => $"""<input type="hidden" name="{E(f.Key)}" value="{E(f.Value)}">"""));
+            string idAttribute = id is null ? string.Empty : $" id=\"{id}\"";
+            return $"""<form{idAttribute} method="post" action="{E(url)}">{inputs}<button type="submit">{E(t.ReturnToShop)}</button></form>""";
+        }
 
         private static string Frame(HostedPayment p, string step)
         {
