@@ -19,7 +19,11 @@ namespace FreedomPay
         {
         }
 
-        /// <summary>Creates a client over an HttpClient the caller owns (e.g. from IHttpClientFactory); it is not disposed here.</summary>
+        /// <summary>
+        /// Creates a client over an HttpClient the caller owns (e.g. from IHttpClientFactory); it is not disposed here.
+        /// Give it a handler that does not follow redirects (<c>AllowAutoRedirect = false</c>, as <c>AddFreedomPay</c>
+        /// does): a handler that follows one re-sends the signed request elsewhere before the client can refuse the reply.
+        /// </summary>
         public FreedomPayClient(HttpClient httpClient, FreedomPayClientOptions options)
             : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, ownsHttpClient: false)
         {
@@ -59,14 +63,20 @@ namespace FreedomPay
                 throw new ArgumentNullException(nameof(options));
             }
 
+            // Redirects are never followed: a signed request (an SMS code in it) goes to the gateway's address only.
 #if NET8_0_OR_GREATER
             // Recycle pooled connections so DNS changes of the gateway are picked up.
-            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
 #else
-            var handler = new HttpClientHandler();
+            var handler = new HttpClientHandler { AllowAutoRedirect = false };
 #endif
             // Timeouts are per operation (see FreedomPayClientOptions.Timeout), so the HttpClient itself never times out.
-            return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            // Replies are read with a cap by the transport; the buffer limit holds the same cap for anything buffered.
+            return new HttpClient(handler, disposeHandler: true)
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+                MaxResponseContentBufferSize = Math.Max(options.MaxReplyBytes, 1),
+            };
         }
     }
 }

@@ -7,6 +7,12 @@ namespace FreedomPay
     /// <summary>Credentials and settings of a <see cref="FreedomPayClient"/>. The client copies them when it is created.</summary>
     public sealed class FreedomPayClientOptions
     {
+        /// <summary>The default of <see cref="MaxReplyBytes"/>: 4 MiB.</summary>
+        public const int DefaultMaxReplyBytes = 4 * 1024 * 1024;
+
+        private const int SmallestMaxReplyBytes = 1024;
+        private const int LargestMaxReplyBytes = 1024 * 1024 * 1024;
+
         /// <summary>The merchant id FreedomPay issued (<c>pg_merchant_id</c>), digits only.</summary>
         public string MerchantId { get; set; } = string.Empty;
 
@@ -27,6 +33,13 @@ namespace FreedomPay
 
         /// <summary>Where the client logs (operation, payment id, status, error code; never secrets). None by default.</summary>
         public ILoggerFactory? LoggerFactory { get; set; }
+
+        /// <summary>
+        /// The largest reply read, in bytes (default 4 MiB; gateway replies are a few kilobytes). A longer reply is
+        /// refused with a <see cref="FreedomPayProtocolException"/> before it is read whole, so that a broken or
+        /// hostile server cannot exhaust the application's memory.
+        /// </summary>
+        public int MaxReplyBytes { get; set; } = DefaultMaxReplyBytes;
 
         /// <summary>Verify the <c>pg_sig</c> of signed replies (default true). Turn off only to diagnose.</summary>
         public bool VerifyResponseSignatures { get; set; } = true;
@@ -73,6 +86,11 @@ namespace FreedomPay
                 throw new ArgumentException("FreedomPayClientOptions.Timeout must be positive.");
             }
 
+            if (MaxReplyBytes < SmallestMaxReplyBytes || MaxReplyBytes > LargestMaxReplyBytes)
+            {
+                throw new ArgumentException($"FreedomPayClientOptions.MaxReplyBytes must be between {SmallestMaxReplyBytes} and {LargestMaxReplyBytes}, not {MaxReplyBytes}.");
+            }
+
             FreedomPayRetryOptions retry = Retry ?? new FreedomPayRetryOptions();
             if (retry.MaxAttempts < 1 || retry.BaseDelay < TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
             {
@@ -86,6 +104,7 @@ namespace FreedomPay
                 BaseAddress = baseAddress,
                 Timeout = Timeout,
                 VerifyResponseSignatures = VerifyResponseSignatures,
+                MaxReplyBytes = MaxReplyBytes,
                 Retry = retry.Copy(),
                 LoggerFactory = LoggerFactory,
             };

@@ -44,11 +44,33 @@ namespace FreedomPay
             return SignatureString.Sign(scriptName, root, SignatureField, secretKey);
         }
 
-        /// <summary>Checks, in constant time, the <c>pg_sig</c> element of an XML message.</summary>
+        /// <summary>
+        /// Checks, in constant time, the <c>pg_sig</c> element of an XML message. A message with no <c>pg_sig</c>, or
+        /// with more than one, is not validly signed.
+        /// </summary>
         public static bool Verify(string scriptName, PgElement root, string secretKey)
         {
-            string? signature = root?.GetString(SignatureField);
+            string? signature = root is null ? null : SingleValue(root, SignatureField);
             return signature is not null && FixedTimeEquals(Compute(scriptName, root!, secretKey), signature);
+        }
+
+        private static string? SingleValue(PgElement root, string name)
+        {
+            string? value = null;
+            foreach (PgElement child in root.Children)
+            {
+                if (string.Equals(child.Name, name, StringComparison.Ordinal))
+                {
+                    if (value is not null)
+                    {
+                        return null;
+                    }
+
+                    value = child.Value;
+                }
+            }
+
+            return value;
         }
 
         /// <summary>

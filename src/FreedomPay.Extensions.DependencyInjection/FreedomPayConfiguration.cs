@@ -9,7 +9,7 @@ namespace FreedomPay
     /// reflection (trim and AOT safe), and a malformed value is an error that names its setting.
     /// <code>
     /// "FreedomPay": { "MerchantId": "54321", "SecretKey": "...", "BaseAddress": "https://api.freedompay.kz/",
-    ///                 "Timeout": "00:00:30", "VerifyResponseSignatures": true,
+    ///                 "Timeout": "00:00:30", "VerifyResponseSignatures": true, "MaxReplyBytes": 4194304,
     ///                 "Retry": { "MaxAttempts": 3, "BaseDelay": "00:00:00.200", "MaxDelay": "00:00:05" } }
     /// </code>
     /// </summary>
@@ -41,6 +41,11 @@ namespace FreedomPay
             if (section["VerifyResponseSignatures"] is { } verify)
             {
                 options.VerifyResponseSignatures = bool.TryParse(verify, out bool value) ? value : throw Malformed(path + "VerifyResponseSignatures", "true or false");
+            }
+
+            if (section["MaxReplyBytes"] is { } maxReplyBytes)
+            {
+                options.MaxReplyBytes = int.TryParse(maxReplyBytes, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : throw Malformed(path + "MaxReplyBytes", "a whole number of bytes");
             }
 
             IConfiguration retry = section.GetSection("Retry");

@@ -55,9 +55,10 @@ namespace FreedomPay
             }
 
             // The client lives as long as the application and keeps its HttpClient: pooled connections are recycled
-            // instead (PooledConnectionLifetime), so DNS changes are still seen.
+            // instead (PooledConnectionLifetime), so DNS changes are still seen. Redirects are never followed: the
+            // signed request goes to the gateway's address only.
             return services.AddHttpClient(httpClientName)
-                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         }
 

@@ -133,16 +133,33 @@ public sealed class ReplyTests
     }
 
     [Fact]
-    public async Task A_tampered_reply_fails_the_signature_check()
+    public async Task A_tampered_reply_to_a_call_that_moves_money_is_outcome_unknown_around_the_signature_failure()
     {
         using var test = new TestClient();
         test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("pay", ("pg_status", "need_approve"), ("pg_payment_id", "1"))
             .Replace("need_approve", "ok"));
 
-        var ex = await Assert.ThrowsAsync<FreedomPaySignatureException>(() => test.Client.MobileBalance.PayAsync(Pay));
+        var ex = await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => test.Client.MobileBalance.PayAsync(Pay));
 
         Assert.Equal("MobileBalance.Pay", ex.Operation);
-        Assert.Contains("<pg_status>ok</pg_status>", ex.RawXml);
+        Assert.Contains("check the payment's status", ex.Message);
+        var signature = Assert.IsType<FreedomPaySignatureException>(ex.InnerException);
+        Assert.Equal("MobileBalance.Pay", signature.Operation);
+        Assert.Contains("<pg_status>ok</pg_status>", signature.RawXml);
+        Assert.DoesNotContain(FakeGateway.Secret, ex.ToString());
+    }
+
+    [Fact]
+    public async Task A_tampered_reply_to_a_safe_call_fails_the_signature_check()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("get_status3.php", ("pg_status", "ok"), ("pg_payment_id", "1"), ("pg_payment_status", "pending"))
+            .Replace("pending", "success"));
+
+        var ex = await Assert.ThrowsAsync<FreedomPaySignatureException>(() => test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 1 }));
+
+        Assert.Equal("MobileBalance.Status", ex.Operation);
+        Assert.Contains("<pg_payment_status>success</pg_payment_status>", ex.RawXml);
         Assert.DoesNotContain(FakeGateway.Secret, ex.Message);
     }
 
@@ -150,9 +167,9 @@ public sealed class ReplyTests
     public async Task A_reply_signed_with_another_secret_fails_and_the_message_never_shows_the_secret()
     {
         using var test = new TestClient();
-        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("pay", "response", "some-other-secret", ("pg_status", "ok"), ("pg_payment_id", "1")));
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("get_status3.php", "response", "some-other-secret", ("pg_status", "ok"), ("pg_payment_id", "1")));
 
-        var ex = await Assert.ThrowsAsync<FreedomPaySignatureException>(() => test.Client.MobileBalance.PayAsync(Pay));
+        var ex = await Assert.ThrowsAsync<FreedomPaySignatureException>(() => test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 1 }));
 
         Assert.Contains("secret key", ex.Message);
         Assert.DoesNotContain(FakeGateway.Secret, ex.ToString());
@@ -164,7 +181,10 @@ public sealed class ReplyTests
         using var test = new TestClient();
         test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("approve", ("pg_status", "ok"), ("pg_payment_id", "1")));
 
-        await Assert.ThrowsAsync<FreedomPaySignatureException>(() => test.Client.MobileBalance.PayAsync(Pay));
+        var ex = await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => test.Client.MobileBalance.PayAsync(Pay));
+
+        Assert.IsType<FreedomPaySignatureException>(ex.InnerException);
+        Assert.Contains("script 'pay'", ex.Message);
     }
 
     [Fact]
@@ -173,7 +193,7 @@ public sealed class ReplyTests
         using var test = new TestClient();
         test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.Document("response", ("pg_status", "ok"), ("pg_payment_id", "1")));
 
-        var ex = await Assert.ThrowsAsync<FreedomPaySignatureException>(() => test.Client.MobileBalance.PayAsync(Pay));
+        var ex = await Assert.ThrowsAsync<FreedomPaySignatureException>(() => test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 1 }));
 
         Assert.Contains("no <pg_sig>", ex.Message);
     }

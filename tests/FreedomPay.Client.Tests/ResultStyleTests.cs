@@ -43,6 +43,7 @@ public sealed class ResultStyleTests
         using var test = new TestClient();
         test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.Document("response", ("pg_status", "ok")));
 
-        await Assert.ThrowsAsync<FreedomPaySignatureException>(() => test.Client.MobileBalance.PayAsync(Pay).AsResultAsync());
+        var ex = await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => test.Client.MobileBalance.PayAsync(Pay).AsResultAsync());
+        Assert.IsType<FreedomPaySignatureException>(ex.InnerException);
     }
 }

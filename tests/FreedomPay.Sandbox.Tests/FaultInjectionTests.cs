@@ -54,8 +54,12 @@ public sealed class FaultInjectionTests
     {
         await using var f = await SandboxFixture.StartAsync();
         f.Sandbox.Faults.Add(SandboxOperation.Init, SandboxFault.WrongSignature());
+        f.Sandbox.Faults.Add(SandboxOperation.Status, SandboxFault.WrongSignature());
 
-        await Assert.ThrowsAsync<FreedomPaySignatureException>(() => f.InitAsync());
+        var init = await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => f.InitAsync());
+        await Assert.ThrowsAsync<FreedomPaySignatureException>(() => f.Mobile.StatusAsync(new StatusRequest { PaymentId = 1 }));
+
+        Assert.IsType<FreedomPaySignatureException>(init.InnerException);
     }
 
     [Fact]
@@ -91,8 +95,8 @@ public sealed class FaultInjectionTests
         long id = await f.InitAsync();
         f.Sandbox.Faults.Add(SandboxOperation.Init, SandboxFault.WrongSignature(times: 2));
 
-        await Assert.ThrowsAsync<FreedomPaySignatureException>(() => f.InitAsync());
-        await Assert.ThrowsAsync<FreedomPaySignatureException>(() => f.InitAsync());
+        await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => f.InitAsync());
+        await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => f.InitAsync());
         long third = await f.InitAsync();
 
         Assert.True(third > 0);

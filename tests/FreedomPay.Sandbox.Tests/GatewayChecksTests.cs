@@ -31,11 +31,15 @@ public sealed class GatewayChecksTests
         using var wrongSecret = f.NewClient(f.Sandbox.Merchant.MerchantId, "not-the-secret");
 
         // The sandbox answers "invalid signature", signed with the merchant's real secret; a client holding the
-        // wrong secret cannot verify that reply, so it reports a signature problem and says to check the key.
-        var ex = await Assert.ThrowsAsync<FreedomPaySignatureException>(() => wrongSecret.MobileBalance.InitAsync(new InitRequest { Amount = 1m, Description = "x" }));
+        // wrong secret cannot verify that reply, so it reports a signature problem and says to check the key. Init
+        // moves money, so the untrusted reply leaves its outcome unknown; a status call shows the key problem alone.
+        var ex = await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => wrongSecret.MobileBalance.InitAsync(new InitRequest { Amount = 1m, Description = "x" }));
+        var status = await Assert.ThrowsAsync<FreedomPaySignatureException>(() => wrongSecret.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 1 }));
 
-        Assert.Contains("<pg_error_code>1002</pg_error_code>", ex.RawXml);
+        var signature = Assert.IsType<FreedomPaySignatureException>(ex.InnerException);
+        Assert.Contains("<pg_error_code>1002</pg_error_code>", signature.RawXml);
         Assert.Contains("secret key", ex.Message);
+        Assert.Contains("secret key", status.Message);
         Assert.Empty(f.Sandbox.Payments);
     }
 

@@ -40,6 +40,7 @@ namespace FreedomPay.Generator.Emit
                 ErrorValue = CSharpText.Literal(area.Errors.ErrorValue),
                 ErrorCode = CSharpText.Literal(area.Errors.CodeElement),
                 ErrorDescription = CSharpText.Literal(area.Errors.DescriptionElement),
+                ErrorUnsignedCodes = area.Errors.UnsignedCodes.Select(CSharpText.Literal).ToList(),
                 PartialAccessor = unit.Context.Options.PartialClientAccessor,
                 AccessorField = "_" + char.ToLowerInvariant(area.Name[0]) + area.Name.Substring(1),
                 ExtensionsClass = area.Name + "ClientExtensions",
@@ -57,7 +58,7 @@ namespace FreedomPay.Generator.Emit
                 Doc = SpecDoc(
                     model.Description,
                     $"Values of {CSharpText.Code(model.Name)} as the gateway sends and accepts them.",
-                    "<see cref=\"Unknown\"/> stands for a value this version of the client does not know."),
+                    "<see cref=\"Unknown\"/> stands for a value this version of the client does not know: never take it for success."),
                 Members = model.Values.Select((v, i) => new EnumMemberView
                 {
                     Name = v.CsName,
@@ -113,6 +114,7 @@ namespace FreedomPay.Generator.Emit
                 SaltField = CSharpText.NullableLiteral(op.Request.FirstOrDefault(f => f.Fill == FillKind.Salt)?.WireName),
                 SignatureField = CSharpText.NullableLiteral(op.Request.FirstOrDefault(f => f.Fill == FillKind.Signature)?.WireName),
                 SummaryLiteral = CSharpText.NullableLiteral(op.Summary),
+                StatusValues = StatusValues(op, unit.Context.Area.Errors),
             };
 
             bool signedRequest = op.Request.Any(f => f.Fill == FillKind.Signature);
@@ -221,7 +223,8 @@ namespace FreedomPay.Generator.Emit
             if (c.Pattern is not null)
             {
                 string patternField = name + "Pattern";
-                view.Patterns.Add(new PatternView { Field = patternField, Literal = CSharpText.Literal(c.Pattern) });
+                // The whole value must match, up to its true end: '$' alone also matches before a final newline.
+                view.Patterns.Add(new PatternView { Field = patternField, Literal = CSharpText.Literal(WholeValuePattern(c.Pattern)) });
                 view.Validations.Add($"validation.Pattern({wire}, {member}, {name}, {patternField});");
             }
 
@@ -396,5 +399,20 @@ namespace FreedomPay.Generator.Emit
             : "Not confirmed by the public FreedomPay documentation" + (note is null ? "." : ": " + CSharpText.XmlEscape(note));
 
         private static string Upper(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+        /// <summary>
+        /// The spec's pattern wrapped so that it must match the whole value: <c>\A(?:pattern)\z</c>. The runtime shows
+        /// the spec's own pattern in validation messages.
+        /// </summary>
+        internal static string WholeValuePattern(string pattern) => @"\A(?:" + pattern + @")\z";
+
+        /// <summary>
+        /// The wire values the spec lists for the reply's status element (<c>pg_status</c>), as the enum's value list;
+        /// "null" when the status is not an enum. Tools use it to tell a status this client does not know.
+        /// </summary>
+        private static string StatusValues(OperationModel op, ErrorShape errors) =>
+            op.Response.Elements.FirstOrDefault(e => e.WireName == errors.StatusElement && e.Type == FieldType.Enum && !e.Repeated) is { EnumType: { } enumType }
+                ? enumType + "Wire.Values"
+                : "null";
     }
 }

@@ -28,6 +28,8 @@ namespace FreedomPay.Generator.Emit
         public string DefaultServer { get; set; } = "";
         public string Encoding { get; set; } = "";
         public string ErrorStatus { get; set; } = "";
+
+        public List<string> ErrorUnsignedCodes { get; set; } = new List<string>();
         public string ErrorValue { get; set; } = "";
         public string ErrorCode { get; set; } = "";
         public string ErrorDescription { get; set; } = "";
@@ -64,6 +66,8 @@ namespace FreedomPay.Generator.Emit
 
     internal sealed class OperationView
     {
+        public string StatusValues { get; set; } = "null";
+
         public FileView File { get; set; } = new FileView();
         public string Name { get; set; } = "";
         public string MethodName { get; set; } = "";

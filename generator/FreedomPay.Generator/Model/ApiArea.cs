@@ -23,5 +23,6 @@ namespace FreedomPay.Generator.Model
     internal sealed record ServerModel(string Name, string CsName, string Url, bool IsDefault);
 
     /// <summary>Where a reply says "this failed": <c>pg_status=error</c> with a code and a description.</summary>
-    internal sealed record ErrorShape(string StatusElement, string ErrorValue, string CodeElement, string DescriptionElement);
+    /// <param name="UnsignedCodes">The error codes the gateway may send unsigned (it could not identify the merchant).</param>
+    internal sealed record ErrorShape(string StatusElement, string ErrorValue, string CodeElement, string DescriptionElement, EquatableArray<string> UnsignedCodes);
 }

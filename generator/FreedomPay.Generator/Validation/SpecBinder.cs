@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
@@ -14,7 +15,10 @@ namespace FreedomPay.Generator.Validation
     internal sealed partial class SpecBinder
     {
         private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "errors", "operations", "callbacks" };
-        private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description" };
+        private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description", "unsigned-codes" };
+
+        /// <summary>Codes of the one unsigned reply the docs describe: the merchant was not identified (101 Merchant API, 9998 Gateway API).</summary>
+        private static readonly EquatableArray<string> DefaultUnsignedCodes = new[] { "101", "9998" }.ToEquatableArray();
         private static readonly string[] ServerKeys = { "url", "default" };
 
         private readonly SpecContext _context;
@@ -201,7 +205,7 @@ namespace FreedomPay.Generator.Validation
             YMapping? mapping = root.MappingValue("errors");
             if (mapping is null)
             {
-                return new ErrorShape("pg_status", "error", "pg_error_code", "pg_error_description");
+                return new ErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", DefaultUnsignedCodes);
             }
 
             var errors = new MappingReader(_context, mapping, "'errors'", root.Entry("errors")!.Key.Span, ErrorKeys);
@@ -209,7 +213,39 @@ namespace FreedomPay.Generator.Validation
                 errors.String("status") ?? "pg_status",
                 errors.String("error-value") ?? "error",
                 errors.String("code") ?? "pg_error_code",
-                errors.String("description") ?? "pg_error_description");
+                errors.String("description") ?? "pg_error_description",
+                BindUnsignedCodes(errors));
+        }
+
+        /// <summary>'unsigned-codes': a list of error codes (digits); an empty list trusts no unsigned error at all.</summary>
+        private EquatableArray<string> BindUnsignedCodes(MappingReader errors)
+        {
+            YNode? node = errors.Node("unsigned-codes");
+            if (node is null)
+            {
+                return DefaultUnsignedCodes;
+            }
+
+            if (node is not YSequence sequence)
+            {
+                errors.ReportWrongType("unsigned-codes", node, "a list of error codes, such as [101, 9998]");
+                return DefaultUnsignedCodes;
+            }
+
+            var codes = new List<string>();
+            foreach (YNode item in sequence.Items)
+            {
+                if (item is YScalar { IsNull: false } code && code.Value.Length is > 0 and <= 9 && code.Value.All(c => c >= '0' && c <= '9'))
+                {
+                    codes.Add(code.Value);
+                }
+                else
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidValue, item.Span, MappingReader.Describe(item).Trim('\''), "unsigned-codes", "an error code is a whole number, such as 101");
+                }
+            }
+
+            return codes.ToEquatableArray();
         }
 
         /// <summary>Checks a C# name; reports FPG0012 at <paramref name="span"/> and returns false when unusable.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace FreedomPay.Runtime
@@ -12,6 +11,8 @@ namespace FreedomPay.Runtime
     /// </summary>
     public sealed class CallbackMessage
     {
+        private string? _fingerprint;
+
         private CallbackMessage(string scriptName, PgElement root)
         {
             ScriptName = scriptName;
@@ -27,8 +28,17 @@ namespace FreedomPay.Runtime
         /// <summary>The payment the callback is about, when it says.</summary>
         public string? PaymentId => Root.GetString("pg_payment_id");
 
-        /// <summary>A callback sent as form fields or a query string, in the order received.</summary>
-        public static CallbackMessage FromFields(string scriptName, IEnumerable<KeyValuePair<string, string>> fields)
+        /// <summary>
+        /// A callback sent as form fields or a query string, in the order received, at most
+        /// <see cref="DefaultMaxFields"/> of them.
+        /// </summary>
+        /// <exception cref="FreedomPayProtocolException">There are more fields than that.</exception>
+        public static CallbackMessage FromFields(string scriptName, IEnumerable<KeyValuePair<string, string>> fields) =>
+            FromFields(scriptName, fields, DefaultMaxFields);
+
+        /// <summary>A callback sent as form fields or a query string, in the order received, at most <paramref name="maxFields"/>.</summary>
+        /// <exception cref="FreedomPayProtocolException">There are more fields than <paramref name="maxFields"/>.</exception>
+        public static CallbackMessage FromFields(string scriptName, IEnumerable<KeyValuePair<string, string>> fields, int maxFields)
         {
             CheckScript(scriptName);
             if (fields is null)
@@ -36,12 +46,30 @@ namespace FreedomPay.Runtime
                 throw new ArgumentNullException(nameof(fields));
             }
 
-            return new CallbackMessage(scriptName, new PgElement("request", string.Empty, fields.Select(f => new PgElement(f.Key, f.Value ?? string.Empty)).ToArray()));
+            var elements = new List<PgElement>();
+            foreach (KeyValuePair<string, string> field in fields)
+            {
+                if (elements.Count == maxFields)
+                {
+                    throw new FreedomPayProtocolException($"The callback has more than {maxFields} fields, more than any FreedomPay callback has; it was refused before reading further.");
+                }
+
+                elements.Add(new PgElement(field.Key ?? string.Empty, field.Value ?? string.Empty));
+            }
+
+            return new CallbackMessage(scriptName, new PgElement("request", string.Empty, elements));
         }
 
-        /// <summary>A callback sent as XML (pg_request_method=XML: a <c>pg_xml</c> field holding <c>&lt;request&gt;...&lt;/request&gt;</c>).</summary>
-        /// <exception cref="FreedomPayProtocolException">The text is not well-formed XML.</exception>
-        public static CallbackMessage FromXml(string scriptName, string xml)
+        /// <summary>
+        /// A callback sent as XML (pg_request_method=XML: a <c>pg_xml</c> field holding <c>&lt;request&gt;...&lt;/request&gt;</c>),
+        /// within <see cref="DefaultMaxBytes"/> and <see cref="DefaultMaxFields"/> elements.
+        /// </summary>
+        /// <exception cref="FreedomPayProtocolException">The text is not well-formed XML, or it is over a limit.</exception>
+        public static CallbackMessage FromXml(string scriptName, string xml) => FromXml(scriptName, xml, DefaultMaxBytes, DefaultMaxFields);
+
+        /// <summary>A callback sent as XML, read within the limits given (bytes of UTF-8, elements at any depth).</summary>
+        /// <exception cref="FreedomPayProtocolException">The text is not well-formed XML, or it is over a limit.</exception>
+        public static CallbackMessage FromXml(string scriptName, string xml, int maxBytes, int maxFields)
         {
             CheckScript(scriptName);
             if (xml is null)
@@ -49,8 +77,28 @@ namespace FreedomPay.Runtime
                 throw new ArgumentNullException(nameof(xml));
             }
 
-            return new CallbackMessage(scriptName, PgXmlReader.Read(Encoding.UTF8.GetBytes(xml)).Root);
+            // Refused before encoding: a UTF-8 byte per character at the least.
+            if (xml.Length > maxBytes || Encoding.UTF8.GetByteCount(xml) > maxBytes)
+            {
+                throw new FreedomPayProtocolException($"The callback's XML is longer than {maxBytes} bytes, more than any FreedomPay callback has; it was refused unread.");
+            }
+
+            byte[] bytes = Encoding.UTF8.GetBytes(xml);
+            return new CallbackMessage(scriptName, PgXmlReader.Read(bytes, bytes.Length, new MessageLimits(maxBytes, maxFields), "callback").Root);
         }
+
+        /// <summary>The default limit of fields (or XML elements) read from a callback: real ones have a few dozen.</summary>
+        public const int DefaultMaxFields = 256;
+
+        /// <summary>The default limit of a callback's size in bytes: real ones are under 2 KiB.</summary>
+        public const int DefaultMaxBytes = 64 * 1024;
+
+        /// <summary>
+        /// A fingerprint of what the callback says: SHA-256 (hex) over every field's name and value in signing order,
+        /// without <c>pg_salt</c> and <c>pg_sig</c>. A repeat of the same notification has the same fingerprint, even
+        /// with a fresh salt; any changed, added or renamed field changes it.
+        /// </summary>
+        public string ContentFingerprint => _fingerprint ??= CallbackFingerprint.Of(Root);
 
         /// <summary>Whether the callback is signed with this secret key (compared in constant time).</summary>
         public bool HasValidSignature(string secretKey) => PgSignature.Verify(ScriptName, Root, secretKey);

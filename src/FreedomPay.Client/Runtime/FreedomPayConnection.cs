@@ -19,13 +19,15 @@ namespace FreedomPay.Runtime
     {
         private readonly FreedomPayClientOptions _options;
         private readonly HttpTransport _transport;
+        private readonly MessageLimits _replyLimits;
         private readonly ResiliencePipeline _retry;
         private readonly ILogger _logger;
 
         internal FreedomPayConnection(HttpClient httpClient, FreedomPayClientOptions validatedOptions)
         {
             _options = validatedOptions;
-            _transport = new HttpTransport(httpClient, validatedOptions.BaseAddress, validatedOptions.Timeout);
+            _transport = new HttpTransport(httpClient, validatedOptions.BaseAddress, validatedOptions.Timeout, validatedOptions.MaxReplyBytes);
+            _replyLimits = new MessageLimits(validatedOptions.MaxReplyBytes, MessageLimits.DefaultMaxReplyElements);
             _logger = validatedOptions.LoggerFactory?.CreateLogger("FreedomPay.Client") ?? NullLogger.Instance;
             _retry = RetryPipeline.Create(validatedOptions.Retry, _logger);
         }
@@ -81,6 +83,11 @@ namespace FreedomPay.Runtime
                 paymentId = reply.Root.GetString("pg_payment_id") ?? paymentId;
                 Telemetry.Succeeded(activity, operation, status, paymentId, clock.Elapsed);
                 Log.Succeeded(_logger, operation.DisplayName, status, paymentId, clock.ElapsedMilliseconds);
+                if (!operation.IsKnownStatus(status))
+                {
+                    Log.UnknownStatus(_logger, operation.DisplayName, status is { Length: > 32 } ? status.Substring(0, 32) + "..." : status, paymentId);
+                }
+
                 return response;
             }
             catch (FreedomPayException ex)
@@ -146,8 +153,8 @@ namespace FreedomPay.Runtime
             {
                 Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
                 FormFieldList fields = connection.BuildFields(operation, request);
-                byte[] body = await connection._transport.SendAsync(operation, fields, cancellationToken).ConfigureAwait(false);
-                return ReplyReader.Read(operation, body, connection._options.SecretKey, connection._options.VerifyResponseSignatures);
+                ReplyBody body = await connection._transport.SendAsync(operation, fields, cancellationToken).ConfigureAwait(false);
+                return ReplyReader.Read(operation, body.Buffer, body.Length, connection._replyLimits, connection._options.SecretKey, connection._options.VerifyResponseSignatures);
             }
         }
 

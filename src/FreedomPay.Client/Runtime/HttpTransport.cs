@@ -7,9 +7,11 @@ using System.Threading.Tasks;
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Sends one attempt of an operation and returns the reply's bytes, with the operation's timeout. It decides
-    /// what a failure means for money: a request that could not be sent changed nothing; one that was sent and got
-    /// no answer (timeout, cut connection, HTTP 5xx) has an unknown outcome unless the operation is safe to repeat.
+    /// Sends one attempt of an operation and returns the reply's bytes, with the operation's timeout and the reply
+    /// size cap. It decides what a failure means for money: a request that could not be sent changed nothing; one
+    /// that was sent and got no usable answer (timeout, cut connection, HTTP 5xx or 3xx, any failure of the HTTP
+    /// pipeline) has an unknown outcome unless the operation is safe to repeat. Redirects are never followed: the
+    /// signed request (SMS code included) goes to the configured gateway and nowhere else.
     /// </summary>
     internal sealed class HttpTransport
     {
@@ -18,38 +20,57 @@ namespace FreedomPay.Runtime
         private readonly HttpClient _httpClient;
         private readonly Uri? _baseAddress;
         private readonly TimeSpan? _timeout;
+        private readonly int _maxReplyBytes;
 
-        public HttpTransport(HttpClient httpClient, Uri? baseAddress, TimeSpan? timeout)
+        public HttpTransport(HttpClient httpClient, Uri? baseAddress, TimeSpan? timeout, int maxReplyBytes)
         {
             _httpClient = httpClient;
             _baseAddress = baseAddress;
             _timeout = timeout;
+            _maxReplyBytes = maxReplyBytes;
         }
 
-        public async Task<byte[]> SendAsync(OperationDescriptor operation, FormFieldList fields, CancellationToken cancellationToken)
+        public async Task<ReplyBody> SendAsync(OperationDescriptor operation, FormFieldList fields, CancellationToken cancellationToken)
         {
             TimeSpan timeout = _timeout ?? operation.Timeout ?? DefaultTimeout;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
             using HttpRequestMessage message = CreateMessage(operation, _baseAddress ?? operation.DefaultServer, fields);
+            Uri target = message.RequestUri!;
             try
             {
-                using HttpResponseMessage response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
-#if NET8_0_OR_GREATER
-                byte[] body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
-#else
-                byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-                if (!response.IsSuccessStatusCode)
+                using HttpResponseMessage response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                if (status is >= 300 and < 400)
                 {
-                    throw HttpError(operation, (int)response.StatusCode, response.ReasonPhrase);
+                    throw Redirected(operation, status);
                 }
 
-                return body;
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw HttpError(operation, status, response.ReasonPhrase);
+                }
+
+                if (response.RequestMessage?.RequestUri is { } answeredFrom && !answeredFrom.Equals(target))
+                {
+                    // An HttpClient the caller owns followed a redirect: the reply is not the gateway's.
+                    throw Redirected(operation, status);
+                }
+
+                return await ReplyBody.ReadAsync(response.Content, _maxReplyBytes, operation.DisplayName, deadline.Token).ConfigureAwait(false);
+            }
+            catch (FreedomPayException)
+            {
+                throw;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+            {
+                // The caller cancelled, and the pipeline failed because of it in its own way.
+                throw new OperationCanceledException($"{operation.DisplayName} was cancelled by the caller.", ex, cancellationToken);
             }
             catch (OperationCanceledException ex)
             {
@@ -62,6 +83,12 @@ namespace FreedomPay.Runtime
             catch (HttpRequestException ex)
             {
                 throw Lost(operation, "the connection failed (" + ex.Message + ")", ex);
+            }
+            catch (Exception ex)
+            {
+                // Whatever else the HTTP pipeline throws (an IOException mid-body, a handler that breaks its contract,
+                // a resilience handler the application added): the request may have gone out.
+                throw Lost(operation, "the HTTP pipeline failed (" + ex.GetType().Name + ")", ex);
             }
         }
 
@@ -79,6 +106,18 @@ namespace FreedomPay.Runtime
         private static FreedomPayException Lost(OperationDescriptor operation, string what, Exception inner) => operation.SafeToRetry
             ? new FreedomPayNetworkException(operation.DisplayName, $"{operation.DisplayName} did not complete: {what}. It is safe to call again.", inner)
             : new FreedomPayOutcomeUnknownException(operation.DisplayName, $"{operation.DisplayName} did not complete: {what}. The gateway may have acted on it: check the payment's status before sending it again.", inner);
+
+        /// <summary>
+        /// A redirect is never followed (that would send the signed request, SMS code included, to another address).
+        /// The gateway never redirects API calls, so the base address is wrong or something in between answered.
+        /// </summary>
+        private static FreedomPayException Redirected(OperationDescriptor operation, int status)
+        {
+            string what = $"The gateway answered {operation.DisplayName} with a redirect (HTTP {status}), which the client does not follow: the signed request goes to the configured address only. Check the base address (https, the exact host).";
+            return operation.SafeToRetry
+                ? new FreedomPayProtocolException(what) { Operation = operation.DisplayName, HttpStatusCode = status }
+                : new FreedomPayOutcomeUnknownException(operation.DisplayName, what + " Something at that address received the call: check the payment's status before sending it again.", null) { HttpStatusCode = status };
+        }
 
         private static FreedomPayException HttpError(OperationDescriptor operation, int status, string? reason)
         {

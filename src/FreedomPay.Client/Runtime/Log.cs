@@ -26,5 +26,8 @@ namespace FreedomPay.Runtime
 
         [LoggerMessage(6, LogLevel.Error, "FreedomPay {Operation} failed: {Kind}: {Reason}")]
         public static partial void Failed(ILogger logger, string operation, string kind, string reason);
+
+        [LoggerMessage(7, LogLevel.Warning, "FreedomPay {Operation}: status '{Status}' for payment {PaymentId} is not one this client knows; treat the payment as not paid and check its status")]
+        public static partial void UnknownStatus(ILogger logger, string operation, string? status, string? paymentId);
     }
 }

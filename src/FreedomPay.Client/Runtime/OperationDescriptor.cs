@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 
 namespace FreedomPay.Runtime
@@ -18,12 +19,21 @@ namespace FreedomPay.Runtime
     public sealed class ResponseErrorShape
     {
         /// <summary>Describes the error elements of an API area's replies.</summary>
-        public ResponseErrorShape(string statusElement, string errorValue, string codeElement, string descriptionElement)
+        /// <param name="statusElement">The element holding the outcome.</param>
+        /// <param name="errorValue">The outcome value that means failure.</param>
+        /// <param name="codeElement">The element holding the error code.</param>
+        /// <param name="descriptionElement">The element holding the error text.</param>
+        /// <param name="unsignedCodes">
+        /// The error codes the gateway may send without a signature (the spec's <c>unsigned-codes</c>): only when it
+        /// could not identify the merchant. Any other unsigned error is untrusted.
+        /// </param>
+        public ResponseErrorShape(string statusElement, string errorValue, string codeElement, string descriptionElement, IReadOnlyCollection<string> unsignedCodes)
         {
             StatusElement = statusElement;
             ErrorValue = errorValue;
             CodeElement = codeElement;
             DescriptionElement = descriptionElement;
+            UnsignedCodes = unsignedCodes ?? throw new ArgumentNullException(nameof(unsignedCodes));
         }
 
         /// <summary>The element holding the outcome, e.g. <c>pg_status</c>.</summary>
@@ -37,6 +47,23 @@ namespace FreedomPay.Runtime
 
         /// <summary>The element holding the error text, e.g. <c>pg_error_description</c>.</summary>
         public string DescriptionElement { get; }
+
+        /// <summary>Error codes that may come unsigned (merchant not identified), e.g. <c>101</c> and <c>9998</c>.</summary>
+        public IReadOnlyCollection<string> UnsignedCodes { get; }
+
+        /// <summary>Whether an unsigned reply with this error code may be believed.</summary>
+        internal bool MayBeUnsigned(string code)
+        {
+            foreach (string allowed in UnsignedCodes)
+            {
+                if (string.Equals(allowed, code, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
@@ -61,7 +88,8 @@ namespace FreedomPay.Runtime
             string? signatureField,
             RequestEncoding encoding,
             Uri defaultServer,
-            ResponseErrorShape errors)
+            ResponseErrorShape errors,
+            IReadOnlyList<string>? statusValues = null)
         {
             Area = area;
             Name = name;
@@ -77,6 +105,7 @@ namespace FreedomPay.Runtime
             Encoding = encoding;
             DefaultServer = defaultServer;
             Errors = errors;
+            StatusValues = statusValues;
             DisplayName = area + "." + name;
         }
 
@@ -124,5 +153,30 @@ namespace FreedomPay.Runtime
 
         /// <summary>Where replies say they failed.</summary>
         public ResponseErrorShape Errors { get; }
+
+        /// <summary>
+        /// The status values (<see cref="ResponseErrorShape.StatusElement"/>) the spec lists for the reply, or null when
+        /// it lists none. A reply with another value is one this client cannot interpret: never treat it as success.
+        /// </summary>
+        public IReadOnlyList<string>? StatusValues { get; }
+
+        /// <summary>Whether a reply's status is one the spec lists (true when the spec lists none).</summary>
+        public bool IsKnownStatus(string? status)
+        {
+            if (StatusValues is null)
+            {
+                return true;
+            }
+
+            foreach (string known in StatusValues)
+            {
+                if (string.Equals(known, status, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

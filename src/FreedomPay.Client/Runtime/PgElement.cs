@@ -29,18 +29,29 @@ namespace FreedomPay.Runtime
         /// <summary>Child elements in document order.</summary>
         public IReadOnlyList<PgElement> Children { get; }
 
-        /// <summary>The first child with this name, or null.</summary>
+        /// <summary>The child with this name, or null when there is none.</summary>
+        /// <exception cref="FreedomPayProtocolException">
+        /// The name appears more than once. Element names are not covered by the signature, so a message with a
+        /// duplicate where one element is expected is ambiguous (which one counts?) and is refused, never read as "the
+        /// first". Elements that may repeat are read with <see cref="GetList{T}"/>.
+        /// </exception>
         public PgElement? Find(string name)
         {
+            PgElement? found = null;
             foreach (PgElement child in Children)
             {
                 if (string.Equals(child.Name, name, StringComparison.Ordinal))
                 {
-                    return child;
+                    if (found is not null)
+                    {
+                        throw new FreedomPayProtocolException($"The message has more than one <{name}> element inside <{Name}>, where the API description expects one; it was refused as ambiguous.");
+                    }
+
+                    found = child;
                 }
             }
 
-            return null;
+            return found;
         }
 
         /// <summary>The text of the first child with this name, or null when there is none.</summary>

@@ -8,24 +8,31 @@ namespace FreedomPay.Runtime
     public sealed class PgResponse
     {
         private readonly byte[] _body;
+        private readonly int _length;
         private string? _xml;
 
         /// <summary>Wraps a parsed reply (used by the XML reader and by tests).</summary>
         public PgResponse(PgElement root, byte[] body)
+            : this(root, body ?? throw new ArgumentNullException(nameof(body)), body.Length)
+        {
+        }
+
+        internal PgResponse(PgElement root, byte[] body, int length)
         {
             Root = root ?? throw new ArgumentNullException(nameof(root));
-            _body = body ?? throw new ArgumentNullException(nameof(body));
+            _body = body;
+            _length = length;
         }
 
         /// <summary>The root element (<c>response</c>, or <c>root</c> in the docs' examples).</summary>
         public PgElement Root { get; }
 
         /// <summary>The reply exactly as received, decoded as text.</summary>
-        public string Xml => _xml ??= Decode(_body);
+        public string Xml => _xml ??= Decode(_body, _length);
 
-        private static string Decode(byte[] body)
+        private static string Decode(byte[] body, int length)
         {
-            using var reader = new StreamReader(new MemoryStream(body), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(new MemoryStream(body, 0, length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return reader.ReadToEnd();
         }
     }

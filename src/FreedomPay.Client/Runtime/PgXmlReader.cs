@@ -1,103 +1,169 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using System.Xml;
 
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Reads a gateway reply with <see cref="XmlReader"/> (no XmlSerializer, no reflection): any root name, every
-    /// element kept in order, nested elements as children. DTDs and external entities are refused.
+    /// Reads a gateway message (a reply, or an XML callback) with <see cref="XmlReader"/>: any root name, every element
+    /// kept in order, nested elements as children. The input is untrusted until its signature is checked, so the
+    /// reader never recurses, refuses DTDs and external entities, and stops at <see cref="MessageLimits"/> (depth,
+    /// element count, characters) before doing more work. Text of a leaf element is kept exactly, whitespace included.
     /// </summary>
     internal static class PgXmlReader
     {
-        private static readonly XmlReaderSettings Settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-            MaxCharactersInDocument = 4 * 1024 * 1024,
-            CloseInput = true,
-        };
-
-        public static PgResponse Read(byte[] body)
+        /// <summary>Reads a whole message; every failure is a <see cref="FreedomPayProtocolException"/>.</summary>
+        public static PgResponse Read(byte[] body, int length, MessageLimits limits, string what = "reply")
         {
             try
             {
-                using XmlReader reader = XmlReader.Create(new MemoryStream(body, writable: false), Settings);
-                reader.MoveToContent();
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    throw new XmlException("no root element");
-                }
-
-                PgElement root = ReadElement(reader);
-                while (reader.Read())
-                {
-                    // Reading to the end makes the parser reject trailing garbage after the root element.
-                }
-
-                return new PgResponse(root, body);
+                using var stream = new MemoryStream(body, 0, length, writable: false);
+                using XmlReader reader = XmlReader.Create(stream, limits.XmlSettings);
+                PgElement root = ReadRoot(reader, limits, what);
+                return new PgResponse(root, body, length);
             }
             catch (XmlException ex)
             {
-                throw new FreedomPayProtocolException($"The reply is not well-formed XML ({ex.Message}). It starts with: {Preview(body)}", ex);
+                throw new FreedomPayProtocolException($"The {what} is not well-formed XML ({ex.Message}). It starts with: {Preview(body, length)}", ex);
             }
         }
 
-        /// <summary>Reads the element the reader is on, and leaves the reader after its end.</summary>
-        private static PgElement ReadElement(XmlReader reader)
+        /// <summary>
+        /// One pass over the reader with an explicit stack of open elements (no recursion, whatever the nesting), and
+        /// a check of the depth and element count at every start tag.
+        /// </summary>
+        private static PgElement ReadRoot(XmlReader reader, MessageLimits limits, string what)
         {
-            string name = reader.LocalName;
-            if (reader.IsEmptyElement)
+            reader.MoveToContent();
+            if (reader.NodeType != XmlNodeType.Element)
             {
-                reader.Read();
-                return new PgElement(name, string.Empty);
+                throw new XmlException("no root element");
             }
 
-            List<PgElement>? children = null;
-            string text = string.Empty;
-            reader.Read();
-            while (reader.NodeType != XmlNodeType.EndElement)
+            var open = new List<OpenElement>();
+            PgElement? root = null;
+            int elements = 0;
+            do
             {
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
-                        (children ??= new List<PgElement>()).Add(ReadElement(reader));
+                        if (root is not null)
+                        {
+                            throw new XmlException("a second root element");
+                        }
+
+                        if (++elements > limits.MaxElements)
+                        {
+                            throw Limit(what, $"has more than {limits.MaxElements} elements");
+                        }
+
+                        if (open.Count >= limits.MaxDepth)
+                        {
+                            throw Limit(what, $"nests elements deeper than {limits.MaxDepth} levels");
+                        }
+
+                        if (reader.IsEmptyElement)
+                        {
+                            root = Close(open, new PgElement(reader.LocalName, string.Empty));
+                        }
+                        else
+                        {
+                            open.Add(new OpenElement(reader.LocalName));
+                        }
+
                         break;
                     case XmlNodeType.Text:
                     case XmlNodeType.CDATA:
+                    case XmlNodeType.Whitespace:
                     case XmlNodeType.SignificantWhitespace:
-                        text += reader.Value;
-                        reader.Read();
+                        if (open.Count > 0)
+                        {
+                            open[open.Count - 1].AppendText(reader.Value);
+                        }
+
                         break;
-                    case XmlNodeType.None:
-                        throw new XmlException($"the document ends inside <{name}>");
-                    default:
-                        reader.Read();
+                    case XmlNodeType.EndElement:
+                        OpenElement closing = open[open.Count - 1];
+                        open.RemoveAt(open.Count - 1);
+                        root = Close(open, closing.ToElement());
                         break;
                 }
             }
+            while (reader.Read());
 
-            reader.Read();
-            return children is null ? new PgElement(name, text) : new PgElement(name, string.Empty, children);
+            // Reading to the end made the parser reject unclosed elements and trailing garbage.
+            return root ?? throw new XmlException("the document ends inside an element");
         }
 
-        private static string Preview(byte[] body)
+        /// <summary>Adds a finished element to its parent; returns it when it was the root.</summary>
+        private static PgElement? Close(List<OpenElement> open, PgElement element)
         {
-            string text;
-            try
+            if (open.Count == 0)
             {
-                text = new StreamReader(new MemoryStream(body)).ReadToEnd();
-            }
-            catch (IOException)
-            {
-                return "(unreadable)";
+                return element;
             }
 
-            text = text.Replace('\r', ' ').Replace('\n', ' ');
-            return text.Length <= 120 ? "'" + text + "'" : "'" + text.Substring(0, 120) + "...'";
+            open[open.Count - 1].AddChild(element);
+            return null;
+        }
+
+        private static FreedomPayProtocolException Limit(string what, string problem) =>
+            new FreedomPayProtocolException($"The {what} {problem}, more than any gateway message has; it was refused before reading further.");
+
+        /// <summary>The first characters of the body, for error messages: decoded from a small prefix only.</summary>
+        internal static string Preview(byte[] body, int length)
+        {
+            const int MaxChars = 120;
+            int prefix = Math.Min(length, MaxChars * 4);
+            string text = new UTF8Encoding(false, false).GetString(body, 0, prefix).Replace('\r', ' ').Replace('\n', ' ');
+            return text.Length <= MaxChars && prefix == length ? "'" + text + "'" : "'" + text.Substring(0, Math.Min(text.Length, MaxChars)) + "...'";
+        }
+
+        /// <summary>
+        /// An element whose end tag has not been read yet. Text is kept only until a child element appears (the
+        /// gateway's elements hold text or children, never both); several text nodes are joined with a builder.
+        /// </summary>
+        private sealed class OpenElement(string name)
+        {
+            private List<PgElement>? _children;
+            private string? _text;
+            private StringBuilder? _builder;
+
+            public void AppendText(string value)
+            {
+                if (_children is not null)
+                {
+                    return;
+                }
+
+                if (_text is null)
+                {
+                    _text = value;
+                }
+                else
+                {
+                    (_builder ??= new StringBuilder(_text)).Append(value);
+                }
+            }
+
+            public void AddChild(PgElement child)
+            {
+                if (_children is null)
+                {
+                    _children = new List<PgElement>();
+                    _text = null;
+                    _builder = null;
+                }
+
+                _children.Add(child);
+            }
+
+            public PgElement ToElement() => _children is not null
+                ? new PgElement(name, string.Empty, _children)
+                : new PgElement(name, _builder?.ToString() ?? _text ?? string.Empty);
         }
     }
 }

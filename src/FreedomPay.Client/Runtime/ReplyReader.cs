@@ -3,25 +3,17 @@ using System;
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Turns reply bytes into a trusted <see cref="PgResponse"/>: well-formed XML, a valid signature for the called
-    /// script, and no gateway error. Unsigned errors (unknown merchant, code 101) are gateway errors, not signature
-    /// failures.
+    /// Turns reply bytes into a trusted <see cref="PgResponse"/>: well-formed XML within the limits, a valid
+    /// signature for the called script, and no gateway error. Only the errors the spec lists as unsigned (the merchant
+    /// was not identified) are believed without a signature. A reply that cannot be trusted is a
+    /// <see cref="FreedomPaySignatureException"/>; for a call that moves money it is a
+    /// <see cref="FreedomPayOutcomeUnknownException"/> around it, because the gateway may have acted on the call.
     /// </summary>
     internal static class ReplyReader
     {
-        public static PgResponse Read(OperationDescriptor operation, byte[] body, string secretKey, bool verifySignatures)
+        public static PgResponse Read(OperationDescriptor operation, byte[] body, int length, MessageLimits limits, string secretKey, bool verifySignatures)
         {
-            PgResponse reply;
-            try
-            {
-                reply = PgXmlReader.Read(body);
-            }
-            catch (FreedomPayProtocolException ex)
-            {
-                ex.Operation = operation.DisplayName;
-                throw;
-            }
-
+            PgResponse reply = PgXmlReader.Read(body, length, limits);
             PgElement root = reply.Root;
             ResponseErrorShape errors = operation.Errors;
             string signatureElement = operation.SignatureField ?? PgSignature.SignatureField;
@@ -29,22 +21,25 @@ namespace FreedomPay.Runtime
             bool verify = operation.SignedResponse && verifySignatures;
             if (signature is null)
             {
-                if (root.Find(errors.CodeElement) is not null)
+                string? code = root.GetString(errors.CodeElement)?.Trim();
+                if (code is not null && (!verify || errors.MayBeUnsigned(code)))
                 {
                     throw Refused(operation, reply, signed: false);
                 }
 
                 if (verify)
                 {
-                    throw new FreedomPaySignatureException(operation.DisplayName, $"The reply to {operation.DisplayName} carries no <{signatureElement}> signature, so it cannot be trusted.", reply.Xml);
+                    throw Untrusted(operation, reply, code is null
+                        ? $"The reply to {operation.DisplayName} carries no <{signatureElement}> signature, so it cannot be trusted."
+                        : $"The reply to {operation.DisplayName} is an error (code {Shorten(code)}) without a <{signatureElement}> signature. The gateway leaves only the error for an unidentified merchant ({string.Join(", ", errors.UnsignedCodes)}) unsigned, so this one cannot be trusted: it may have been made up on the way.");
                 }
             }
             else if (verify && !PgSignature.FixedTimeEquals(SignatureString.Sign(operation.ScriptName, root, signatureElement, secretKey), signature))
             {
-                throw new FreedomPaySignatureException(
-                    operation.DisplayName,
-                    $"The signature of the reply to {operation.DisplayName} does not match (script '{operation.ScriptName}'). Check that the secret key is the merchant's; otherwise the reply was altered on the way.",
-                    reply.Xml);
+                throw Untrusted(
+                    operation,
+                    reply,
+                    $"The signature of the reply to {operation.DisplayName} does not match (script '{operation.ScriptName}'). Check that the secret key is the merchant's; otherwise the reply was altered on the way.");
             }
 
             if (string.Equals(root.GetString(errors.StatusElement), errors.ErrorValue, StringComparison.Ordinal))
@@ -57,5 +52,15 @@ namespace FreedomPay.Runtime
 
         private static FreedomPayGatewayException Refused(OperationDescriptor operation, PgResponse reply, bool signed) =>
             new FreedomPayGatewayException(operation.DisplayName, reply.Root.GetString(operation.Errors.CodeElement), reply.Root.GetString(operation.Errors.DescriptionElement), reply.Xml, signed);
+
+        private static FreedomPayException Untrusted(OperationDescriptor operation, PgResponse reply, string problem)
+        {
+            var failure = new FreedomPaySignatureException(operation.DisplayName, problem, reply.Xml);
+            return operation.SafeToRetry
+                ? failure
+                : new FreedomPayOutcomeUnknownException(operation.DisplayName, $"{problem} {operation.DisplayName} may have been carried out all the same: check the payment's status before sending it again.", failure);
+        }
+
+        private static string Shorten(string text) => text.Length <= 16 ? text : text.Substring(0, 16) + "...";
     }
 }

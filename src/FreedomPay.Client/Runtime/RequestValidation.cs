@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -74,14 +75,22 @@ namespace FreedomPay.Runtime
             }
         }
 
-        /// <summary>Text matching the spec's pattern.</summary>
+        /// <summary>
+        /// Text matching the spec's pattern. Generated code anchors it as <c>\A(?:pattern)\z</c> (the whole value, up to
+        /// its true end); the message shows the spec's pattern.
+        /// </summary>
         public void Pattern(string wireName, string memberName, string? value, Regex pattern)
         {
             if (!string.IsNullOrEmpty(value) && !pattern.IsMatch(value))
             {
-                Add(wireName, memberName, $"must match the pattern {pattern}");
+                Add(wireName, memberName, $"must match the pattern {SpecPattern(pattern.ToString())}");
             }
         }
+
+        private static string SpecPattern(string anchored) =>
+            anchored.StartsWith(@"\A(?:", StringComparison.Ordinal) && anchored.EndsWith(@")\z", StringComparison.Ordinal)
+                ? anchored.Substring(5, anchored.Length - 8)
+                : anchored;
 
         /// <summary>An enum value that has a wire value (not Unknown, not an undefined number).</summary>
         public void Enum(string wireName, string memberName, bool isInvalid, string allowed)

@@ -5,9 +5,9 @@ using System.Text;
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Builds the text FreedomPay signs: the script name, then every field value ordered by field name (ordinal;
-    /// fields with the same name keep their order), then the secret key, joined with ';'. Nested XML elements
-    /// contribute their own children's values, ordered the same way, in place.
+    /// Builds the text FreedomPay signs: the script name, then every field value in <see cref="SigningOrder"/> (by
+    /// field name; nested XML elements contribute their own children's values in place), then the secret key,
+    /// joined with ';'.
     /// </summary>
     internal static class SignatureString
     {
@@ -15,8 +15,7 @@ namespace FreedomPay.Runtime
         {
             var text = new StringBuilder(256);
             text.Append(scriptName);
-            int[] order = StableOrder(fields.Count, i => fields[i].Key);
-            foreach (int index in order)
+            foreach (int index in SigningOrder.StableOrder(new FieldNames(fields)))
             {
                 KeyValuePair<string, string> field = fields[index];
                 if (excludedName is not null && string.Equals(field.Key, excludedName, StringComparison.Ordinal))
@@ -34,30 +33,9 @@ namespace FreedomPay.Runtime
         {
             var text = new StringBuilder(256);
             text.Append(scriptName);
-            AppendChildren(text, root, excludedName);
+            var values = new SignedValues(text, excludedName);
+            SigningOrder.Walk(root, ref values);
             return Finish(text, secretKey);
-        }
-
-        private static void AppendChildren(StringBuilder text, PgElement element, string? excludedName)
-        {
-            IReadOnlyList<PgElement> children = element.Children;
-            foreach (int index in StableOrder(children.Count, i => children[i].Name))
-            {
-                PgElement child = children[index];
-                if (excludedName is not null && string.Equals(child.Name, excludedName, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (child.Children.Count > 0)
-                {
-                    AppendChildren(text, child, null);
-                }
-                else
-                {
-                    text.Append(';').Append(child.Value);
-                }
-            }
         }
 
         private static string Finish(StringBuilder text, string secretKey)
@@ -73,24 +51,27 @@ namespace FreedomPay.Runtime
             }
         }
 
-        /// <summary>Indices sorted by key, ordinal and stable (insertion sort: field lists are short).</summary>
-        private static int[] StableOrder(int count, Func<int, string> key)
+        private readonly struct FieldNames(IReadOnlyList<KeyValuePair<string, string>> fields) : SigningOrder.INames
         {
-            var order = new int[count];
-            for (int i = 0; i < count; i++)
-            {
-                int j = i;
-                string current = key(i);
-                while (j > 0 && string.CompareOrdinal(key(order[j - 1]), current) > 0)
-                {
-                    order[j] = order[j - 1];
-                    j--;
-                }
+            public int Count => fields.Count;
 
-                order[j] = i;
+            public string this[int index] => fields[index].Key;
+        }
+
+        /// <summary>Appends each leaf value; the excluded name (the signature) is left out at the top level.</summary>
+        private readonly struct SignedValues(StringBuilder text, string excludedName) : SigningOrder.IVisitor
+        {
+            public bool SkipTopLevel(PgElement child) => string.Equals(child.Name, excludedName, StringComparison.Ordinal);
+
+            public void Leaf(PgElement element) => text.Append(';').Append(element.Value);
+
+            public void Enter(PgElement element)
+            {
             }
 
-            return order;
+            public void Exit()
+            {
+            }
         }
     }
 }

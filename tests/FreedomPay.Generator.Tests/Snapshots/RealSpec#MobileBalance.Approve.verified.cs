@@ -11,7 +11,7 @@ namespace FreedomPay.MobileBalance
     public sealed partial class ApproveRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
         private static readonly global::System.Text.RegularExpressions.Regex ApprovalCodePattern =
-            new global::System.Text.RegularExpressions.Regex("^[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            new global::System.Text.RegularExpressions.Regex("\\A(?:^[0-9]+$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>
         /// The payment id returned by Init.
@@ -100,7 +100,8 @@ namespace FreedomPay.MobileBalance
             signatureField: "pg_sig",
             encoding: AreaInfo.Encoding,
             defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors);
+            errors: AreaInfo.Errors,
+            statusValues: ApproveStatusWire.Values);
 
         /// <summary>
         /// Confirms a charge with the SMS code the subscriber received.

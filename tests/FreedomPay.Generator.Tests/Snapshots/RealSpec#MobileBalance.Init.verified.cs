@@ -11,13 +11,13 @@ namespace FreedomPay.MobileBalance
     public sealed partial class InitRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
         private static readonly global::System.Text.RegularExpressions.Regex CurrencyPattern =
-            new global::System.Text.RegularExpressions.Regex("^[A-Z]{3}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            new global::System.Text.RegularExpressions.Regex("\\A(?:^[A-Z]{3}$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         private static readonly global::System.Text.RegularExpressions.Regex UserIdPattern =
-            new global::System.Text.RegularExpressions.Regex("^[a-zA-Z0-9_-]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            new global::System.Text.RegularExpressions.Regex("\\A(?:^[a-zA-Z0-9_-]+$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         private static readonly global::System.Text.RegularExpressions.Regex UserPhonePattern =
-            new global::System.Text.RegularExpressions.Regex("^[0-9]{10,15}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            new global::System.Text.RegularExpressions.Regex("\\A(?:^[0-9]{10,15}$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>
         /// Order id in the merchant's system.
@@ -337,7 +337,8 @@ namespace FreedomPay.MobileBalance
             signatureField: "pg_sig",
             encoding: AreaInfo.Encoding,
             defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors);
+            errors: AreaInfo.Errors,
+            statusValues: ResultStatusWire.Values);
 
         /// <summary>
         /// Creates a mobile-commerce payment and returns its id and the hosted payment page.

@@ -11,7 +11,7 @@ namespace FreedomPay.MobileBalance
     public sealed partial class PayRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
         private static readonly global::System.Text.RegularExpressions.Regex AbonentPhonePattern =
-            new global::System.Text.RegularExpressions.Regex("^[0-9]{10,15}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            new global::System.Text.RegularExpressions.Regex("\\A(?:^[0-9]{10,15}$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>
         /// The payment id returned by Init.
@@ -109,7 +109,8 @@ namespace FreedomPay.MobileBalance
             signatureField: "pg_sig",
             encoding: AreaInfo.Encoding,
             defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors);
+            errors: AreaInfo.Errors,
+            statusValues: PayStatusWire.Values);
 
         /// <summary>
         /// Charges the subscriber's phone balance for a payment created by Init.

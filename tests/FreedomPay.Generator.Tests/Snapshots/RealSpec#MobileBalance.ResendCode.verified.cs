@@ -84,7 +84,8 @@ namespace FreedomPay.MobileBalance
             signatureField: "pg_sig",
             encoding: AreaInfo.Encoding,
             defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors);
+            errors: AreaInfo.Errors,
+            statusValues: ResultStatusWire.Values);
 
         /// <summary>
         /// Sends the subscriber a new SMS code for a payment waiting for approval.

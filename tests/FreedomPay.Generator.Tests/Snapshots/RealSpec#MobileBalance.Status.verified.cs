@@ -318,7 +318,8 @@ namespace FreedomPay.MobileBalance
             signatureField: "pg_sig",
             encoding: AreaInfo.Encoding,
             defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors);
+            errors: AreaInfo.Errors,
+            statusValues: ResultStatusWire.Values);
 
         /// <summary>
         /// Tells where a payment stands.

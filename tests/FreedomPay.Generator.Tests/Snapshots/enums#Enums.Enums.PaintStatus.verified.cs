@@ -8,12 +8,15 @@ namespace FreedomPay.Enums
     /// Values of <c>PaintStatus</c> as the gateway sends and accepts them.
     /// </summary>
     /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know.</para>
+    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PaintStatus
     {
-        /// <summary>A value this version of the client does not know (or no value).</summary>
+        /// <summary>
+        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
+        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
+        /// </summary>
         Unknown = 0,
 
         /// <summary>

@@ -94,7 +94,8 @@ namespace FreedomPay.Enums
             signatureField: "pg_sig",
             encoding: AreaInfo.Encoding,
             defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors);
+            errors: AreaInfo.Errors,
+            statusValues: PaintStatusWire.Values);
 
         /// <summary>
         /// Paints with a colour.

@@ -65,7 +65,8 @@ namespace FreedomPay.Requests
             signatureField: null,
             encoding: AreaInfo.Encoding,
             defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors);
+            errors: AreaInfo.Errors,
+            statusValues: null);
 
         /// <summary>
         /// Checks the connection.

@@ -11,7 +11,7 @@ namespace FreedomPay.Requests
     public sealed partial class SearchRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
         private static readonly global::System.Text.RegularExpressions.Regex QueryPattern =
-            new global::System.Text.RegularExpressions.Regex("^[^<>]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+            new global::System.Text.RegularExpressions.Regex("\\A(?:^[^<>]+$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>
         /// The <c>pg_query</c> field.
@@ -130,7 +130,8 @@ namespace FreedomPay.Requests
             signatureField: "pg_sig",
             encoding: AreaInfo.Encoding,
             defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors);
+            errors: AreaInfo.Errors,
+            statusValues: SearchStatusWire.Values);
 
         /// <summary>
         /// Searches.

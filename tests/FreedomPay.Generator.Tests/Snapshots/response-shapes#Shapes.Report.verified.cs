@@ -230,7 +230,8 @@ namespace FreedomPay.Shapes
             signatureField: "pg_sig",
             encoding: AreaInfo.Encoding,
             defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors);
+            errors: AreaInfo.Errors,
+            statusValues: null);
 
         /// <summary>
         /// Reads a report.
