@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using FreedomPay.Callbacks;
@@ -9,95 +6,107 @@ using FreedomPay.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FreedomPay.AspNetCore
 {
     /// <summary>
-    /// One callback endpoint: read the fields (form, query or XML), verify the signature for the URL's last path
-    /// segment, parse, ask the handler (or the remembered reply), answer signed XML. A bad signature or a
-    /// malformed callback is answered with a signed <c>error</c>, and the handler is not called.
+    /// One callback endpoint: read the fields within the limits (form, query or XML), verify the signature for the
+    /// URL's last path segment, parse, answer from the remembered replies or ask the handler, answer signed XML. A
+    /// body that cannot be read, a bad signature or a malformed callback is answered with a signed <c>error</c>, and
+    /// the handler is not called.
     /// </summary>
-    internal sealed class CallbackEndpoint(CallbackKind kind, FreedomPayCallbackOptions options)
+    internal sealed class CallbackEndpoint(CallbackKind kind, FreedomPayCallbackOptions options, RememberedReplies replies)
     {
-        private readonly ConcurrentDictionary<string, CallbackReply> _replies = new(StringComparer.Ordinal);
-
         public async Task HandleAsync(HttpContext context)
         {
-            ILogger logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("FreedomPay.AspNetCore") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+            ILogger logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("FreedomPay.AspNetCore") ?? NullLogger.Instance;
             string script = context.Request.Path.Value?.Split('/').LastOrDefault(s => s.Length > 0) ?? kind.ToString().ToLowerInvariant();
             CallbackMessage message;
             try
             {
-                message = await ReadAsync(context.Request, script).ConfigureAwait(false);
+                message = await CallbackBodyReader.ReadAsync(context.Request, script, options, context.RequestAborted).ConfigureAwait(false);
             }
-            catch (FreedomPayProtocolException ex)
+            catch (MalformedCallbackException ex)
             {
-                await WriteAsync(context, script, CallbackReply.Error("The callback is not well-formed.")).ConfigureAwait(false);
                 logger.LogWarning("FreedomPay {Kind} callback refused: {Reason}", kind, ex.Message);
+                await WriteAsync(context, script, CallbackReply.Error(ex.Message)).ConfigureAwait(false);
                 return;
             }
 
             if (!message.HasValidSignature(options.SecretKey))
             {
-                logger.LogWarning("FreedomPay {Kind} callback for payment {PaymentId} refused: invalid signature", kind, message.PaymentId);
+                logger.LogWarning("FreedomPay {Kind} callback refused: invalid signature", kind);
                 await WriteAsync(context, script, CallbackReply.Error("Invalid signature.")).ConfigureAwait(false);
                 return;
             }
 
-            string memoryKey = message.PaymentId ?? string.Empty;
-            if (options.RememberReplies && memoryKey.Length > 0 && _replies.TryGetValue(memoryKey, out CallbackReply? remembered))
-            {
-                await WriteAsync(context, script, remembered).ConfigureAwait(false);
-                return;
-            }
-
-            CallbackReply reply;
+            Func<Task<CallbackReply>> ask;
+            string? paymentId;
             try
             {
                 var handler = context.RequestServices.GetRequiredService<IFreedomPayCallbackHandler>();
-                reply = kind == CallbackKind.Result
-                    ? await handler.OnResultAsync(ResultNotification.Parse(message, options.SecretKey), context.RequestAborted).ConfigureAwait(false)
-                    : await handler.OnCheckAsync(CheckRequest.Parse(message, options.SecretKey), context.RequestAborted).ConfigureAwait(false);
+                if (kind == CallbackKind.Result)
+                {
+                    ResultNotification notification = ResultNotification.Parse(message, options.SecretKey);
+                    paymentId = notification.PaymentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    ask = () => handler.OnResultAsync(notification, context.RequestAborted);
+                }
+                else
+                {
+                    CheckRequest check = CheckRequest.Parse(message, options.SecretKey);
+                    paymentId = check.PaymentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    ask = () => handler.OnCheckAsync(check, context.RequestAborted);
+                }
             }
             catch (FreedomPayProtocolException ex)
             {
-                logger.LogWarning("FreedomPay {Kind} callback for payment {PaymentId} refused: {Reason}", kind, message.PaymentId, ex.Message);
+                logger.LogWarning("FreedomPay {Kind} callback refused: {Reason}", kind, ex.Message);
                 await WriteAsync(context, script, CallbackReply.Error("The callback is missing a field or has a malformed one.")).ConfigureAwait(false);
                 return;
             }
 
-            if (options.RememberReplies && memoryKey.Length > 0)
-            {
-                reply = _replies.GetOrAdd(memoryKey, reply);
-            }
-
+            CallbackReply reply = options.RememberReplies
+                ? await RememberedOrAskAsync(context, logger, RememberedReplies.KeyOf(kind.ToString(), script, paymentId, message.ContentFingerprint), paymentId, ask).ConfigureAwait(false)
+                : await AskAsync(ask).ConfigureAwait(false);
             await WriteAsync(context, script, reply).ConfigureAwait(false);
         }
 
-        private static async Task<CallbackMessage> ReadAsync(HttpRequest request, string script)
+        /// <summary>
+        /// The reply remembered for exactly this content, or the handler's (then remembered). A store that fails is
+        /// logged and bypassed: answering the gateway matters more than remembering.
+        /// </summary>
+        private async Task<CallbackReply> RememberedOrAskAsync(HttpContext context, ILogger logger, string key, string paymentId, Func<Task<CallbackReply>> ask)
         {
-            if (request.HasFormContentType)
+            IServiceProvider services = context.RequestServices;
+            try
             {
-                IFormCollection form = await request.ReadFormAsync().ConfigureAwait(false);
-                if (form.TryGetValue("pg_xml", out var xml) && xml.Count == 1)
+                if (await replies.FindAsync(services, key, context.RequestAborted).ConfigureAwait(false) is { } remembered)
                 {
-                    return CallbackMessage.FromXml(script, xml[0] ?? string.Empty);
+                    logger.LogInformation("FreedomPay {Kind} callback for payment {PaymentId} repeated: answered {Status} as before", kind, paymentId, remembered.WireStatus);
+                    return remembered;
                 }
-
-                return CallbackMessage.FromFields(script, Pairs(form));
             }
-
-            if (request.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) == true)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                using var reader = new StreamReader(request.Body);
-                return CallbackMessage.FromXml(script, await reader.ReadToEndAsync().ConfigureAwait(false));
+                logger.LogWarning(ex, "FreedomPay callback replies could not be read from the {Store} store", RememberedReplies.StoreName(services));
             }
 
-            return CallbackMessage.FromFields(script, Pairs(request.Query));
+            CallbackReply reply = await AskAsync(ask).ConfigureAwait(false);
+            try
+            {
+                await replies.RememberAsync(services, key, reply, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "FreedomPay callback reply for payment {PaymentId} could not be remembered in the {Store} store", paymentId, RememberedReplies.StoreName(services));
+            }
+
+            return reply;
         }
 
-        private static IEnumerable<KeyValuePair<string, string>> Pairs(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values) =>
-            values.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)));
+        private static async Task<CallbackReply> AskAsync(Func<Task<CallbackReply>> ask) =>
+            await ask().ConfigureAwait(false) ?? throw new InvalidOperationException("The IFreedomPayCallbackHandler returned null; return a CallbackReply (Ok, Rejected or Error).");
 
         private Task WriteAsync(HttpContext context, string script, CallbackReply reply)
         {

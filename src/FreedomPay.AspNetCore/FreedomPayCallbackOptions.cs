@@ -1,3 +1,6 @@
+using System;
+using FreedomPay.Runtime;
+
 namespace FreedomPay.AspNetCore
 {
     /// <summary>Settings of the callback endpoints.</summary>
@@ -7,10 +10,65 @@ namespace FreedomPay.AspNetCore
         public string SecretKey { get; set; } = string.Empty;
 
         /// <summary>
-        /// Answer a repeated callback for the same payment with the reply given the first time, without calling the
-        /// handler again (default true). The memory is this process's: with several instances, make the handler
-        /// look its decision up in your own store instead.
+        /// Answer an exact repeat of a callback (same fields and values; the salt and signature may differ) with the
+        /// reply given the first time, without calling the handler again (default true). A callback for the same
+        /// payment that says something else (e.g. <c>pg_result</c> 0, then 1) reaches the handler. Replies are kept in
+        /// the application's <c>IDistributedCache</c> when one is registered (so that every instance answers a repeat
+        /// alike), in this process's memory otherwise.
         /// </summary>
         public bool RememberReplies { get; set; } = true;
+
+        /// <summary>
+        /// How long a reply is remembered (default 3 hours): FreedomPay repeats a Result notify every 30 minutes for
+        /// 2 hours until it gets HTTP 200.
+        /// </summary>
+        public TimeSpan RememberFor { get; set; } = TimeSpan.FromHours(3);
+
+        /// <summary>
+        /// How many replies the in-memory store keeps at most (default 100,000); when full, new replies are not
+        /// remembered until old ones expire. Not used with an <c>IDistributedCache</c>, whose own limits apply.
+        /// </summary>
+        public int MaxRememberedReplies { get; set; } = 100_000;
+
+        /// <summary>
+        /// The largest callback body read, in bytes (default 64 KiB; real callbacks are under 2 KiB). A larger one is
+        /// answered with a signed <c>error</c> before it is parsed.
+        /// </summary>
+        public int MaxBodyBytes { get; set; } = CallbackMessage.DefaultMaxBytes;
+
+        /// <summary>The most fields (or XML elements) read from a callback (default 256; real ones have a few dozen).</summary>
+        public int MaxFields { get; set; } = CallbackMessage.DefaultMaxFields;
+
+        /// <summary>The clock of the in-memory reply store (tests move it; the system clock otherwise).</summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        /// <summary>Checks the settings; the exception names the first one that is wrong.</summary>
+        internal void Validate()
+        {
+            if (string.IsNullOrEmpty(SecretKey))
+            {
+                throw new ArgumentException("FreedomPayCallbackOptions.SecretKey is required: callbacks are verified with the merchant's secret key.");
+            }
+
+            if (MaxBodyBytes < 1024)
+            {
+                throw new ArgumentException("FreedomPayCallbackOptions.MaxBodyBytes must be at least 1024.");
+            }
+
+            if (MaxFields < 16)
+            {
+                throw new ArgumentException("FreedomPayCallbackOptions.MaxFields must be at least 16.");
+            }
+
+            if (RememberReplies && (RememberFor <= TimeSpan.Zero || MaxRememberedReplies < 1))
+            {
+                throw new ArgumentException("FreedomPayCallbackOptions.RememberFor must be positive and MaxRememberedReplies at least 1 when RememberReplies is on.");
+            }
+
+            if (TimeProvider is null)
+            {
+                throw new ArgumentException("FreedomPayCallbackOptions.TimeProvider is required.");
+            }
+        }
     }
 }

@@ -19,14 +19,24 @@ namespace FreedomPay.AspNetCore
                 throw new ArgumentNullException(nameof(endpoints));
             }
 
-            if (options is null || string.IsNullOrEmpty(options.SecretKey))
+            if (options is null)
             {
-                throw new ArgumentException("FreedomPayCallbackOptions.SecretKey is required: callbacks are verified with the merchant's secret key.", nameof(options));
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException(ex.Message, nameof(options));
             }
 
             string root = (prefix ?? string.Empty).TrimEnd('/');
-            var result = new CallbackEndpoint(CallbackKind.Result, options);
-            var check = new CallbackEndpoint(CallbackKind.Check, options);
+            var replies = new RememberedReplies(options);
+            var result = new CallbackEndpoint(CallbackKind.Result, options, replies);
+            var check = new CallbackEndpoint(CallbackKind.Check, options, replies);
             endpoints.MapMethods(root + "/result", new[] { "GET", "POST" }, result.HandleAsync);
             endpoints.MapMethods(root + "/check", new[] { "GET", "POST" }, check.HandleAsync);
             return endpoints;

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using FreedomPay.MobileBalance;
 using FreedomPay.Sandbox;
-using FreedomPay.TestSupport;
 
 namespace FreedomPay.AspNetCore.Tests;
 
@@ -38,7 +37,7 @@ public sealed class CallbackEndpointTests
     {
         const string secret = "merchant-secret";
         await using var merchant = await MerchantApp.StartAsync(secret);
-        var fields = Signed("result", secret, ("pg_order_id", "A-1"), ("pg_payment_id", "42"), ("pg_amount", "500"), ("pg_currency", "KZT"), ("pg_result", "1"), ("pg_salt", "x1"));
+        var fields = Signatures.Signed("result", secret, ("pg_order_id", "A-1"), ("pg_payment_id", "42"), ("pg_amount", "500"), ("pg_currency", "KZT"), ("pg_result", "1"), ("pg_salt", "x1"));
         fields[2] = new("pg_amount", "5000"); // changed after signing
 
         XElement reply = await PostAsync(merchant.ResultUrl, new FormUrlEncodedContent(fields));
@@ -46,7 +45,7 @@ public sealed class CallbackEndpointTests
         Assert.Equal("error", reply.Element("pg_status")!.Value);
         Assert.Equal("Invalid signature.", reply.Element("pg_description")!.Value);
         Assert.Empty(merchant.Handler.Results);
-        AssertSigned(reply, "result", secret);
+        Signatures.AssertSigned(reply, "result", secret);
     }
 
     [Fact]
@@ -54,7 +53,7 @@ public sealed class CallbackEndpointTests
     {
         const string secret = "merchant-secret";
         await using var merchant = await MerchantApp.StartAsync(secret);
-        var fields = Signed("result", secret, ("pg_order_id", "A-2"), ("pg_payment_id", "43"), ("pg_amount", "10"), ("pg_currency", "KZT"), ("pg_result", "1"), ("pg_salt", "x2"));
+        var fields = Signatures.Signed("result", secret, ("pg_order_id", "A-2"), ("pg_payment_id", "43"), ("pg_amount", "10"), ("pg_currency", "KZT"), ("pg_result", "1"), ("pg_salt", "x2"));
 
         XElement first = await PostAsync(merchant.ResultUrl, new FormUrlEncodedContent(fields));
         XElement second = await PostAsync(merchant.ResultUrl, new FormUrlEncodedContent(fields));
@@ -62,7 +61,7 @@ public sealed class CallbackEndpointTests
         Assert.Single(merchant.Handler.Results);
         Assert.Equal((first.Element("pg_status")!.Value, first.Element("pg_description")!.Value), (second.Element("pg_status")!.Value, second.Element("pg_description")!.Value));
         Assert.Equal("Order A-2 recorded", second.Element("pg_description")!.Value);
-        AssertSigned(second, "result", secret);
+        Signatures.AssertSigned(second, "result", secret);
     }
 
     [Fact]
@@ -70,9 +69,9 @@ public sealed class CallbackEndpointTests
     {
         const string secret = "merchant-secret";
         await using var merchant = await MerchantApp.StartAsync(secret);
-        var fields = Signed("result", secret, ("pg_order_id", "A-3"), ("pg_payment_id", "44"), ("pg_amount", "10"), ("pg_currency", "KZT"), ("pg_result", "0"), ("pg_salt", "x3"));
+        var fields = Signatures.Signed("result", secret, ("pg_order_id", "A-3"), ("pg_payment_id", "44"), ("pg_amount", "10"), ("pg_currency", "KZT"), ("pg_result", "0"), ("pg_salt", "x3"));
         string xml = "<request>" + string.Concat(fields.Select(f => $"<{f.Key}>{f.Value}</{f.Key}>")) + "</request>";
-        var query = Signed("result", secret, ("pg_order_id", "A-4"), ("pg_payment_id", "45"), ("pg_amount", "10"), ("pg_currency", "KZT"), ("pg_result", "1"), ("pg_salt", "x4"));
+        var query = Signatures.Signed("result", secret, ("pg_order_id", "A-4"), ("pg_payment_id", "45"), ("pg_amount", "10"), ("pg_currency", "KZT"), ("pg_result", "1"), ("pg_salt", "x4"));
 
         XElement viaXml = await PostAsync(merchant.ResultUrl, new FormUrlEncodedContent(new[] { new KeyValuePair<string, string>("pg_xml", xml) }));
         using var http = new HttpClient();
@@ -120,25 +119,12 @@ public sealed class CallbackEndpointTests
         MerchantId = sandbox.Merchant.MerchantId, SecretKey = sandbox.Merchant.SecretKey, BaseAddress = sandbox.BaseAddress,
     });
 
-    private static List<KeyValuePair<string, string>> Signed(string script, string secret, params (string Name, string Value)[] fields)
-    {
-        var list = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
-        list.Add(new("pg_sig", ReferenceSignature.Sign(script, list, secret)));
-        return list;
-    }
-
     private static async Task<XElement> PostAsync(Uri url, HttpContent content)
     {
         using var http = new HttpClient();
         using HttpResponseMessage response = await http.PostAsync(url, content);
         response.EnsureSuccessStatusCode();
         return XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
-    }
-
-    private static void AssertSigned(XElement reply, string script, string secret)
-    {
-        var elements = reply.Elements().Select(e => new KeyValuePair<string, string>(e.Name.LocalName, e.Value));
-        Assert.Equal(ReferenceSignature.Sign(script, elements, secret), reply.Element("pg_sig")!.Value);
     }
 
     private static async Task WaitUntil(Func<bool> condition)

@@ -27,12 +27,21 @@ internal sealed class MerchantApp : IAsyncDisposable
 
     public Uri CheckUrl => new(BaseAddress, "freedompay/check");
 
-    public static async Task<MerchantApp> StartAsync(string secretKey)
+    public static Task<MerchantApp> StartAsync(string secretKey) =>
+        StartAsync(new FreedomPayCallbackOptions { SecretKey = secretKey });
+
+    /// <summary>An app with these endpoint options and, optionally, services of its own (e.g. a distributed cache).</summary>
+    public static async Task<MerchantApp> StartAsync(FreedomPayCallbackOptions options, Action<IServiceCollection>? services = null, RecordingHandler? handler = null)
     {
-        var handler = new RecordingHandler();
+        handler ??= new RecordingHandler();
+        RecordingHandler registered = handler;
         LoopbackApp app = await LoopbackApp.StartAsync(
-            app => app.MapFreedomPayCallbacks("/freedompay", new FreedomPayCallbackOptions { SecretKey = secretKey }),
-            services => services.AddSingleton<IFreedomPayCallbackHandler>(handler));
+            app => app.MapFreedomPayCallbacks("/freedompay", options),
+            s =>
+            {
+                s.AddSingleton<IFreedomPayCallbackHandler>(registered);
+                services?.Invoke(s);
+            });
         return new MerchantApp(app, handler);
     }
 
@@ -48,10 +57,14 @@ internal sealed class RecordingHandler : IFreedomPayCallbackHandler
 
     public Func<CheckRequest, CallbackReply> CheckDecision { get; set; } = _ => CallbackReply.Ok();
 
+    /// <summary>The Result notify answer; by default ok, naming the order and the result it was told.</summary>
+    public Func<ResultNotification, CallbackReply> ResultDecision { get; set; } =
+        n => CallbackReply.Ok("Order " + n.OrderId + " recorded" + (n.Result == 1 ? string.Empty : " as not paid"));
+
     public Task<CallbackReply> OnResultAsync(ResultNotification notification, CancellationToken cancellationToken)
     {
         Results.Enqueue(notification);
-        return Task.FromResult(CallbackReply.Ok("Order " + notification.OrderId + " recorded"));
+        return Task.FromResult(ResultDecision(notification));
     }
 
     public Task<CallbackReply> OnCheckAsync(CheckRequest request, CancellationToken cancellationToken)
