@@ -20,6 +20,9 @@ namespace FreedomPay.Cli
         /// <summary>The connection failed or the reply did not come in time (for pay and approve: outcome unknown).</summary>
         public const int Network = 5;
 
+        /// <summary>A call that moves money answered a status this client does not know: treat as not paid, check the status.</summary>
+        public const int UnknownStatus = 6;
+
         /// <summary>Interrupted (Ctrl+C).</summary>
         public const int Canceled = 130;
     }

@@ -41,7 +41,8 @@ namespace FreedomPay.Sandbox
             _app = app;
             Options = options;
             Merchants = options.Merchants.ToArray();
-            _book = new PaymentBook();
+            _book = new PaymentBook(options.MaxPayments);
+            Sms = new SmsInbox(options.MaxPayments);
             _notifier = new ResultNotifier(options);
             _checker = new CheckRequester(options);
             var gateway = new SandboxGateway(options, _book, Sms, _notifier, _checker, () => BaseAddress);
@@ -70,7 +71,7 @@ namespace FreedomPay.Sandbox
         public FreedomPaySandboxOptions Options { get; }
 
         /// <summary>The SMS codes "sent" to test phones.</summary>
-        public SmsInbox Sms { get; } = new SmsInbox();
+        public SmsInbox Sms { get; }
 
         /// <summary>Faults to inject into the next requests of an operation.</summary>
         public SandboxFaults Faults { get; } = new SandboxFaults();
@@ -95,7 +96,12 @@ namespace FreedomPay.Sandbox
                 ContentRootPath = AppContext.BaseDirectory,
             });
             builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.Listen(IPAddress.Loopback, options.Port);
+                // Gateway requests are a few kilobytes; anything far larger is refused before it is read.
+                kestrel.Limits.MaxRequestBodySize = GatewayRequest.MaxBodyBytes;
+            });
             WebApplication app = builder.Build();
             var sandbox = new FreedomPaySandbox(app, options);
             try
@@ -140,9 +146,9 @@ namespace FreedomPay.Sandbox
                 }
             }
 
-            if (options.Port is < 0 or > 65535 || options.MaxApprovalAttempts < 1 || options.ResultMaxAttempts < 1)
+            if (options.Port is < 0 or > 65535 || options.MaxApprovalAttempts < 1 || options.ResultMaxAttempts < 1 || options.MaxPayments < 10)
             {
-                throw new ArgumentException("Port must be 0-65535, MaxApprovalAttempts and ResultMaxAttempts at least 1.", nameof(options));
+                throw new ArgumentException("Port must be 0-65535, MaxApprovalAttempts and ResultMaxAttempts at least 1, MaxPayments at least 10.", nameof(options));
             }
         }
     }

@@ -74,6 +74,13 @@ namespace FreedomPay.Sandbox
         /// <summary>How long the merchant's Check URL may take to answer before the payment counts as refused. Default 10 seconds.</summary>
         public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+        /// <summary>
+        /// How many payments the sandbox remembers (default 10,000); beyond that the oldest are forgotten (asking for
+        /// one answers "payment not found"), and the SMS inbox and Result notify records are cut back alike. Payments
+        /// also expire: after pg_lifetime, or 86400 seconds (the documented default) when init gives none.
+        /// </summary>
+        public int MaxPayments { get; set; } = 10_000;
+
         /// <summary>The clock (tests pass a fake one to expire codes without waiting).</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

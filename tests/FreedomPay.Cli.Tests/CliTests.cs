@@ -7,6 +7,8 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using FreedomPay.Sandbox;
+using FreedomPay.TestSupport;
+using Microsoft.AspNetCore.Builder;
 
 namespace FreedomPay.Cli.Tests;
 
@@ -226,6 +228,33 @@ public sealed class CliTests
         Assert.Contains("KCELLKZT", result.Error);
     }
 
+    [Theory]
+    [InlineData("pay", "--abonent-phone", "77077777777", 6)]
+    [InlineData("status", null, null, 0)]
+    public async Task A_status_the_client_does_not_know_exits_non_zero_for_a_call_that_moves_money(string operation, string? option, string? value, int expected)
+    {
+        const string secret = "cli-test-secret";
+        await using LoopbackApp gateway = await LoopbackApp.StartAsync(app => app.MapPost("/{**path}", (Microsoft.AspNetCore.Http.HttpContext c) =>
+        {
+            string script = c.Request.Path.Value!.Split('/').Last();
+            return Microsoft.AspNetCore.Http.Results.Content(FakeGateway.SignedReply(script, "response", secret, ("pg_status", "brand_new"), ("pg_payment_id", "1")), "application/xml");
+        }));
+        var env = new Dictionary<string, string> { ["FREEDOMPAY_MERCHANT_ID"] = "12345", ["FREEDOMPAY_SECRET_KEY"] = secret, ["FREEDOMPAY_BASE_URL"] = gateway.BaseAddress.ToString() };
+        string[] args = option is null
+            ? new[] { "mobile-balance", operation, "--payment-id", "1" }
+            : new[] { "mobile-balance", operation, "--payment-id", "1", option, value! };
+
+        CliResult result = await CliRunner.RunAsync(env, args);
+
+        Assert.Equal(expected, result.ExitCode);
+        Assert.Contains("brand_new", result.Out); // the reply is printed either way
+        if (expected != 0)
+        {
+            Assert.Contains("'brand_new' is not a status this client knows (ok, need_approve)", result.Error);
+            Assert.Contains("treat the payment as not paid", result.Error);
+        }
+    }
+
     [Fact]
     public async Task Sandbox_command_prints_its_address_and_stops_on_cancel()
     {
@@ -244,7 +273,8 @@ public sealed class CliTests
         Assert.Contains("FreedomPay sandbox listening on http://127.0.0.1:", text);
         Assert.Contains("merchant id  777", text);
         Assert.Matches(@"dashboard    http://127\.0\.0\.1:\d+/_sandbox ", text);
-        Assert.Contains("FREEDOMPAY_SECRET_KEY=local-secret", text);
+        Assert.Contains("FREEDOMPAY_SECRET_KEY='<the --secret-key you gave>'", text);
+        Assert.DoesNotContain("local-secret", text); // a key the caller gave may be a real one: never echoed
         cts.Cancel();
         Assert.Equal(0, await running);
     }

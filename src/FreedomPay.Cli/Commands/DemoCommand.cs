@@ -63,6 +63,13 @@ namespace FreedomPay.Cli.Commands
             PayResponse pay = await mobile.PayAsync(new PayRequest { PaymentId = id, AbonentPhone = phone }, cancellationToken).ConfigureAwait(false);
             Step("pay", $"pg_status={(pay.Status == PayStatus.NeedApprove ? "need_approve" : Wire(pay.Status))}  payment {id}  phone {Redaction.Phone(phone)}");
 
+            // Ok and NeedApprove are the answers pay documents. Anything else (Unknown: a status this client does not
+            // know) is never taken as paid: the status call below decides, as it must for any unclear answer.
+            if (pay.Status is not (PayStatus.Ok or PayStatus.NeedApprove))
+            {
+                output.WriteLine($"     (pay)    pg_status '{pay.Raw.Root.GetString("pg_status")}' is not one this client knows: treated as not paid; asking status");
+            }
+
             if (pay.Status == PayStatus.NeedApprove)
             {
                 string code = sandbox.Sms.LastCodeFor(id) ?? throw new InvalidOperationException("The sandbox sent no SMS code.");

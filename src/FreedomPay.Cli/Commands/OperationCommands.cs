@@ -42,6 +42,23 @@ namespace FreedomPay.Cli.Commands
             return command;
         }
 
+        /// <summary>
+        /// A status the spec does not list (Unknown in the typed API) is never a success for a call that moves money:
+        /// the payment may not have happened. The reply is printed; the exit code says to check the status.
+        /// </summary>
+        private static int UnknownStatusOf(OperationInfo operation, FreedomPayResponse response, CliEnvironment environment)
+        {
+            OperationDescriptor descriptor = operation.Descriptor;
+            string? status = response.Raw.Root.GetString(descriptor.Errors.StatusElement);
+            if (descriptor.SafeToRetry || descriptor.IsKnownStatus(status))
+            {
+                return ExitCodes.Success;
+            }
+
+            environment.Error.WriteLine($"error: {descriptor.Errors.StatusElement} '{status}' is not a status this client knows ({string.Join(", ", descriptor.StatusValues!)}): treat the payment as not paid and check its status before doing anything else.");
+            return ExitCodes.UnknownStatus;
+        }
+
         private static Option Valued(FieldInfo field)
         {
             var option = new Option<string>("--" + Naming.Kebab(field.MemberName))
@@ -101,7 +118,7 @@ namespace FreedomPay.Cli.Commands
                 using FreedomPayClient client = connection.CreateClient(parse, environment, area.DefaultServer);
                 FreedomPayResponse response = await operation.SendAsync(client.Connection, new FieldValues(operation.Descriptor.DisplayName, values), cancellationToken).ConfigureAwait(false);
                 ReplyPrinter.Print(response.Raw, parse.GetValue(connection.Json), environment.Out);
-                return ExitCodes.Success;
+                return UnknownStatusOf(operation, response, environment);
             }
             catch (System.Exception ex)
             {

@@ -22,13 +22,13 @@ namespace FreedomPay.Cli.Commands
                 try
                 {
                     var options = new FreedomPaySandboxOptions { Port = parse.GetValue(port) };
+                    string? givenKey = parse.GetValue(secret);
                     if (parse.GetValue(merchant) is { } id)
                     {
-                        string key = parse.GetValue(secret) ?? options.Merchants[0].SecretKey;
-                        options.Merchants[0] = new SandboxMerchant(id, key);
+                        options.Merchants[0] = new SandboxMerchant(id, givenKey ?? options.Merchants[0].SecretKey);
                     }
 
-                    return await RunAsync(options, environment.Out, cancellationToken).ConfigureAwait(false);
+                    return await RunAsync(options, keyWasGiven: givenKey is not null, environment.Out, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
@@ -38,13 +38,20 @@ namespace FreedomPay.Cli.Commands
             return command;
         }
 
-        private static async Task<int> RunAsync(FreedomPaySandboxOptions options, TextWriter output, CancellationToken cancellationToken)
+        /// <summary>
+        /// Prints how to reach the sandbox. A random secret key is the sandbox's own and is shown; a key the caller gave
+        /// may be a real one reused by mistake, so it is never echoed (terminals and CI logs keep what they print).
+        /// </summary>
+        private static async Task<int> RunAsync(FreedomPaySandboxOptions options, bool keyWasGiven, TextWriter output, CancellationToken cancellationToken)
         {
             await using FreedomPaySandbox sandbox = await FreedomPaySandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
             output.WriteLine($"FreedomPay sandbox listening on {sandbox.BaseAddress}");
             output.WriteLine($"  dashboard    {sandbox.DashboardAddress}   (payments, SMS codes, Result notify, requests)");
             output.WriteLine($"  merchant id  {sandbox.Merchant.MerchantId}");
-            output.WriteLine($"  secret key   {sandbox.Merchant.SecretKey}   (a sandbox secret: safe to show)");
+            string secretKey = keyWasGiven ? "'<the --secret-key you gave>'" : sandbox.Merchant.SecretKey;
+            output.WriteLine(keyWasGiven
+                ? "  secret key   the one given with --secret-key (not shown)"
+                : $"  secret key   {secretKey}   (a random sandbox secret: safe to show)");
             foreach (TestPhone phone in options.Phones)
             {
                 string behaviour = phone.Behavior switch
@@ -57,7 +64,7 @@ namespace FreedomPay.Cli.Commands
             }
 
             output.WriteLine("Use it with:");
-            output.WriteLine($"  export {ConnectionOptions.BaseUrlVariable}={sandbox.BaseAddress} {ConnectionOptions.MerchantVariable}={sandbox.Merchant.MerchantId} {ConnectionOptions.SecretVariable}={sandbox.Merchant.SecretKey}");
+            output.WriteLine($"  export {ConnectionOptions.BaseUrlVariable}={sandbox.BaseAddress} {ConnectionOptions.MerchantVariable}={sandbox.Merchant.MerchantId} {ConnectionOptions.SecretVariable}={secretKey}");
             output.WriteLine("Press Ctrl+C to stop.");
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             try

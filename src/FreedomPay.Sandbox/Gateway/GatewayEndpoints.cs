@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
@@ -51,7 +52,20 @@ namespace FreedomPay.Sandbox.Gateway
                     return;
             }
 
-            GatewayRequest request = await GatewayRequest.ReadAsync(context.Request).ConfigureAwait(false);
+            GatewayRequest request;
+            try
+            {
+                request = await GatewayRequest.ReadAsync(context.Request).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                // Without readable fields there is no merchant to sign for: unsigned, as for an unknown merchant.
+                context.Response.ContentType = "application/xml; charset=utf-8";
+                await context.Response.WriteAsync(GatewayReply.Error(SandboxErrorCodes.UnknownMerchant, "The request body cannot be read as a form within the sandbox's limits (" + ex.GetType().Name + ").")
+                    .Render(GatewayRequest.ScriptOf(context.Request), secret: null, NewSalt())).ConfigureAwait(false);
+                return;
+            }
+
             string xml = await ProcessAsync(operation, request, gateway, merchants, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
 
             if (fault?.Kind == SandboxFaultKind.DropConnection)
@@ -69,10 +83,12 @@ namespace FreedomPay.Sandbox.Gateway
             await context.Response.WriteAsync(xml).ConfigureAwait(false);
         }
 
+        private static string NewSalt() => RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16);
+
         private static async Task<string> ProcessAsync(SandboxOperation operation, GatewayRequest request, SandboxGateway gateway, IReadOnlyList<SandboxMerchant> merchants, RequestLog log, bool spoilSignature)
         {
             DateTimeOffset at = gateway.Now;
-            string salt = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16);
+            string salt = NewSalt();
             string? merchantId = request.Optional("pg_merchant_id");
             SandboxMerchant? merchant = merchants.FirstOrDefault(m => m.MerchantId == merchantId);
             if (merchant is null)

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace FreedomPay.Sandbox.Gateway
 {
@@ -23,12 +25,33 @@ namespace FreedomPay.Sandbox.Gateway
 
         public IReadOnlyList<KeyValuePair<string, string>> Fields { get; }
 
+        /// <summary>The largest request body the sandbox reads (Kestrel refuses larger ones).</summary>
+        public const int MaxBodyBytes = 1024 * 1024;
+
+        /// <summary>The most fields a request may have.</summary>
+        public const int MaxFields = 1024;
+
+        private static readonly FormOptions Limits = new FormOptions
+        {
+            ValueCountLimit = MaxFields,
+            ValueLengthLimit = MaxBodyBytes,
+            MultipartBodyLengthLimit = MaxBodyBytes,
+            BufferBody = false,
+        };
+
+        public static string ScriptOf(HttpRequest request) => request.Path.Value?.Split('/').Last() ?? string.Empty;
+
+        /// <summary>Reads the fields within the limits.</summary>
+        /// <exception cref="InvalidDataException">The body is over a limit or is not a well-formed form.</exception>
+        /// <exception cref="IOException">The body could not be read.</exception>
+        /// <exception cref="BadHttpRequestException">The body is larger than Kestrel allows.</exception>
         public static async Task<GatewayRequest> ReadAsync(HttpRequest request)
         {
-            string script = request.Path.Value?.Split('/').Last() ?? string.Empty;
+            string script = ScriptOf(request);
             var fields = new List<KeyValuePair<string, string>>();
             if (request.HasFormContentType)
             {
+                request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, Limits));
                 IFormCollection form = await request.ReadFormAsync().ConfigureAwait(false);
                 foreach (var (key, values) in form)
                 {

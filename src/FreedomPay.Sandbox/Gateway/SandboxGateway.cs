@@ -30,6 +30,9 @@ namespace FreedomPay.Sandbox.Gateway
             _rules = new SandboxRules(options.MaxApprovalAttempts, options.CodeLifetime, options.ResendInterval, options.MaxResends, sms);
         }
 
+        /// <summary>pg_lifetime when init gives none: 86400 s, the documented default (docs.freedompay.uz api-13679480).</summary>
+        public const long DefaultLifetimeSeconds = 86400;
+
         public DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
 
         public async Task<GatewayReply> HandleAsync(SandboxOperation operation, GatewayRequest request, SandboxMerchant merchant) => operation switch
@@ -57,7 +60,7 @@ namespace FreedomPay.Sandbox.Gateway
                 Description: request.OptionalText("pg_description", 1024) ?? throw new GatewayError(SandboxErrorCodes.InvalidField, "Field pg_description is required."),
                 OrderId: request.OptionalText("pg_order_id", 50),
                 TestingMode: request.OptionalFlag("pg_testing_mode"),
-                Lifetime: lifetime is null ? null : TimeSpan.FromSeconds(lifetime.Value),
+                Lifetime: TimeSpan.FromSeconds(lifetime ?? DefaultLifetimeSeconds),
                 ResultUrl: request.OptionalText("pg_result_url", 255),
                 ResultMethod: request.OneOf("pg_request_method", "GET", "POST", "XML") == "GET" ? "GET" : "POST",
                 CheckUrl: request.OptionalText("pg_check_url", 255),
@@ -71,9 +74,10 @@ namespace FreedomPay.Sandbox.Gateway
                 Language: request.OneOf("pg_language", "ru", "en", "kz", "kg", "uz") ?? "ru");
             foreach (var (name, url) in new[] { ("pg_result_url", terms.ResultUrl), ("pg_check_url", terms.CheckUrl), ("pg_success_url", terms.Return.SuccessUrl), ("pg_failure_url", terms.Return.FailureUrl) })
             {
-                if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+                // Only web addresses: a javascript: or data: URL would run in the sandbox's origin on the POST return.
+                if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out Uri? parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)))
                 {
-                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be an absolute URL.");
+                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be an absolute http or https URL.");
                 }
             }
 

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Xml;
-using System.Xml.Linq;
 using FreedomPay.Sandbox.Payments;
 
 namespace FreedomPay.Sandbox.Notifications
@@ -45,24 +44,15 @@ namespace FreedomPay.Sandbox.Notifications
             {
                 using var timeout = new CancellationTokenSource(_options.CheckTimeout);
                 using HttpResponseMessage response = await _http.PostAsync(url, new FormUrlEncodedContent(fields), timeout.Token).ConfigureAwait(false);
-                string body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-                XElement root = XDocument.Parse(body).Root!;
-                var elements = new List<KeyValuePair<string, string>>();
-                foreach (XElement element in root.Elements())
+                MerchantReply reply = await MerchantReply.ReadAsync(response, script, merchant.SecretKey, timeout.Token).ConfigureAwait(false);
+                if (reply.SignatureValid != true)
                 {
-                    elements.Add(new KeyValuePair<string, string>(element.Name.LocalName, element.Value));
+                    return reply.Status is null ? "no valid answer to the check request" : "its answer to the check request is not signed correctly";
                 }
 
-                string status = root.Element("pg_status")?.Value ?? string.Empty;
-                string description = root.Element("pg_description")?.Value ?? "(no description)";
-                if (!PgSignature.Verify(script, elements, merchant.SecretKey, root.Element("pg_sig")?.Value))
-                {
-                    return "its answer to the check request is not signed correctly";
-                }
-
-                return status == "ok" ? null : description;
+                return reply.Status == "ok" ? null : reply.Description ?? "(no description)";
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or XmlException)
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
             {
                 return "no valid answer to the check request (" + ex.GetType().Name + ")";
             }

@@ -5,8 +5,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Xml.Linq;
-using FreedomPay.Runtime;
 using FreedomPay.Sandbox.Payments;
 
 namespace FreedomPay.Sandbox
@@ -75,7 +73,14 @@ namespace FreedomPay.Sandbox.Notifications
             var delivery = new Delivery(payment.Id, target, fields, script, merchant.SecretKey, payment.Terms.ResultMethod);
             lock (_gate)
             {
+                // Bounded records: finished deliveries beyond the cap and completed tasks are let go.
+                _running.RemoveAll(task => task.IsCompleted);
                 _deliveries.Add(delivery);
+                if (_deliveries.Count > _options.MaxPayments)
+                {
+                    _deliveries.RemoveRange(0, _deliveries.Count - (_options.MaxPayments / 2));
+                }
+
                 _running.Add(Task.Run(() => DeliverAsync(delivery)));
             }
         }
@@ -169,36 +174,14 @@ namespace FreedomPay.Sandbox.Notifications
                     ? new HttpRequestMessage(HttpMethod.Get, new Uri(delivery.Url, "?" + Query(delivery.Fields)))
                     : new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new FormUrlEncodedContent(delivery.Fields) };
                 using HttpResponseMessage response = await _http.SendAsync(request, _stopping.Token).ConfigureAwait(false);
-                string body = await response.Content.ReadAsStringAsync(_stopping.Token).ConfigureAwait(false);
-                var (status, signatureValid) = ReadMerchantReply(body, delivery);
-                return new ResultAttempt(at, (int)response.StatusCode, null, status, signatureValid);
+                MerchantReply reply = await MerchantReply.ReadAsync(response, delivery.Script, delivery.Secret, _stopping.Token).ConfigureAwait(false);
+                return new ResultAttempt(at, (int)response.StatusCode, null, reply.Status, reply.SignatureValid);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !_stopping.IsCancellationRequested)
+            catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException or TaskCanceledException && !_stopping.IsCancellationRequested)
             {
                 return new ResultAttempt(at, null, ex.Message, null, null);
             }
         }
-
-        /// <summary>The merchant's XML reply: its pg_status and whether its pg_sig verifies (null when unsigned or not XML).</summary>
-        private static (string? Status, bool? SignatureValid) ReadMerchantReply(string body, Delivery delivery)
-        {
-            try
-            {
-                XElement root = XDocument.Parse(body).Root!;
-                var element = ToPgElement(root);
-                string? status = element.GetString("pg_status");
-                bool? valid = element.Find("pg_sig") is null ? null : PgSignature.Verify(delivery.Script, element, delivery.Secret);
-                return (status, valid);
-            }
-            catch (System.Xml.XmlException)
-            {
-                return (null, null);
-            }
-        }
-
-        private static PgElement ToPgElement(XElement element) => element.HasElements
-            ? new PgElement(element.Name.LocalName, string.Empty, element.Elements().Select(ToPgElement).ToArray())
-            : new PgElement(element.Name.LocalName, element.Value);
 
         private static string Query(IEnumerable<KeyValuePair<string, string>> fields) =>
             string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using static FreedomPay.Sandbox.Pages.Html;
 
 namespace FreedomPay.Sandbox.Pages
@@ -18,9 +19,9 @@ namespace FreedomPay.Sandbox.Pages
         public const string Path = "/_sandbox";
 
         public static void Map(WebApplication app, FreedomPaySandbox sandbox) =>
-            app.MapGet(Path, () => Respond(Render(sandbox)));
+            app.MapGet(Path, (HttpRequest request) => Respond(Render(sandbox, new DashboardPager(request.Query))));
 
-        private static string Render(FreedomPaySandbox sandbox)
+        private static string Render(FreedomPaySandbox sandbox, DashboardPager pager)
         {
             var body = new StringBuilder();
             body.Append($"""
@@ -28,10 +29,10 @@ namespace FreedomPay.Sandbox.Pages
                 <p class="muted">Test mode on <code>{E(sandbox.BaseAddress.ToString())}</code>. Times are UTC. <a href="{Path}">Refresh</a></p>
                 """);
             Setup(body, sandbox);
-            Payments(body, sandbox.Payments);
-            Sms(body, sandbox.Sms.All);
-            Deliveries(body, sandbox.ResultDeliveries);
-            Requests(body, sandbox.Requests);
+            Payments(body, pager.Page("payments", sandbox.Payments.OrderByDescending(p => p.Id).ToArray()));
+            Sms(body, pager.Page("sms", sandbox.Sms.All.Reverse().ToArray()));
+            Deliveries(body, pager.Page("deliveries", sandbox.ResultDeliveries.Reverse().ToArray()));
+            Requests(body, pager.Page("requests", sandbox.Requests.Reverse().ToArray()));
             return Document("en", "FreedomPay sandbox dashboard", body.ToString(), wide: true);
         }
 
@@ -48,10 +49,11 @@ namespace FreedomPay.Sandbox.Pages
                 """);
         }
 
-        private static void Payments(StringBuilder body, IReadOnlyList<SandboxPayment> payments)
+        private static void Payments(StringBuilder body, (IReadOnlyList<SandboxPayment> Rows, string Navigation) page)
         {
+            var (payments, navigation) = page;
             var rows = new StringBuilder();
-            foreach (SandboxPayment p in payments.OrderByDescending(p => p.Id))
+            foreach (SandboxPayment p in payments)
             {
                 string history = string.Concat(p.History.Select(h => $"<li>{Time(h.At)} <strong>{E(h.Status.ToWire())}</strong>: {E(h.What)}</li>"));
                 rows.Append($"""
@@ -64,23 +66,25 @@ namespace FreedomPay.Sandbox.Pages
 
             body.Append(Section("payments", "Payments", payments.Count == 0 ? "No payments yet: call init." : $"""
                 <div class="table"><table><thead><tr><th scope="col">Id</th><th scope="col">Merchant</th><th scope="col">Order</th><th scope="col">Description</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Phone</th><th scope="col">Hosted page</th><th scope="col">History</th></tr></thead>
-                <tbody>{rows}</tbody></table></div>
+                <tbody>{rows}</tbody></table></div>{navigation}
                 """));
         }
 
-        private static void Sms(StringBuilder body, IReadOnlyList<SentSms> messages)
+        private static void Sms(StringBuilder body, (IReadOnlyList<SentSms> Rows, string Navigation) page)
         {
-            string rows = string.Concat(messages.Reverse().Select(m =>
+            var (messages, navigation) = page;
+            string rows = string.Concat(messages.Select(m =>
                 $"""<tr><td>{Time(m.SentAt)}</td><td>{E(m.Phone)}</td><td class="num">{m.PaymentId}</td><td><code>{E(m.Code)}</code></td></tr>"""));
             body.Append(Section("sms", "SMS inbox", messages.Count == 0 ? "No codes sent yet." : $"""
-                <div class="table"><table><thead><tr><th scope="col">Sent</th><th scope="col">Phone</th><th scope="col">Payment</th><th scope="col">Code</th></tr></thead><tbody>{rows}</tbody></table></div>
+                <div class="table"><table><thead><tr><th scope="col">Sent</th><th scope="col">Phone</th><th scope="col">Payment</th><th scope="col">Code</th></tr></thead><tbody>{rows}</tbody></table></div>{navigation}
                 """));
         }
 
-        private static void Deliveries(StringBuilder body, IReadOnlyList<ResultDelivery> deliveries)
+        private static void Deliveries(StringBuilder body, (IReadOnlyList<ResultDelivery> Rows, string Navigation) page)
         {
+            var (deliveries, navigation) = page;
             var rows = new StringBuilder();
-            foreach (ResultDelivery d in deliveries.Reverse())
+            foreach (ResultDelivery d in deliveries)
             {
                 string attempts = string.Concat(d.Attempts.Select(a => $"<li>{Time(a.At)}: {E(Attempt(a))}</li>"));
                 rows.Append($"""
@@ -91,18 +95,19 @@ namespace FreedomPay.Sandbox.Pages
             }
 
             body.Append(Section("deliveries", "Result notify", deliveries.Count == 0 ? "No Result notify sent yet (payments with a pg_result_url send one when they finish)." : $"""
-                <div class="table"><table><thead><tr><th scope="col">Payment</th><th scope="col">URL</th><th scope="col">State</th><th scope="col">Attempts and merchant replies</th></tr></thead><tbody>{rows}</tbody></table></div>
+                <div class="table"><table><thead><tr><th scope="col">Payment</th><th scope="col">URL</th><th scope="col">State</th><th scope="col">Attempts and merchant replies</th></tr></thead><tbody>{rows}</tbody></table></div>{navigation}
                 """));
         }
 
-        private static void Requests(StringBuilder body, IReadOnlyList<SandboxRequest> requests)
+        private static void Requests(StringBuilder body, (IReadOnlyList<SandboxRequest> Rows, string Navigation) page)
         {
-            string rows = string.Concat(requests.Reverse().Select(r => $"""
+            var (requests, navigation) = page;
+            string rows = string.Concat(requests.Select(r => $"""
                 <tr><td>{Time(r.At)}</td><td><code>{E(r.Script)}</code></td><td>{E(r.MerchantId ?? "")}</td><td>{E(Verdict(r.Signature))}</td>
                 <td>{E(r.Status)}{(r.ErrorCode is null ? "" : " " + E(r.ErrorCode))}</td><td class="muted">{E(string.Join(", ", r.Fields))}</td></tr>
                 """));
             body.Append(Section("requests", "Latest API requests", requests.Count == 0 ? "No requests yet." : $"""
-                <div class="table"><table><thead><tr><th scope="col">Time</th><th scope="col">Script</th><th scope="col">Merchant</th><th scope="col">Signature</th><th scope="col">Reply</th><th scope="col">Fields sent</th></tr></thead><tbody>{rows}</tbody></table></div>
+                <div class="table"><table><thead><tr><th scope="col">Time</th><th scope="col">Script</th><th scope="col">Merchant</th><th scope="col">Signature</th><th scope="col">Reply</th><th scope="col">Fields sent</th></tr></thead><tbody>{rows}</tbody></table></div>{navigation}
                 """));
         }
 

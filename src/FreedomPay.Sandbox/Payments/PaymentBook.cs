@@ -4,10 +4,15 @@ using FreedomPay.Sandbox.Gateway;
 
 namespace FreedomPay.Sandbox.Payments
 {
-    /// <summary>All sandbox payments, in memory. One lock keeps every state change atomic.</summary>
-    internal sealed class PaymentBook
+    /// <summary>
+    /// All sandbox payments, in memory, at most <see cref="FreedomPaySandboxOptions.MaxPayments"/> of them: beyond that
+    /// the oldest are forgotten, so a long-running sandbox does not grow without end. One lock keeps every state
+    /// change atomic.
+    /// </summary>
+    internal sealed class PaymentBook(int maxPayments)
     {
         private readonly Dictionary<long, Payment> _payments = new Dictionary<long, Payment>();
+        private readonly Queue<Payment> _byAge = new Queue<Payment>();
         private readonly Dictionary<string, Payment> _byPageKey = new Dictionary<string, Payment>(StringComparer.Ordinal);
         private readonly Dictionary<(string Merchant, string Key), long> _idempotencyKeys = new Dictionary<(string, string), long>();
         private long _nextId = 1_000_001;
@@ -27,12 +32,28 @@ namespace FreedomPay.Sandbox.Payments
                 var payment = new Payment(_nextId++, merchantId, terms, now);
                 _payments.Add(payment.Id, payment);
                 _byPageKey.Add(payment.PageKey, payment);
+                _byAge.Enqueue(payment);
                 if (terms.IdempotencyKey is { } newKey)
                 {
                     _idempotencyKeys.Add((merchantId, newKey), payment.Id);
                 }
 
+                while (_byAge.Count > maxPayments)
+                {
+                    Forget(_byAge.Dequeue());
+                }
+
                 return payment;
+            }
+        }
+
+        private void Forget(Payment payment)
+        {
+            _payments.Remove(payment.Id);
+            _byPageKey.Remove(payment.PageKey);
+            if (payment.Terms.IdempotencyKey is { } key)
+            {
+                _idempotencyKeys.Remove((payment.MerchantId, key));
             }
         }
 

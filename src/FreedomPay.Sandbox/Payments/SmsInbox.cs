@@ -12,8 +12,11 @@ namespace FreedomPay.Sandbox
     {
         private readonly object _gate = new object();
         private readonly List<SentSms> _messages = new List<SentSms>();
+        private readonly int _capacity;
 
-        /// <summary>Every message, oldest first.</summary>
+        internal SmsInbox(int capacity) => _capacity = capacity;
+
+        /// <summary>Every message kept, oldest first (the latest <see cref="FreedomPaySandboxOptions.MaxPayments"/>).</summary>
         public IReadOnlyList<SentSms> All
         {
             get
@@ -36,6 +39,11 @@ namespace FreedomPay.Sandbox
             lock (_gate)
             {
                 _messages.Add(message);
+                if (_messages.Count > _capacity)
+                {
+                    // Half the capacity at once: removal from the front is O(n), so it happens rarely.
+                    _messages.RemoveRange(0, _messages.Count - (_capacity / 2));
+                }
             }
         }
     }
