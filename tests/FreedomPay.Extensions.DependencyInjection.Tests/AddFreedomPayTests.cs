@@ -2,6 +2,9 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using FreedomPay.MobileBalance;
 using FreedomPay.Sandbox;
+using FreedomPay.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -36,6 +39,37 @@ public sealed class AddFreedomPayTests
         Assert.Equal(System.TimeSpan.FromSeconds(20), options.Timeout);
         Assert.Equal(2, options.Retry.MaxAttempts);
         Assert.Same(client, provider.GetRequiredService<FreedomPayClient>());
+    }
+
+    [Fact]
+    public async Task The_registered_client_never_follows_a_redirect_nor_re_sends_the_signed_request()
+    {
+        var received = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await using LoopbackApp elsewhere = await LoopbackApp.StartAsync(app => app.MapPost("/{**path}", (HttpContext c) => { received.Add(c.Request.Path.ToString()); return "collected"; }));
+        await using LoopbackApp gateway = await LoopbackApp.StartAsync(app => app.MapPost("/{**path}", (HttpContext c) =>
+        {
+            c.Response.StatusCode = 308;
+            c.Response.Headers.Location = new System.Uri(elsewhere.BaseAddress, "collect").AbsoluteUri;
+        }));
+        var services = new ServiceCollection();
+        services.AddFreedomPay(o => { o.MerchantId = "54321"; o.SecretKey = "secret"; o.BaseAddress = gateway.BaseAddress; o.MaxReplyBytes = 64 * 1024; });
+        using ServiceProvider provider = services.BuildServiceProvider();
+        FreedomPayClient client = provider.GetRequiredService<FreedomPayClient>();
+
+        var ex = await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => client.MobileBalance.ApproveAsync(new ApproveRequest { PaymentId = 1, ApprovalCode = "111111" }));
+
+        Assert.Equal(308, ex.HttpStatusCode);
+        Assert.Empty(received);
+    }
+
+    [Fact]
+    public void MaxReplyBytes_is_read_from_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddFreedomPay(Configuration(new() { ["F:MerchantId"] = "1", ["F:SecretKey"] = "s", ["F:MaxReplyBytes"] = "65536" }).GetSection("F"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        Assert.Equal(65536, provider.GetRequiredService<IOptions<FreedomPayClientOptions>>().Value.MaxReplyBytes);
     }
 
     [Theory]
