@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using FreedomPay.Callbacks;
+using FreedomPay.Client.Tests.Infrastructure;
+using FreedomPay.MobileBalance;
+using FreedomPay.Runtime;
+using FreedomPay.TestSupport;
+
+namespace FreedomPay.Client.Tests;
+
+/// <summary>
+/// A bounded fuzz run in the normal test command: genuine replies and callbacks, mutated a few thousand times from a
+/// fixed seed and from a random one, must end in a typed result or a FreedomPay exception, never anything else.
+/// A failure names its seed and case number; replay it with <c>FREEDOMPAY_FUZZ_SEED</c>.
+/// </summary>
+public sealed class FuzzTests
+{
+    private const int FixedSeed = 20261201;
+    private const int Cases = 1500;
+
+    public static TheoryData<int> Seeds() => new() { FixedSeed, Environment.GetEnvironmentVariable("FREEDOMPAY_FUZZ_SEED") is { } s ? int.Parse(s) : Random.Shared.Next() };
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task Mutated_replies_end_in_a_reply_or_a_FreedomPay_exception(int seed)
+    {
+        var mutator = new Mutator(seed);
+        string[] genuine =
+        {
+            FakeGateway.SignedReply("get_status3.php", ("pg_status", "ok"), ("pg_payment_id", "7"), ("pg_payment_status", "success"), ("pg_amount", "10.50"), ("pg_currency", "KZT")),
+            FakeGateway.SignedReply("pay", ("pg_status", "need_approve"), ("pg_payment_id", "7")),
+            FakeGateway.Document("response", ("pg_status", "error"), ("pg_error_code", "101"), ("pg_error_description", "Unknown merchant")),
+            StatusWithRefunds,
+        };
+        using var test = new TestClient(o => o.MaxReplyBytes = 256 * 1024);
+        string reply = string.Empty;
+        test.Gateway.Respond = _ => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(reply)) };
+
+        for (int i = 0; i < Cases; i++)
+        {
+            reply = mutator.Mutate(genuine[i % genuine.Length]);
+            try
+            {
+                if (i % 2 == 0)
+                {
+                    await test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 7 });
+                }
+                else
+                {
+                    await test.Client.MobileBalance.PayAsync(new PayRequest { PaymentId = 7, AbonentPhone = "77077777777" });
+                }
+            }
+            catch (FreedomPayException)
+            {
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"seed {seed}, case {i}: {ex.GetType().Name}: {ex.Message}\nreply starts: {Start(reply)}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Mutated_callbacks_end_in_a_callback_or_a_FreedomPay_exception(int seed)
+    {
+        var mutator = new Mutator(seed);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("pg_order_id", "A-1"), new("pg_payment_id", "42"), new("pg_amount", "500"), new("pg_currency", "KZT"), new("pg_result", "1"), new("pg_salt", "x1"),
+        };
+        fields.Add(new("pg_sig", ReferenceSignature.Sign("result", fields, FakeGateway.Secret)));
+        string xml = "<request>" + string.Concat(fields.ConvertAll(f => $"<{f.Key}>{f.Value}</{f.Key}>")) + "</request>";
+
+        for (int i = 0; i < Cases; i++)
+        {
+            string input = string.Empty;
+            try
+            {
+                CallbackMessage message;
+                if (i % 2 == 0)
+                {
+                    input = mutator.Mutate(xml);
+                    message = CallbackMessage.FromXml("result", input);
+                }
+                else
+                {
+                    List<KeyValuePair<string, string>> mutated = mutator.Mutate(fields);
+                    input = string.Join("&", mutated.ConvertAll(f => f.Key + "=" + f.Value));
+                    message = CallbackMessage.FromFields("result", mutated);
+                }
+
+                _ = message.ContentFingerprint;
+                ResultNotification notification = ResultNotification.Parse(message, FakeGateway.Secret);
+                Assert.Equal(42, notification.PaymentId); // only a message still signed as sent gets here
+            }
+            catch (FreedomPayException)
+            {
+            }
+            catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+            {
+                Assert.Fail($"seed {seed}, case {i}: {ex.GetType().Name}: {ex.Message}\ninput starts: {Start(input)}");
+            }
+        }
+    }
+
+    private static string Start(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "...";
+
+    private static readonly string StatusWithRefunds = BuildStatusWithRefunds();
+
+    private static string BuildStatusWithRefunds()
+    {
+        string signature = ReferenceSignature.Sign("get_status3.php", new KeyValuePair<string, string>[]
+        {
+            new("pg_payment_id", "7"), new("pg_refund_payments", "-10;2023-05-31 16:26:36;43;success"), new("pg_salt", "abc"), new("pg_status", "ok"),
+        }, FakeGateway.Secret);
+        return $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <response>
+              <pg_status>ok</pg_status>
+              <pg_payment_id>7</pg_payment_id>
+              <pg_refund_payments>
+                <pg_refund_payment>
+                  <pg_payment_id>43</pg_payment_id>
+                  <pg_payment_status>success</pg_payment_status>
+                  <pg_amount>-10</pg_amount>
+                  <pg_payment_date>2023-05-31 16:26:36</pg_payment_date>
+                </pg_refund_payment>
+              </pg_refund_payments>
+              <pg_salt>abc</pg_salt>
+              <pg_sig>{signature}</pg_sig>
+            </response>
+            """;
+    }
+}
