@@ -11,6 +11,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using FreedomPay.Benchmarks.Client;
 using FreedomPay.Benchmarks.Generator;
+using FreedomPay.Benchmarks.Hostile;
 using FreedomPay.Benchmarks.Load;
 
 // Modes: --stages where the generator's time goes (a quick diagnostic); (none) full BenchmarkDotNet runs; --short a few minutes (ShortRun); --smoke each benchmark once, in-process,
@@ -35,12 +36,13 @@ if (mode == "smoke")
     report.AppendLine("> Smoke run: every benchmark executed once, unwarmed. It proves they run; its figures are not measurements.\n");
 }
 
-Summary[] summaries = BenchmarkRunner.Run(new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks) }, config);
+Summary[] summaries = BenchmarkRunner.Run(new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks), typeof(HostileInputBenchmarks) }, config);
 bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
 
 Derived.Generator(summaries, report);
 Derived.Scaling(summaries, report);
 Derived.Client(summaries, report);
+Derived.Hostile(summaries, report);
 
 LoadResult load = await LoopbackLoadTest.RunAsync(requests: mode == "full" ? 20_000 : 2_000, callers: 4);
 report.AppendLine(CultureInfo.InvariantCulture, $"\n## Loopback load: {load.Requests} status calls, {load.Callers} concurrent callers, sandbox in process")
@@ -100,6 +102,28 @@ internal static class Derived
                 report.AppendLine(CultureInfo.InvariantCulture, $"| {op.ToLowerInvariant()} | {row.Description.Trim('\'')} | {row.Mean / 1000:F2} | {row.Allocated} | {row.Mean / baseline.Mean:F2} | {(double)row.Allocated / baseline.Allocated:F2} | {row.Mean / refit.Mean:F2} | {(double)row.Allocated / refit.Allocated:F2} |");
             }
         }
+    }
+
+    public static void Hostile(Summary[] summaries, StringBuilder report)
+    {
+        var rows = Rows(summaries, nameof(HostileInputBenchmarks));
+        report.AppendLine("\n## Refusing hostile input, against handling a genuine message")
+            .AppendLine("| input | mean µs | allocated B | time / genuine | alloc / genuine |").AppendLine("|---|---|---|---|---|");
+        foreach ((string genuine, string[] hostile) in new[]
+        {
+            (nameof(HostileInputBenchmarks.GenuineReply), new[] { nameof(HostileInputBenchmarks.ReverseSiblingsReply), nameof(HostileInputBenchmarks.DeepNestingReply), nameof(HostileInputBenchmarks.AlternatingTextReply) }),
+            (nameof(HostileInputBenchmarks.GenuineCallback), new[] { nameof(HostileInputBenchmarks.HostileCallback), nameof(HostileInputBenchmarks.DeepCallback) }),
+        })
+        {
+            Row baseline = rows.Single(r => r.Method == genuine);
+            foreach (Row row in hostile.Select(h => rows.Single(r => r.Method == h)).Prepend(baseline))
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {row.Description.Trim('\'')} | {row.Mean / 1000:F1} | {row.Allocated} | {row.Mean / baseline.Mean:F1} | {(double)row.Allocated / baseline.Allocated:F1} |");
+            }
+        }
+
+        Row cap = rows.Single(r => r.Method == nameof(HostileInputBenchmarks.ReplyAtTheCap));
+        report.AppendLine(CultureInfo.InvariantCulture, $"\nA signed reply just under the {HostileInputBenchmarks.Cap}-byte cap: {cap.Mean / 1000:F1} µs, {cap.Allocated} B allocated = {(double)cap.Allocated / HostileInputBenchmarks.Cap:F2} x the cap.");
     }
 
     private static List<Row> Rows(Summary[] summaries, string type) => summaries
