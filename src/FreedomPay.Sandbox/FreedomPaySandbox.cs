@@ -85,6 +85,13 @@ namespace FreedomPay.Sandbox
         /// <summary>Every payment, as copies.</summary>
         public IReadOnlyList<SandboxPayment> Payments => _book.All();
 
+        /// <summary>
+        /// Completes when the merchant has answered a Result notify of the payment with HTTP 200 (at once if it already
+        /// has): tests wait for this event instead of polling or sleeping.
+        /// </summary>
+        public Task<ResultDelivery> WhenResultDeliveredAsync(long paymentId, CancellationToken cancellationToken = default) =>
+            _notifier.WhenDeliveredAsync(paymentId, cancellationToken);
+
         /// <summary>Starts a sandbox on loopback (a free port unless <see cref="FreedomPaySandboxOptions.Port"/> says otherwise).</summary>
         public static async Task<FreedomPaySandbox> StartAsync(FreedomPaySandboxOptions? options = null, CancellationToken cancellationToken = default)
         {

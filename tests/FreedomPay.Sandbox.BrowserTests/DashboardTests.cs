@@ -17,7 +17,7 @@ public sealed class DashboardTests(BrowserFixture browser)
         InitResponse init = await scene.InitAsync("ORDER-77", 4200m, "Monthly plan", PageLanguage.English);
         await scene.Client.MobileBalance.PayAsync(new PayRequest { PaymentId = init.PaymentId, AbonentPhone = "77017777777" });
         await scene.Client.MobileBalance.ApproveAsync(new ApproveRequest { PaymentId = init.PaymentId, ApprovalCode = scene.Sandbox.Sms.LastCodeFor(init.PaymentId)! });
-        await scene.Shop.WaitForResultAsync(init.PaymentId);
+        await scene.Sandbox.WhenResultDeliveredAsync(init.PaymentId); // the sandbox has recorded the shop's answer
         IPage page = await browser.NewPageAsync(BrowserFixture.Desktop);
 
         await page.GotoAsync(scene.Sandbox.DashboardAddress.AbsoluteUri);

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using FreedomPay.MobileBalance;
 using FreedomPay.Sandbox.BrowserTests.Infrastructure;
@@ -39,7 +40,8 @@ public sealed class HostedPageTests(BrowserFixture browser)
         await page.Keyboard.TypeAsync(code);
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(scene.Shop.SuccessUrl + "?**");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test shop: success" })).ToBeVisibleAsync(); // back at the shop
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(scene.Shop.SuccessUrl) + "\\?"));
         ShopReturn back = Assert.Single(scene.Shop.Returns);
         Assert.Equal(("success", "GET"), (back.Outcome, back.Method));
         Assert.Equal(init.PaymentId.ToString(CultureInfo.InvariantCulture), back.Fields["pg_payment_id"]);
@@ -69,6 +71,7 @@ public sealed class HostedPageTests(BrowserFixture browser)
         await Expect(page.Locator(".amount")).ToHaveTextAsync("990,00\u00A0KZT");
         await page.GetByLabel("Номер телефона").FillAsync("+7 702 777 77 77");
         await page.GetByRole(AriaRole.Button, new() { Name = "Получить код по SMS" }).ClickAsync();
+        await Expect(page.GetByLabel("Код из SMS")).ToBeFocusedAsync();
         await PageChecks.CheckAsync(page, "hosted-4-code-ru");
 
         await page.GetByLabel("Код из SMS").FillAsync("000000");
@@ -86,7 +89,8 @@ public sealed class HostedPageTests(BrowserFixture browser)
         await page.GetByLabel("Код из SMS").FillAsync("000002");
         await page.GetByRole(AriaRole.Button, new() { Name = "Оплатить" }).ClickAsync();
 
-        await page.WaitForURLAsync(scene.Shop.FailureUrl + "?**");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test shop: failure" })).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(scene.Shop.FailureUrl) + "\\?"));
         Assert.Equal("failure", Assert.Single(scene.Shop.Returns).Outcome);
         var result = await scene.Shop.WaitForResultAsync(init.PaymentId);
         Assert.Equal("0", result["pg_result"]);
@@ -118,10 +122,12 @@ public sealed class HostedPageTests(BrowserFixture browser)
 
         await page.GetByLabel("Phone number").FillAsync(NeedsCodeToo);
         await page.GetByRole(AriaRole.Button, new() { Name = "Get an SMS code" }).ClickAsync();
+        await Expect(page.GetByLabel("Code from the SMS")).ToBeFocusedAsync(); // the code page: the SMS was sent
         await page.GetByLabel("Code from the SMS").FillAsync(scene.Sandbox.Sms.LastCodeFor(init.PaymentId)!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
 
-        await page.WaitForURLAsync(scene.Shop.SuccessUrl);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test shop: success" })).ToBeVisibleAsync(); // the form POST arrived
+        await Expect(page).ToHaveURLAsync(scene.Shop.SuccessUrl);
         ShopReturn back = Assert.Single(scene.Shop.Returns);
         Assert.Equal(("success", "POST"), (back.Outcome, back.Method));
         Assert.Equal(init.PaymentId.ToString(CultureInfo.InvariantCulture), back.Fields["pg_payment_id"]);

@@ -41,6 +41,7 @@ namespace FreedomPay.Sandbox.Notifications
         private readonly object _gate = new object();
         private readonly List<Delivery> _deliveries = new List<Delivery>();
         private readonly List<Task> _running = new List<Task>();
+        private readonly Dictionary<long, TaskCompletionSource<ResultDelivery>> _deliveredWaiters = new Dictionary<long, TaskCompletionSource<ResultDelivery>>();
 
         public ResultNotifier(FreedomPaySandboxOptions options)
         {
@@ -56,6 +57,26 @@ namespace FreedomPay.Sandbox.Notifications
                 {
                     return _deliveries.Select(d => d.Snapshot()).ToArray();
                 }
+            }
+        }
+
+        /// <summary>Completes when a Result notify of the payment has been answered with HTTP 200 (at once if it has been).</summary>
+        public Task<ResultDelivery> WhenDeliveredAsync(long paymentId, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_deliveries.LastOrDefault(d => d.PaymentId == paymentId && d.Delivered) is { } done)
+                {
+                    return Task.FromResult(done.Snapshot());
+                }
+
+                if (!_deliveredWaiters.TryGetValue(paymentId, out TaskCompletionSource<ResultDelivery>? waiter))
+                {
+                    waiter = new TaskCompletionSource<ResultDelivery>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _deliveredWaiters.Add(paymentId, waiter);
+                }
+
+                return waiter.Task.WaitAsync(cancellationToken);
             }
         }
 
@@ -151,6 +172,10 @@ namespace FreedomPay.Sandbox.Notifications
                 {
                     delivery.Attempts.Add(result);
                     delivery.Delivered = delivered;
+                    if (delivered && _deliveredWaiters.Remove(delivery.PaymentId, out TaskCompletionSource<ResultDelivery>? waiter))
+                    {
+                        waiter.TrySetResult(delivery.Snapshot());
+                    }
                 }
 
                 if (delivered)

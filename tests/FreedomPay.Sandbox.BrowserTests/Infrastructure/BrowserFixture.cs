@@ -15,6 +15,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
 
+    /// <summary>
+    /// How long an action or an expectation may wait for the state it needs. Tests wait for states (locators,
+    /// expectations, the sandbox's own events), never for network idle or a fixed time, so a slow machine only makes
+    /// them slower; the bound is generous so that a loaded CI machine (several busy processes on 2 cores) passes.
+    /// </summary>
+    public const float StateTimeoutMs = 60_000;
+
     public async Task InitializeAsync()
     {
         if (Chromium.ExecutablePath is null)
@@ -36,7 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         IBrowser browser = _browser ?? throw new InvalidOperationException(Chromium.MissingMessage);
         IBrowserContext context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, Locale = "en-US" });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(StateTimeoutMs);
+        context.SetDefaultNavigationTimeout(StateTimeoutMs);
+        Assertions.SetDefaultExpectTimeout(StateTimeoutMs);
         return await context.NewPageAsync();
     }
 

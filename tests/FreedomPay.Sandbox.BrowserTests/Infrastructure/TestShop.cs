@@ -22,6 +22,7 @@ public sealed class TestShop : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ShopReturn> _returns = new();
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _results = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<IReadOnlyDictionary<string, string>>> _resultArrived = new();
     private LoopbackApp _app = null!;
 
     private TestShop()
@@ -60,30 +61,25 @@ public sealed class TestShop : IAsyncDisposable
         });
         app.MapPost("/result", async (HttpRequest request) =>
         {
-            shop._results.Enqueue(await FieldsAsync(request));
+            var fields = await FieldsAsync(request);
+            shop._results.Enqueue(fields);
+            if (fields.TryGetValue("pg_payment_id", out string? paymentId))
+            {
+                shop.ResultSignal(paymentId).TrySetResult(fields);
+            }
+
             return Microsoft.AspNetCore.Http.Results.Content(CallbackReply.Ok().ToXml("result", secretKey), "application/xml; charset=utf-8");
         });
     }
 
-    /// <summary>Waits for the Result notify of a payment (the sandbox sends it in the background).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> WaitForResultAsync(long paymentId)
-    {
-        DateTime until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        string id = paymentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        while (DateTime.UtcNow < until)
-        {
-            if (_results.FirstOrDefault(r => r.TryGetValue("pg_payment_id", out string? p) && p == id) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"no Result notify for payment {paymentId} reached the shop");
-    }
+    /// <summary>The Result notify of a payment, as soon as the shop receives it (the sandbox sends it in the background).</summary>
+    public Task<IReadOnlyDictionary<string, string>> WaitForResultAsync(long paymentId) =>
+        ResultSignal(paymentId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Task.WaitAsync(TimeSpan.FromMilliseconds(BrowserFixture.StateTimeoutMs));
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private TaskCompletionSource<IReadOnlyDictionary<string, string>> ResultSignal(string paymentId) =>
+        _resultArrived.GetOrAdd(paymentId, _ => new TaskCompletionSource<IReadOnlyDictionary<string, string>>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private static async Task<IReadOnlyDictionary<string, string>> FieldsAsync(HttpRequest request)
     {
