@@ -21,7 +21,7 @@ public sealed class CallbackEndpointTests
 
         InitResponse init = await client.MobileBalance.InitAsync(new InitRequest { OrderId = "ORD-7", Amount = 500m, Description = "Callback", ResultUrl = merchant.ResultUrl.ToString() });
         await client.MobileBalance.PayAsync(new PayRequest { PaymentId = init.PaymentId, AbonentPhone = "77077777777" });
-        await WaitUntil(() => sandbox.ResultDeliveries.Any(d => d.Delivered));
+        await sandbox.WhenResultDeliveredAsync(init.PaymentId);
 
         var notification = Assert.Single(merchant.Handler.Results);
         Assert.Equal(init.PaymentId, notification.PaymentId);
@@ -125,15 +125,5 @@ public sealed class CallbackEndpointTests
         using HttpResponseMessage response = await http.PostAsync(url, content);
         response.EnsureSuccessStatusCode();
         return XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        DateTime until = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "timed out waiting");
-            await Task.Delay(10);
-        }
     }
 }

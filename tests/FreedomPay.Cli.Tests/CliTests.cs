@@ -263,7 +263,7 @@ public sealed class CliTests
         var environment = new CliEnvironment(TextWriter.Synchronized(output), TextWriter.Null, _ => null);
 
         Task<int> running = FreedomPayCli.RunAsync(new[] { "sandbox", "--merchant-id", "777", "--secret-key", "local-secret" }, environment, cts.Token);
-        var until = DateTime.UtcNow.AddSeconds(10);
+        var until = DateTime.UtcNow.AddSeconds(60);
         while (!output.ToString().Contains("Press Ctrl+C") && DateTime.UtcNow < until)
         {
             await Task.Delay(20);

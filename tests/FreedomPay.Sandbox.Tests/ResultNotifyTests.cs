@@ -74,9 +74,10 @@ public sealed class ResultNotifyTests
         Assert.All(merchant.Received, r => Assert.Equal(merchant.Received[0].Single(x => x.Key == "pg_sig").Value, r.Single(x => x.Key == "pg_sig").Value));
     }
 
+    /// <summary>Waits for a state of the sandbox's delivery records (each attempt's retry timer is already set when it shows).</summary>
     private static async Task WaitUntil(Func<bool> condition)
     {
-        DateTime until = DateTime.UtcNow.AddSeconds(10);
+        DateTime until = DateTime.UtcNow.AddSeconds(60);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < until, "timed out waiting");

@@ -15,6 +15,7 @@ namespace FreedomPay.TestSupport;
 public sealed class CallbackServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<IReadOnlyList<KeyValuePair<string, string>>> _received = new();
+    private readonly System.Threading.SemaphoreSlim _arrived = new(0);
     private LoopbackApp _app = null!;
 
     private CallbackServer()
@@ -40,6 +41,7 @@ public sealed class CallbackServer : IAsyncDisposable
             fields.AddRange(source);
             int number = server._received.Count;
             server._received.Enqueue(fields);
+            server._arrived.Release();
             var (status, body) = server.Respond(number, fields);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/xml; charset=utf-8";
@@ -48,18 +50,17 @@ public sealed class CallbackServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> callbacks arrived (or fails after the timeout).</summary>
+    /// <summary>Waits, woken by each arrival, until at least <paramref name="count"/> callbacks arrived (or fails after the timeout).</summary>
     public async Task WaitForAsync(int count, TimeSpan? timeout = null)
     {
-        DateTime until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        DateTime until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (_received.Count < count)
         {
-            if (DateTime.UtcNow > until)
+            TimeSpan left = until - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
             {
                 throw new TimeoutException($"expected {count} callbacks, received {_received.Count}");
             }
-
-            await Task.Delay(10);
         }
     }
 

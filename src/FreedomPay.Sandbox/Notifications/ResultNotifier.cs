@@ -168,6 +168,12 @@ namespace FreedomPay.Sandbox.Notifications
             {
                 ResultAttempt result = await AttemptAsync(delivery).ConfigureAwait(false);
                 bool delivered = result.HttpStatus == 200;
+
+                // The retry timer starts before the attempt is published: whoever sees the attempt (a test moving a
+                // fake clock) finds the timer already waiting on that clock.
+                Task retry = delivered || attempt == _options.ResultMaxAttempts
+                    ? Task.CompletedTask
+                    : Task.Delay(_options.ResultRetryInterval, _options.TimeProvider, _stopping.Token);
                 lock (_gate)
                 {
                     delivery.Attempts.Add(result);
@@ -183,10 +189,7 @@ namespace FreedomPay.Sandbox.Notifications
                     return;
                 }
 
-                if (attempt < _options.ResultMaxAttempts)
-                {
-                    await Task.Delay(_options.ResultRetryInterval, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
-                }
+                await retry.ConfigureAwait(false);
             }
         }
 
