@@ -160,4 +160,29 @@ public sealed class PgSignatureTests
         Assert.Throws<ArgumentException>(() => PgSignature.Compute("s", fields, string.Empty));
         Assert.Throws<ArgumentException>(() => PgSignature.Compute(string.Empty, fields, "K"));
     }
+    [Theory]
+    [InlineData(10)]
+    [InlineData(4095)]
+    [InlineData(100_000)]
+    [InlineData(3_000_000)]
+    public void Long_values_with_any_unicode_are_hashed_as_one_text_whatever_the_buffer_boundaries(int length)
+    {
+        // Cyrillic (2 bytes), CJK (3 bytes) and surrogate pairs (4 bytes) at every offset of the streaming buffer.
+        var random = new Random(length);
+        var text = new StringBuilder(length + 2);
+        while (text.Length < length)
+        {
+            switch (random.Next(4))
+            {
+                case 0: text.Append('a'); break;
+                case 1: text.Append('ж'); break;
+                case 2: text.Append('中'); break;
+                default: text.Append("\U0001F600"); break;
+            }
+        }
+
+        var fields = new[] { F("pg_b", text.ToString()), F("pg_a", "ж"), F("pg_salt", "s") };
+
+        Assert.Equal(FreedomPay.TestSupport.ReferenceSignature.Sign("get_status3.php", fields, "Ключ"), PgSignature.Compute("get_status3.php", fields, "Ключ"));
+    }
 }

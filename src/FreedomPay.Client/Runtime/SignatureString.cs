@@ -1,19 +1,18 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Builds the text FreedomPay signs: the script name, then every field value in <see cref="SigningOrder"/> (by
-    /// field name; nested XML elements contribute their own children's values in place), then the secret key,
-    /// joined with ';'.
+    /// Computes what FreedomPay signs: the MD5 of the script name, then every field value in <see cref="SigningOrder"/>
+    /// (by field name; nested XML elements contribute their own children's values in place), then the secret key,
+    /// joined with ';'. The text is hashed as it is produced (<see cref="Md5Text"/>), never built whole.
     /// </summary>
     internal static class SignatureString
     {
         public static string Sign(string scriptName, IReadOnlyList<KeyValuePair<string, string>> fields, string? excludedName, string secretKey)
         {
-            var text = new StringBuilder(256);
+            using var text = new Md5Text();
             text.Append(scriptName);
             foreach (int index in SigningOrder.StableOrder(new FieldNames(fields)))
             {
@@ -26,29 +25,16 @@ namespace FreedomPay.Runtime
                 text.Append(';').Append(field.Value);
             }
 
-            return Finish(text, secretKey);
+            return text.Append(';').Append(secretKey).ToHex();
         }
 
         public static string Sign(string scriptName, PgElement root, string excludedName, string secretKey)
         {
-            var text = new StringBuilder(256);
+            using var text = new Md5Text();
             text.Append(scriptName);
             var values = new SignedValues(text, excludedName);
             SigningOrder.Walk(root, ref values);
-            return Finish(text, secretKey);
-        }
-
-        private static string Finish(StringBuilder text, string secretKey)
-        {
-            text.Append(';').Append(secretKey);
-            try
-            {
-                return Md5Hex.Of(text);
-            }
-            finally
-            {
-                text.Clear();
-            }
+            return text.Append(';').Append(secretKey).ToHex();
         }
 
         private readonly struct FieldNames(IReadOnlyList<KeyValuePair<string, string>> fields) : SigningOrder.INames
@@ -59,7 +45,7 @@ namespace FreedomPay.Runtime
         }
 
         /// <summary>Appends each leaf value; the excluded name (the signature) is left out at the top level.</summary>
-        private readonly struct SignedValues(StringBuilder text, string excludedName) : SigningOrder.IVisitor
+        private readonly struct SignedValues(Md5Text text, string excludedName) : SigningOrder.IVisitor
         {
             public bool SkipTopLevel(PgElement child) => string.Equals(child.Name, excludedName, StringComparison.Ordinal);
 
