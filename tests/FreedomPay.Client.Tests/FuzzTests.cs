@@ -33,7 +33,7 @@ public sealed class FuzzTests
             FakeGateway.SignedReply("get_status3.php", ("pg_status", "ok"), ("pg_payment_id", "7"), ("pg_payment_status", "success"), ("pg_amount", "10.50"), ("pg_currency", "KZT")),
             FakeGateway.SignedReply("pay", ("pg_status", "need_approve"), ("pg_payment_id", "7")),
             FakeGateway.Document("response", ("pg_status", "error"), ("pg_error_code", "101"), ("pg_error_description", "Unknown merchant")),
-            StatusWithRefunds,
+            SampleReplies.StatusWithOneRefund("7"),
         };
         using var test = new TestClient(o => o.MaxReplyBytes = 256 * 1024);
         string reply = string.Empty;
@@ -108,31 +108,4 @@ public sealed class FuzzTests
     }
 
     private static string Start(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "...";
-
-    private static readonly string StatusWithRefunds = BuildStatusWithRefunds();
-
-    private static string BuildStatusWithRefunds()
-    {
-        string signature = ReferenceSignature.Sign("get_status3.php", new KeyValuePair<string, string>[]
-        {
-            new("pg_payment_id", "7"), new("pg_refund_payments", "-10;2023-05-31 16:26:36;43;success"), new("pg_salt", "abc"), new("pg_status", "ok"),
-        }, FakeGateway.Secret);
-        return $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <response>
-              <pg_status>ok</pg_status>
-              <pg_payment_id>7</pg_payment_id>
-              <pg_refund_payments>
-                <pg_refund_payment>
-                  <pg_payment_id>43</pg_payment_id>
-                  <pg_payment_status>success</pg_payment_status>
-                  <pg_amount>-10</pg_amount>
-                  <pg_payment_date>2023-05-31 16:26:36</pg_payment_date>
-                </pg_refund_payment>
-              </pg_refund_payments>
-              <pg_salt>abc</pg_salt>
-              <pg_sig>{signature}</pg_sig>
-            </response>
-            """;
-    }
 }

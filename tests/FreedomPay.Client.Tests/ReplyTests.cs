@@ -70,28 +70,7 @@ public sealed class ReplyTests
     public async Task Nested_refunds_are_read_and_signed_recursively()
     {
         using var test = new TestClient();
-        // Signed text: script; top-level values by name, pg_refund_payments contributing its item's values by name.
-        string signature = ReferenceSignature.Sign("get_status3.php", new System.Collections.Generic.KeyValuePair<string, string>[]
-        {
-            new("pg_payment_id", "42"), new("pg_refund_payments", "-10;2023-05-31 16:26:36;43;success"), new("pg_salt", "abc"), new("pg_status", "ok"),
-        }, FakeGateway.Secret);
-        string xml = $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <response>
-              <pg_status>ok</pg_status>
-              <pg_payment_id>42</pg_payment_id>
-              <pg_refund_payments>
-                <pg_refund_payment>
-                  <pg_payment_id>43</pg_payment_id>
-                  <pg_payment_status>success</pg_payment_status>
-                  <pg_amount>-10</pg_amount>
-                  <pg_payment_date>2023-05-31 16:26:36</pg_payment_date>
-                </pg_refund_payment>
-              </pg_refund_payments>
-              <pg_salt>abc</pg_salt>
-              <pg_sig>{signature}</pg_sig>
-            </response>
-            """;
+        string xml = SampleReplies.StatusWithOneRefund("42");
         test.Gateway.Respond = r => FakeGateway.Xml(xml);
 
         StatusResponse reply = await test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 42 });
