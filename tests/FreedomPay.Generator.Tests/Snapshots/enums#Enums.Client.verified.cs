@@ -33,7 +33,7 @@ namespace FreedomPay.Enums
             internal const global::FreedomPay.Runtime.RequestEncoding Encoding = global::FreedomPay.Runtime.RequestEncoding.Multipart;
             internal static readonly global::System.Uri DefaultServer = EnumsServers.Test;
             internal static readonly global::FreedomPay.Runtime.ResponseErrorShape Errors =
-                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", new string[] { "101", "9998" });
+                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_code", "pg_error_description", new string[] { "9998" });
         }
     }
 

@@ -33,7 +33,7 @@ namespace FreedomPay.Requests
             internal const global::FreedomPay.Runtime.RequestEncoding Encoding = global::FreedomPay.Runtime.RequestEncoding.UrlEncoded;
             internal static readonly global::System.Uri DefaultServer = RequestsServers.Test;
             internal static readonly global::FreedomPay.Runtime.ResponseErrorShape Errors =
-                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", new string[] { "101", "9998" });
+                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", new string[0]);
         }
     }
 
