@@ -36,13 +36,25 @@ if (mode == "smoke")
     report.AppendLine("> Smoke run: every benchmark executed once, unwarmed. It proves they run; its figures are not measurements.\n");
 }
 
-Summary[] summaries = BenchmarkRunner.Run(new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks), typeof(HostileInputBenchmarks) }, config);
+// --client: the per-call benchmarks alone (a quick check of a change to the runtime's call path).
+bool clientOnly = args.Contains("--client");
+Type[] benchmarks = clientOnly
+    ? new[] { typeof(ClientBenchmarks) }
+    : new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks), typeof(HostileInputBenchmarks) };
+Summary[] summaries = BenchmarkRunner.Run(benchmarks, config);
 bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
 
-Derived.Generator(summaries, report);
-Derived.Scaling(summaries, report);
+if (!clientOnly)
+{
+    Derived.Generator(summaries, report);
+    Derived.Scaling(summaries, report);
+}
+
 Derived.Client(summaries, report);
-Derived.Hostile(summaries, report);
+if (!clientOnly)
+{
+    Derived.Hostile(summaries, report);
+}
 
 LoadResult load = await LoopbackLoadTest.RunAsync(requests: mode == "full" ? 20_000 : 2_000, callers: 4);
 report.AppendLine(CultureInfo.InvariantCulture, $"\n## Loopback load: {load.Requests} status calls, {load.Callers} concurrent callers, sandbox in process")

@@ -51,7 +51,7 @@ namespace FreedomPay.Runtime
                     throw HttpError(operation, status, response.ReasonPhrase);
                 }
 
-                if (response.RequestMessage?.RequestUri is { } answeredFrom && !answeredFrom.Equals(target))
+                if (response.RequestMessage?.RequestUri is { } answeredFrom && !ReferenceEquals(answeredFrom, target) && !answeredFrom.Equals(target))
                 {
                     // An HttpClient the caller owns followed a redirect: the reply is not the gateway's.
                     throw Redirected(operation, status);

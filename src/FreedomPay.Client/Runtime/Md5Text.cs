@@ -62,8 +62,25 @@ namespace FreedomPay.Runtime
         /// <summary>The hash of everything appended, as 32 lowercase hex characters.</summary>
         public string ToHex()
         {
-            byte[] hash;
 #pragma warning disable CA5351 // MD5 is what the FreedomPay protocol prescribes for pg_sig; it is not our choice.
+#if NET8_0_OR_GREATER
+            Span<byte> hash = stackalloc byte[16];
+            if (_hash is not null)
+            {
+                Flush();
+                _hash.GetHashAndReset(hash);
+            }
+            else
+            {
+                MD5.HashData(_buffer.AsSpan(0, _length), hash);
+            }
+#if NET9_0_OR_GREATER
+            return Convert.ToHexStringLower(hash);
+#else
+            return Hex(hash);
+#endif
+#else
+            byte[] hash;
             if (_hash is not null)
             {
                 Flush();
@@ -71,15 +88,26 @@ namespace FreedomPay.Runtime
             }
             else
             {
-#if NET8_0_OR_GREATER
-                hash = MD5.HashData(_buffer.AsSpan(0, _length));
-#else
                 using MD5 md5 = MD5.Create();
                 hash = md5.ComputeHash(_buffer, 0, _length);
-#endif
             }
-#pragma warning restore CA5351
 
+            return Hex(hash);
+#endif
+#pragma warning restore CA5351
+        }
+
+        public void Dispose()
+        {
+            _hash?.Dispose();
+            Array.Clear(_buffer, 0, _length); // the rest was cleared when it was flushed, or never written
+            _length = 0;
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = Array.Empty<byte>();
+        }
+
+        private static string Hex(ReadOnlySpan<byte> hash)
+        {
             var hex = new char[hash.Length * 2];
             for (int i = 0; i < hash.Length; i++)
             {
@@ -88,14 +116,6 @@ namespace FreedomPay.Runtime
             }
 
             return new string(hex);
-        }
-
-        public void Dispose()
-        {
-            _hash?.Dispose();
-            Array.Clear(_buffer, 0, _buffer.Length);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = Array.Empty<byte>();
         }
 
         private void Flush()

@@ -42,7 +42,9 @@ namespace FreedomPay.Runtime
                 throw new XmlException("no root element");
             }
 
-            var open = new List<OpenElement>();
+            // The open elements, innermost last: structs in an array, so that a leaf costs no allocation of its own.
+            var open = new OpenElement[8];
+            int depth = 0;
             PgElement? root = null;
             int elements = 0;
             do
@@ -60,18 +62,23 @@ namespace FreedomPay.Runtime
                             throw Limit(what, $"has more than {limits.MaxElements} elements");
                         }
 
-                        if (open.Count >= limits.MaxDepth)
+                        if (depth >= limits.MaxDepth)
                         {
                             throw Limit(what, $"nests elements deeper than {limits.MaxDepth} levels");
                         }
 
                         if (reader.IsEmptyElement)
                         {
-                            root = Close(open, new PgElement(reader.LocalName, string.Empty));
+                            root = Close(open, depth, new PgElement(reader.LocalName, string.Empty));
                         }
                         else
                         {
-                            open.Add(new OpenElement(reader.LocalName));
+                            if (depth == open.Length)
+                            {
+                                Array.Resize(ref open, depth * 2);
+                            }
+
+                            open[depth++] = new OpenElement(reader.LocalName);
                         }
 
                         break;
@@ -79,16 +86,16 @@ namespace FreedomPay.Runtime
                     case XmlNodeType.CDATA:
                     case XmlNodeType.Whitespace:
                     case XmlNodeType.SignificantWhitespace:
-                        if (open.Count > 0)
+                        if (depth > 0)
                         {
-                            open[open.Count - 1].AppendText(reader.Value);
+                            open[depth - 1].AppendText(reader.Value);
                         }
 
                         break;
                     case XmlNodeType.EndElement:
-                        OpenElement closing = open[open.Count - 1];
-                        open.RemoveAt(open.Count - 1);
-                        root = Close(open, closing.ToElement());
+                        PgElement closed = open[--depth].ToElement();
+                        open[depth] = default;
+                        root = Close(open, depth, closed);
                         break;
                 }
             }
@@ -98,15 +105,15 @@ namespace FreedomPay.Runtime
             return root ?? throw new XmlException("the document ends inside an element");
         }
 
-        /// <summary>Adds a finished element to its parent; returns it when it was the root.</summary>
-        private static PgElement? Close(List<OpenElement> open, PgElement element)
+        /// <summary>Adds a finished element to its parent (the innermost open one); returns it when it was the root.</summary>
+        private static PgElement? Close(OpenElement[] open, int depth, PgElement element)
         {
-            if (open.Count == 0)
+            if (depth == 0)
             {
                 return element;
             }
 
-            open[open.Count - 1].AddChild(element);
+            open[depth - 1].AddChild(element);
             return null;
         }
 
@@ -126,7 +133,7 @@ namespace FreedomPay.Runtime
         /// An element whose end tag has not been read yet. Text is kept only until a child element appears (the
         /// gateway's elements hold text or children, never both); several text nodes are joined with a builder.
         /// </summary>
-        private sealed class OpenElement(string name)
+        private struct OpenElement(string name)
         {
             private List<PgElement>? _children;
             private string? _text;
@@ -161,7 +168,7 @@ namespace FreedomPay.Runtime
                 _children.Add(child);
             }
 
-            public PgElement ToElement() => _children is not null
+            public readonly PgElement ToElement() => _children is not null
                 ? new PgElement(name, string.Empty, _children)
                 : new PgElement(name, _builder?.ToString() ?? _text ?? string.Empty);
         }
