@@ -89,6 +89,21 @@ public sealed class SandboxHardeningTests
     }
 
     [Fact]
+    public async Task A_hosted_page_form_that_cannot_be_read_is_a_bad_request_page_not_a_500()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        InitResponse init = await f.Mobile.InitAsync(new InitRequest { Amount = 10m, Description = "x", Language = PageLanguage.English });
+        var content = new ByteArrayContent(HostileCorpus.Utf8("--b\r\nContent-Disposition: form-data; name=\"phone\"\r\n\r\n7701"));
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+
+        using HttpResponseMessage response = await Http.PostAsync(init.RedirectUrl + "/phone", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<html lang=\"en\">", await response.Content.ReadAsStringAsync());
+        Assert.Equal(SandboxPaymentStatus.New, f.Sandbox.FindPayment(init.PaymentId)!.Status);
+    }
+
+    [Fact]
     public async Task Too_many_fields_are_refused_the_same_way()
     {
         await using var f = await SandboxFixture.StartAsync();

@@ -41,6 +41,24 @@ namespace FreedomPay.Sandbox.Pages
             ? Html.Respond(HostedPageView.Render(payment))
             : NotFound();
 
+        /// <summary>One field of the page's form, or null when the body is not a form within the gateway's limits.</summary>
+        private static async Task<string?> FieldAsync(HttpRequest request, string name)
+        {
+            if (!request.HasFormContentType)
+            {
+                return null;
+            }
+
+            try
+            {
+                return (await GatewayRequest.ReadAsync(request).ConfigureAwait(false)).Optional(name) ?? string.Empty;
+            }
+            catch (System.Exception ex) when (ex is System.IO.InvalidDataException or System.IO.IOException or BadHttpRequestException)
+            {
+                return null;
+            }
+        }
+
         private async Task<IResult> PhoneAsync(string key, HttpRequest request)
         {
             if (Find(key) is not { } payment)
@@ -48,7 +66,11 @@ namespace FreedomPay.Sandbox.Pages
                 return NotFound();
             }
 
-            string typed = (await request.ReadFormAsync().ConfigureAwait(false))["phone"].ToString();
+            if (await FieldAsync(request, "phone").ConfigureAwait(false) is not { } typed)
+            {
+                return Html.Respond(HostedPageView.Render(payment, error: payment.Texts.PhoneFormat), StatusCodes.Status400BadRequest);
+            }
+
             string digits = new string(typed.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '(' or ')' or '+')).ToArray());
             if (digits.Length is < 10 or > 15 || !digits.All(char.IsAsciiDigit))
             {
@@ -74,7 +96,7 @@ namespace FreedomPay.Sandbox.Pages
                 return NotFound();
             }
 
-            string code = (await request.ReadFormAsync().ConfigureAwait(false))["code"].ToString().Trim();
+            string code = (await FieldAsync(request, "code").ConfigureAwait(false))?.Trim() ?? string.Empty;
             if (code.Length == 0)
             {
                 return Html.Respond(HostedPageView.Render(payment, error: payment.Texts.CodeRequired), StatusCodes.Status422UnprocessableEntity);
