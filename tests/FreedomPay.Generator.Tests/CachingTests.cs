@@ -105,7 +105,15 @@ public sealed class CachingTests
         driver = driver.WithUpdatedAnalyzerConfigOptions(internalOptions).RunGenerators(compilation);
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
-        Assert.All(Reasons(result, TrackingNames.OperationUnits), r => Assert.Equal(IncrementalStepRunReason.Modified, r));
+        // Every file is written again: each comes from one unit, and every unit of every kind ran again.
+        string[] units = { TrackingNames.OperationUnits, TrackingNames.EnumUnits, TrackingNames.CallbackUnits, TrackingNames.AreaUnits };
+        foreach (string step in units)
+        {
+            Assert.NotEmpty(Reasons(result, step));
+            Assert.All(Reasons(result, step), r => Assert.Equal(IncrementalStepRunReason.Modified, r));
+        }
+
+        Assert.Equal(units.Sum(step => Reasons(result, step).Count()), result.GeneratedSources.Length);
         Assert.All(result.GeneratedSources, s => Assert.DoesNotContain("public sealed partial class", s.SourceText.ToString()));
     }
 

@@ -34,6 +34,6 @@ public sealed class FeatureSpecTests
 
         Assert.Empty(GeneratorHarness.Describe(result.Diagnostics));
         Assert.Empty(RuntimeCompilation.Problems(output));
-        Snapshot.VerifyAll(result.GeneratedSources.Select(s => (s.SourceText.ToString(), (snapshotName ?? spec) + "#" + s.HintName.Replace(".g.cs", string.Empty))));
+        Snapshot.VerifyAll(snapshotName ?? spec, result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
     }
 }

@@ -53,7 +53,7 @@ public sealed class LanguageVersionTests
     {
         var (result, _) = GeneratorHarness.Run(new[] { Spec("enums") }, parseOptions: new CSharpParseOptions(LanguageVersion.CSharp7_3));
 
-        Snapshot.VerifyAll(result.GeneratedSources.Select(s => (s.SourceText.ToString(), "enums-csharp7.3#" + s.HintName.Replace(".g.cs", string.Empty))));
+        Snapshot.VerifyAll("enums-csharp7.3", result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
     }
 
     [Fact]

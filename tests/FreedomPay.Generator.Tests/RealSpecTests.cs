@@ -36,7 +36,7 @@ public sealed class RealSpecTests
     {
         var (result, _) = GeneratorHarness.Run(RealSpecs, GeneratorHarness.ClientProjectOptions);
 
-        Snapshot.VerifyAll(result.GeneratedSources.Select(s => (s.SourceText.ToString(), "RealSpec#" + s.HintName.Replace(".g.cs", string.Empty))));
+        Snapshot.VerifyAll("RealSpec", result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
     }
 
     [Fact]

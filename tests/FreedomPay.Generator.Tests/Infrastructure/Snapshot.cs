@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
@@ -47,19 +48,44 @@ internal static class Snapshot
         throw new Xunit.Sdk.XunitException(message);
     }
 
-    /// <summary>Verifies every snapshot before failing, so one run shows (and writes) all mismatches.</summary>
-    public static void VerifyAll(IEnumerable<(string Actual, string Name)> snapshots, [CallerFilePath] string testFile = "")
+    /// <summary>
+    /// Verifies every generated file of a run against <c>{group}#{hint name}.verified.cs</c>, and the set of files
+    /// itself: a run that generates nothing, a file with no snapshot, and a snapshot the generator no longer writes
+    /// (stale, deleted when accepting) all fail. Every mismatch is shown (and written) before failing.
+    /// </summary>
+    public static void VerifyAll(string group, IEnumerable<(string HintName, string Text)> generated, [CallerFilePath] string testFile = "")
     {
         var failures = new List<string>();
-        foreach (var (actual, name) in snapshots)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (hintName, text) in generated)
         {
+            string name = group + "#" + (hintName.EndsWith(".g.cs", StringComparison.Ordinal) ? hintName.Substring(0, hintName.Length - ".g.cs".Length) : hintName);
+            names.Add(name);
             try
             {
-                Verify(actual, name, "cs", testFile);
+                Verify(text, name, "cs", testFile);
             }
             catch (Xunit.Sdk.XunitException ex)
             {
                 failures.Add(ex.Message);
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            failures.Add($"The run for snapshot group '{group}' generated no file at all.");
+        }
+
+        string directory = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Snapshots");
+        foreach (string stale in Directory.EnumerateFiles(directory, group + "#*.verified.cs").Where(f => !names.Contains(Path.GetFileName(f).Substring(0, Path.GetFileName(f).Length - ".verified.cs".Length))))
+        {
+            if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+            {
+                File.Delete(stale);
+            }
+            else
+            {
+                failures.Add($"Stale snapshot {stale}: the generator no longer writes this file. Delete it (or rerun with {AcceptVariable}=1) once that is intended.");
             }
         }
 
