@@ -67,31 +67,29 @@ namespace FreedomPay.AspNetCore
             memoryEntry.AbsoluteExpirationRelativeToNow = _options.RememberFor;
         }
 
-        /// <summary>One byte of status, then the description in UTF-8 (absent when there is none).</summary>
+        /// <summary>
+        /// One byte of status, one saying whether there is a description (an empty one is not the same answer as
+        /// none: it is sent as an empty element), then the description in UTF-8.
+        /// </summary>
         internal static byte[] Encode(CallbackReply reply)
         {
-            byte status = (byte)reply.Status;
-            if (reply.Description is null)
-            {
-                return new[] { status };
-            }
-
-            byte[] description = Encoding.UTF8.GetBytes(reply.Description);
-            byte[] bytes = new byte[description.Length + 1];
-            bytes[0] = status;
-            description.CopyTo(bytes, 1);
+            byte[] description = reply.Description is null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(reply.Description);
+            byte[] bytes = new byte[description.Length + 2];
+            bytes[0] = (byte)reply.Status;
+            bytes[1] = reply.Description is null ? (byte)0 : (byte)1;
+            description.CopyTo(bytes, 2);
             return bytes;
         }
 
         /// <summary>The stored reply, or null when the bytes are not one (then the handler is asked again).</summary>
         internal static CallbackReply? Decode(byte[] bytes)
         {
-            if (bytes.Length == 0)
+            if (bytes.Length < 2 || bytes[1] > 1)
             {
                 return null;
             }
 
-            string? description = bytes.Length == 1 ? null : Encoding.UTF8.GetString(bytes, 1, bytes.Length - 1);
+            string? description = bytes[1] == 0 ? null : Encoding.UTF8.GetString(bytes, 2, bytes.Length - 2);
             return (CallbackReplyStatus)bytes[0] switch
             {
                 CallbackReplyStatus.Ok => CallbackReply.Ok(description),

@@ -78,6 +78,29 @@ public sealed class RememberedReplyTests
         Assert.InRange(replies.RememberedInMemory, 1, 16);
     }
 
+    public static TheoryData<CallbackReply> Replies() => new()
+    {
+        CallbackReply.Ok(), CallbackReply.Ok(string.Empty), CallbackReply.Ok("Заказ принят"), CallbackReply.Rejected("Out of stock"), CallbackReply.Error(string.Empty),
+    };
+
+    [Theory]
+    [MemberData(nameof(Replies))]
+    public void A_reply_kept_in_a_distributed_cache_comes_back_exactly(CallbackReply reply)
+    {
+        CallbackReply? back = RememberedReplies.Decode(RememberedReplies.Encode(reply));
+
+        Assert.Equal(reply, back);
+        Assert.Equal(reply.Description is null, back!.Description is null);
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { 0 })]
+    [InlineData(new byte[] { 9, 0 })]
+    [InlineData(new byte[] { 1, 0 })]
+    [InlineData(new byte[] { 0, 7, 65 })]
+    public void Bytes_that_are_not_a_stored_reply_are_ignored(byte[] stored) => Assert.Null(RememberedReplies.Decode(stored));
+
     [RedisFact]
     public async Task Two_instances_on_one_Redis_answer_a_repeat_alike()
     {
