@@ -29,7 +29,8 @@ namespace FreedomPay.AspNetCore
                     return CallbackMessage.FromFields(script, Pairs(request.Query, options.MaxFields), options.MaxFields);
                 }
 
-                byte[] body = await ReadBodyAsync(request, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+                BoundedBody body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, options.MaxBodyBytes, cancellationToken).ConfigureAwait(false)
+                    ?? throw new MalformedCallbackException($"The callback body is larger than {options.MaxBodyBytes} bytes (FreedomPayCallbackOptions.MaxBodyBytes).");
                 if (request.HasFormContentType)
                 {
                     IFormCollection form = await ReadFormAsync(request, body, options).ConfigureAwait(false);
@@ -71,42 +72,10 @@ namespace FreedomPay.AspNetCore
         private static bool HasBody(HttpRequest request) =>
             request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
 
-        /// <summary>The whole body, refused as soon as it is known to be over the limit (declared or read).</summary>
-        private static async Task<byte[]> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-        {
-            if (request.ContentLength > maxBytes)
-            {
-                throw TooLarge(maxBytes);
-            }
-
-            byte[] buffer = new byte[request.ContentLength is { } declared ? (int)declared + 1 : Math.Min(8 * 1024, maxBytes + 1)];
-            int length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    Array.Resize(ref buffer, Math.Min(maxBytes + 1, buffer.Length * 2));
-                }
-
-                int read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    Array.Resize(ref buffer, length);
-                    return buffer;
-                }
-
-                length += read;
-                if (length > maxBytes)
-                {
-                    throw TooLarge(maxBytes);
-                }
-            }
-        }
-
         /// <summary>Parses the form from the copy in memory, with ASP.NET Core's form reader and our limits.</summary>
-        private static Task<IFormCollection> ReadFormAsync(HttpRequest request, byte[] body, FreedomPayCallbackOptions options)
+        private static Task<IFormCollection> ReadFormAsync(HttpRequest request, BoundedBody body, FreedomPayCallbackOptions options)
         {
-            request.Body = new MemoryStream(body, writable: false);
+            request.Body = new MemoryStream(body.Buffer, 0, body.Length, writable: false);
             var limits = new FormOptions
             {
                 ValueCountLimit = options.MaxFields,
@@ -124,20 +93,17 @@ namespace FreedomPay.AspNetCore
         private static IEnumerable<KeyValuePair<string, string>> Pairs(IEnumerable<KeyValuePair<string, StringValues>> values, int maxFields) =>
             values.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty))).Take(maxFields + 1);
 
-        private static string Utf8(byte[] body)
+        private static string Utf8(BoundedBody body)
         {
             try
             {
-                return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(body);
+                return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(body.Buffer, 0, body.Length);
             }
             catch (ArgumentException ex)
             {
                 throw new MalformedCallbackException("The callback's XML is not UTF-8.", ex);
             }
         }
-
-        private static MalformedCallbackException TooLarge(int maxBytes) =>
-            new MalformedCallbackException($"The callback body is larger than {maxBytes} bytes (FreedomPayCallbackOptions.MaxBodyBytes).");
 
         private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : text.Substring(0, 40) + "...";
     }

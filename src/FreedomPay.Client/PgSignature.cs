@@ -50,27 +50,8 @@ namespace FreedomPay
         /// </summary>
         public static bool Verify(string scriptName, PgElement root, string secretKey)
         {
-            string? signature = root is null ? null : SingleValue(root, SignatureField);
-            return signature is not null && FixedTimeEquals(Compute(scriptName, root!, secretKey), signature);
-        }
-
-        private static string? SingleValue(PgElement root, string name)
-        {
-            string? value = null;
-            foreach (PgElement child in root.Children)
-            {
-                if (string.Equals(child.Name, name, StringComparison.Ordinal))
-                {
-                    if (value is not null)
-                    {
-                        return null;
-                    }
-
-                    value = child.Value;
-                }
-            }
-
-            return value;
+            return root is not null && root.TryFindSingle(SignatureField, out PgElement? signature) && signature is not null
+                && FixedTimeEquals(Compute(scriptName, root, secretKey), signature.Value);
         }
 
         /// <summary>

@@ -153,7 +153,7 @@ namespace FreedomPay.Runtime
             {
                 Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
                 FormFieldList fields = connection.BuildFields(operation, request);
-                ReplyBody body = await connection._transport.SendAsync(operation, fields, cancellationToken).ConfigureAwait(false);
+                BoundedBody body = await connection._transport.SendAsync(operation, fields, cancellationToken).ConfigureAwait(false);
                 return ReplyReader.Read(operation, body.Buffer, body.Length, connection._replyLimits, connection._options.SecretKey, connection._options.VerifyResponseSignatures);
             }
         }

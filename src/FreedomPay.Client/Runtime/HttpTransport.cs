@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
@@ -30,7 +31,7 @@ namespace FreedomPay.Runtime
             _maxReplyBytes = maxReplyBytes;
         }
 
-        public async Task<ReplyBody> SendAsync(OperationDescriptor operation, FormFieldList fields, CancellationToken cancellationToken)
+        public async Task<BoundedBody> SendAsync(OperationDescriptor operation, FormFieldList fields, CancellationToken cancellationToken)
         {
             TimeSpan timeout = _timeout ?? operation.Timeout ?? DefaultTimeout;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -57,7 +58,19 @@ namespace FreedomPay.Runtime
                     throw Redirected(operation, status);
                 }
 
-                return await ReplyBody.ReadAsync(response.Content, _maxReplyBytes, operation.DisplayName, deadline.Token).ConfigureAwait(false);
+                long? declared = response.Content.Headers.ContentLength;
+                if (declared > _maxReplyBytes)
+                {
+                    throw TooLarge(operation, $"it declares {declared} bytes");
+                }
+
+#if NET8_0_OR_GREATER
+                using Stream stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+#else
+                using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                return await BoundedBody.ReadAsync(stream, declared, _maxReplyBytes, deadline.Token).ConfigureAwait(false)
+                    ?? throw TooLarge(operation, "it went on past the limit");
             }
             catch (FreedomPayException)
             {
@@ -91,6 +104,12 @@ namespace FreedomPay.Runtime
                 throw Lost(operation, "the HTTP pipeline failed (" + ex.GetType().Name + ")", ex);
             }
         }
+
+        private FreedomPayProtocolException TooLarge(OperationDescriptor operation, string what) =>
+            new FreedomPayProtocolException($"The reply to {operation.DisplayName} is larger than the {_maxReplyBytes}-byte limit (FreedomPayClientOptions.MaxReplyBytes; {what}) and was refused unread; gateway replies are a few kilobytes.")
+            {
+                Operation = operation.DisplayName,
+            };
 
         private static HttpRequestMessage CreateMessage(OperationDescriptor operation, Uri baseAddress, FormFieldList fields)
         {

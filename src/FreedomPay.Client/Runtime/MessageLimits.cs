@@ -15,11 +15,11 @@ namespace FreedomPay.Runtime
         /// <summary>Most elements read from a reply: a reply lists at most a few hundred items (cards, refunds).</summary>
         public const int DefaultMaxReplyElements = 10_000;
 
-        public MessageLimits(int maxBytes, int maxElements, int maxDepth = DefaultMaxDepth)
+        /// <param name="maxBytes">The body's size cap, which bounds the characters the XML reader takes in.</param>
+        /// <param name="maxElements">The most elements read.</param>
+        public MessageLimits(int maxBytes, int maxElements)
         {
-            MaxBytes = maxBytes;
             MaxElements = maxElements;
-            MaxDepth = maxDepth;
             XmlSettings = new XmlReaderSettings
             {
                 DtdProcessing = DtdProcessing.Prohibit,
@@ -34,14 +34,11 @@ namespace FreedomPay.Runtime
             };
         }
 
-        /// <summary>Largest body read, in bytes.</summary>
-        public int MaxBytes { get; }
-
         /// <summary>Most elements (XML) or fields (forms) read.</summary>
         public int MaxElements { get; }
 
         /// <summary>Deepest nesting of elements.</summary>
-        public int MaxDepth { get; }
+        public int MaxDepth => DefaultMaxDepth;
 
         /// <summary>The XmlReader settings for these limits (shared: XmlReader only reads them).</summary>
         public XmlReaderSettings XmlSettings { get; }

@@ -52,18 +52,7 @@ namespace FreedomPay.Runtime
         public IReadOnlyCollection<string> UnsignedCodes { get; }
 
         /// <summary>Whether an unsigned reply with this error code may be believed.</summary>
-        internal bool MayBeUnsigned(string code)
-        {
-            foreach (string allowed in UnsignedCodes)
-            {
-                if (string.Equals(allowed, code, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        internal bool MayBeUnsigned(string code) => WireText.IsOneOf(code, UnsignedCodes);
     }
 
     /// <summary>
@@ -161,22 +150,6 @@ namespace FreedomPay.Runtime
         public IReadOnlyList<string>? StatusValues { get; }
 
         /// <summary>Whether a reply's status is one the spec lists (true when the spec lists none).</summary>
-        public bool IsKnownStatus(string? status)
-        {
-            if (StatusValues is null)
-            {
-                return true;
-            }
-
-            foreach (string known in StatusValues)
-            {
-                if (string.Equals(known, status, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool IsKnownStatus(string? status) => StatusValues is null || WireText.IsOneOf(status, StatusValues);
     }
 }

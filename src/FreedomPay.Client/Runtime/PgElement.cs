@@ -35,26 +35,32 @@ namespace FreedomPay.Runtime
         /// duplicate where one element is expected is ambiguous (which one counts?) and is refused, never read as "the
         /// first". Elements that may repeat are read with <see cref="GetList{T}"/>.
         /// </exception>
-        public PgElement? Find(string name)
+        public PgElement? Find(string name) => TryFindSingle(name, out PgElement? found)
+            ? found
+            : throw new FreedomPayProtocolException($"The message has more than one <{name}> element inside <{Name}>, where the API description expects one; it was refused as ambiguous.");
+
+        /// <summary>The child with this name (null when there is none); false when the name appears more than once.</summary>
+        internal bool TryFindSingle(string name, out PgElement? found)
         {
-            PgElement? found = null;
+            found = null;
             foreach (PgElement child in Children)
             {
                 if (string.Equals(child.Name, name, StringComparison.Ordinal))
                 {
                     if (found is not null)
                     {
-                        throw new FreedomPayProtocolException($"The message has more than one <{name}> element inside <{Name}>, where the API description expects one; it was refused as ambiguous.");
+                        found = null;
+                        return false;
                     }
 
                     found = child;
                 }
             }
 
-            return found;
+            return true;
         }
 
-        /// <summary>The text of the first child with this name, or null when there is none.</summary>
+        /// <summary>The text of the child with this name, or null when there is none.</summary>
         public string? GetString(string name) => Find(name)?.Value;
 
         /// <summary>The text of a child that must be present.</summary>

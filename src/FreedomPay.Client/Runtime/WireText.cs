@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace FreedomPay.Runtime
@@ -10,6 +11,20 @@ namespace FreedomPay.Runtime
     /// </summary>
     internal static class WireText
     {
+        /// <summary>Whether <paramref name="value"/> is one of <paramref name="values"/> (wire values compare ordinally).</summary>
+        public static bool IsOneOf(string? value, IEnumerable<string> values)
+        {
+            foreach (string candidate in values)
+            {
+                if (string.Equals(candidate, value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static bool TryInt64(string text, out long value) =>
             long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 

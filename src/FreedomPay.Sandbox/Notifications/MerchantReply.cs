@@ -47,28 +47,15 @@ namespace FreedomPay.Sandbox.Notifications
         /// <summary>The body as UTF-8 text, or null when it is longer than <see cref="MaxBytes"/> or not UTF-8.</summary>
         private static async Task<string?> ReadTextAsync(HttpContent content, CancellationToken cancellationToken)
         {
-            if (content.Headers.ContentLength > MaxBytes)
-            {
-                return null;
-            }
-
             using Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            byte[] buffer = new byte[MaxBytes + 1];
-            int length = 0;
-            int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-
-            if (length > MaxBytes)
+            if (await BoundedBody.ReadAsync(stream, content.Headers.ContentLength, MaxBytes, cancellationToken).ConfigureAwait(false) is not { } body)
             {
                 return null;
             }
 
             try
             {
-                return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer, 0, length);
+                return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(body.Buffer, 0, body.Length);
             }
             catch (ArgumentException)
             {
