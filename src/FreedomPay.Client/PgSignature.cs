@@ -17,6 +17,9 @@ namespace FreedomPay
         /// <summary>The name of the signature field, which is never part of what is signed.</summary>
         public const string SignatureField = "pg_sig";
 
+        /// <summary>The name of the random salt field of signed messages (signed like any other field).</summary>
+        public const string SaltField = "pg_salt";
+
         /// <summary>Computes the signature of form fields (any <c>pg_sig</c> among them is ignored).</summary>
         /// <param name="scriptName">The called script's name, e.g. <c>pay</c>; see <see cref="ScriptNameOf(Uri)"/>.</param>
         /// <param name="fields">Field names and values in the order they are sent.</param>

@@ -16,11 +16,13 @@ public sealed class CatalogTests
     {
         Assert.Equal(new[] { "Init", "Pay", "Approve", "ResendCode", "Status" }, MobileBalanceClient.Operations.Select(o => o.Descriptor.Name));
 
-        FieldInfo[] pay = MobileBalanceClient.PayInfo.Fields.ToArray();
+        RequestField[] pay = MobileBalanceClient.PayInfo.Fields.CallerFields.ToArray();
         Assert.Equal(new[] { "pg_payment_id", "pg_abonent_phone", "pg_payment_system_code" }, pay.Select(f => f.WireName));
-        Assert.Equal(FieldValueType.Integer, pay[0].Type);
+        Assert.Equal(FieldKind.Integer, pay[0].Kind);
         Assert.True(pay[0].Required);
-        Assert.Equal(FieldValueType.Enum, pay[2].Type);
+        Assert.Equal(FieldRole.PaymentId, pay[0].Role);
+        Assert.Equal(FieldSensitivity.Partial, pay[1].Sensitivity);
+        Assert.Equal(FieldKind.Enum, pay[2].Kind);
         Assert.Equal(new[] { "TELE2KZT", "ALTELKZT", "BEELINEKZT", "KCELLKZT", "ACTIVKZT" }, pay[2].AllowedValues);
     }
 
@@ -28,10 +30,10 @@ public sealed class CatalogTests
     public async Task Sending_from_text_values_puts_the_same_fields_on_the_wire_as_the_typed_call()
     {
         using var test = new TestClient();
-        var values = new FieldValues("MobileBalance.Pay", new Dictionary<string, string>
+        var values = new Dictionary<string, string>
         {
             ["pg_payment_id"] = "42", ["pg_abonent_phone"] = "77017777777", ["pg_payment_system_code"] = "KCELLKZT",
-        });
+        };
 
         FreedomPayResponse response = await MobileBalanceClient.PayInfo.SendAsync(test.Client.Connection, values);
 
@@ -52,7 +54,7 @@ public sealed class CatalogTests
         var text = new Dictionary<string, string> { ["pg_payment_id"] = "42", ["pg_abonent_phone"] = "77017777777" };
         text[field] = value;
 
-        var ex = await Assert.ThrowsAsync<FreedomPayValidationException>(() => MobileBalanceClient.PayInfo.SendAsync(test.Client.Connection, new FieldValues("MobileBalance.Pay", text)));
+        var ex = await Assert.ThrowsAsync<FreedomPayValidationException>(() => MobileBalanceClient.PayInfo.SendAsync(test.Client.Connection, text));
 
         Assert.Equal(expected, Assert.Single(ex.Errors).ToString());
         Assert.Empty(test.Gateway.Requests);

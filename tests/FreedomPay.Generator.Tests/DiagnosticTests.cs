@@ -86,6 +86,16 @@ public sealed class DiagnosticTests
         ("unsigned code not a number", "FPG0016", Valid.Replace("operations:", "errors:\n  unsigned-codes: [101, «abc]\noperations:")),
         ("wire name with a space", "FPG0016", Valid.Replace("      pg_salt:", "      «\"pg bad\": string\n      pg_salt:")),
         ("fill with a type", "FPG0016", Valid.Replace("{ fill: salt }", "{ fill: salt, «type: string }")),
+        ("two payment ids in a request", "FPG0006", Valid.Replace("{ max-length: 10 }", "{ role: payment-id }").Replace("      pg_salt:", "      «pg_other_id: { role: payment-id }\n      pg_salt:")),
+        ("payment id on a flag", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ type: boolean, role: «payment-id }")),
+        ("unknown sensitivity", "FPG0016", Valid.Replace("{ max-length: 10 }", "{ sensitive: «maybe }")),
+        ("unknown role", "FPG0016", Valid.Replace("{ max-length: 10 }", "{ role: «owner }")),
+        ("sensitive on a filled field", "FPG0016", Valid.Replace("{ fill: salt }", "{ fill: salt, «sensitive: true }")),
+        ("unknown key under defaults", "FPG0003", Valid.Replace("operations:", "defaults:\n  «reqest: {}\noperations:")),
+        ("unknown key of an area enum", "FPG0003", Valid.Replace("operations:", "enums:\n  St:\n    values: [a]\n    «title: x\noperations:")),
+        ("area enum without values", "FPG0010", Valid.Replace("operations:", "enums:\n  «St: { description: x }\noperations:")),
+        ("shared field without a definition", "FPG0019", Valid.Replace("      pg_salt:", "      «pg_payment_id:\n      pg_salt:")),
+        ("shared element without a definition", "FPG0019", Valid.Replace("pg_status: { values: [ok, error] }", "pg_status: { values: [ok, error] }\n        «pg_payment_id:")),
         ("shared enum with other values", "FPG0017", Valid.Replace("pg_status: { values: [ok, error] }", "pg_status: { values: [ok, error], enum: St }\n        pg_state: { values: [ok], enum: «St }")),
     }.Select(c => new object[] { c.Name, c.Id, c.Spec });
 

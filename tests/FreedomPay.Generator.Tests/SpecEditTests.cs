@@ -27,8 +27,8 @@ public sealed class SpecEditTests
     {
         string spec = RealSpecText;
         int pay = spec.IndexOf("  Pay:\n", System.StringComparison.Ordinal);
-        int salt = spec.IndexOf("      pg_salt: { fill: salt }", pay, System.StringComparison.Ordinal);
-        return spec.Insert(salt, "      pg_merchant_note: { max-length: 20, description: A note added by a test. }\n");
+        int response = spec.IndexOf("    response:", pay, System.StringComparison.Ordinal);
+        return spec.Insert(response, "      pg_merchant_note: { max-length: 20, description: A note added by a test. }\n");
     }
 
     [Fact]
@@ -40,8 +40,9 @@ public sealed class SpecEditTests
         string PayFile(GeneratorRunResult r) => r.GeneratedSources.Single(s => s.HintName == "MobileBalance.Pay.g.cs").SourceText.ToString();
         Assert.DoesNotContain("MerchantNote", PayFile(before));
         Assert.Contains("public string? MerchantNote { get; init; }", PayFile(after));
-        Assert.Contains("fields.Add(\"pg_merchant_note\", MerchantNote);", PayFile(after));
-        Assert.Contains("validation.Length(\"pg_merchant_note\", \"MerchantNote\", MerchantNote, null, 20);", PayFile(after));
+        Assert.Contains("global::FreedomPay.Runtime.RequestField.Text(\"pg_merchant_note\", \"MerchantNote\", maxLength: 20, description: \"A note added by a test.\"),", PayFile(after));
+        Assert.Contains("visitor.Text(4, MerchantNote);", PayFile(after));
+        Assert.Contains("MerchantNote = values.Text(4),", PayFile(after));
     }
 
     [Fact]

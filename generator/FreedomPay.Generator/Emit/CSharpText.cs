@@ -80,16 +80,19 @@ namespace FreedomPay.Generator.Emit
         }
 
         /// <summary>
-        /// A doc comment: <c>&lt;summary&gt;</c> with the first paragraph, then <c>&lt;remarks&gt;</c> with the rest
-        /// (each a <c>&lt;para&gt;</c>). All strings are XML already: escape spec text with <see cref="Paragraphs"/>.
+        /// A doc comment: <c>&lt;summary&gt;</c> with the first paragraph, then <c>&lt;remarks&gt;</c> with the rest, each on
+        /// one line (several remarks as <c>&lt;para&gt;</c>s). All strings are XML already: escape spec text with
+        /// <see cref="Paragraphs"/>.
         /// </summary>
         public static List<string> Doc(IEnumerable<string> summary, IEnumerable<string?> remarks)
         {
-            var doc = new List<string> { "<summary>" };
-            doc.AddRange(summary);
-            doc.Add("</summary>");
+            var doc = new List<string> { "<summary>" + string.Join(" ", summary) + "</summary>" };
             var paragraphs = remarks.Where(r => !string.IsNullOrEmpty(r)).ToList();
-            if (paragraphs.Count > 0)
+            if (paragraphs.Count == 1)
+            {
+                doc.Add("<remarks>" + paragraphs[0] + "</remarks>");
+            }
+            else if (paragraphs.Count > 1)
             {
                 doc.Add("<remarks>");
                 doc.AddRange(paragraphs.Select(p => "<para>" + p + "</para>"));

@@ -9,7 +9,7 @@ namespace FreedomPay.Generator.Emit
     internal static class SourceEmitter
     {
         public static GeneratedFile Emit(OperationUnit unit) =>
-            new GeneratedFile($"{unit.Context.Area.Name}.{unit.Operation.Name}.g.cs", TemplateRenderer.Render("Operation", ViewBuilder.Operation(unit)));
+            new GeneratedFile($"{unit.Context.Area.Name}.{unit.Operation.Name}.g.cs", TemplateRenderer.Render("Operation", OperationViewBuilder.Build(unit)));
 
         public static GeneratedFile Emit(EnumUnit unit) =>
             new GeneratedFile($"{unit.Context.Area.Name}.Enums.{unit.Enum.Name}.g.cs", TemplateRenderer.Render("Enum", ViewBuilder.Enum(unit)));

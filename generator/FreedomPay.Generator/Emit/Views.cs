@@ -53,7 +53,6 @@ namespace FreedomPay.Generator.Emit
         public string Name { get; set; } = "";
         public List<string> Doc { get; set; } = new List<string>();
         public List<EnumMemberView> Members { get; set; } = new List<EnumMemberView>();
-        public string Allowed { get; set; } = "";
     }
 
     internal sealed class EnumMemberView
@@ -66,8 +65,6 @@ namespace FreedomPay.Generator.Emit
 
     internal sealed class OperationView
     {
-        public string StatusValues { get; set; } = "null";
-
         public FileView File { get; set; } = new FileView();
         public string Name { get; set; } = "";
         public string MethodName { get; set; } = "";
@@ -77,23 +74,75 @@ namespace FreedomPay.Generator.Emit
         public string Path { get; set; } = "";
         public string ScriptName { get; set; } = "";
         public bool SafeToRetry { get; set; }
-        public string Timeout { get; set; } = "null";
-        public bool SignedResponse { get; set; }
-        public string MerchantIdField { get; set; } = "null";
-        public string SaltField { get; set; } = "null";
-        public string SignatureField { get; set; } = "null";
-        public ClassView Request { get; set; } = new ClassView();
-        public List<string> Constants { get; set; } = new List<string>();
-        public List<string> Validations { get; set; } = new List<string>();
-        public List<string> Writes { get; set; } = new List<string>();
-        public List<PatternView> Patterns { get; set; } = new List<PatternView>();
 
-        /// <summary>For the operation catalog: <c>new FieldInfo(...)</c> expressions and <c>Member = values.X(...)</c> assignments.</summary>
-        public List<string> FieldInfos { get; set; } = new List<string>();
-        public List<string> FromValues { get; set; } = new List<string>();
+        /// <summary>Milliseconds as invariant text; empty for the runtime's default.</summary>
+        public string TimeoutMs { get; set; } = "";
+        public bool SignedResponse { get; set; }
+
+        /// <summary>The enum of the reply's status element, whose values the runtime knows; empty when it is not an enum.</summary>
+        public string StatusEnum { get; set; } = "";
+
+        /// <summary>Literal of the reply element with <c>role: payment-id</c>; empty when there is none.</summary>
+        public string PaymentIdElement { get; set; } = "";
+        public List<string> HiddenElements { get; set; } = new List<string>();
+        public List<string> PartialElements { get; set; } = new List<string>();
         public string SummaryLiteral { get; set; } = "null";
+        public RequestView Request { get; set; } = new RequestView();
         public ClassView Response { get; set; } = new ClassView();
         public List<ClassView> Nested { get; set; } = new List<ClassView>();
+    }
+
+    /// <summary>A generated request: its field table (every field, in wire order) and its caller properties.</summary>
+    internal sealed class RequestView
+    {
+        public string Name { get; set; } = "";
+        public List<string> Doc { get; set; } = new List<string>();
+        public List<TableEntryView> Table { get; set; } = new List<TableEntryView>();
+        public List<RequestPropertyView> Properties { get; set; } = new List<RequestPropertyView>();
+    }
+
+    /// <summary>
+    /// One <c>RequestField.{Factory}(wire, member, [extra,] name: value, ...)</c> entry of a field table. Values are C#
+    /// literals or references to generated members.
+    /// </summary>
+    internal sealed class TableEntryView
+    {
+        public string Factory { get; set; } = "";
+        public string Wire { get; set; } = "";
+
+        /// <summary>Literal of the C# name; empty for constants and filled fields, which have none.</summary>
+        public string Member { get; set; } = "";
+
+        /// <summary>The factory's third positional argument (enum values, date format, constant value, fill role); empty if none.</summary>
+        public string Extra { get; set; } = "";
+        public List<NamedArgumentView> Arguments { get; set; } = new List<NamedArgumentView>();
+    }
+
+    internal sealed class NamedArgumentView
+    {
+        public string Name { get; set; } = "";
+        public string Value { get; set; } = "";
+    }
+
+    /// <summary>A caller-given request value: its property, the visitor call that hands it over and how text becomes it.</summary>
+    internal sealed class RequestPropertyView
+    {
+        public int Index { get; set; }
+        public string Name { get; set; } = "";
+        public string Type { get; set; } = "";
+
+        /// <summary>The runtime's value kind: Text, Integer, Decimal, Boolean, DateTime or Enum.</summary>
+        public string Kind { get; set; } = "";
+
+        /// <summary>A C# 11 required member.</summary>
+        public bool Required { get; set; }
+
+        /// <summary>Read from text with the Required* reader (the spec says required).</summary>
+        public bool ReadRequired { get; set; }
+
+        /// <summary>For enums: whether the property is nullable, so the visitor gets <c>(int?)</c>.</summary>
+        public bool Nullable { get; set; }
+        public List<string> Doc { get; set; } = new List<string>();
     }
 
     internal sealed class CallbackView
@@ -120,11 +169,5 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>For response properties: the expression that reads the value from element <c>e</c>.</summary>
         public string Parse { get; set; } = "";
-    }
-
-    internal sealed class PatternView
-    {
-        public string Field { get; set; } = "";
-        public string Literal { get; set; } = "";
     }
 }

@@ -3,6 +3,8 @@ namespace FreedomPay.Generator.Model
     /// <summary>A request form field.</summary>
     /// <param name="EnumType">C# enum type name when <see cref="Type"/> is <see cref="FieldType.Enum"/>.</param>
     /// <param name="Format">Wire format of date-time values (.NET custom format string).</param>
+    /// <param name="Sensitive">How logs and tools show the value.</param>
+    /// <param name="PaymentId">The spec's <c>role: payment-id</c>: the value identifies the payment in logs and traces.</param>
     internal sealed record RequestFieldModel(
         string WireName,
         string CsName,
@@ -15,7 +17,9 @@ namespace FreedomPay.Generator.Model
         ConstraintModel Constraints,
         string? Example,
         bool Verified,
-        string? Note);
+        string? Note,
+        Sensitivity Sensitive = Sensitivity.None,
+        bool PaymentId = false);
 
     /// <summary>Validation rules of a request field. Numbers are kept as invariant-culture text for emitting.</summary>
     internal sealed record ConstraintModel(int? MinLength, int? MaxLength, string? Min, string? Max, string? Pattern)
@@ -44,7 +48,9 @@ namespace FreedomPay.Generator.Model
         FieldType ItemType,
         EquatableArray<ResponseElementModel> Children,
         bool Verified,
-        string? Note);
+        string? Note,
+        Sensitivity Sensitive = Sensitivity.None,
+        bool PaymentId = false);
 
     internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumValueModel> Values);
 

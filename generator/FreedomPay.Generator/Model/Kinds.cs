@@ -26,6 +26,18 @@ namespace FreedomPay.Generator.Model
         Signature,
     }
 
+    /// <summary>How logs, traces, ToString and tools show a value (the spec's <c>sensitive:</c>).</summary>
+    internal enum Sensitivity
+    {
+        None,
+
+        /// <summary><c>sensitive: partial</c>: first four and last two characters.</summary>
+        Partial,
+
+        /// <summary><c>sensitive: true</c>: never shown.</summary>
+        Hidden,
+    }
+
     internal enum RequestEncoding
     {
         Multipart,

@@ -44,6 +44,8 @@ namespace FreedomPay.Generator.Validation
 
         public static readonly DiagnosticDescriptor EnumConflict = Error("FPG0017", "Enum declared differently", "Enum '{0}' is declared with different values in '{1}' and '{2}'; shared enums must list the same values");
 
+        public static readonly DiagnosticDescriptor NoSharedDefinition = Error("FPG0019", "No shared definition", "'{0}' in {1} has no value, so it names a shared definition, but the area's '{2}:' declares none by that name; describe it here or add it under '{2}:'");
+
         public static readonly DiagnosticDescriptor MissingDescription = new DiagnosticDescriptor(
             "FPG0018", "Operation without description", "Operation '{0}' has no 'summary' or 'description'; its generated method will have no documentation", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 

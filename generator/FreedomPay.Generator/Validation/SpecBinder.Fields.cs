@@ -15,27 +15,34 @@ namespace FreedomPay.Generator.Validation
         private static readonly string[] RequestFieldKeys =
         {
             "type", "required", "name", "description", "max-length", "min-length", "min", "max", "pattern", "values", "enum",
-            "format", "fill", "example", "verified", "note",
+            "format", "fill", "example", "verified", "note", "sensitive", "role",
         };
 
         private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime" };
 
         /// <summary>Members every generated request/response class already has.</summary>
         private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "Message", "Parse", "GetType", "ToString", "Equals", "GetHashCode" };
-        private static readonly string[] RequestReserved = { "GetType", "ToString", "Equals", "GetHashCode" };
+        private static readonly string[] RequestReserved = { "GetType", "ToString", "Equals", "GetHashCode", "FieldTable", "FromText" };
 
         private EquatableArray<RequestFieldModel> BindRequest(MappingReader operation, string operationName, MemberNames members)
         {
             YMapping? mapping = operation.MappingValue("request");
-            if (mapping is null)
+            List<YEntry> entries = RequestEntries(operation, mapping);
+            if (entries.Count == 0)
             {
                 return EquatableArray<RequestFieldModel>.Empty;
             }
 
             var fills = new Dictionary<FillKind, YEntry>();
+            YEntry? paymentId = null;
             var fields = new List<RequestFieldModel>();
-            foreach (YEntry entry in mapping.Entries)
+            foreach (YEntry written in entries)
             {
+                if (Resolve(written, _sharedFields, "fields", $"the request of operation '{operationName}'") is not { } entry)
+                {
+                    continue;
+                }
+
                 if (!CheckWireName(entry.Key) || !members.ClaimWire(entry.Key.Value, entry.Key.Span))
                 {
                     continue;
@@ -56,6 +63,11 @@ namespace FreedomPay.Generator.Validation
                     }
 
                     fills.Add(field.Fill, entry);
+                }
+
+                if (field.PaymentId && !ClaimPaymentId(ref paymentId, entry, $"the request of operation '{operationName}'"))
+                {
+                    continue;
                 }
 
                 fields.Add(field);
@@ -102,7 +114,7 @@ namespace FreedomPay.Generator.Validation
             FillKind fill = ParseFill(reader);
             if (fill != FillKind.None)
             {
-                foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format" })
+                foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role" })
                 {
                     if (reader.Has(key))
                     {
@@ -126,18 +138,20 @@ namespace FreedomPay.Generator.Validation
 
             ConstraintModel constraints = BindConstraints(reader, fieldType.Value, wire);
             return new RequestFieldModel(
-                wire,
-                csName,
-                fieldType.Value,
-                reader.Bool("required", false),
-                FillKind.None,
-                reader.String("description"),
-                enumType,
-                format,
-                constraints,
-                reader.String("example"),
-                reader.Bool("verified", true),
-                reader.String("note"));
+                WireName: wire,
+                CsName: csName,
+                Type: fieldType.Value,
+                Required: reader.Bool("required", false),
+                Fill: FillKind.None,
+                Description: reader.String("description"),
+                EnumType: enumType,
+                Format: format,
+                Constraints: constraints,
+                Example: reader.String("example"),
+                Verified: reader.Bool("verified", true),
+                Note: reader.String("note"),
+                Sensitive: BindSensitivity(reader),
+                PaymentId: BindPaymentIdRole(reader, fieldType.Value, wire));
         }
 
         private FillKind ParseFill(MappingReader reader)
@@ -175,7 +189,7 @@ namespace FreedomPay.Generator.Validation
             {
                 type = ParseType(typeText, reader.Node("type")!.Span, where, allowedTypes);
             }
-            else if (reader.Has("values"))
+            else if (reader.Has("values") || (reader.String("enum") is { } enumName && _declaredEnums.Contains(enumName)))
             {
                 type = FieldType.Enum;
             }
@@ -208,7 +222,10 @@ namespace FreedomPay.Generator.Validation
             string? enumType = null;
             if (type == FieldType.Enum)
             {
-                enumType = BindEnum(reader, where, reader.String("enum") ?? operationName + csName);
+                string name = reader.String("enum") ?? operationName + csName;
+                enumType = !reader.Has("values") && _declaredEnums.Contains(name)
+                    ? name
+                    : BindEnum(reader, where, name, null, reader.Node("enum")?.Span ?? reader.Owner);
                 if (enumType is null)
                 {
                     return (null, null, null, null);
@@ -248,10 +265,9 @@ namespace FreedomPay.Generator.Validation
             return type;
         }
 
-        /// <summary>Reads 'values' (and 'enum'), registers the enum and returns its C# type name.</summary>
-        private string? BindEnum(MappingReader reader, string where, string enumName)
+        /// <summary>Reads 'values', registers the enum under its name and returns that name (null when it is unusable).</summary>
+        private string? BindEnum(MappingReader reader, string where, string enumName, string? description, SourceSpan nameSpan)
         {
-            SourceSpan nameSpan = reader.Node("enum")?.Span ?? reader.Owner;
             if (!CheckName(enumName, $"the enum of {where}", nameSpan))
             {
                 return null;
@@ -330,7 +346,7 @@ namespace FreedomPay.Generator.Validation
                 return null;
             }
 
-            var model = new EnumModel(enumName, null, values.ToEquatableArray());
+            var model = new EnumModel(enumName, description, values.ToEquatableArray());
             if (!_enums.Contains(enumName) && !ClaimTypeName(enumName, $"the enum of {where}", nameSpan))
             {
                 return null;

@@ -11,7 +11,7 @@ namespace FreedomPay.Generator.Validation
         private static readonly string[] OperationKeys =
         {
             "method", "path", "summary", "description", "source", "safe-to-retry", "timeout", "signature-script", "verified", "note",
-            "constants", "request", "response",
+            "defaults", "constants", "request", "response",
         };
 
         private static readonly string[] ResponseKeys = { "signed", "elements" };

@@ -9,7 +9,7 @@ namespace FreedomPay.Generator.Validation
         private static readonly string[] ElementKeys =
         {
             "type", "required", "name", "description", "values", "enum", "format", "repeated", "elements", "item", "item-type",
-            "class", "example", "verified", "note",
+            "class", "example", "verified", "note", "sensitive", "role",
         };
 
         private static readonly string[] ElementTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "object", "list" };
@@ -26,15 +26,21 @@ namespace FreedomPay.Generator.Validation
 
             var members = new MemberNames(_context, className, ResponseReserved);
             var elements = new List<ResponseElementModel>();
-            foreach (YEntry entry in mapping.Entries)
+            YEntry? paymentId = null;
+            foreach (YEntry written in mapping.Entries)
             {
+                if (Resolve(written, _sharedElements, "elements", where) is not { } entry)
+                {
+                    continue;
+                }
+
                 if (!CheckWireName(entry.Key) || !members.ClaimWire(entry.Key.Value, entry.Key.Span))
                 {
                     continue;
                 }
 
                 ResponseElementModel? element = BindElement(entry, operationName, members, where);
-                if (element is not null)
+                if (element is not null && (!element.PaymentId || ClaimPaymentId(ref paymentId, entry, where)))
                 {
                     elements.Add(element);
                 }
@@ -142,20 +148,22 @@ namespace FreedomPay.Generator.Validation
             }
 
             return new ResponseElementModel(
-                wire,
-                csName,
-                fieldType,
-                reader.Bool("required", false),
-                repeated,
-                reader.String("description"),
-                enumType,
-                format,
-                className,
-                itemElement,
-                itemType,
-                children,
-                reader.Bool("verified", true),
-                reader.String("note"));
+                WireName: wire,
+                CsName: csName,
+                Type: fieldType,
+                Required: reader.Bool("required", false),
+                Repeated: repeated,
+                Description: reader.String("description"),
+                EnumType: enumType,
+                Format: format,
+                ClassName: className,
+                ItemElement: itemElement,
+                ItemType: itemType,
+                Children: children,
+                Verified: reader.Bool("verified", true),
+                Note: reader.String("note"),
+                Sensitive: BindSensitivity(reader),
+                PaymentId: BindPaymentIdRole(reader, fieldType, wire));
         }
     }
 }

@@ -14,7 +14,7 @@ namespace FreedomPay.Generator.Validation
     /// </summary>
     internal sealed partial class SpecBinder
     {
-        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "errors", "operations", "callbacks" };
+        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "errors", "defaults", "fields", "elements", "enums", "operations", "callbacks" };
         private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description", "unsigned-codes" };
 
         /// <summary>Codes of the one unsigned reply the docs describe: the merchant was not identified (101 Merchant API, 9998 Gateway API).</summary>
@@ -87,6 +87,7 @@ namespace FreedomPay.Generator.Validation
             EquatableArray<ServerModel> servers = hasOperations || root.Has("servers") ? BindServers(root) : EquatableArray<ServerModel>.Empty;
             RequestEncoding encoding = BindEncoding(root);
             ErrorShape errors = BindErrors(root);
+            BindShared(root);
             EquatableArray<OperationModel> operations = hasOperations ? BindOperations(root) : EquatableArray<OperationModel>.Empty;
             EquatableArray<CallbackModel> callbacks = BindCallbacks(root);
 

@@ -9,6 +9,9 @@ namespace FreedomPay.Generator.Validation
     {
         private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
 
+        // A shared definition is bound at each use; its problems are reported once.
+        private readonly HashSet<DiagnosticInfo> _seen = new HashSet<DiagnosticInfo>();
+
         public SpecContext(string filePath) => FilePath = filePath;
 
         public string FilePath { get; }
@@ -19,8 +22,12 @@ namespace FreedomPay.Generator.Validation
 
         public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
         {
-            HasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
-            _diagnostics.Add(new DiagnosticInfo(descriptor, FilePath, span, arguments.ToEquatableArray()));
+            var diagnostic = new DiagnosticInfo(descriptor, FilePath, span, arguments.ToEquatableArray());
+            if (_seen.Add(diagnostic))
+            {
+                HasErrors |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+                _diagnostics.Add(diagnostic);
+            }
         }
     }
 }

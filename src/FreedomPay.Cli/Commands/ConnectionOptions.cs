@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net.Http;
 using FreedomPay.Cli.Output;
+using FreedomPay.Runtime;
 
 namespace FreedomPay.Cli.Commands
 {
@@ -38,8 +39,11 @@ namespace FreedomPay.Cli.Commands
             command.Options.Add(Verbose);
         }
 
-        /// <summary>A client for the command line's credentials; a usage error names what is missing.</summary>
-        public FreedomPayClient CreateClient(ParseResult parse, CliEnvironment environment, Uri defaultServer)
+        /// <summary>
+        /// A client for the command line's credentials; a usage error names what is missing. --verbose masks the values
+        /// that <paramref name="fields"/> (the request's field table) marks sensitive.
+        /// </summary>
+        public FreedomPayClient CreateClient(ParseResult parse, CliEnvironment environment, Uri defaultServer, RequestFieldTable fields)
         {
             string merchantId = parse.GetValue(MerchantId) ?? environment.GetVariable(MerchantVariable)
                 ?? throw new UsageException($"No merchant id: set {MerchantVariable} or pass --merchant-id.");
@@ -57,7 +61,7 @@ namespace FreedomPay.Cli.Commands
                 throw new UsageException("--timeout must be a positive number of seconds, not " + seconds.ToString(CultureInfo.InvariantCulture) + ".");
             }
 
-            HttpMessageHandler handler = parse.GetValue(Verbose) ? new VerboseHandler(environment.Error) : new HttpClientHandler();
+            HttpMessageHandler handler = parse.GetValue(Verbose) ? new VerboseHandler(environment.Error, fields) : new HttpClientHandler();
             var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(seconds) };
             return new FreedomPayClient(http, new FreedomPayClientOptions { MerchantId = merchantId, SecretKey = secret, BaseAddress = baseAddress });
         }

@@ -30,10 +30,10 @@ namespace FreedomPay.Cli.Commands
         private static Command ForOperation(AreaEntry area, OperationInfo operation, ConnectionOptions connection, CliEnvironment environment)
         {
             var command = new Command(Naming.Kebab(operation.Descriptor.Name), operation.Summary ?? operation.Descriptor.Name);
-            var fields = new List<(FieldInfo Field, Option Option)>();
-            foreach (FieldInfo field in operation.Fields)
+            var fields = new List<(RequestField Field, Option Option)>();
+            foreach (RequestField field in operation.Fields.CallerFields)
             {
-                Option option = field.Type == FieldValueType.Boolean ? Flag(field) : Valued(field);
+                Option option = field.Kind == FieldKind.Boolean ? Flag(field) : Valued(field);
                 command.Options.Add(option);
                 fields.Add((field, option));
             }
@@ -59,22 +59,22 @@ namespace FreedomPay.Cli.Commands
             return ExitCodes.UnknownStatus;
         }
 
-        private static Option Valued(FieldInfo field)
+        private static Option Valued(RequestField field)
         {
             var option = new Option<string>("--" + Naming.Kebab(field.MemberName))
             {
                 Description = Describe(field),
                 Required = field.Required,
-                HelpName = field.Type switch
+                HelpName = field.Kind switch
                 {
-                    FieldValueType.Integer => "integer",
-                    FieldValueType.Decimal => "decimal",
-                    FieldValueType.DateTime => field.Format ?? "date-time",
-                    FieldValueType.Enum => "value",
+                    FieldKind.Integer => "integer",
+                    FieldKind.Decimal => "decimal",
+                    FieldKind.DateTime => field.Format ?? "date-time",
+                    FieldKind.Enum => "value",
                     _ => "text",
                 },
             };
-            if (field.Type == FieldValueType.Enum)
+            if (field.Kind == FieldKind.Enum)
             {
                 option.AcceptOnlyFromAmong(field.AllowedValues.ToArray());
             }
@@ -82,19 +82,19 @@ namespace FreedomPay.Cli.Commands
             return option;
         }
 
-        private static Option Flag(FieldInfo field) => new Option<bool>("--" + Naming.Kebab(field.MemberName))
+        private static Option Flag(RequestField field) => new Option<bool>("--" + Naming.Kebab(field.MemberName))
         {
             Description = Describe(field) + " A flag: sent as 1 when given.",
             Required = field.Required,
         };
 
-        private static string Describe(FieldInfo field) =>
+        private static string Describe(RequestField field) =>
             (field.Description is null ? string.Empty : field.Description + " ") + $"[{field.WireName}]";
 
         private static async Task<int> RunAsync(
             AreaEntry area,
             OperationInfo operation,
-            IReadOnlyList<(FieldInfo Field, Option Option)> fields,
+            IReadOnlyList<(RequestField Field, Option Option)> fields,
             ConnectionOptions connection,
             ParseResult parse,
             CliEnvironment environment,
@@ -115,9 +115,9 @@ namespace FreedomPay.Cli.Commands
                         : parse.GetValue((Option<string>)option) ?? string.Empty;
                 }
 
-                using FreedomPayClient client = connection.CreateClient(parse, environment, area.DefaultServer);
-                FreedomPayResponse response = await operation.SendAsync(client.Connection, new FieldValues(operation.Descriptor.DisplayName, values), cancellationToken).ConfigureAwait(false);
-                ReplyPrinter.Print(response.Raw, parse.GetValue(connection.Json), environment.Out);
+                using FreedomPayClient client = connection.CreateClient(parse, environment, area.DefaultServer, operation.Fields);
+                FreedomPayResponse response = await operation.SendAsync(client.Connection, values, cancellationToken).ConfigureAwait(false);
+                ReplyPrinter.Print(response.Raw, operation.Descriptor, parse.GetValue(connection.Json), environment.Out);
                 return UnknownStatusOf(operation, response, environment);
             }
             catch (System.Exception ex)

@@ -2,13 +2,14 @@ using ClientRedaction = FreedomPay.Runtime.Redaction;
 
 namespace FreedomPay.Cli.Output
 {
-    /// <summary>What the tool never prints in full: the client's own rules (signatures, SMS codes, phone numbers).</summary>
+    /// <summary>The client's masks, for what the tool prints: reply elements (marked as the spec says) and the demo's own lines.</summary>
     internal static class Redaction
     {
         public const string Hidden = ClientRedaction.Hidden;
 
-        public static string Field(string name, string value) => ClientRedaction.Field(name, value);
+        public static string Apply(FreedomPay.Runtime.FieldSensitivity sensitivity, string value) => ClientRedaction.Apply(sensitivity, value);
 
-        public static string Phone(string phone) => ClientRedaction.Phone(phone);
+        /// <summary>The demo's phone number, masked as the spec's <c>sensitive: partial</c> masks it.</summary>
+        public static string Phone(string phone) => ClientRedaction.Partial(phone);
     }
 }

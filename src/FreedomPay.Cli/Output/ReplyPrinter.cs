@@ -9,15 +9,14 @@ namespace FreedomPay.Cli.Output
 {
     /// <summary>
     /// Prints a gateway reply: as "name  value" lines, or (--json) as one JSON object keyed by wire name, nested
-    /// elements as objects and repeated ones as arrays. pg_salt and pg_sig (the envelope) are left out.
+    /// elements as objects and repeated ones as arrays. The salt and signature (the envelope) are left out; values the
+    /// spec marks sensitive are masked as the client's logs mask them.
     /// </summary>
     internal static class ReplyPrinter
     {
-        private static readonly HashSet<string> Envelope = new() { "pg_salt", "pg_sig" };
-
-        public static void Print(PgResponse reply, bool json, TextWriter output)
+        public static void Print(PgResponse reply, OperationDescriptor operation, bool json, TextWriter output)
         {
-            IReadOnlyList<PgElement> elements = reply.Root.Children.Where(e => !Envelope.Contains(e.Name)).ToList();
+            IReadOnlyList<PgElement> elements = reply.Root.Children.Where(e => e.Name != operation.SaltField && e.Name != (operation.SignatureField ?? PgSignature.SignatureField)).ToList();
             if (json)
             {
                 output.WriteLine(Json(elements));
@@ -35,7 +34,7 @@ namespace FreedomPay.Cli.Output
         {
             if (element.Children.Count == 0)
             {
-                output.WriteLine(indent + element.Name.PadRight(width) + "  " + Redaction.Field(element.Name, element.Value));
+                output.WriteLine(indent + element.Name.PadRight(width) + "  " + Redaction.Apply(element.Sensitivity, element.Value));
                 return;
             }
 
@@ -91,7 +90,7 @@ namespace FreedomPay.Cli.Output
             }
             else
             {
-                writer.WriteStringValue(Redaction.Field(element.Name, element.Value));
+                writer.WriteStringValue(Redaction.Apply(element.Sensitivity, element.Value));
             }
         }
     }

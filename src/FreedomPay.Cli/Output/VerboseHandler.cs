@@ -4,13 +4,14 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using FreedomPay.Runtime;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace FreedomPay.Cli.Output
 {
-    /// <summary>--verbose: prints each request's line and fields (signature, SMS code and phones redacted) and the reply status.</summary>
-    internal sealed class VerboseHandler(TextWriter log) : DelegatingHandler(new HttpClientHandler())
+    /// <summary>--verbose: prints each request's line and fields (those the spec marks sensitive, and the signature, masked) and the reply status.</summary>
+    internal sealed class VerboseHandler(TextWriter log, RequestFieldTable fields) : DelegatingHandler(new HttpClientHandler())
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -24,7 +25,7 @@ namespace FreedomPay.Cli.Output
                 {
                     string name = HeaderUtilities.RemoveQuotes(ContentDispositionHeaderValue.Parse(section.ContentDisposition).Name).Value!;
                     string value = await new StreamReader(section.Body, Encoding.UTF8).ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-                    log.WriteLine($">   {name} = {Redaction.Field(name, value)}");
+                    log.WriteLine($">   {name} = {fields.Redact(name, value)}");
                 }
             }
 

@@ -25,9 +25,6 @@ namespace FreedomPay.Runtime
         /// <summary>The fields, as the children of one element (nested ones for the XML variant).</summary>
         public PgElement Root { get; }
 
-        /// <summary>The payment the callback is about, when it says.</summary>
-        public string? PaymentId => Root.GetString("pg_payment_id");
-
         /// <summary>
         /// A callback sent as form fields or a query string, in the order received, at most
         /// <see cref="DefaultMaxFields"/> of them.

@@ -1,84 +1,97 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Request values as text, keyed by wire name (from a command line, a form, a config file), with typed
-    /// getters that generated code uses to build a request. A missing or malformed value throws
-    /// <see cref="FreedomPayValidationException"/> naming the field; messages never repeat the text.
+    /// Request values as text keyed by wire name (from a command line, a form, a config file), read by field index
+    /// as a generated request's <c>FromText</c> asks for them. The field's kind and format come from the request's
+    /// <see cref="RequestFieldTable"/>. A missing or malformed value throws <see cref="FreedomPayValidationException"/>
+    /// naming the field; messages never repeat the text.
     /// </summary>
-    public sealed class FieldValues
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public readonly struct FieldValues
     {
+        private readonly RequestFieldTable _table;
         private readonly IReadOnlyDictionary<string, string> _values;
         private readonly string _operation;
 
-        /// <summary>Wraps values for an operation (the name is used in error messages).</summary>
-        public FieldValues(string operation, IReadOnlyDictionary<string, string> values)
+        internal FieldValues(string operation, RequestFieldTable table, IReadOnlyDictionary<string, string> values)
         {
-            _operation = operation ?? throw new ArgumentNullException(nameof(operation));
-            _values = values ?? throw new ArgumentNullException(nameof(values));
+            _operation = operation;
+            _table = table;
+            _values = values;
         }
 
         /// <summary>Text, or null when absent.</summary>
-        public string? String(string wireName, string memberName) => Get(wireName);
+        public string? Text(int field) => Get(field);
 
         /// <summary>Text that must be present.</summary>
-        public string RequiredString(string wireName, string memberName) => Get(wireName) ?? throw Missing(wireName, memberName);
+        public string RequiredText(int field) => Get(field) ?? throw Missing(field);
 
-        /// <summary>An integer, or null when absent.</summary>
-        public long? Int64(string wireName, string memberName) =>
-            Get(wireName) is { } text ? ParseInt64(text, wireName, memberName) : null;
+        /// <summary>A whole number, or null when absent.</summary>
+        public long? Integer(int field) => Get(field) is { } text ? ParseInteger(field, text) : null;
 
-        /// <summary>An integer that must be present.</summary>
-        public long RequiredInt64(string wireName, string memberName) => ParseInt64(RequiredString(wireName, memberName), wireName, memberName);
+        /// <summary>A whole number that must be present.</summary>
+        public long RequiredInteger(int field) => ParseInteger(field, RequiredText(field));
 
         /// <summary>A decimal, or null when absent.</summary>
-        public decimal? Decimal(string wireName, string memberName) =>
-            Get(wireName) is { } text ? ParseDecimal(text, wireName, memberName) : null;
+        public decimal? Decimal(int field) => Get(field) is { } text ? ParseDecimal(field, text) : null;
 
         /// <summary>A decimal that must be present.</summary>
-        public decimal RequiredDecimal(string wireName, string memberName) => ParseDecimal(RequiredString(wireName, memberName), wireName, memberName);
+        public decimal RequiredDecimal(int field) => ParseDecimal(field, RequiredText(field));
 
         /// <summary>A flag (1/0, true/false), or null when absent.</summary>
-        public bool? Boolean(string wireName, string memberName) =>
-            Get(wireName) is { } text ? ParseBoolean(text, wireName, memberName) : null;
+        public bool? Boolean(int field) => Get(field) is { } text ? ParseBoolean(field, text) : null;
 
         /// <summary>A flag that must be present.</summary>
-        public bool RequiredBoolean(string wireName, string memberName) => ParseBoolean(RequiredString(wireName, memberName), wireName, memberName);
+        public bool RequiredBoolean(int field) => ParseBoolean(field, RequiredText(field));
 
-        /// <summary>A date-time in the given format, or null when absent.</summary>
-        public DateTime? DateTime(string wireName, string memberName, string format) =>
-            Get(wireName) is { } text ? ParseDateTime(text, wireName, memberName, format) : null;
+        /// <summary>A date-time in the field's format, or null when absent.</summary>
+        public DateTime? DateTime(int field) => Get(field) is { } text ? ParseDateTime(field, text) : null;
 
-        /// <summary>A date-time in the given format that must be present.</summary>
-        public DateTime RequiredDateTime(string wireName, string memberName, string format) =>
-            ParseDateTime(RequiredString(wireName, memberName), wireName, memberName, format);
+        /// <summary>A date-time in the field's format that must be present.</summary>
+        public DateTime RequiredDateTime(int field) => ParseDateTime(field, RequiredText(field));
 
-        /// <summary>An enum from its wire value (unknown values become the enum's Unknown, which validation rejects), or null.</summary>
-        public T? Enum<T>(string wireName, string memberName, Func<string, T> parse)
-            where T : struct => Get(wireName) is { } text ? parse(text) : null;
+        /// <summary>An enum's number (0, Unknown, for a value it does not have: validation refuses it), or null when absent.</summary>
+        public int? Enum(int field) => Get(field) is { } text ? EnumNumber(field, text) : null;
 
-        /// <summary>An enum from its wire value that must be present.</summary>
-        public T RequiredEnum<T>(string wireName, string memberName, Func<string, T> parse) => parse(RequiredString(wireName, memberName));
+        /// <summary>An enum's number that must be present.</summary>
+        public int RequiredEnum(int field) => EnumNumber(field, RequiredText(field));
 
-        private string? Get(string wireName) => _values.TryGetValue(wireName, out string? value) && value.Length > 0 ? value : null;
+        private string? Get(int field) =>
+            _values.TryGetValue(_table[field].WireName, out string? value) && value.Length > 0 ? value : null;
 
-        private long ParseInt64(string text, string wireName, string memberName) =>
-            WireText.TryInt64(text, out long value) ? value : throw Invalid(wireName, memberName, "must be a whole number");
+        private int EnumNumber(int field, string text)
+        {
+            IReadOnlyList<string> allowed = _table[field].AllowedValues;
+            for (int i = 0; i < allowed.Count; i++)
+            {
+                if (string.Equals(allowed[i], text, StringComparison.Ordinal))
+                {
+                    return i + 1;
+                }
+            }
 
-        private decimal ParseDecimal(string text, string wireName, string memberName) =>
-            WireText.TryDecimal(text, out decimal value) ? value : throw Invalid(wireName, memberName, "must be a number with '.' as the decimal separator");
+            return 0;
+        }
 
-        private bool ParseBoolean(string text, string wireName, string memberName) =>
-            WireText.TryBoolean(text.Trim(), out bool value) ? value : throw Invalid(wireName, memberName, "must be 1, 0, true or false");
+        private long ParseInteger(int field, string text) =>
+            WireText.TryInt64(text, out long value) ? value : throw Invalid(field, "must be a whole number");
 
-        private DateTime ParseDateTime(string text, string wireName, string memberName, string format) =>
-            WireText.TryDateTime(text, format, out DateTime value) ? value : throw Invalid(wireName, memberName, $"must be a date-time in the format {format}");
+        private decimal ParseDecimal(int field, string text) =>
+            WireText.TryDecimal(text, out decimal value) ? value : throw Invalid(field, "must be a number with '.' as the decimal separator");
 
-        private FreedomPayValidationException Missing(string wireName, string memberName) => Invalid(wireName, memberName, "is required");
+        private bool ParseBoolean(int field, string text) =>
+            WireText.TryBoolean(text.Trim(), out bool value) ? value : throw Invalid(field, "must be 1, 0, true or false");
 
-        private FreedomPayValidationException Invalid(string wireName, string memberName, string rule) =>
-            new FreedomPayValidationException(_operation, new[] { new FieldError(wireName, memberName, rule) });
+        private DateTime ParseDateTime(int field, string text) =>
+            WireText.TryDateTime(text, _table[field].Format!, out DateTime value) ? value : throw Invalid(field, $"must be a date-time in the format {_table[field].Format}");
+
+        private FreedomPayValidationException Missing(int field) => Invalid(field, "is required");
+
+        private FreedomPayValidationException Invalid(int field, string rule) =>
+            new FreedomPayValidationException(_operation, new[] { new FieldError(_table[field].WireName, _table[field].MemberName, rule) });
     }
 }

@@ -10,7 +10,7 @@ namespace FreedomPay.Runtime
     /// through the typed overloads; absent (null) and empty values are not sent, as the gateway would sign an
     /// empty field as an empty segment.
     /// </summary>
-    public sealed class FormFieldList : IReadOnlyList<KeyValuePair<string, string>>
+    internal sealed class FormFieldList : IReadOnlyList<KeyValuePair<string, string>>
     {
         private readonly List<KeyValuePair<string, string>> _fields = new List<KeyValuePair<string, string>>(16);
 

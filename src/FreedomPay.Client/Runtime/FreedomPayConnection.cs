@@ -65,22 +65,21 @@ namespace FreedomPay.Runtime
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var validation = default(RequestValidation);
-            request.Validate(ref validation);
+            RequestValidation validation = RequestValidation.Of(request);
             validation.ThrowIfInvalid(operation.DisplayName);
 
-            string? paymentId = PaymentIdOf(request);
+            string? paymentId = validation.PaymentId;
             using Activity? activity = Telemetry.Start(operation, paymentId);
             var clock = Stopwatch.StartNew();
             try
             {
-                var call = new Call(this, operation, request, activity);
+                var call = new Call<TRequest>(this, operation, request, activity);
                 PgResponse reply = operation.SafeToRetry
                     ? await _retry.ExecuteAsync(static (call, token) => call.AttemptAsync(token), call, cancellationToken).ConfigureAwait(false)
                     : await call.AttemptAsync(cancellationToken).ConfigureAwait(false);
                 TResponse response = parse(reply);
                 string? status = reply.Root.GetString(operation.Errors.StatusElement);
-                paymentId = reply.Root.GetString("pg_payment_id") ?? paymentId;
+                paymentId = (operation.PaymentIdElement is { } idElement ? reply.Root.GetString(idElement) : null) ?? paymentId;
                 Telemetry.Succeeded(activity, operation, status, paymentId, clock.Elapsed);
                 Log.Succeeded(_logger, operation.DisplayName, status, paymentId, clock.ElapsedMilliseconds);
                 if (!operation.IsKnownStatus(status))
@@ -124,24 +123,9 @@ namespace FreedomPay.Runtime
             }
         }
 
-        /// <summary>The payment a request is about, for logs and traces (pg_payment_id identifies, it does not authorize).</summary>
-        private static string? PaymentIdOf(IFreedomPayRequest request)
-        {
-            var fields = new FormFieldList();
-            request.WriteFields(fields);
-            foreach (var field in fields)
-            {
-                if (field.Key == "pg_payment_id")
-                {
-                    return field.Value;
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>One call: every attempt builds fresh fields (a new salt and signature) and sends them once.</summary>
-        private sealed class Call(FreedomPayConnection connection, OperationDescriptor operation, IFreedomPayRequest request, Activity? activity)
+        private sealed class Call<TRequest>(FreedomPayConnection connection, OperationDescriptor operation, TRequest request, Activity? activity)
+            where TRequest : IFreedomPayRequest
         {
             private int _attempts;
 
@@ -158,23 +142,34 @@ namespace FreedomPay.Runtime
             }
         }
 
-        private FormFieldList BuildFields(OperationDescriptor operation, IFreedomPayRequest request)
+        /// <summary>Merchant id and constants, the caller's values, a fresh salt, then the signature over all of them.</summary>
+        private FormFieldList BuildFields<TRequest>(OperationDescriptor operation, TRequest request)
+            where TRequest : IFreedomPayRequest
         {
+            RequestFieldTable table = operation.Fields;
             var fields = new FormFieldList();
-            if (operation.MerchantIdField is not null)
+            foreach (RequestField field in table.All)
             {
-                fields.Add(operation.MerchantIdField, _options.MerchantId);
+                if (field.Role == FieldRole.MerchantId)
+                {
+                    fields.Add(field.WireName, _options.MerchantId);
+                }
+                else if (field.Role == FieldRole.Constant)
+                {
+                    fields.Add(field.WireName, field.ConstantValue);
+                }
             }
 
-            request.WriteFields(fields);
-            if (operation.SaltField is not null)
+            var writer = new FieldWriter(table, fields);
+            request.Accept(ref writer);
+            if (table.SaltField is not null)
             {
-                fields.Add(operation.SaltField, RandomText.Create(16));
+                fields.Add(table.SaltField, RandomText.Create(16));
             }
 
-            if (operation.SignatureField is not null)
+            if (table.SignatureField is not null)
             {
-                fields.Add(operation.SignatureField, SignatureString.Sign(operation.ScriptName, fields, operation.SignatureField, _options.SecretKey));
+                fields.Add(table.SignatureField, SignatureString.Sign(operation.ScriptName, fields, table.SignatureField, _options.SecretKey));
             }
 
             return fields;

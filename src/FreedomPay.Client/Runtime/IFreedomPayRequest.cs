@@ -3,16 +3,17 @@ using System.ComponentModel;
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Implemented by every generated request: checks its own values against the spec's rules and writes its
-    /// form fields. Called by <see cref="FreedomPayConnection"/>; not meant to be called directly.
+    /// Implemented by every generated request: its field table and a way to hand its values to a visitor. The
+    /// connection validates, writes and logs requests through these; not meant to be called directly.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public interface IFreedomPayRequest
     {
-        /// <summary>Records every rule the current values break.</summary>
-        void Validate(ref RequestValidation validation);
+        /// <summary>The request type's fields, as the spec describes them.</summary>
+        RequestFieldTable Fields { get; }
 
-        /// <summary>Adds the request's fields (not merchant id, salt or signature, which the connection adds).</summary>
-        void WriteFields(FormFieldList fields);
+        /// <summary>Hands every caller value to the visitor, in table order, with its field index.</summary>
+        void Accept<TVisitor>(ref TVisitor visitor)
+            where TVisitor : struct, IFieldVisitor;
     }
 }

@@ -55,47 +55,92 @@ namespace FreedomPay.Runtime
         internal bool MayBeUnsigned(string code) => WireText.IsOneOf(code, UnsignedCodes);
     }
 
+    /// <summary>What every operation of an API area shares: its name, body encoding, default server and error elements.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class AreaDescriptor
+    {
+        /// <summary>Describes an area (called by generated code).</summary>
+        public AreaDescriptor(string name, RequestEncoding encoding, Uri defaultServer, ResponseErrorShape errors)
+        {
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            Encoding = encoding;
+            DefaultServer = defaultServer ?? throw new ArgumentNullException(nameof(defaultServer));
+            Errors = errors ?? throw new ArgumentNullException(nameof(errors));
+        }
+
+        /// <summary>The API area, e.g. <c>MobileBalance</c>.</summary>
+        public string Name { get; }
+
+        /// <summary>How request bodies are encoded.</summary>
+        public RequestEncoding Encoding { get; }
+
+        /// <summary>The server used when the options give no base address.</summary>
+        public Uri DefaultServer { get; }
+
+        /// <summary>Where replies say they failed.</summary>
+        public ResponseErrorShape Errors { get; }
+    }
+
     /// <summary>
-    /// Everything about one operation that the spec says and the runtime needs: where to send, how to sign, how to
-    /// read the reply. Generated code creates one per operation.
+    /// Everything about one operation that the spec says and the runtime needs: where to send, how to sign (the
+    /// request's <see cref="RequestFieldTable"/>), how to read the reply. Generated code creates one per operation.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class OperationDescriptor
     {
-        /// <summary>Describes an operation (called by generated code).</summary>
+        private static readonly string[] None = Array.Empty<string>();
+
+        /// <summary>Describes an operation (called by generated code, with named arguments).</summary>
+        /// <param name="area">The area the operation belongs to.</param>
+        /// <param name="name">The operation's name, e.g. <c>Pay</c>.</param>
+        /// <param name="httpMethod">POST or GET.</param>
+        /// <param name="path">Path relative to the server URL.</param>
+        /// <param name="scriptName">First segment of the signed text.</param>
+        /// <param name="fields">The request's fields (which of them carry the merchant id, salt and signature).</param>
+        /// <param name="safeToRetry">True only for operations that change nothing.</param>
+        /// <param name="timeout">How long one attempt waits; null for the client's default.</param>
+        /// <param name="signedResponse">Whether replies carry a signature that must be verified.</param>
+        /// <param name="statusValues">The status values the spec lists for the reply, if any.</param>
+        /// <param name="paymentIdElement">The reply element that identifies the payment (for logs and traces), if any.</param>
+        /// <param name="hiddenElements">Reply elements never shown (the spec's <c>sensitive: true</c>).</param>
+        /// <param name="partialElements">Reply elements shown only in part (the spec's <c>sensitive: partial</c>).</param>
         public OperationDescriptor(
-            string area,
+            AreaDescriptor area,
             string name,
             string httpMethod,
             string path,
             string scriptName,
-            bool safeToRetry,
-            TimeSpan? timeout,
-            bool signedResponse,
-            string? merchantIdField,
-            string? saltField,
-            string? signatureField,
-            RequestEncoding encoding,
-            Uri defaultServer,
-            ResponseErrorShape errors,
-            IReadOnlyList<string>? statusValues = null)
+            RequestFieldTable fields,
+            bool safeToRetry = false,
+            TimeSpan? timeout = null,
+            bool signedResponse = true,
+            IReadOnlyList<string>? statusValues = null,
+            string? paymentIdElement = null,
+            IReadOnlyList<string>? hiddenElements = null,
+            IReadOnlyList<string>? partialElements = null)
         {
-            Area = area;
-            Name = name;
-            HttpMethod = httpMethod;
-            Path = path;
-            ScriptName = scriptName;
+            if (area is null)
+            {
+                throw new ArgumentNullException(nameof(area));
+            }
+
+            Area = area.Name;
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            HttpMethod = httpMethod ?? throw new ArgumentNullException(nameof(httpMethod));
+            Path = path ?? throw new ArgumentNullException(nameof(path));
+            ScriptName = scriptName ?? throw new ArgumentNullException(nameof(scriptName));
+            Fields = fields ?? throw new ArgumentNullException(nameof(fields));
             SafeToRetry = safeToRetry;
             Timeout = timeout;
             SignedResponse = signedResponse;
-            MerchantIdField = merchantIdField;
-            SaltField = saltField;
-            SignatureField = signatureField;
-            Encoding = encoding;
-            DefaultServer = defaultServer;
-            Errors = errors;
+            Encoding = area.Encoding;
+            DefaultServer = area.DefaultServer;
+            Errors = area.Errors;
             StatusValues = statusValues;
-            DisplayName = area + "." + name;
+            PaymentIdElement = paymentIdElement;
+            HiddenElements = hiddenElements ?? None;
+            PartialElements = partialElements ?? None;
+            DisplayName = area.Name + "." + name;
         }
 
         /// <summary>The API area, e.g. <c>MobileBalance</c>.</summary>
@@ -116,23 +161,26 @@ namespace FreedomPay.Runtime
         /// <summary>First segment of the signed text, e.g. <c>pay</c>.</summary>
         public string ScriptName { get; }
 
+        /// <summary>The request's fields, including the merchant id, salt and signature the client fills.</summary>
+        public RequestFieldTable Fields { get; }
+
         /// <summary>True only for operations that change nothing (status): they may be sent again.</summary>
         public bool SafeToRetry { get; }
 
         /// <summary>How long one attempt waits for the reply (the spec's 'timeout'); null for the client's default.</summary>
         public TimeSpan? Timeout { get; }
 
-        /// <summary>Whether replies carry a <c>pg_sig</c> that must be verified.</summary>
+        /// <summary>Whether replies carry a signature that must be verified.</summary>
         public bool SignedResponse { get; }
 
         /// <summary>Field that carries the merchant id, if any.</summary>
-        public string? MerchantIdField { get; }
+        public string? MerchantIdField => Fields.MerchantIdField;
 
         /// <summary>Field that carries the random salt, if any.</summary>
-        public string? SaltField { get; }
+        public string? SaltField => Fields.SaltField;
 
         /// <summary>Field that carries the signature, if the request is signed.</summary>
-        public string? SignatureField { get; }
+        public string? SignatureField => Fields.SignatureField;
 
         /// <summary>How the request body is encoded.</summary>
         public RequestEncoding Encoding { get; }
@@ -149,7 +197,25 @@ namespace FreedomPay.Runtime
         /// </summary>
         public IReadOnlyList<string>? StatusValues { get; }
 
+        /// <summary>The reply element that identifies the payment, if any (the spec's <c>role: payment-id</c>).</summary>
+        public string? PaymentIdElement { get; }
+
+        /// <summary>Reply elements whose values are never shown.</summary>
+        public IReadOnlyList<string> HiddenElements { get; }
+
+        /// <summary>Reply elements whose values are shown only in part.</summary>
+        public IReadOnlyList<string> PartialElements { get; }
+
         /// <summary>Whether a reply's status is one the spec lists (true when the spec lists none).</summary>
         public bool IsKnownStatus(string? status) => StatusValues is null || WireText.IsOneOf(status, StatusValues);
+
+        /// <summary>How a reply element's value may be shown: the spec's sensitivity, and the signature never.</summary>
+        public FieldSensitivity ReplySensitivityOf(string elementName) =>
+            WireText.IsOneOf(elementName, HiddenElements) || string.Equals(elementName, SignatureField ?? PgSignature.SignatureField, StringComparison.Ordinal) ? FieldSensitivity.Hidden
+            : WireText.IsOneOf(elementName, PartialElements) ? FieldSensitivity.Partial
+            : FieldSensitivity.None;
+
+        /// <summary>A reply element's value as logs and tools may show it.</summary>
+        public string RedactReply(string elementName, string value) => Redaction.Apply(ReplySensitivityOf(elementName), value);
     }
 }

@@ -132,8 +132,11 @@ namespace FreedomPay.Runtime
         public DateTime AsDateTime(string format) =>
             WireText.TryDateTime(Value.Trim(), format, out DateTime value) ? value : throw Malformed($"a date-time in the format '{format}'");
 
-        /// <summary>The element for logs: signatures, SMS codes and phone numbers are redacted.</summary>
-        public override string ToString() => Children.Count == 0 ? $"<{Name}>{Redaction.Field(Name, Value)}</{Name}>" : $"<{Name}> ({Children.Count} children)";
+        /// <summary>How <see cref="ToString"/> shows the value: set from the spec's <c>sensitive:</c> when a reply is read.</summary>
+        internal FieldSensitivity Sensitivity { get; set; }
+
+        /// <summary>The element for logs: values the spec marks sensitive, and signatures, are masked.</summary>
+        public override string ToString() => Children.Count == 0 ? $"<{Name}>{Redaction.Apply(Sensitivity, Value)}</{Name}>" : $"<{Name}> ({Children.Count} children)";
 
         private FreedomPayProtocolException Missing(string name) =>
             new FreedomPayProtocolException($"The reply has no <{name}> element inside <{Name}>, which the API description says is always present.");

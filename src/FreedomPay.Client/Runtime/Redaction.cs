@@ -1,21 +1,23 @@
 namespace FreedomPay.Runtime
 {
-    /// <summary>The values the client never shows in full: signatures, SMS codes and phone numbers.</summary>
+    /// <summary>
+    /// How values marked <c>sensitive:</c> in the spec are shown. Which values are sensitive is the spec's knowledge
+    /// (see <see cref="RequestField.Sensitivity"/>); this only knows the masks.
+    /// </summary>
     internal static class Redaction
     {
         public const string Hidden = "***";
 
-        /// <summary>A field's value as it may appear in ToString, logs or messages.</summary>
-        public static string Field(string name, string value) => name switch
+        public static string Apply(FieldSensitivity sensitivity, string value) => sensitivity switch
         {
-            "pg_sig" or "pg_approval_code" => Hidden,
-            "pg_abonent_phone" or "pg_user_phone" => Phone(value),
+            FieldSensitivity.Hidden => Hidden,
+            FieldSensitivity.Partial => Partial(value),
             _ => value,
         };
 
-        /// <summary>77017777777 -> 7701*****77.</summary>
-        public static string Phone(string phone) => phone.Length <= 6
+        /// <summary>77017777777 -> 7701*****77; short values are hidden whole.</summary>
+        public static string Partial(string value) => value.Length <= 6
             ? Hidden
-            : phone.Substring(0, 4) + new string('*', phone.Length - 6) + phone.Substring(phone.Length - 2);
+            : value.Substring(0, 4) + new string('*', value.Length - 6) + value.Substring(value.Length - 2);
     }
 }

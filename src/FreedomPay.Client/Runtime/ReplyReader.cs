@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace FreedomPay.Runtime
 {
@@ -15,6 +16,7 @@ namespace FreedomPay.Runtime
         {
             PgResponse reply = PgXmlReader.Read(body, length, limits);
             PgElement root = reply.Root;
+            MarkSensitive(operation, root);
             ResponseErrorShape errors = operation.Errors;
             string signatureElement = operation.SignatureField ?? PgSignature.SignatureField;
             string? signature = root.GetString(signatureElement);
@@ -48,6 +50,35 @@ namespace FreedomPay.Runtime
             }
 
             return reply;
+        }
+
+        /// <summary>
+        /// Marks the elements the spec calls sensitive (and the signature) so that their ToString masks them. Without
+        /// sensitive reply elements only the root's children are looked at; otherwise every element, without recursion.
+        /// </summary>
+        private static void MarkSensitive(OperationDescriptor operation, PgElement root)
+        {
+            if (operation.HiddenElements.Count == 0 && operation.PartialElements.Count == 0)
+            {
+                foreach (PgElement child in root.Children)
+                {
+                    child.Sensitivity = operation.ReplySensitivityOf(child.Name);
+                }
+
+                return;
+            }
+
+            var pending = new Stack<PgElement>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                PgElement element = pending.Pop();
+                element.Sensitivity = operation.ReplySensitivityOf(element.Name);
+                foreach (PgElement child in element.Children)
+                {
+                    pending.Push(child);
+                }
+            }
         }
 
         private static FreedomPayGatewayException Refused(OperationDescriptor operation, PgResponse reply, bool signed) =>

@@ -1,108 +1,43 @@
 using System;
 using System.Collections.Generic;
-using System.ComponentModel;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Collects the rule violations of one request (generated <c>Validate</c> methods call these checks). Messages
-    /// name the field by wire and C# name and state the rule; they never repeat text values, which may be codes
-    /// or phone numbers.
+    /// Checks a request's values against the rules of its <see cref="RequestFieldTable"/> and notes the payment id
+    /// on the way (for logs and traces). Messages name the field by wire and C# name and state the rule; they never
+    /// repeat text values, which may be codes or phone numbers.
     /// </summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public struct RequestValidation
+    internal struct RequestValidation : IFieldVisitor
     {
+        private readonly RequestFieldTable _table;
         private List<FieldError>? _errors;
 
-        /// <summary>The violations found so far.</summary>
-        public IReadOnlyList<FieldError> Errors => (IReadOnlyList<FieldError>?)_errors ?? System.Array.Empty<FieldError>();
-
-        /// <summary>A required text value must be present and not empty.</summary>
-        public void Required(string wireName, string memberName, string? value)
+        public RequestValidation(RequestFieldTable table)
         {
-            if (string.IsNullOrEmpty(value))
-            {
-                Add(wireName, memberName, "is required and must not be empty");
-            }
+            _table = table;
+            _errors = null;
+            PaymentId = null;
         }
 
-        /// <summary>A required value that the language could not make a required member (C# before 11).</summary>
-        public void Required(string wireName, string memberName, bool isPresent)
+        /// <summary>The value of the field with the payment-id role, as sent; null when there is none.</summary>
+        public string? PaymentId { get; private set; }
+
+        /// <summary>The violations found.</summary>
+        public IReadOnlyList<FieldError> Errors => (IReadOnlyList<FieldError>?)_errors ?? Array.Empty<FieldError>();
+
+        /// <summary>Validates a request.</summary>
+        public static RequestValidation Of<TRequest>(TRequest request)
+            where TRequest : IFreedomPayRequest
         {
-            if (!isPresent)
-            {
-                Add(wireName, memberName, "is required");
-            }
-        }
-
-        /// <summary>Text length (in UTF-16 characters) within the bounds given.</summary>
-        public void Length(string wireName, string memberName, string? value, int? min, int? max)
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                return;
-            }
-
-            int length = value!.Length;
-            if (min.HasValue && length < min.Value)
-            {
-                Add(wireName, memberName, $"must be at least {min.Value} characters long, but has {length}");
-            }
-
-            if (max.HasValue && length > max.Value)
-            {
-                Add(wireName, memberName, $"must be at most {max.Value} characters long, but has {length}");
-            }
-        }
-
-        /// <summary>An integer within the bounds given.</summary>
-        public void Range(string wireName, string memberName, long? value, long? min, long? max)
-        {
-            if (value.HasValue && ((min.HasValue && value.Value < min.Value) || (max.HasValue && value.Value > max.Value)))
-            {
-                Add(wireName, memberName, Bounds(min?.ToString(CultureInfo.InvariantCulture), max?.ToString(CultureInfo.InvariantCulture)) + ", but is " + value.Value.ToString(CultureInfo.InvariantCulture));
-            }
-        }
-
-        /// <summary>A decimal within the bounds given.</summary>
-        public void Range(string wireName, string memberName, decimal? value, decimal? min, decimal? max)
-        {
-            if (value.HasValue && ((min.HasValue && value.Value < min.Value) || (max.HasValue && value.Value > max.Value)))
-            {
-                Add(wireName, memberName, Bounds(min?.ToString(CultureInfo.InvariantCulture), max?.ToString(CultureInfo.InvariantCulture)) + ", but is " + value.Value.ToString(CultureInfo.InvariantCulture));
-            }
-        }
-
-        /// <summary>
-        /// Text matching the spec's pattern. Generated code anchors it as <c>\A(?:pattern)\z</c> (the whole value, up to
-        /// its true end); the message shows the spec's pattern.
-        /// </summary>
-        public void Pattern(string wireName, string memberName, string? value, Regex pattern)
-        {
-            if (!string.IsNullOrEmpty(value) && !pattern.IsMatch(value))
-            {
-                Add(wireName, memberName, $"must match the pattern {SpecPattern(pattern.ToString())}");
-            }
-        }
-
-        private static string SpecPattern(string anchored) =>
-            anchored.StartsWith(@"\A(?:", StringComparison.Ordinal) && anchored.EndsWith(@")\z", StringComparison.Ordinal)
-                ? anchored.Substring(5, anchored.Length - 8)
-                : anchored;
-
-        /// <summary>An enum value that has a wire value (not Unknown, not an undefined number).</summary>
-        public void Enum(string wireName, string memberName, bool isInvalid, string allowed)
-        {
-            if (isInvalid)
-            {
-                Add(wireName, memberName, "must be one of the defined values (" + allowed + ")");
-            }
+            var validation = new RequestValidation(request.Fields);
+            request.Accept(ref validation);
+            return validation;
         }
 
         /// <summary>Throws one exception listing every violation, if there are any.</summary>
-        public void ThrowIfInvalid(string operation)
+        public readonly void ThrowIfInvalid(string operation)
         {
             if (_errors is not null)
             {
@@ -110,10 +45,107 @@ namespace FreedomPay.Runtime
             }
         }
 
-        private void Add(string wireName, string memberName, string rule) =>
-            (_errors ??= new List<FieldError>()).Add(new FieldError(wireName, memberName, rule));
+        public void Text(int field, string? value)
+        {
+            RequestField f = _table[field];
+            if (string.IsNullOrEmpty(value))
+            {
+                if (f.Required)
+                {
+                    Add(f, "is required and must not be empty");
+                }
 
-        private static string Bounds(string? min, string? max) =>
-            min is null ? $"must be at most {max}" : max is null ? $"must be at least {min}" : $"must be between {min} and {max}";
+                return;
+            }
+
+            int length = value!.Length;
+            if (f.MinLength is { } min && length < min)
+            {
+                Add(f, $"must be at least {min} characters long, but has {length}");
+            }
+
+            if (f.MaxLength is { } max && length > max)
+            {
+                Add(f, $"must be at most {max} characters long, but has {length}");
+            }
+
+            if (f.PatternRegex is { } pattern && !pattern.IsMatch(value))
+            {
+                Add(f, $"must match the pattern {f.Pattern}");
+            }
+
+            NotePaymentId(field, value);
+        }
+
+        public void Integer(int field, long? value)
+        {
+            if (Present(field, value.HasValue))
+            {
+                Range(field, value!.Value);
+                if (field == _table.PaymentIdIndex)
+                {
+                    PaymentId = value.Value.ToString(CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        public void Decimal(int field, decimal? value)
+        {
+            if (Present(field, value.HasValue))
+            {
+                Range(field, value!.Value);
+            }
+        }
+
+        public void Boolean(int field, bool? value) => Present(field, value.HasValue);
+
+        public void DateTime(int field, DateTime? value) => Present(field, value.HasValue);
+
+        public void Enum(int field, int? value)
+        {
+            if (Present(field, value.HasValue))
+            {
+                RequestField f = _table[field];
+                if (value!.Value < 1 || value.Value > f.AllowedValues.Count)
+                {
+                    Add(f, "must be one of the defined values (" + string.Join(", ", f.AllowedValues) + ")");
+                }
+            }
+        }
+
+        private bool Present(int field, bool hasValue)
+        {
+            if (!hasValue && _table[field].Required)
+            {
+                Add(_table[field], "is required");
+            }
+
+            return hasValue;
+        }
+
+        private void Range(int field, decimal value)
+        {
+            RequestField f = _table[field];
+            if ((f.Min is { } min && value < min) || (f.Max is { } max && value > max))
+            {
+                Add(f, Bounds(f.Min, f.Max) + ", but is " + value.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        private void NotePaymentId(int field, string value)
+        {
+            if (field == _table.PaymentIdIndex)
+            {
+                PaymentId = value;
+            }
+        }
+
+        private void Add(RequestField field, string rule) =>
+            (_errors ??= new List<FieldError>()).Add(new FieldError(field.WireName, field.MemberName, rule));
+
+        private static string Bounds(decimal? min, decimal? max) =>
+            min is null ? $"must be at most {Invariant(max)}" : max is null ? $"must be at least {Invariant(min)}" : $"must be between {Invariant(min)} and {Invariant(max)}";
+
+        private static string? Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -39,8 +39,8 @@ internal static class StageProfile
         }
 
         var bind = Measure(() => SpecBinder.Bind("/specs/bench.yaml", spec));
-        var views = Measure(() => { foreach (OperationUnit unit in units) { ViewBuilder.Operation(unit); } });
-        OperationView[] built = units.Select(ViewBuilder.Operation).ToArray();
+        var views = Measure(() => { foreach (OperationUnit unit in units) { OperationViewBuilder.Build(unit); } });
+        OperationView[] built = units.Select(OperationViewBuilder.Build).ToArray();
         var render = Measure(() => { foreach (OperationView view in built) { TemplateRenderer.Render("Operation", view); } });
 
         var text = new StringBuilder($"## Generator stages, {operations} operations, per operation (mean of {rounds} rounds)\n")

@@ -4,9 +4,7 @@
 
 namespace FreedomPay.Callbacks
 {
-    /// <summary>
-    /// Asks whether an order can be paid, sent to pg_check_url before the money is taken.
-    /// </summary>
+    /// <summary>Asks whether an order can be paid, sent to pg_check_url before the money is taken.</summary>
     /// <remarks>
     /// <para>Enabled per merchant by FreedomPay. Answer ok to let the payment go on, rejected to refuse it; no answer in time counts as a refusal.</para>
     /// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with a <see cref="global::FreedomPay.CallbackReply"/>.</para>
@@ -27,60 +25,32 @@ namespace FreedomPay.Callbacks
             PsCurrency = e.GetString("pg_ps_currency");
         }
 
-        /// <summary>
-        /// Order id in the merchant's system.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_order_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Order id in the merchant's system.</summary>
+        /// <remarks>Element <c>pg_order_id</c>, always present.</remarks>
         public string OrderId { get; }
 
-        /// <summary>
-        /// FreedomPay's payment id.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>FreedomPay's payment id.</summary>
+        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
         public long PaymentId { get; }
 
-        /// <summary>
-        /// Amount of the payment, as given to init.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_amount</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Amount of the payment, as given to init.</summary>
+        /// <remarks>Element <c>pg_amount</c>, always present.</remarks>
         public decimal Amount { get; }
 
-        /// <summary>
-        /// Currency of the amount.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_currency</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Currency of the amount.</summary>
+        /// <remarks>Element <c>pg_currency</c>, always present.</remarks>
         public string Currency { get; }
 
-        /// <summary>
-        /// Amount in the payment system's currency.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_ps_amount</c>.</para>
-        /// </remarks>
+        /// <summary>Amount in the payment system's currency.</summary>
+        /// <remarks>Element <c>pg_ps_amount</c>.</remarks>
         public decimal? PsAmount { get; }
 
-        /// <summary>
-        /// Amount with every fee included.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_ps_full_amount</c>.</para>
-        /// </remarks>
+        /// <summary>Amount with every fee included.</summary>
+        /// <remarks>Element <c>pg_ps_full_amount</c>.</remarks>
         public decimal? PsFullAmount { get; }
 
-        /// <summary>
-        /// Currency of the payment system.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_ps_currency</c>.</para>
-        /// </remarks>
+        /// <summary>Currency of the payment system.</summary>
+        /// <remarks>Element <c>pg_ps_currency</c>.</remarks>
         public string? PsCurrency { get; }
 
         /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>

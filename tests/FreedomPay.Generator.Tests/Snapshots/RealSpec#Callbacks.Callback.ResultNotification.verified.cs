@@ -4,9 +4,7 @@
 
 namespace FreedomPay.Callbacks
 {
-    /// <summary>
-    /// The payment's result, sent to pg_result_url when the payment succeeds or fails.
-    /// </summary>
+    /// <summary>The payment's result, sent to pg_result_url when the payment succeeds or fails.</summary>
     /// <remarks>
     /// <para>FreedomPay retries it every 30 minutes for 2 hours until the merchant answers HTTP 200, so the same notification can arrive several times: answer a repeat exactly as the first one (see the README). A "rejected" answer is honoured only when pg_can_reject is 1.</para>
     /// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with a <see cref="global::FreedomPay.CallbackReply"/>.</para>
@@ -39,155 +37,85 @@ namespace FreedomPay.Callbacks
             FailureDescription = e.GetString("pg_failure_description");
         }
 
-        /// <summary>
-        /// Order id in the merchant's system.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_order_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Order id in the merchant's system.</summary>
+        /// <remarks>Element <c>pg_order_id</c>, always present.</remarks>
         public string OrderId { get; }
 
-        /// <summary>
-        /// FreedomPay's payment id.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>FreedomPay's payment id.</summary>
+        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
         public long PaymentId { get; }
 
-        /// <summary>
-        /// Amount of the payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_amount</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Amount of the payment.</summary>
+        /// <remarks>Element <c>pg_amount</c>, always present.</remarks>
         public decimal Amount { get; }
 
-        /// <summary>
-        /// Currency of the amount.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_currency</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Currency of the amount.</summary>
+        /// <remarks>Element <c>pg_currency</c>, always present.</remarks>
         public string Currency { get; }
 
-        /// <summary>
-        /// The amount minus FreedomPay's commission.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_net_amount</c>.</para>
-        /// </remarks>
+        /// <summary>The amount minus FreedomPay's commission.</summary>
+        /// <remarks>Element <c>pg_net_amount</c>.</remarks>
         public decimal? NetAmount { get; }
 
-        /// <summary>
-        /// Amount in the payment system's currency.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_ps_amount</c>.</para>
-        /// </remarks>
+        /// <summary>Amount in the payment system's currency.</summary>
+        /// <remarks>Element <c>pg_ps_amount</c>.</remarks>
         public decimal? PsAmount { get; }
 
-        /// <summary>
-        /// Amount with every fee included.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_ps_full_amount</c>.</para>
-        /// </remarks>
+        /// <summary>Amount with every fee included.</summary>
+        /// <remarks>Element <c>pg_ps_full_amount</c>.</remarks>
         public decimal? PsFullAmount { get; }
 
-        /// <summary>
-        /// Currency of the payment system.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_ps_currency</c>.</para>
-        /// </remarks>
+        /// <summary>Currency of the payment system.</summary>
+        /// <remarks>Element <c>pg_ps_currency</c>.</remarks>
         public string? PsCurrency { get; }
 
-        /// <summary>
-        /// What was paid for.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_description</c>.</para>
-        /// </remarks>
+        /// <summary>What was paid for.</summary>
+        /// <remarks>Element <c>pg_description</c>.</remarks>
         public string? Description { get; }
 
-        /// <summary>
-        /// 1 when the payment succeeded, 0 when it failed.
-        /// </summary>
+        /// <summary>1 when the payment succeeded, 0 when it failed.</summary>
         /// <remarks>
         /// <para>Element <c>pg_result</c>, always present.</para>
         /// <para>The docs give the range 0..2 and the example 1; 2 is not explained.</para>
         /// </remarks>
         public long Result { get; }
 
-        /// <summary>
-        /// When the payment was made (gateway local time).
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</para>
-        /// </remarks>
+        /// <summary>When the payment was made (gateway local time).</summary>
+        /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
         public global::System.DateTime? PaymentDate { get; }
 
-        /// <summary>
-        /// Whether answering "rejected" cancels the payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_can_reject</c>.</para>
-        /// </remarks>
+        /// <summary>Whether answering "rejected" cancels the payment.</summary>
+        /// <remarks>Element <c>pg_can_reject</c>.</remarks>
         public bool? CanReject { get; }
 
-        /// <summary>
-        /// The buyer's phone number.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_user_phone</c>.</para>
-        /// </remarks>
+        /// <summary>The buyer's phone number.</summary>
+        /// <remarks>Element <c>pg_user_phone</c>.</remarks>
         public string? UserPhone { get; }
 
-        /// <summary>
-        /// The buyer's e-mail address.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_user_contact_email</c>.</para>
-        /// </remarks>
+        /// <summary>The buyer's e-mail address.</summary>
+        /// <remarks>Element <c>pg_user_contact_email</c>.</remarks>
         public string? UserContactEmail { get; }
 
-        /// <summary>
-        /// Whether this was a test payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_testing_mode</c>.</para>
-        /// </remarks>
+        /// <summary>Whether this was a test payment.</summary>
+        /// <remarks>Element <c>pg_testing_mode</c>.</remarks>
         public bool? TestingMode { get; }
 
-        /// <summary>
-        /// Whether the payment was captured.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_captured</c>.</para>
-        /// </remarks>
+        /// <summary>Whether the payment was captured.</summary>
+        /// <remarks>Element <c>pg_captured</c>.</remarks>
         public bool? Captured { get; }
 
-        /// <summary>
-        /// How the buyer paid (mobile_commerce for mobile balance).
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_method</c>.</para>
-        /// </remarks>
+        /// <summary>How the buyer paid (mobile_commerce for mobile balance).</summary>
+        /// <remarks>Element <c>pg_payment_method</c>.</remarks>
         public string? PaymentMethod { get; }
 
-        /// <summary>
-        /// Why the payment failed.
-        /// </summary>
+        /// <summary>Why the payment failed.</summary>
         /// <remarks>
         /// <para>Element <c>pg_failure_code</c>.</para>
         /// <para>Not confirmed by the public FreedomPay documentation: not in the docs' field list; PayBox, FreedomPay's predecessor, sent it with pg_result=0.</para>
         /// </remarks>
         public long? FailureCode { get; }
 
-        /// <summary>
-        /// Why the payment failed, in words.
-        /// </summary>
+        /// <summary>Why the payment failed, in words.</summary>
         /// <remarks>
         /// <para>Element <c>pg_failure_description</c>.</para>
         /// <para>Not confirmed by the public FreedomPay documentation: not in the docs' field list; PayBox, FreedomPay's predecessor, sent it with pg_result=0.</para>

@@ -4,53 +4,47 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Request of <see cref="MobileBalanceClient.ApproveAsync"/>: confirms a charge with the SMS code the subscriber received.
-    /// </summary>
+    /// <summary>Request of <see cref="MobileBalanceClient.ApproveAsync"/>: confirms a charge with the SMS code the subscriber received.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ApproveRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
-        private static readonly global::System.Text.RegularExpressions.Regex ApprovalCodePattern =
-            new global::System.Text.RegularExpressions.Regex("\\A(?:^[0-9]+$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
+        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+            "ApproveRequest",
+            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
+            global::FreedomPay.Runtime.RequestField.Integer("pg_payment_id", "PaymentId", required: true, role: global::FreedomPay.Runtime.FieldRole.PaymentId, min: 1L, description: "The payment id returned by Init."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_approval_code", "ApprovalCode", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 16, pattern: "^[0-9]+$", description: "The code from the SMS, as typed (keep leading zeros)."),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
 
-        /// <summary>
-        /// The payment id returned by Init.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_payment_id</c>. Required. At least 1.</para>
-        /// </remarks>
+        /// <summary>The payment id returned by Init.</summary>
+        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
         public required long PaymentId { get; init; }
 
-        /// <summary>
-        /// The code from the SMS, as typed (keep leading zeros).
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_approval_code</c>. Required. At most 16 characters. Matches <c>^[0-9]+$</c>.</para>
-        /// <para>Example: <c>077587</c>.</para>
-        /// </remarks>
+        /// <summary>The code from the SMS, as typed (keep leading zeros).</summary>
+        /// <remarks>Wire name <c>pg_approval_code</c>. Required. At most 16 characters. Matches <c>^[0-9]+$</c>. Sensitive: never logged. Example: <c>077587</c>.</remarks>
         public required string ApprovalCode { get; init; }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Validate(ref global::FreedomPay.Runtime.RequestValidation validation)
+        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+
+        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
         {
-            validation.Range("pg_payment_id", "PaymentId", PaymentId, 1L, null);
-            validation.Required("pg_approval_code", "ApprovalCode", ApprovalCode);
-            validation.Length("pg_approval_code", "ApprovalCode", ApprovalCode, null, 16);
-            validation.Pattern("pg_approval_code", "ApprovalCode", ApprovalCode, ApprovalCodePattern);
+            visitor.Integer(1, PaymentId);
+            visitor.Text(2, ApprovalCode);
         }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.WriteFields(global::FreedomPay.Runtime.FormFieldList fields)
+        /// <summary>The set values, those the spec marks sensitive masked.</summary>
+        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
+
+        internal static ApproveRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ApproveRequest
         {
-            fields.Add("pg_payment_id", PaymentId);
-            fields.Add("pg_approval_code", ApprovalCode);
-        }
+            PaymentId = values.RequiredInteger(1),
+            ApprovalCode = values.RequiredText(2),
+        };
     }
 
-    /// <summary>
-    /// Reply of <see cref="MobileBalanceClient.ApproveAsync"/>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</para>
-    /// </remarks>
+    /// <summary>Reply of <see cref="MobileBalanceClient.ApproveAsync"/>.</summary>
+    /// <remarks>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ApproveResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
@@ -62,50 +56,23 @@ namespace FreedomPay.MobileBalance
             PaymentId = e.GetRequiredInt64("pg_payment_id");
         }
 
-        /// <summary>
-        /// Outcome of the confirmation.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Outcome of the confirmation.</summary>
+        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
         public ApproveStatus Status { get; }
 
-        /// <summary>
-        /// The payment id.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>The payment id.</summary>
+        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
         public long PaymentId { get; }
 
-        internal static ApproveResponse Parse(global::FreedomPay.Runtime.PgResponse raw)
-        {
-            return new ApproveResponse(raw);
-        }
+        internal static ApproveResponse Parse(global::FreedomPay.Runtime.PgResponse raw) => new ApproveResponse(raw);
     }
 
     partial class MobileBalanceClient
     {
         private static readonly global::FreedomPay.Runtime.OperationDescriptor ApproveOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            area: AreaInfo.Name,
-            name: "Approve",
-            httpMethod: "POST",
-            path: "mfs/approve",
-            scriptName: "approve",
-            safeToRetry: false,
-            timeout: global::System.TimeSpan.FromMilliseconds(60000),
-            signedResponse: true,
-            merchantIdField: "pg_merchant_id",
-            saltField: "pg_salt",
-            signatureField: "pg_sig",
-            encoding: AreaInfo.Encoding,
-            defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors,
-            statusValues: ApproveStatusWire.Values);
+            AreaInfo.Descriptor, "Approve", "POST", "mfs/approve", "approve", ApproveRequest.FieldTable, timeout: global::System.TimeSpan.FromMilliseconds(60000), statusValues: ApproveStatusWire.Values, paymentIdElement: "pg_payment_id");
 
-        /// <summary>
-        /// Confirms a charge with the SMS code the subscriber received.
-        /// </summary>
+        /// <summary>Confirms a charge with the SMS code the subscriber received.</summary>
         /// <remarks>
         /// <para>Answers Ok when the balance was charged, or Process while the operator is still charging it (poll Status or wait for the result notification).</para>
         /// <para>Sends <c>POST /mfs/approve</c>, signed with script name <c>approve</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
@@ -118,28 +85,8 @@ namespace FreedomPay.MobileBalance
             return _connection.SendAsync(ApproveOperation, request, ApproveResponse.Parse, cancellationToken);
         }
 
-        /// <summary>Describes <see cref="ApproveAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ApproveInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
-            ApproveOperation,
-            "Confirms a charge with the SMS code the subscriber received.",
-            new global::FreedomPay.Runtime.FieldInfo[]
-            {
-                new global::FreedomPay.Runtime.FieldInfo("pg_payment_id", "PaymentId", global::FreedomPay.Runtime.FieldValueType.Integer, true, "The payment id returned by Init.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_approval_code", "ApprovalCode", global::FreedomPay.Runtime.FieldValueType.String, true, "The code from the SMS, as typed (keep leading zeros).", null, null),
-            },
-            ApproveFromValuesAsync);
-
-        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> ApproveFromValuesAsync(
-            global::FreedomPay.Runtime.FreedomPayConnection connection,
-            global::FreedomPay.Runtime.FieldValues values,
-            global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new ApproveRequest
-            {
-                PaymentId = values.RequiredInt64("pg_payment_id", "PaymentId"),
-                ApprovalCode = values.RequiredString("pg_approval_code", "ApprovalCode"),
-            };
-            return await connection.SendAsync(ApproveOperation, request, ApproveResponse.Parse, cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Describes <see cref="ApproveAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo ApproveInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            ApproveOperation, "Confirms a charge with the SMS code the subscriber received.", ApproveRequest.FieldTable, ApproveRequest.FromText, ApproveResponse.Parse);
     }
 }

@@ -4,12 +4,8 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Payments charged to the buyer's mobile phone balance (Kcell, Activ, Beeline, Tele2, Altel).
-    /// </summary>
-    /// <remarks>
-    /// <para>Flow: Init creates the payment; Pay charges the phone, either at once or after the operator has sent the subscriber an SMS code (NeedApprove); Approve confirms that code; ResendCode sends a new one; Status tells where the payment stands. Pay and Approve move money: they are never retried by the client.</para>
-    /// </remarks>
+    /// <summary>Payments charged to the buyer's mobile phone balance (Kcell, Activ, Beeline, Tele2, Altel).</summary>
+    /// <remarks>Flow: Init creates the payment; Pay charges the phone, either at once or after the operator has sent the subscriber an SMS code (NeedApprove); Approve confirms that code; ResendCode sends a new one; Status tells where the payment stands. Pay and Approve move money: they are never retried by the client.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class MobileBalanceClient
     {
@@ -32,11 +28,11 @@ namespace FreedomPay.MobileBalance
         // files of this partial class, whose static initializers run in no guaranteed order) reads them.
         private static class AreaInfo
         {
-            internal const string Name = "MobileBalance";
-            internal const global::FreedomPay.Runtime.RequestEncoding Encoding = global::FreedomPay.Runtime.RequestEncoding.Multipart;
-            internal static readonly global::System.Uri DefaultServer = MobileBalanceServers.Kz;
-            internal static readonly global::FreedomPay.Runtime.ResponseErrorShape Errors =
-                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", new string[] { "101", "9998" });
+            internal static readonly global::FreedomPay.Runtime.AreaDescriptor Descriptor = new global::FreedomPay.Runtime.AreaDescriptor(
+                "MobileBalance",
+                global::FreedomPay.Runtime.RequestEncoding.Multipart,
+                MobileBalanceServers.Kz,
+                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", new string[] { "101", "9998" }));
         }
     }
 

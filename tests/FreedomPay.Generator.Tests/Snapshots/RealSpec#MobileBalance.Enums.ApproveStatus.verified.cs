@@ -4,12 +4,8 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Values of <c>ApproveStatus</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Values of <c>ApproveStatus</c> as the gateway sends and accepts them.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum ApproveStatus
     {
@@ -19,19 +15,13 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// The balance was charged.
-        /// </summary>
+        /// <summary>The balance was charged.</summary>
         Ok = 1,
 
-        /// <summary>
-        /// The charge is in progress; check Status later.
-        /// </summary>
+        /// <summary>The charge is in progress; check Status later.</summary>
         Process = 2,
 
-        /// <summary>
-        /// The charge failed.
-        /// </summary>
+        /// <summary>The charge failed.</summary>
         Error = 3,
     }
 
@@ -39,9 +29,6 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class ApproveStatusWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "ok, process, error";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "ok", "process", "error" };
 

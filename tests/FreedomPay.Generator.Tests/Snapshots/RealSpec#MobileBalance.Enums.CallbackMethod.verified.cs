@@ -4,12 +4,8 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Values of <c>CallbackMethod</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Values of <c>CallbackMethod</c> as the gateway sends and accepts them.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum CallbackMethod
     {
@@ -19,19 +15,13 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// Wire value: <c>GET</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>GET</c>.</summary>
         Get = 1,
 
-        /// <summary>
-        /// Wire value: <c>POST</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>POST</c>.</summary>
         Post = 2,
 
-        /// <summary>
-        /// Wire value: <c>XML</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>XML</c>.</summary>
         Xml = 3,
     }
 
@@ -39,9 +29,6 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class CallbackMethodWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "GET, POST, XML";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "GET", "POST", "XML" };
 

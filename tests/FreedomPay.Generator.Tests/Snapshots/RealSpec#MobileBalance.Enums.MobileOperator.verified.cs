@@ -4,12 +4,8 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Values of <c>MobileOperator</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Values of <c>MobileOperator</c> as the gateway sends and accepts them.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum MobileOperator
     {
@@ -19,29 +15,19 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// Wire value: <c>TELE2KZT</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>TELE2KZT</c>.</summary>
         Tele2 = 1,
 
-        /// <summary>
-        /// Wire value: <c>ALTELKZT</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>ALTELKZT</c>.</summary>
         Altel = 2,
 
-        /// <summary>
-        /// Wire value: <c>BEELINEKZT</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>BEELINEKZT</c>.</summary>
         Beeline = 3,
 
-        /// <summary>
-        /// Wire value: <c>KCELLKZT</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>KCELLKZT</c>.</summary>
         Kcell = 4,
 
-        /// <summary>
-        /// Wire value: <c>ACTIVKZT</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>ACTIVKZT</c>.</summary>
         Activ = 5,
     }
 
@@ -49,9 +35,6 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class MobileOperatorWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "TELE2KZT, ALTELKZT, BEELINEKZT, KCELLKZT, ACTIVKZT";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "TELE2KZT", "ALTELKZT", "BEELINEKZT", "KCELLKZT", "ACTIVKZT" };
 

@@ -4,12 +4,8 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Values of <c>PageLanguage</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Values of <c>PageLanguage</c> as the gateway sends and accepts them.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PageLanguage
     {
@@ -19,29 +15,19 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// Wire value: <c>ru</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>ru</c>.</summary>
         Russian = 1,
 
-        /// <summary>
-        /// Wire value: <c>en</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>en</c>.</summary>
         English = 2,
 
-        /// <summary>
-        /// Wire value: <c>kz</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>kz</c>.</summary>
         Kazakh = 3,
 
-        /// <summary>
-        /// Wire value: <c>kg</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>kg</c>.</summary>
         Kyrgyz = 4,
 
-        /// <summary>
-        /// Wire value: <c>uz</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>uz</c>.</summary>
         Uzbek = 5,
     }
 
@@ -49,9 +35,6 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PageLanguageWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "ru, en, kz, kg, uz";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "ru", "en", "kz", "kg", "uz" };
 

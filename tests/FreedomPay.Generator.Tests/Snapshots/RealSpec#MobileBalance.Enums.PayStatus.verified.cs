@@ -4,12 +4,8 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Values of <c>PayStatus</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Values of <c>PayStatus</c> as the gateway sends and accepts them.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PayStatus
     {
@@ -19,14 +15,10 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// The balance was charged.
-        /// </summary>
+        /// <summary>The balance was charged.</summary>
         Ok = 1,
 
-        /// <summary>
-        /// The subscriber received an SMS code; confirm it with Approve.
-        /// </summary>
+        /// <summary>The subscriber received an SMS code; confirm it with Approve.</summary>
         NeedApprove = 2,
     }
 
@@ -34,9 +26,6 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PayStatusWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "ok, need_approve";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "ok", "need_approve" };
 

@@ -4,12 +4,8 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Values of <c>PaymentStatus</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Where a payment (or a refund) stands.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PaymentStatus
     {
@@ -19,34 +15,22 @@ namespace FreedomPay.MobileBalance
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// Created, not paid yet.
-        /// </summary>
+        /// <summary>Created, not paid yet.</summary>
         New = 1,
 
-        /// <summary>
-        /// Waiting for the buyer or the payment system.
-        /// </summary>
+        /// <summary>Waiting for the buyer or the payment system.</summary>
         Pending = 2,
 
-        /// <summary>
-        /// Paid.
-        /// </summary>
+        /// <summary>Paid.</summary>
         Success = 3,
 
-        /// <summary>
-        /// The payment failed.
-        /// </summary>
+        /// <summary>The payment failed.</summary>
         Failed = 4,
 
-        /// <summary>
-        /// The payment's lifetime ran out.
-        /// </summary>
+        /// <summary>The payment's lifetime ran out.</summary>
         Incomplete = 5,
 
-        /// <summary>
-        /// The payment was cancelled or refunded.
-        /// </summary>
+        /// <summary>The payment was cancelled or refunded.</summary>
         Revoked = 6,
     }
 
@@ -54,9 +38,6 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PaymentStatusWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "new, pending, success, failed, incomplete, revoked";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "new", "pending", "success", "failed", "incomplete", "revoked" };
 

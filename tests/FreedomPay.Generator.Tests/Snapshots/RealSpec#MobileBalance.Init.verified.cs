@@ -4,272 +4,198 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Request of <see cref="MobileBalanceClient.InitAsync"/>: creates a mobile-commerce payment and returns its id and the hosted payment page.
-    /// </summary>
+    /// <summary>Request of <see cref="MobileBalanceClient.InitAsync"/>: creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class InitRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
-        private static readonly global::System.Text.RegularExpressions.Regex CurrencyPattern =
-            new global::System.Text.RegularExpressions.Regex("\\A(?:^[A-Z]{3}$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
+        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+            "InitRequest",
+            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
+            global::FreedomPay.Runtime.RequestField.Constant("pg_payment_method", "mobile_commerce"),
+            global::FreedomPay.Runtime.RequestField.Text("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
+            global::FreedomPay.Runtime.RequestField.Decimal("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, description: "Amount to charge, in pg_currency."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_currency", "Currency", pattern: "^[A-Z]{3}$", description: "Currency of the amount (ISO 4217); the merchant's default when absent."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for; shown to the buyer."),
+            global::FreedomPay.Runtime.RequestField.Boolean("pg_testing_mode", "TestingMode", description: "True to create a test payment (mobile commerce supports test mode)."),
+            global::FreedomPay.Runtime.RequestField.Integer("pg_lifetime", "Lifetime", min: 300L, max: 604800L, description: "Seconds the payment stays payable."),
+            global::FreedomPay.Runtime.RequestField.Enum("pg_language", "Language", PageLanguageWire.Values, description: "Language of the hosted payment page (ISO 639-1); Russian when absent."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_user_id", "UserId", minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The buyer's id in the merchant's system."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_user_ip", "UserIp", description: "The buyer's IP address."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only with the country code."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_user_contact_email", "UserContactEmail", maxLength: 255, description: "The buyer's e-mail address."),
+            global::FreedomPay.Runtime.RequestField.Enum("pg_request_method", "RequestMethod", CallbackMethodWire.Values, description: "How FreedomPay calls the check and result URLs."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the order can be paid."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful payment."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed payment."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_site_url", "SiteUrl", maxLength: 255, description: "The merchant's site, for the buyer to return to."),
+            global::FreedomPay.Runtime.RequestField.Enum("pg_success_url_method", "SuccessUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the success URL."),
+            global::FreedomPay.Runtime.RequestField.Enum("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the failure URL."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_idempotency_key", "IdempotencyKey", maxLength: 255, description: "A value unique to this payment attempt, so that the gateway refuses a duplicate."),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
 
-        private static readonly global::System.Text.RegularExpressions.Regex UserIdPattern =
-            new global::System.Text.RegularExpressions.Regex("\\A(?:^[a-zA-Z0-9_-]+$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-        private static readonly global::System.Text.RegularExpressions.Regex UserPhonePattern =
-            new global::System.Text.RegularExpressions.Regex("\\A(?:^[0-9]{10,15}$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-        /// <summary>
-        /// Order id in the merchant's system.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_order_id</c>. At most 50 characters.</para>
-        /// <para>Example: <c>550e8400-e29b-41d4-a716-446655440000</c>.</para>
-        /// </remarks>
+        /// <summary>Order id in the merchant's system.</summary>
+        /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters. Example: <c>550e8400-e29b-41d4-a716-446655440000</c>.</remarks>
         public string? OrderId { get; init; }
 
-        /// <summary>
-        /// Amount to charge, in pg_currency.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_amount</c>. Required. From 0.01 to 99999999.</para>
-        /// </remarks>
+        /// <summary>Amount to charge, in pg_currency.</summary>
+        /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
         public required decimal Amount { get; init; }
 
-        /// <summary>
-        /// Currency of the amount (ISO 4217); the merchant's default when absent.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_currency</c>. Matches <c>^[A-Z]{3}$</c>.</para>
-        /// <para>Example: <c>KZT</c>.</para>
-        /// </remarks>
+        /// <summary>Currency of the amount (ISO 4217); the merchant's default when absent.</summary>
+        /// <remarks>Wire name <c>pg_currency</c>. Matches <c>^[A-Z]{3}$</c>. Example: <c>KZT</c>.</remarks>
         public string? Currency { get; init; }
 
-        /// <summary>
-        /// What is being paid for; shown to the buyer.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_description</c>. Required. At most 1024 characters.</para>
-        /// </remarks>
+        /// <summary>What is being paid for; shown to the buyer.</summary>
+        /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
         public required string Description { get; init; }
 
-        /// <summary>
-        /// True to create a test payment (mobile commerce supports test mode).
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_testing_mode</c>.</para>
-        /// </remarks>
+        /// <summary>True to create a test payment (mobile commerce supports test mode).</summary>
+        /// <remarks>Wire name <c>pg_testing_mode</c>.</remarks>
         public bool? TestingMode { get; init; }
 
-        /// <summary>
-        /// Seconds the payment stays payable.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_lifetime</c>. From 300 to 604800.</para>
-        /// </remarks>
+        /// <summary>Seconds the payment stays payable.</summary>
+        /// <remarks>Wire name <c>pg_lifetime</c>. From 300 to 604800.</remarks>
         public long? Lifetime { get; init; }
 
-        /// <summary>
-        /// Language of the hosted payment page (ISO 639-1); Russian when absent.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_language</c>.</para>
-        /// </remarks>
+        /// <summary>Language of the hosted payment page (ISO 639-1); Russian when absent.</summary>
+        /// <remarks>Wire name <c>pg_language</c>.</remarks>
         public PageLanguage? Language { get; init; }
 
-        /// <summary>
-        /// The buyer's id in the merchant's system.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_user_id</c>. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</para>
-        /// </remarks>
+        /// <summary>The buyer's id in the merchant's system.</summary>
+        /// <remarks>Wire name <c>pg_user_id</c>. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</remarks>
         public string? UserId { get; init; }
 
-        /// <summary>
-        /// The buyer's IP address.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_user_ip</c>.</para>
-        /// <para>Example: <c>127.0.0.1</c>.</para>
-        /// </remarks>
+        /// <summary>The buyer's IP address.</summary>
+        /// <remarks>Wire name <c>pg_user_ip</c>. Example: <c>127.0.0.1</c>.</remarks>
         public string? UserIp { get; init; }
 
-        /// <summary>
-        /// The buyer's phone number, digits only with the country code.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>.</para>
-        /// <para>Example: <c>77777777777</c>.</para>
-        /// </remarks>
+        /// <summary>The buyer's phone number, digits only with the country code.</summary>
+        /// <remarks>Wire name <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked. Example: <c>77777777777</c>.</remarks>
         public string? UserPhone { get; init; }
 
-        /// <summary>
-        /// The buyer's e-mail address.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_user_contact_email</c>. At most 255 characters.</para>
-        /// </remarks>
+        /// <summary>The buyer's e-mail address.</summary>
+        /// <remarks>Wire name <c>pg_user_contact_email</c>. At most 255 characters.</remarks>
         public string? UserContactEmail { get; init; }
 
-        /// <summary>
-        /// How FreedomPay calls the check and result URLs.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_request_method</c>.</para>
-        /// </remarks>
+        /// <summary>How FreedomPay calls the check and result URLs.</summary>
+        /// <remarks>Wire name <c>pg_request_method</c>.</remarks>
         public CallbackMethod? RequestMethod { get; init; }
 
-        /// <summary>
-        /// URL FreedomPay asks whether the order can be paid.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_check_url</c>. At most 255 characters.</para>
-        /// </remarks>
+        /// <summary>URL FreedomPay asks whether the order can be paid.</summary>
+        /// <remarks>Wire name <c>pg_check_url</c>. At most 255 characters.</remarks>
         public string? CheckUrl { get; init; }
 
-        /// <summary>
-        /// URL FreedomPay notifies with the payment result.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_result_url</c>. At most 255 characters.</para>
-        /// </remarks>
+        /// <summary>URL FreedomPay notifies with the payment result.</summary>
+        /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
         public string? ResultUrl { get; init; }
 
-        /// <summary>
-        /// Where the buyer goes after a successful payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_success_url</c>. At most 255 characters.</para>
-        /// </remarks>
+        /// <summary>Where the buyer goes after a successful payment.</summary>
+        /// <remarks>Wire name <c>pg_success_url</c>. At most 255 characters.</remarks>
         public string? SuccessUrl { get; init; }
 
-        /// <summary>
-        /// Where the buyer goes after a failed payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_failure_url</c>. At most 255 characters.</para>
-        /// </remarks>
+        /// <summary>Where the buyer goes after a failed payment.</summary>
+        /// <remarks>Wire name <c>pg_failure_url</c>. At most 255 characters.</remarks>
         public string? FailureUrl { get; init; }
 
-        /// <summary>
-        /// The merchant's site, for the buyer to return to.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_site_url</c>. At most 255 characters.</para>
-        /// </remarks>
+        /// <summary>The merchant's site, for the buyer to return to.</summary>
+        /// <remarks>Wire name <c>pg_site_url</c>. At most 255 characters.</remarks>
         public string? SiteUrl { get; init; }
 
-        /// <summary>
-        /// HTTP method of the redirect to the success URL.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_success_url_method</c>.</para>
-        /// </remarks>
+        /// <summary>HTTP method of the redirect to the success URL.</summary>
+        /// <remarks>Wire name <c>pg_success_url_method</c>.</remarks>
         public RedirectMethod? SuccessUrlMethod { get; init; }
 
-        /// <summary>
-        /// HTTP method of the redirect to the failure URL.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_failure_url_method</c>.</para>
-        /// </remarks>
+        /// <summary>HTTP method of the redirect to the failure URL.</summary>
+        /// <remarks>Wire name <c>pg_failure_url_method</c>.</remarks>
         public RedirectMethod? FailureUrlMethod { get; init; }
 
-        /// <summary>
-        /// Merchant data echoed back in callbacks.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_param1</c>. At most 255 characters.</para>
-        /// </remarks>
+        /// <summary>Merchant data echoed back in callbacks.</summary>
+        /// <remarks>Wire name <c>pg_param1</c>. At most 255 characters.</remarks>
         public string? Param1 { get; init; }
 
-        /// <summary>
-        /// Merchant data echoed back in callbacks.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_param2</c>. At most 255 characters.</para>
-        /// </remarks>
+        /// <summary>Merchant data echoed back in callbacks.</summary>
+        /// <remarks>Wire name <c>pg_param2</c>. At most 255 characters.</remarks>
         public string? Param2 { get; init; }
 
-        /// <summary>
-        /// Merchant data echoed back in callbacks.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_param3</c>. At most 255 characters.</para>
-        /// </remarks>
+        /// <summary>Merchant data echoed back in callbacks.</summary>
+        /// <remarks>Wire name <c>pg_param3</c>. At most 255 characters.</remarks>
         public string? Param3 { get; init; }
 
-        /// <summary>
-        /// A value unique to this payment attempt, so that the gateway refuses a duplicate.
-        /// </summary>
+        /// <summary>A value unique to this payment attempt, so that the gateway refuses a duplicate.</summary>
         /// <remarks>
-        /// <para>Wire name: <c>pg_idempotency_key</c>. At most 255 characters.</para>
+        /// <para>Wire name <c>pg_idempotency_key</c>. At most 255 characters.</para>
         /// <para>Not confirmed by the public FreedomPay documentation: documented for init with a saved card (api-11620882); not confirmed for mobile commerce.</para>
         /// </remarks>
         public string? IdempotencyKey { get; init; }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Validate(ref global::FreedomPay.Runtime.RequestValidation validation)
+        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+
+        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
         {
-            validation.Length("pg_order_id", "OrderId", OrderId, null, 50);
-            validation.Range("pg_amount", "Amount", Amount, 0.01m, 99999999m);
-            validation.Pattern("pg_currency", "Currency", Currency, CurrencyPattern);
-            validation.Required("pg_description", "Description", Description);
-            validation.Length("pg_description", "Description", Description, null, 1024);
-            validation.Range("pg_lifetime", "Lifetime", Lifetime, 300L, 604800L);
-            validation.Enum("pg_language", "Language", Language.HasValue && PageLanguageWire.ToWireValue(Language.Value) is null, PageLanguageWire.Allowed);
-            validation.Length("pg_user_id", "UserId", UserId, 1, 50);
-            validation.Pattern("pg_user_id", "UserId", UserId, UserIdPattern);
-            validation.Pattern("pg_user_phone", "UserPhone", UserPhone, UserPhonePattern);
-            validation.Length("pg_user_contact_email", "UserContactEmail", UserContactEmail, null, 255);
-            validation.Enum("pg_request_method", "RequestMethod", RequestMethod.HasValue && CallbackMethodWire.ToWireValue(RequestMethod.Value) is null, CallbackMethodWire.Allowed);
-            validation.Length("pg_check_url", "CheckUrl", CheckUrl, null, 255);
-            validation.Length("pg_result_url", "ResultUrl", ResultUrl, null, 255);
-            validation.Length("pg_success_url", "SuccessUrl", SuccessUrl, null, 255);
-            validation.Length("pg_failure_url", "FailureUrl", FailureUrl, null, 255);
-            validation.Length("pg_site_url", "SiteUrl", SiteUrl, null, 255);
-            validation.Enum("pg_success_url_method", "SuccessUrlMethod", SuccessUrlMethod.HasValue && RedirectMethodWire.ToWireValue(SuccessUrlMethod.Value) is null, RedirectMethodWire.Allowed);
-            validation.Enum("pg_failure_url_method", "FailureUrlMethod", FailureUrlMethod.HasValue && RedirectMethodWire.ToWireValue(FailureUrlMethod.Value) is null, RedirectMethodWire.Allowed);
-            validation.Length("pg_param1", "Param1", Param1, null, 255);
-            validation.Length("pg_param2", "Param2", Param2, null, 255);
-            validation.Length("pg_param3", "Param3", Param3, null, 255);
-            validation.Length("pg_idempotency_key", "IdempotencyKey", IdempotencyKey, null, 255);
+            visitor.Text(2, OrderId);
+            visitor.Decimal(3, Amount);
+            visitor.Text(4, Currency);
+            visitor.Text(5, Description);
+            visitor.Boolean(6, TestingMode);
+            visitor.Integer(7, Lifetime);
+            visitor.Enum(8, (int?)Language);
+            visitor.Text(9, UserId);
+            visitor.Text(10, UserIp);
+            visitor.Text(11, UserPhone);
+            visitor.Text(12, UserContactEmail);
+            visitor.Enum(13, (int?)RequestMethod);
+            visitor.Text(14, CheckUrl);
+            visitor.Text(15, ResultUrl);
+            visitor.Text(16, SuccessUrl);
+            visitor.Text(17, FailureUrl);
+            visitor.Text(18, SiteUrl);
+            visitor.Enum(19, (int?)SuccessUrlMethod);
+            visitor.Enum(20, (int?)FailureUrlMethod);
+            visitor.Text(21, Param1);
+            visitor.Text(22, Param2);
+            visitor.Text(23, Param3);
+            visitor.Text(24, IdempotencyKey);
         }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.WriteFields(global::FreedomPay.Runtime.FormFieldList fields)
+        /// <summary>The set values, those the spec marks sensitive masked.</summary>
+        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
+
+        internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
         {
-            fields.Add("pg_payment_method", "mobile_commerce");
-            fields.Add("pg_order_id", OrderId);
-            fields.Add("pg_amount", Amount);
-            fields.Add("pg_currency", Currency);
-            fields.Add("pg_description", Description);
-            fields.Add("pg_testing_mode", TestingMode);
-            fields.Add("pg_lifetime", Lifetime);
-            fields.Add("pg_language", Language.HasValue ? PageLanguageWire.ToWireValue(Language.Value) : null);
-            fields.Add("pg_user_id", UserId);
-            fields.Add("pg_user_ip", UserIp);
-            fields.Add("pg_user_phone", UserPhone);
-            fields.Add("pg_user_contact_email", UserContactEmail);
-            fields.Add("pg_request_method", RequestMethod.HasValue ? CallbackMethodWire.ToWireValue(RequestMethod.Value) : null);
-            fields.Add("pg_check_url", CheckUrl);
-            fields.Add("pg_result_url", ResultUrl);
-            fields.Add("pg_success_url", SuccessUrl);
-            fields.Add("pg_failure_url", FailureUrl);
-            fields.Add("pg_site_url", SiteUrl);
-            fields.Add("pg_success_url_method", SuccessUrlMethod.HasValue ? RedirectMethodWire.ToWireValue(SuccessUrlMethod.Value) : null);
-            fields.Add("pg_failure_url_method", FailureUrlMethod.HasValue ? RedirectMethodWire.ToWireValue(FailureUrlMethod.Value) : null);
-            fields.Add("pg_param1", Param1);
-            fields.Add("pg_param2", Param2);
-            fields.Add("pg_param3", Param3);
-            fields.Add("pg_idempotency_key", IdempotencyKey);
-        }
+            OrderId = values.Text(2),
+            Amount = values.RequiredDecimal(3),
+            Currency = values.Text(4),
+            Description = values.RequiredText(5),
+            TestingMode = values.Boolean(6),
+            Lifetime = values.Integer(7),
+            Language = (PageLanguage?)values.Enum(8),
+            UserId = values.Text(9),
+            UserIp = values.Text(10),
+            UserPhone = values.Text(11),
+            UserContactEmail = values.Text(12),
+            RequestMethod = (CallbackMethod?)values.Enum(13),
+            CheckUrl = values.Text(14),
+            ResultUrl = values.Text(15),
+            SuccessUrl = values.Text(16),
+            FailureUrl = values.Text(17),
+            SiteUrl = values.Text(18),
+            SuccessUrlMethod = (RedirectMethod?)values.Enum(19),
+            FailureUrlMethod = (RedirectMethod?)values.Enum(20),
+            Param1 = values.Text(21),
+            Param2 = values.Text(22),
+            Param3 = values.Text(23),
+            IdempotencyKey = values.Text(24),
+        };
     }
 
-    /// <summary>
-    /// Reply of <see cref="MobileBalanceClient.InitAsync"/>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</para>
-    /// </remarks>
+    /// <summary>Reply of <see cref="MobileBalanceClient.InitAsync"/>.</summary>
+    /// <remarks>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
@@ -283,66 +209,31 @@ namespace FreedomPay.MobileBalance
             RedirectUrlType = e.GetString("pg_redirect_url_type");
         }
 
-        /// <summary>
-        /// Whether the request succeeded.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Whether the request succeeded.</summary>
+        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
         public ResultStatus Status { get; }
 
-        /// <summary>
-        /// FreedomPay's id of the new payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>FreedomPay's id of the new payment.</summary>
+        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
         public long PaymentId { get; }
 
-        /// <summary>
-        /// The hosted page where the buyer can complete the payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_redirect_url</c>.</para>
-        /// </remarks>
+        /// <summary>The hosted page where the buyer can complete the payment.</summary>
+        /// <remarks>Element <c>pg_redirect_url</c>.</remarks>
         public string? RedirectUrl { get; }
 
-        /// <summary>
-        /// What the hosted page expects (e.g. "need data").
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_redirect_url_type</c>.</para>
-        /// </remarks>
+        /// <summary>What the hosted page expects (e.g. "need data").</summary>
+        /// <remarks>Element <c>pg_redirect_url_type</c>.</remarks>
         public string? RedirectUrlType { get; }
 
-        internal static InitResponse Parse(global::FreedomPay.Runtime.PgResponse raw)
-        {
-            return new InitResponse(raw);
-        }
+        internal static InitResponse Parse(global::FreedomPay.Runtime.PgResponse raw) => new InitResponse(raw);
     }
 
     partial class MobileBalanceClient
     {
         private static readonly global::FreedomPay.Runtime.OperationDescriptor InitOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            area: AreaInfo.Name,
-            name: "Init",
-            httpMethod: "POST",
-            path: "init_payment.php",
-            scriptName: "init_payment.php",
-            safeToRetry: false,
-            timeout: global::System.TimeSpan.FromMilliseconds(30000),
-            signedResponse: true,
-            merchantIdField: "pg_merchant_id",
-            saltField: "pg_salt",
-            signatureField: "pg_sig",
-            encoding: AreaInfo.Encoding,
-            defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors,
-            statusValues: ResultStatusWire.Values);
+            AreaInfo.Descriptor, "Init", "POST", "init_payment.php", "init_payment.php", InitRequest.FieldTable, timeout: global::System.TimeSpan.FromMilliseconds(30000), statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id");
 
-        /// <summary>
-        /// Creates a mobile-commerce payment and returns its id and the hosted payment page.
-        /// </summary>
+        /// <summary>Creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>
         /// <remarks>
         /// <para>Sends pg_payment_method=mobile_commerce. The returned payment id is the key for Pay, Approve, ResendCode and Status; the redirect URL leads to FreedomPay's own page where the buyer can finish the payment instead.</para>
         /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
@@ -355,70 +246,8 @@ namespace FreedomPay.MobileBalance
             return _connection.SendAsync(InitOperation, request, InitResponse.Parse, cancellationToken);
         }
 
-        /// <summary>Describes <see cref="InitAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
-        public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
-            InitOperation,
-            "Creates a mobile-commerce payment and returns its id and the hosted payment page.",
-            new global::FreedomPay.Runtime.FieldInfo[]
-            {
-                new global::FreedomPay.Runtime.FieldInfo("pg_order_id", "OrderId", global::FreedomPay.Runtime.FieldValueType.String, false, "Order id in the merchant's system.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_amount", "Amount", global::FreedomPay.Runtime.FieldValueType.Decimal, true, "Amount to charge, in pg_currency.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_currency", "Currency", global::FreedomPay.Runtime.FieldValueType.String, false, "Currency of the amount (ISO 4217); the merchant's default when absent.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_description", "Description", global::FreedomPay.Runtime.FieldValueType.String, true, "What is being paid for; shown to the buyer.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_testing_mode", "TestingMode", global::FreedomPay.Runtime.FieldValueType.Boolean, false, "True to create a test payment (mobile commerce supports test mode).", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_lifetime", "Lifetime", global::FreedomPay.Runtime.FieldValueType.Integer, false, "Seconds the payment stays payable.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_language", "Language", global::FreedomPay.Runtime.FieldValueType.Enum, false, "Language of the hosted payment page (ISO 639-1); Russian when absent.", PageLanguageWire.Values, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_user_id", "UserId", global::FreedomPay.Runtime.FieldValueType.String, false, "The buyer's id in the merchant's system.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_user_ip", "UserIp", global::FreedomPay.Runtime.FieldValueType.String, false, "The buyer's IP address.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_user_phone", "UserPhone", global::FreedomPay.Runtime.FieldValueType.String, false, "The buyer's phone number, digits only with the country code.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_user_contact_email", "UserContactEmail", global::FreedomPay.Runtime.FieldValueType.String, false, "The buyer's e-mail address.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_request_method", "RequestMethod", global::FreedomPay.Runtime.FieldValueType.Enum, false, "How FreedomPay calls the check and result URLs.", CallbackMethodWire.Values, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_check_url", "CheckUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "URL FreedomPay asks whether the order can be paid.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_result_url", "ResultUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "URL FreedomPay notifies with the payment result.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_success_url", "SuccessUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "Where the buyer goes after a successful payment.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_failure_url", "FailureUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "Where the buyer goes after a failed payment.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_site_url", "SiteUrl", global::FreedomPay.Runtime.FieldValueType.String, false, "The merchant's site, for the buyer to return to.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_success_url_method", "SuccessUrlMethod", global::FreedomPay.Runtime.FieldValueType.Enum, false, "HTTP method of the redirect to the success URL.", RedirectMethodWire.Values, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_failure_url_method", "FailureUrlMethod", global::FreedomPay.Runtime.FieldValueType.Enum, false, "HTTP method of the redirect to the failure URL.", RedirectMethodWire.Values, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_param1", "Param1", global::FreedomPay.Runtime.FieldValueType.String, false, "Merchant data echoed back in callbacks.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_param2", "Param2", global::FreedomPay.Runtime.FieldValueType.String, false, "Merchant data echoed back in callbacks.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_param3", "Param3", global::FreedomPay.Runtime.FieldValueType.String, false, "Merchant data echoed back in callbacks.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_idempotency_key", "IdempotencyKey", global::FreedomPay.Runtime.FieldValueType.String, false, "A value unique to this payment attempt, so that the gateway refuses a duplicate.", null, null),
-            },
-            InitFromValuesAsync);
-
-        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> InitFromValuesAsync(
-            global::FreedomPay.Runtime.FreedomPayConnection connection,
-            global::FreedomPay.Runtime.FieldValues values,
-            global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new InitRequest
-            {
-                OrderId = values.String("pg_order_id", "OrderId"),
-                Amount = values.RequiredDecimal("pg_amount", "Amount"),
-                Currency = values.String("pg_currency", "Currency"),
-                Description = values.RequiredString("pg_description", "Description"),
-                TestingMode = values.Boolean("pg_testing_mode", "TestingMode"),
-                Lifetime = values.Int64("pg_lifetime", "Lifetime"),
-                Language = values.Enum("pg_language", "Language", PageLanguageWire.Parse),
-                UserId = values.String("pg_user_id", "UserId"),
-                UserIp = values.String("pg_user_ip", "UserIp"),
-                UserPhone = values.String("pg_user_phone", "UserPhone"),
-                UserContactEmail = values.String("pg_user_contact_email", "UserContactEmail"),
-                RequestMethod = values.Enum("pg_request_method", "RequestMethod", CallbackMethodWire.Parse),
-                CheckUrl = values.String("pg_check_url", "CheckUrl"),
-                ResultUrl = values.String("pg_result_url", "ResultUrl"),
-                SuccessUrl = values.String("pg_success_url", "SuccessUrl"),
-                FailureUrl = values.String("pg_failure_url", "FailureUrl"),
-                SiteUrl = values.String("pg_site_url", "SiteUrl"),
-                SuccessUrlMethod = values.Enum("pg_success_url_method", "SuccessUrlMethod", RedirectMethodWire.Parse),
-                FailureUrlMethod = values.Enum("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Parse),
-                Param1 = values.String("pg_param1", "Param1"),
-                Param2 = values.String("pg_param2", "Param2"),
-                Param3 = values.String("pg_param3", "Param3"),
-                IdempotencyKey = values.String("pg_idempotency_key", "IdempotencyKey"),
-            };
-            return await connection.SendAsync(InitOperation, request, InitResponse.Parse, cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Describes <see cref="InitAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            InitOperation, "Creates a mobile-commerce payment and returns its id and the hosted payment page.", InitRequest.FieldTable, InitRequest.FromText, InitResponse.Parse);
     }
 }

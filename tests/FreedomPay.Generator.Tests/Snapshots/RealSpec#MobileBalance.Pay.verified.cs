@@ -4,62 +4,54 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Request of <see cref="MobileBalanceClient.PayAsync"/>: charges the subscriber's phone balance for a payment created by Init.
-    /// </summary>
+    /// <summary>Request of <see cref="MobileBalanceClient.PayAsync"/>: charges the subscriber's phone balance for a payment created by Init.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class PayRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
-        private static readonly global::System.Text.RegularExpressions.Regex AbonentPhonePattern =
-            new global::System.Text.RegularExpressions.Regex("\\A(?:^[0-9]{10,15}$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
+        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+            "PayRequest",
+            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
+            global::FreedomPay.Runtime.RequestField.Integer("pg_payment_id", "PaymentId", required: true, role: global::FreedomPay.Runtime.FieldRole.PaymentId, min: 1L, description: "The payment id returned by Init."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_abonent_phone", "AbonentPhone", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "Phone number to charge, digits only with the country code."),
+            global::FreedomPay.Runtime.RequestField.Enum("pg_payment_system_code", "PaymentSystemCode", MobileOperatorWire.Values, description: "The subscriber's mobile operator, when known."),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
 
-        /// <summary>
-        /// The payment id returned by Init.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_payment_id</c>. Required. At least 1.</para>
-        /// </remarks>
+        /// <summary>The payment id returned by Init.</summary>
+        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
         public required long PaymentId { get; init; }
 
-        /// <summary>
-        /// Phone number to charge, digits only with the country code.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_abonent_phone</c>. Required. Matches <c>^[0-9]{10,15}$</c>.</para>
-        /// <para>Example: <c>77077777777</c>.</para>
-        /// </remarks>
+        /// <summary>Phone number to charge, digits only with the country code.</summary>
+        /// <remarks>Wire name <c>pg_abonent_phone</c>. Required. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked. Example: <c>77077777777</c>.</remarks>
         public required string AbonentPhone { get; init; }
 
-        /// <summary>
-        /// The subscriber's mobile operator, when known.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_payment_system_code</c>.</para>
-        /// </remarks>
+        /// <summary>The subscriber's mobile operator, when known.</summary>
+        /// <remarks>Wire name <c>pg_payment_system_code</c>.</remarks>
         public MobileOperator? PaymentSystemCode { get; init; }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Validate(ref global::FreedomPay.Runtime.RequestValidation validation)
+        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+
+        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
         {
-            validation.Range("pg_payment_id", "PaymentId", PaymentId, 1L, null);
-            validation.Required("pg_abonent_phone", "AbonentPhone", AbonentPhone);
-            validation.Pattern("pg_abonent_phone", "AbonentPhone", AbonentPhone, AbonentPhonePattern);
-            validation.Enum("pg_payment_system_code", "PaymentSystemCode", PaymentSystemCode.HasValue && MobileOperatorWire.ToWireValue(PaymentSystemCode.Value) is null, MobileOperatorWire.Allowed);
+            visitor.Integer(1, PaymentId);
+            visitor.Text(2, AbonentPhone);
+            visitor.Enum(3, (int?)PaymentSystemCode);
         }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.WriteFields(global::FreedomPay.Runtime.FormFieldList fields)
+        /// <summary>The set values, those the spec marks sensitive masked.</summary>
+        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
+
+        internal static PayRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PayRequest
         {
-            fields.Add("pg_payment_id", PaymentId);
-            fields.Add("pg_abonent_phone", AbonentPhone);
-            fields.Add("pg_payment_system_code", PaymentSystemCode.HasValue ? MobileOperatorWire.ToWireValue(PaymentSystemCode.Value) : null);
-        }
+            PaymentId = values.RequiredInteger(1),
+            AbonentPhone = values.RequiredText(2),
+            PaymentSystemCode = (MobileOperator?)values.Enum(3),
+        };
     }
 
-    /// <summary>
-    /// Reply of <see cref="MobileBalanceClient.PayAsync"/>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</para>
-    /// </remarks>
+    /// <summary>Reply of <see cref="MobileBalanceClient.PayAsync"/>.</summary>
+    /// <remarks>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class PayResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
@@ -71,50 +63,23 @@ namespace FreedomPay.MobileBalance
             PaymentId = e.GetRequiredInt64("pg_payment_id");
         }
 
-        /// <summary>
-        /// Outcome of the charge.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Outcome of the charge.</summary>
+        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
         public PayStatus Status { get; }
 
-        /// <summary>
-        /// The payment id.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>The payment id.</summary>
+        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
         public long PaymentId { get; }
 
-        internal static PayResponse Parse(global::FreedomPay.Runtime.PgResponse raw)
-        {
-            return new PayResponse(raw);
-        }
+        internal static PayResponse Parse(global::FreedomPay.Runtime.PgResponse raw) => new PayResponse(raw);
     }
 
     partial class MobileBalanceClient
     {
         private static readonly global::FreedomPay.Runtime.OperationDescriptor PayOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            area: AreaInfo.Name,
-            name: "Pay",
-            httpMethod: "POST",
-            path: "mfs/pay",
-            scriptName: "pay",
-            safeToRetry: false,
-            timeout: global::System.TimeSpan.FromMilliseconds(60000),
-            signedResponse: true,
-            merchantIdField: "pg_merchant_id",
-            saltField: "pg_salt",
-            signatureField: "pg_sig",
-            encoding: AreaInfo.Encoding,
-            defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors,
-            statusValues: PayStatusWire.Values);
+            AreaInfo.Descriptor, "Pay", "POST", "mfs/pay", "pay", PayRequest.FieldTable, timeout: global::System.TimeSpan.FromMilliseconds(60000), statusValues: PayStatusWire.Values, paymentIdElement: "pg_payment_id");
 
-        /// <summary>
-        /// Charges the subscriber's phone balance for a payment created by Init.
-        /// </summary>
+        /// <summary>Charges the subscriber's phone balance for a payment created by Init.</summary>
         /// <remarks>
         /// <para>Answers Ok when the balance was charged at once, or NeedApprove when the operator has sent the subscriber an SMS code that Approve must confirm.</para>
         /// <para>Sends <c>POST /mfs/pay</c>, signed with script name <c>pay</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
@@ -127,30 +92,8 @@ namespace FreedomPay.MobileBalance
             return _connection.SendAsync(PayOperation, request, PayResponse.Parse, cancellationToken);
         }
 
-        /// <summary>Describes <see cref="PayAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
-        public static global::FreedomPay.Runtime.OperationInfo PayInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
-            PayOperation,
-            "Charges the subscriber's phone balance for a payment created by Init.",
-            new global::FreedomPay.Runtime.FieldInfo[]
-            {
-                new global::FreedomPay.Runtime.FieldInfo("pg_payment_id", "PaymentId", global::FreedomPay.Runtime.FieldValueType.Integer, true, "The payment id returned by Init.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_abonent_phone", "AbonentPhone", global::FreedomPay.Runtime.FieldValueType.String, true, "Phone number to charge, digits only with the country code.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_payment_system_code", "PaymentSystemCode", global::FreedomPay.Runtime.FieldValueType.Enum, false, "The subscriber's mobile operator, when known.", MobileOperatorWire.Values, null),
-            },
-            PayFromValuesAsync);
-
-        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> PayFromValuesAsync(
-            global::FreedomPay.Runtime.FreedomPayConnection connection,
-            global::FreedomPay.Runtime.FieldValues values,
-            global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new PayRequest
-            {
-                PaymentId = values.RequiredInt64("pg_payment_id", "PaymentId"),
-                AbonentPhone = values.RequiredString("pg_abonent_phone", "AbonentPhone"),
-                PaymentSystemCode = values.Enum("pg_payment_system_code", "PaymentSystemCode", MobileOperatorWire.Parse),
-            };
-            return await connection.SendAsync(PayOperation, request, PayResponse.Parse, cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Describes <see cref="PayAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo PayInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            PayOperation, "Charges the subscriber's phone balance for a payment created by Init.", PayRequest.FieldTable, PayRequest.FromText, PayResponse.Parse);
     }
 }

@@ -4,37 +4,40 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Request of <see cref="MobileBalanceClient.ResendCodeAsync"/>: sends the subscriber a new SMS code for a payment waiting for approval.
-    /// </summary>
+    /// <summary>Request of <see cref="MobileBalanceClient.ResendCodeAsync"/>: sends the subscriber a new SMS code for a payment waiting for approval.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ResendCodeRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
-        /// <summary>
-        /// The payment id returned by Init.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_payment_id</c>. Required. At least 1.</para>
-        /// </remarks>
+        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
+        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+            "ResendCodeRequest",
+            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
+            global::FreedomPay.Runtime.RequestField.Integer("pg_payment_id", "PaymentId", required: true, role: global::FreedomPay.Runtime.FieldRole.PaymentId, min: 1L, description: "The payment id returned by Init."),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+
+        /// <summary>The payment id returned by Init.</summary>
+        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
         public required long PaymentId { get; init; }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Validate(ref global::FreedomPay.Runtime.RequestValidation validation)
+        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+
+        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
         {
-            validation.Range("pg_payment_id", "PaymentId", PaymentId, 1L, null);
+            visitor.Integer(1, PaymentId);
         }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.WriteFields(global::FreedomPay.Runtime.FormFieldList fields)
+        /// <summary>The set values, those the spec marks sensitive masked.</summary>
+        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
+
+        internal static ResendCodeRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ResendCodeRequest
         {
-            fields.Add("pg_payment_id", PaymentId);
-        }
+            PaymentId = values.RequiredInteger(1),
+        };
     }
 
-    /// <summary>
-    /// Reply of <see cref="MobileBalanceClient.ResendCodeAsync"/>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</para>
-    /// </remarks>
+    /// <summary>Reply of <see cref="MobileBalanceClient.ResendCodeAsync"/>.</summary>
+    /// <remarks>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ResendCodeResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
@@ -46,50 +49,23 @@ namespace FreedomPay.MobileBalance
             PaymentId = e.GetRequiredInt64("pg_payment_id");
         }
 
-        /// <summary>
-        /// Whether a new code was sent.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Whether a new code was sent.</summary>
+        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
         public ResultStatus Status { get; }
 
-        /// <summary>
-        /// The payment id.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>The payment id.</summary>
+        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
         public long PaymentId { get; }
 
-        internal static ResendCodeResponse Parse(global::FreedomPay.Runtime.PgResponse raw)
-        {
-            return new ResendCodeResponse(raw);
-        }
+        internal static ResendCodeResponse Parse(global::FreedomPay.Runtime.PgResponse raw) => new ResendCodeResponse(raw);
     }
 
     partial class MobileBalanceClient
     {
         private static readonly global::FreedomPay.Runtime.OperationDescriptor ResendCodeOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            area: AreaInfo.Name,
-            name: "ResendCode",
-            httpMethod: "POST",
-            path: "mfs/resend_code",
-            scriptName: "resend_code",
-            safeToRetry: false,
-            timeout: global::System.TimeSpan.FromMilliseconds(30000),
-            signedResponse: true,
-            merchantIdField: "pg_merchant_id",
-            saltField: "pg_salt",
-            signatureField: "pg_sig",
-            encoding: AreaInfo.Encoding,
-            defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors,
-            statusValues: ResultStatusWire.Values);
+            AreaInfo.Descriptor, "ResendCode", "POST", "mfs/resend_code", "resend_code", ResendCodeRequest.FieldTable, timeout: global::System.TimeSpan.FromMilliseconds(30000), statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id");
 
-        /// <summary>
-        /// Sends the subscriber a new SMS code for a payment waiting for approval.
-        /// </summary>
+        /// <summary>Sends the subscriber a new SMS code for a payment waiting for approval.</summary>
         /// <remarks>
         /// <para>Sends <c>POST /mfs/resend_code</c>, signed with script name <c>resend_code</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
         /// <para>Not confirmed by the public FreedomPay documentation: only the page title "Resend code" is public; the path and fields follow /mfs/pay and /mfs/approve.</para>
@@ -102,26 +78,8 @@ namespace FreedomPay.MobileBalance
             return _connection.SendAsync(ResendCodeOperation, request, ResendCodeResponse.Parse, cancellationToken);
         }
 
-        /// <summary>Describes <see cref="ResendCodeAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ResendCodeInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
-            ResendCodeOperation,
-            "Sends the subscriber a new SMS code for a payment waiting for approval.",
-            new global::FreedomPay.Runtime.FieldInfo[]
-            {
-                new global::FreedomPay.Runtime.FieldInfo("pg_payment_id", "PaymentId", global::FreedomPay.Runtime.FieldValueType.Integer, true, "The payment id returned by Init.", null, null),
-            },
-            ResendCodeFromValuesAsync);
-
-        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> ResendCodeFromValuesAsync(
-            global::FreedomPay.Runtime.FreedomPayConnection connection,
-            global::FreedomPay.Runtime.FieldValues values,
-            global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new ResendCodeRequest
-            {
-                PaymentId = values.RequiredInt64("pg_payment_id", "PaymentId"),
-            };
-            return await connection.SendAsync(ResendCodeOperation, request, ResendCodeResponse.Parse, cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Describes <see cref="ResendCodeAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo ResendCodeInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            ResendCodeOperation, "Sends the subscriber a new SMS code for a payment waiting for approval.", ResendCodeRequest.FieldTable, ResendCodeRequest.FromText, ResendCodeResponse.Parse);
     }
 }

@@ -4,47 +4,47 @@
 
 namespace FreedomPay.MobileBalance
 {
-    /// <summary>
-    /// Request of <see cref="MobileBalanceClient.StatusAsync"/>: tells where a payment stands.
-    /// </summary>
+    /// <summary>Request of <see cref="MobileBalanceClient.StatusAsync"/>: tells where a payment stands.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class StatusRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
-        /// <summary>
-        /// The payment id returned by Init.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_payment_id</c>. Required. At least 1.</para>
-        /// </remarks>
+        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
+        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+            "StatusRequest",
+            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
+            global::FreedomPay.Runtime.RequestField.Integer("pg_payment_id", "PaymentId", required: true, role: global::FreedomPay.Runtime.FieldRole.PaymentId, min: 1L, description: "The payment id returned by Init."),
+            global::FreedomPay.Runtime.RequestField.Text("pg_order_id", "OrderId", maxLength: 50, description: "The merchant's order id (ignored by the gateway when the payment id is given)."),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+
+        /// <summary>The payment id returned by Init.</summary>
+        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
         public required long PaymentId { get; init; }
 
-        /// <summary>
-        /// The merchant's order id (ignored by the gateway when the payment id is given).
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_order_id</c>. At most 50 characters.</para>
-        /// </remarks>
+        /// <summary>The merchant's order id (ignored by the gateway when the payment id is given).</summary>
+        /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
         public string? OrderId { get; init; }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Validate(ref global::FreedomPay.Runtime.RequestValidation validation)
+        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+
+        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
         {
-            validation.Range("pg_payment_id", "PaymentId", PaymentId, 1L, null);
-            validation.Length("pg_order_id", "OrderId", OrderId, null, 50);
+            visitor.Integer(1, PaymentId);
+            visitor.Text(2, OrderId);
         }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.WriteFields(global::FreedomPay.Runtime.FormFieldList fields)
+        /// <summary>The set values, those the spec marks sensitive masked.</summary>
+        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
+
+        internal static StatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusRequest
         {
-            fields.Add("pg_payment_id", PaymentId);
-            fields.Add("pg_order_id", OrderId);
-        }
+            PaymentId = values.RequiredInteger(1),
+            OrderId = values.Text(2),
+        };
     }
 
-    /// <summary>
-    /// Reply of <see cref="MobileBalanceClient.StatusAsync"/>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</para>
-    /// </remarks>
+    /// <summary>Reply of <see cref="MobileBalanceClient.StatusAsync"/>.</summary>
+    /// <remarks>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
@@ -74,176 +74,93 @@ namespace FreedomPay.MobileBalance
             RefundPayments = e.GetWrappedList("pg_refund_payments", "pg_refund_payment", StatusRefundPayment.Parse);
         }
 
-        /// <summary>
-        /// Whether the status request succeeded (not the payment's status).
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Whether the status request succeeded (not the payment's status).</summary>
+        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
         public ResultStatus Status { get; }
 
-        /// <summary>
-        /// The payment id.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>The payment id.</summary>
+        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
         public long PaymentId { get; }
 
-        /// <summary>
-        /// The merchant's order id.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_order_id</c>.</para>
-        /// </remarks>
+        /// <summary>The merchant's order id.</summary>
+        /// <remarks>Element <c>pg_order_id</c>.</remarks>
         public string? OrderId { get; }
 
-        /// <summary>
-        /// Where the payment stands.
-        /// </summary>
+        /// <summary>Where the payment stands.</summary>
         /// <remarks>
         /// <para>Element <c>pg_payment_status</c>.</para>
         /// <para>The docs show "success"; the other values follow the older get_status2.php statuses.</para>
         /// </remarks>
         public PaymentStatus? PaymentStatus { get; }
 
-        /// <summary>
-        /// How the buyer paid (mobile_commerce for mobile balance).
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_method</c>.</para>
-        /// </remarks>
+        /// <summary>How the buyer paid (mobile_commerce for mobile balance).</summary>
+        /// <remarks>Element <c>pg_payment_method</c>.</remarks>
         public string? PaymentMethod { get; }
 
-        /// <summary>
-        /// Amount of the payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_amount</c>.</para>
-        /// </remarks>
+        /// <summary>Amount of the payment.</summary>
+        /// <remarks>Element <c>pg_amount</c>.</remarks>
         public decimal? Amount { get; }
 
-        /// <summary>
-        /// Currency of the amount.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_currency</c>.</para>
-        /// </remarks>
+        /// <summary>Currency of the amount.</summary>
+        /// <remarks>Element <c>pg_currency</c>.</remarks>
         public string? Currency { get; }
 
-        /// <summary>
-        /// Amount cleared.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_clearing_amount</c>.</para>
-        /// </remarks>
+        /// <summary>Amount cleared.</summary>
+        /// <remarks>Element <c>pg_clearing_amount</c>.</remarks>
         public decimal? ClearingAmount { get; }
 
-        /// <summary>
-        /// Amount refunded (negative).
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_refund_amount</c>.</para>
-        /// </remarks>
+        /// <summary>Amount refunded (negative).</summary>
+        /// <remarks>Element <c>pg_refund_amount</c>.</remarks>
         public decimal? RefundAmount { get; }
 
-        /// <summary>
-        /// Whether the merchant may still reject the payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_can_reject</c>.</para>
-        /// </remarks>
+        /// <summary>Whether the merchant may still reject the payment.</summary>
+        /// <remarks>Element <c>pg_can_reject</c>.</remarks>
         public bool? CanReject { get; }
 
-        /// <summary>
-        /// Whether the payment was captured.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_captured</c>.</para>
-        /// </remarks>
+        /// <summary>Whether the payment was captured.</summary>
+        /// <remarks>Element <c>pg_captured</c>.</remarks>
         public bool? Captured { get; }
 
-        /// <summary>
-        /// Whether this is a test payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_testing_mode</c>.</para>
-        /// </remarks>
+        /// <summary>Whether this is a test payment.</summary>
+        /// <remarks>Element <c>pg_testing_mode</c>.</remarks>
         public bool? TestingMode { get; }
 
-        /// <summary>
-        /// The buyer's phone number.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_user_phone</c>.</para>
-        /// </remarks>
+        /// <summary>The buyer's phone number.</summary>
+        /// <remarks>Element <c>pg_user_phone</c>.</remarks>
         public string? UserPhone { get; }
 
-        /// <summary>
-        /// The buyer's e-mail address.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_user_email</c>.</para>
-        /// </remarks>
+        /// <summary>The buyer's e-mail address.</summary>
+        /// <remarks>Element <c>pg_user_email</c>.</remarks>
         public string? UserEmail { get; }
 
-        /// <summary>
-        /// When the payment was created (gateway local time).
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_create_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</para>
-        /// </remarks>
+        /// <summary>When the payment was created (gateway local time).</summary>
+        /// <remarks>Element <c>pg_create_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
         public global::System.DateTime? CreateDate { get; }
 
-        /// <summary>
-        /// When the payment was paid (gateway local time).
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</para>
-        /// </remarks>
+        /// <summary>When the payment was paid (gateway local time).</summary>
+        /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
         public global::System.DateTime? PaymentDate { get; }
 
-        /// <summary>
-        /// The payment system's reference of the payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_reference</c>.</para>
-        /// </remarks>
+        /// <summary>The payment system's reference of the payment.</summary>
+        /// <remarks>Element <c>pg_reference</c>.</remarks>
         public string? Reference { get; }
 
-        /// <summary>
-        /// Why the payment failed, when it did.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_failure_code</c>.</para>
-        /// </remarks>
+        /// <summary>Why the payment failed, when it did.</summary>
+        /// <remarks>Element <c>pg_failure_code</c>.</remarks>
         public long? FailureCode { get; }
 
-        /// <summary>
-        /// Why the payment failed, in words.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_failure_description</c>.</para>
-        /// </remarks>
+        /// <summary>Why the payment failed, in words.</summary>
+        /// <remarks>Element <c>pg_failure_description</c>.</remarks>
         public string? FailureDescription { get; }
 
-        /// <summary>
-        /// Refunds made on this payment.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_refund_payments</c> holding <c>pg_refund_payment</c> items.</para>
-        /// </remarks>
+        /// <summary>Refunds made on this payment.</summary>
+        /// <remarks>Element <c>pg_refund_payments</c> holding <c>pg_refund_payment</c> items.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<StatusRefundPayment> RefundPayments { get; }
 
-        internal static StatusResponse Parse(global::FreedomPay.Runtime.PgResponse raw)
-        {
-            return new StatusResponse(raw);
-        }
+        internal static StatusResponse Parse(global::FreedomPay.Runtime.PgResponse raw) => new StatusResponse(raw);
     }
 
-    /// <summary>
-    /// Content of a <c>pg_refund_payment</c> element.
-    /// </summary>
+    /// <summary>Content of a <c>pg_refund_payment</c> element.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class StatusRefundPayment
     {
@@ -256,44 +173,24 @@ namespace FreedomPay.MobileBalance
             Reference = e.GetString("pg_reference");
         }
 
-        /// <summary>
-        /// Id of the refund.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>, always present.</para>
-        /// </remarks>
+        /// <summary>Id of the refund.</summary>
+        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
         public long PaymentId { get; }
 
-        /// <summary>
-        /// Status of the refund.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_status</c>.</para>
-        /// </remarks>
+        /// <summary>Status of the refund.</summary>
+        /// <remarks>Element <c>pg_payment_status</c>.</remarks>
         public PaymentStatus? PaymentStatus { get; }
 
-        /// <summary>
-        /// Refunded amount (negative).
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_amount</c>.</para>
-        /// </remarks>
+        /// <summary>Refunded amount (negative).</summary>
+        /// <remarks>Element <c>pg_amount</c>.</remarks>
         public decimal? Amount { get; }
 
-        /// <summary>
-        /// When the refund was made.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</para>
-        /// </remarks>
+        /// <summary>When the refund was made.</summary>
+        /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
         public global::System.DateTime? PaymentDate { get; }
 
-        /// <summary>
-        /// The payment system's reference of the refund.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_reference</c>.</para>
-        /// </remarks>
+        /// <summary>The payment system's reference of the refund.</summary>
+        /// <remarks>Element <c>pg_reference</c>.</remarks>
         public string? Reference { get; }
 
         internal static StatusRefundPayment Parse(global::FreedomPay.Runtime.PgElement e)
@@ -305,25 +202,9 @@ namespace FreedomPay.MobileBalance
     partial class MobileBalanceClient
     {
         private static readonly global::FreedomPay.Runtime.OperationDescriptor StatusOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            area: AreaInfo.Name,
-            name: "Status",
-            httpMethod: "POST",
-            path: "get_status3.php",
-            scriptName: "get_status3.php",
-            safeToRetry: true,
-            timeout: global::System.TimeSpan.FromMilliseconds(15000),
-            signedResponse: true,
-            merchantIdField: "pg_merchant_id",
-            saltField: "pg_salt",
-            signatureField: "pg_sig",
-            encoding: AreaInfo.Encoding,
-            defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors,
-            statusValues: ResultStatusWire.Values);
+            AreaInfo.Descriptor, "Status", "POST", "get_status3.php", "get_status3.php", StatusRequest.FieldTable, safeToRetry: true, timeout: global::System.TimeSpan.FromMilliseconds(15000), statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id", partialElements: new string[] { "pg_user_phone" });
 
-        /// <summary>
-        /// Tells where a payment stands.
-        /// </summary>
+        /// <summary>Tells where a payment stands.</summary>
         /// <remarks>
         /// <para>Reads only; safe to call again after a timeout.</para>
         /// <para>Sends <c>POST /get_status3.php</c>, signed with script name <c>get_status3.php</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
@@ -336,28 +217,8 @@ namespace FreedomPay.MobileBalance
             return _connection.SendAsync(StatusOperation, request, StatusResponse.Parse, cancellationToken);
         }
 
-        /// <summary>Describes <see cref="StatusAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
-        public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
-            StatusOperation,
-            "Tells where a payment stands.",
-            new global::FreedomPay.Runtime.FieldInfo[]
-            {
-                new global::FreedomPay.Runtime.FieldInfo("pg_payment_id", "PaymentId", global::FreedomPay.Runtime.FieldValueType.Integer, true, "The payment id returned by Init.", null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_order_id", "OrderId", global::FreedomPay.Runtime.FieldValueType.String, false, "The merchant's order id (ignored by the gateway when the payment id is given).", null, null),
-            },
-            StatusFromValuesAsync);
-
-        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> StatusFromValuesAsync(
-            global::FreedomPay.Runtime.FreedomPayConnection connection,
-            global::FreedomPay.Runtime.FieldValues values,
-            global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new StatusRequest
-            {
-                PaymentId = values.RequiredInt64("pg_payment_id", "PaymentId"),
-                OrderId = values.String("pg_order_id", "OrderId"),
-            };
-            return await connection.SendAsync(StatusOperation, request, StatusResponse.Parse, cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Describes <see cref="StatusAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            StatusOperation, "Tells where a payment stands.", StatusRequest.FieldTable, StatusRequest.FromText, StatusResponse.Parse);
     }
 }

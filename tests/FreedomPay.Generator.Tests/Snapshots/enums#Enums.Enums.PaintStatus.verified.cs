@@ -4,12 +4,8 @@
 
 namespace FreedomPay.Enums
 {
-    /// <summary>
-    /// Values of <c>PaintStatus</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Values of <c>PaintStatus</c> as the gateway sends and accepts them.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PaintStatus
     {
@@ -19,14 +15,10 @@ namespace FreedomPay.Enums
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// It is painted.
-        /// </summary>
+        /// <summary>It is painted.</summary>
         Done = 1,
 
-        /// <summary>
-        /// Come back later.
-        /// </summary>
+        /// <summary>Come back later.</summary>
         Drying = 2,
     }
 
@@ -34,9 +26,6 @@ namespace FreedomPay.Enums
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PaintStatusWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "ok, wait";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "ok", "wait" };
 

@@ -4,9 +4,7 @@
 
 namespace Contoso.Payments.Enums
 {
-    /// <summary>
-    /// Operations of the Enums API area.
-    /// </summary>
+    /// <summary>Operations of the Enums API area.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal sealed partial class EnumsClient
     {
@@ -29,11 +27,11 @@ namespace Contoso.Payments.Enums
         // files of this partial class, whose static initializers run in no guaranteed order) reads them.
         private static class AreaInfo
         {
-            internal const string Name = "Enums";
-            internal const global::FreedomPay.Runtime.RequestEncoding Encoding = global::FreedomPay.Runtime.RequestEncoding.Multipart;
-            internal static readonly global::System.Uri DefaultServer = EnumsServers.Test;
-            internal static readonly global::FreedomPay.Runtime.ResponseErrorShape Errors =
-                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_code", "pg_error_description", new string[] { "9998" });
+            internal static readonly global::FreedomPay.Runtime.AreaDescriptor Descriptor = new global::FreedomPay.Runtime.AreaDescriptor(
+                "Enums",
+                global::FreedomPay.Runtime.RequestEncoding.Multipart,
+                EnumsServers.Test,
+                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_code", "pg_error_description", new string[] { "9998" }));
         }
     }
 

@@ -4,12 +4,8 @@
 
 namespace Contoso.Payments.Enums
 {
-    /// <summary>
-    /// Values of <c>Colour</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Values of <c>Colour</c> as the gateway sends and accepts them.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal enum Colour
     {
@@ -19,19 +15,13 @@ namespace Contoso.Payments.Enums
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// Wire value: <c>red</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>red</c>.</summary>
         Red = 1,
 
-        /// <summary>
-        /// Wire value: <c>dark_green</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>dark_green</c>.</summary>
         DarkGreen = 2,
 
-        /// <summary>
-        /// Wire value: <c>BLUE</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>BLUE</c>.</summary>
         Blue = 3,
     }
 
@@ -39,9 +29,6 @@ namespace Contoso.Payments.Enums
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class ColourWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "red, dark_green, BLUE";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "red", "dark_green", "BLUE" };
 

@@ -4,12 +4,8 @@
 
 namespace Contoso.Payments.Enums
 {
-    /// <summary>
-    /// Values of <c>PaintFinish</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Values of <c>PaintFinish</c> as the gateway sends and accepts them.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal enum PaintFinish
     {
@@ -19,14 +15,10 @@ namespace Contoso.Payments.Enums
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// Wire value: <c>M</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>M</c>.</summary>
         Matte = 1,
 
-        /// <summary>
-        /// Wire value: <c>G</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>G</c>.</summary>
         Gloss = 2,
     }
 
@@ -34,9 +26,6 @@ namespace Contoso.Payments.Enums
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PaintFinishWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "M, G";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "M", "G" };
 

@@ -4,47 +4,47 @@
 
 namespace Contoso.Payments.Enums
 {
-    /// <summary>
-    /// Request of <see cref="EnumsClient.PaintAsync"/>: paints with a colour.
-    /// </summary>
+    /// <summary>Request of <see cref="EnumsClient.PaintAsync"/>: paints with a colour.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal sealed partial class PaintRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
-        /// <summary>
-        /// The colour to paint with.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_colour</c>. Required.</para>
-        /// </remarks>
+        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
+        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+            "PaintRequest",
+            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
+            global::FreedomPay.Runtime.RequestField.Enum("pg_colour", "Colour", ColourWire.Values, required: true, description: "The colour to paint with."),
+            global::FreedomPay.Runtime.RequestField.Enum("pg_finish", "Finish", PaintFinishWire.Values),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+
+        /// <summary>The colour to paint with.</summary>
+        /// <remarks>Wire name <c>pg_colour</c>. Required.</remarks>
         public required Colour Colour { get; init; }
 
-        /// <summary>
-        /// The <c>pg_finish</c> field.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_finish</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_finish</c> field.</summary>
+        /// <remarks>Wire name <c>pg_finish</c>.</remarks>
         public PaintFinish? Finish { get; init; }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Validate(ref global::FreedomPay.Runtime.RequestValidation validation)
+        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+
+        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
         {
-            validation.Enum("pg_colour", "Colour", ColourWire.ToWireValue(Colour) is null, ColourWire.Allowed);
-            validation.Enum("pg_finish", "Finish", Finish.HasValue && PaintFinishWire.ToWireValue(Finish.Value) is null, PaintFinishWire.Allowed);
+            visitor.Enum(1, (int)Colour);
+            visitor.Enum(2, (int?)Finish);
         }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.WriteFields(global::FreedomPay.Runtime.FormFieldList fields)
+        /// <summary>The set values, those the spec marks sensitive masked.</summary>
+        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
+
+        internal static PaintRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PaintRequest
         {
-            fields.Add("pg_colour", ColourWire.ToWireValue(Colour));
-            fields.Add("pg_finish", Finish.HasValue ? PaintFinishWire.ToWireValue(Finish.Value) : null);
-        }
+            Colour = (Colour)values.RequiredEnum(1),
+            Finish = (PaintFinish?)values.Enum(2),
+        };
     }
 
-    /// <summary>
-    /// Reply of <see cref="EnumsClient.PaintAsync"/>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</para>
-    /// </remarks>
+    /// <summary>Reply of <see cref="EnumsClient.PaintAsync"/>.</summary>
+    /// <remarks>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal sealed partial class PaintResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
@@ -56,53 +56,24 @@ namespace Contoso.Payments.Enums
             Colour = ColourWire.ParseOptional(e.GetString("pg_colour"));
         }
 
-        /// <summary>
-        /// The <c>pg_status</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>, always present.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_status</c> element.</summary>
+        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
         public PaintStatus Status { get; }
 
-        /// <summary>
-        /// The <c>pg_colour</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_colour</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_colour</c> element.</summary>
+        /// <remarks>Element <c>pg_colour</c>.</remarks>
         public Colour? Colour { get; }
 
-        internal static PaintResponse Parse(global::FreedomPay.Runtime.PgResponse raw)
-        {
-            return new PaintResponse(raw);
-        }
+        internal static PaintResponse Parse(global::FreedomPay.Runtime.PgResponse raw) => new PaintResponse(raw);
     }
 
     partial class EnumsClient
     {
         private static readonly global::FreedomPay.Runtime.OperationDescriptor PaintOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            area: AreaInfo.Name,
-            name: "Paint",
-            httpMethod: "POST",
-            path: "paint",
-            scriptName: "paint",
-            safeToRetry: false,
-            timeout: null,
-            signedResponse: true,
-            merchantIdField: "pg_merchant_id",
-            saltField: "pg_salt",
-            signatureField: "pg_sig",
-            encoding: AreaInfo.Encoding,
-            defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors,
-            statusValues: PaintStatusWire.Values);
+            AreaInfo.Descriptor, "Paint", "POST", "paint", "paint", PaintRequest.FieldTable, statusValues: PaintStatusWire.Values);
 
-        /// <summary>
-        /// Paints with a colour.
-        /// </summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /paint</c>, signed with script name <c>paint</c>. Never retried: after a timeout, check the payment status before sending it again.</para>
-        /// </remarks>
+        /// <summary>Paints with a colour.</summary>
+        /// <remarks>Sends <c>POST /paint</c>, signed with script name <c>paint</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The reply, its signature verified, as a <see cref="PaintResponse"/>.</returns>
@@ -111,28 +82,8 @@ namespace Contoso.Payments.Enums
             return _connection.SendAsync(PaintOperation, request, PaintResponse.Parse, cancellationToken);
         }
 
-        /// <summary>Describes <see cref="PaintAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
-        public static global::FreedomPay.Runtime.OperationInfo PaintInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
-            PaintOperation,
-            "Paints with a colour.",
-            new global::FreedomPay.Runtime.FieldInfo[]
-            {
-                new global::FreedomPay.Runtime.FieldInfo("pg_colour", "Colour", global::FreedomPay.Runtime.FieldValueType.Enum, true, "The colour to paint with.", ColourWire.Values, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_finish", "Finish", global::FreedomPay.Runtime.FieldValueType.Enum, false, null, PaintFinishWire.Values, null),
-            },
-            PaintFromValuesAsync);
-
-        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> PaintFromValuesAsync(
-            global::FreedomPay.Runtime.FreedomPayConnection connection,
-            global::FreedomPay.Runtime.FieldValues values,
-            global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new PaintRequest
-            {
-                Colour = values.RequiredEnum("pg_colour", "Colour", ColourWire.Parse),
-                Finish = values.Enum("pg_finish", "Finish", PaintFinishWire.Parse),
-            };
-            return await connection.SendAsync(PaintOperation, request, PaintResponse.Parse, cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Describes <see cref="PaintAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo PaintInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            PaintOperation, "Paints with a colour.", PaintRequest.FieldTable, PaintRequest.FromText, PaintResponse.Parse);
     }
 }

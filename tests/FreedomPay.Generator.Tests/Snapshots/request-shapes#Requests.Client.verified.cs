@@ -4,9 +4,7 @@
 
 namespace FreedomPay.Requests
 {
-    /// <summary>
-    /// Operations of the Requests API area.
-    /// </summary>
+    /// <summary>Operations of the Requests API area.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class RequestsClient
     {
@@ -29,11 +27,11 @@ namespace FreedomPay.Requests
         // files of this partial class, whose static initializers run in no guaranteed order) reads them.
         private static class AreaInfo
         {
-            internal const string Name = "Requests";
-            internal const global::FreedomPay.Runtime.RequestEncoding Encoding = global::FreedomPay.Runtime.RequestEncoding.UrlEncoded;
-            internal static readonly global::System.Uri DefaultServer = RequestsServers.Test;
-            internal static readonly global::FreedomPay.Runtime.ResponseErrorShape Errors =
-                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", new string[0]);
+            internal static readonly global::FreedomPay.Runtime.AreaDescriptor Descriptor = new global::FreedomPay.Runtime.AreaDescriptor(
+                "Requests",
+                global::FreedomPay.Runtime.RequestEncoding.UrlEncoded,
+                RequestsServers.Test,
+                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", new string[0]));
         }
     }
 

@@ -4,12 +4,8 @@
 
 namespace FreedomPay.Requests
 {
-    /// <summary>
-    /// Values of <c>SearchSortOrder</c> as the gateway sends and accepts them.
-    /// </summary>
-    /// <remarks>
-    /// <para><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</para>
-    /// </remarks>
+    /// <summary>Values of <c>SearchSortOrder</c> as the gateway sends and accepts them.</summary>
+    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum SearchSortOrder
     {
@@ -19,14 +15,10 @@ namespace FreedomPay.Requests
         /// </summary>
         Unknown = 0,
 
-        /// <summary>
-        /// Wire value: <c>asc</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>asc</c>.</summary>
         Asc = 1,
 
-        /// <summary>
-        /// Wire value: <c>desc</c>.
-        /// </summary>
+        /// <summary>Wire value: <c>desc</c>.</summary>
         Desc = 2,
     }
 
@@ -34,9 +26,6 @@ namespace FreedomPay.Requests
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class SearchSortOrderWire
     {
-        /// <summary>The wire values, for error messages.</summary>
-        public const string Allowed = "asc, desc";
-
         /// <summary>The wire values, in the spec's order.</summary>
         public static readonly string[] Values = new string[] { "asc", "desc" };
 

@@ -4,27 +4,30 @@
 
 namespace FreedomPay.Requests
 {
-    /// <summary>
-    /// Request of <see cref="RequestsClient.PingAsync"/>.
-    /// </summary>
+    /// <summary>Request of <see cref="RequestsClient.PingAsync"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class PingRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Validate(ref global::FreedomPay.Runtime.RequestValidation validation)
+        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
+        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+            "PingRequest");
+
+        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+
+        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
         {
         }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.WriteFields(global::FreedomPay.Runtime.FormFieldList fields)
+        /// <summary>The set values, those the spec marks sensitive masked.</summary>
+        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
+
+        internal static PingRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PingRequest
         {
-        }
+        };
     }
 
-    /// <summary>
-    /// Reply of <see cref="RequestsClient.PingAsync"/>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</para>
-    /// </remarks>
+    /// <summary>Reply of <see cref="RequestsClient.PingAsync"/>.</summary>
+    /// <remarks>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class PingResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
@@ -35,42 +38,19 @@ namespace FreedomPay.Requests
             Status = e.GetString("pg_status");
         }
 
-        /// <summary>
-        /// The <c>pg_status</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_status</c> element.</summary>
+        /// <remarks>Element <c>pg_status</c>.</remarks>
         public string? Status { get; }
 
-        internal static PingResponse Parse(global::FreedomPay.Runtime.PgResponse raw)
-        {
-            return new PingResponse(raw);
-        }
+        internal static PingResponse Parse(global::FreedomPay.Runtime.PgResponse raw) => new PingResponse(raw);
     }
 
     partial class RequestsClient
     {
         private static readonly global::FreedomPay.Runtime.OperationDescriptor PingOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            area: AreaInfo.Name,
-            name: "Ping",
-            httpMethod: "POST",
-            path: "ping",
-            scriptName: "ping",
-            safeToRetry: false,
-            timeout: null,
-            signedResponse: false,
-            merchantIdField: null,
-            saltField: null,
-            signatureField: null,
-            encoding: AreaInfo.Encoding,
-            defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors,
-            statusValues: null);
+            AreaInfo.Descriptor, "Ping", "POST", "ping", "ping", PingRequest.FieldTable, signedResponse: false);
 
-        /// <summary>
-        /// Checks the connection.
-        /// </summary>
+        /// <summary>Checks the connection.</summary>
         /// <remarks>
         /// <para>Unsigned both ways.</para>
         /// <para>Sends <c>POST /ping</c>, unsigned. Never retried: after a timeout, check the payment status before sending it again.</para>
@@ -84,24 +64,8 @@ namespace FreedomPay.Requests
             return _connection.SendAsync(PingOperation, request, PingResponse.Parse, cancellationToken);
         }
 
-        /// <summary>Describes <see cref="PingAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
-        public static global::FreedomPay.Runtime.OperationInfo PingInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
-            PingOperation,
-            null,
-            new global::FreedomPay.Runtime.FieldInfo[]
-            {
-            },
-            PingFromValuesAsync);
-
-        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> PingFromValuesAsync(
-            global::FreedomPay.Runtime.FreedomPayConnection connection,
-            global::FreedomPay.Runtime.FieldValues values,
-            global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new PingRequest
-            {
-            };
-            return await connection.SendAsync(PingOperation, request, PingResponse.Parse, cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Describes <see cref="PingAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo PingInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            PingOperation, null, PingRequest.FieldTable, PingRequest.FromText, PingResponse.Parse);
     }
 }

@@ -4,92 +4,76 @@
 
 namespace FreedomPay.Requests
 {
-    /// <summary>
-    /// Request of <see cref="RequestsClient.SearchAsync"/>: searches.
-    /// </summary>
+    /// <summary>Request of <see cref="RequestsClient.SearchAsync"/>: searches.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class SearchRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
-        private static readonly global::System.Text.RegularExpressions.Regex QueryPattern =
-            new global::System.Text.RegularExpressions.Regex("\\A(?:^[^<>]+$)\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
+        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+            "SearchRequest",
+            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
+            global::FreedomPay.Runtime.RequestField.Constant("pg_version", "2"),
+            global::FreedomPay.Runtime.RequestField.Text("pg_query", "Query", required: true, minLength: 2, maxLength: 100, pattern: "^[^<>]+$"),
+            global::FreedomPay.Runtime.RequestField.Integer("pg_limit", "Limit", min: 1L, max: 500L),
+            global::FreedomPay.Runtime.RequestField.Decimal("pg_price", "Price", min: 0m, max: 1000.5m),
+            global::FreedomPay.Runtime.RequestField.Boolean("pg_exact", "Exact"),
+            global::FreedomPay.Runtime.RequestField.DateTime("pg_from", "From", "yyyy-MM-dd"),
+            global::FreedomPay.Runtime.RequestField.Enum("pg_sort", "SortOrder", SearchSortOrderWire.Values),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
 
-        /// <summary>
-        /// The <c>pg_query</c> field.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_query</c>. Required. 2 to 100 characters. Matches <c>^[^&lt;&gt;]+$</c>.</para>
-        /// <para>Example: <c>coffee</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_query</c> field.</summary>
+        /// <remarks>Wire name <c>pg_query</c>. Required. 2 to 100 characters. Matches <c>^[^&lt;&gt;]+$</c>. Example: <c>coffee</c>.</remarks>
         public required string Query { get; init; }
 
-        /// <summary>
-        /// The <c>pg_limit</c> field.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_limit</c>. From 1 to 500.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_limit</c> field.</summary>
+        /// <remarks>Wire name <c>pg_limit</c>. From 1 to 500.</remarks>
         public long? Limit { get; init; }
 
-        /// <summary>
-        /// The <c>pg_price</c> field.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_price</c>. From 0 to 1000.5.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_price</c> field.</summary>
+        /// <remarks>Wire name <c>pg_price</c>. From 0 to 1000.5.</remarks>
         public decimal? Price { get; init; }
 
-        /// <summary>
-        /// The <c>pg_exact</c> field.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_exact</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_exact</c> field.</summary>
+        /// <remarks>Wire name <c>pg_exact</c>.</remarks>
         public bool? Exact { get; init; }
 
-        /// <summary>
-        /// The <c>pg_from</c> field.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_from</c>, format <c>yyyy-MM-dd</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_from</c> field.</summary>
+        /// <remarks>Wire name <c>pg_from</c>, format <c>yyyy-MM-dd</c>.</remarks>
         public global::System.DateTime? From { get; init; }
 
-        /// <summary>
-        /// The <c>pg_sort</c> field.
-        /// </summary>
-        /// <remarks>
-        /// <para>Wire name: <c>pg_sort</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_sort</c> field.</summary>
+        /// <remarks>Wire name <c>pg_sort</c>.</remarks>
         public SearchSortOrder? SortOrder { get; init; }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Validate(ref global::FreedomPay.Runtime.RequestValidation validation)
+        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+
+        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
         {
-            validation.Required("pg_query", "Query", Query);
-            validation.Length("pg_query", "Query", Query, 2, 100);
-            validation.Pattern("pg_query", "Query", Query, QueryPattern);
-            validation.Range("pg_limit", "Limit", Limit, 1L, 500L);
-            validation.Range("pg_price", "Price", Price, 0m, 1000.5m);
-            validation.Enum("pg_sort", "SortOrder", SortOrder.HasValue && SearchSortOrderWire.ToWireValue(SortOrder.Value) is null, SearchSortOrderWire.Allowed);
+            visitor.Text(2, Query);
+            visitor.Integer(3, Limit);
+            visitor.Decimal(4, Price);
+            visitor.Boolean(5, Exact);
+            visitor.DateTime(6, From);
+            visitor.Enum(7, (int?)SortOrder);
         }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.WriteFields(global::FreedomPay.Runtime.FormFieldList fields)
+        /// <summary>The set values, those the spec marks sensitive masked.</summary>
+        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
+
+        internal static SearchRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new SearchRequest
         {
-            fields.Add("pg_version", "2");
-            fields.Add("pg_query", Query);
-            fields.Add("pg_limit", Limit);
-            fields.Add("pg_price", Price);
-            fields.Add("pg_exact", Exact);
-            fields.Add("pg_from", From, "yyyy-MM-dd");
-            fields.Add("pg_sort", SortOrder.HasValue ? SearchSortOrderWire.ToWireValue(SortOrder.Value) : null);
-        }
+            Query = values.RequiredText(2),
+            Limit = values.Integer(3),
+            Price = values.Decimal(4),
+            Exact = values.Boolean(5),
+            From = values.DateTime(6),
+            SortOrder = (SearchSortOrder?)values.Enum(7),
+        };
     }
 
-    /// <summary>
-    /// Reply of <see cref="RequestsClient.SearchAsync"/>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</para>
-    /// </remarks>
+    /// <summary>Reply of <see cref="RequestsClient.SearchAsync"/>.</summary>
+    /// <remarks>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class SearchResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
@@ -100,45 +84,20 @@ namespace FreedomPay.Requests
             Status = SearchStatusWire.Parse(e.GetRequiredString("pg_status"));
         }
 
-        /// <summary>
-        /// The <c>pg_status</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>, always present.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_status</c> element.</summary>
+        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
         public SearchStatus Status { get; }
 
-        internal static SearchResponse Parse(global::FreedomPay.Runtime.PgResponse raw)
-        {
-            return new SearchResponse(raw);
-        }
+        internal static SearchResponse Parse(global::FreedomPay.Runtime.PgResponse raw) => new SearchResponse(raw);
     }
 
     partial class RequestsClient
     {
         private static readonly global::FreedomPay.Runtime.OperationDescriptor SearchOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            area: AreaInfo.Name,
-            name: "Search",
-            httpMethod: "GET",
-            path: "api/search",
-            scriptName: "search_v2",
-            safeToRetry: true,
-            timeout: null,
-            signedResponse: true,
-            merchantIdField: "pg_merchant_id",
-            saltField: "pg_salt",
-            signatureField: "pg_sig",
-            encoding: AreaInfo.Encoding,
-            defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors,
-            statusValues: SearchStatusWire.Values);
+            AreaInfo.Descriptor, "Search", "GET", "api/search", "search_v2", SearchRequest.FieldTable, safeToRetry: true, statusValues: SearchStatusWire.Values);
 
-        /// <summary>
-        /// Searches.
-        /// </summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /api/search</c>, signed with script name <c>search_v2</c>. Safe to retry: the client retries it on network errors.</para>
-        /// </remarks>
+        /// <summary>Searches.</summary>
+        /// <remarks>Sends <c>GET /api/search</c>, signed with script name <c>search_v2</c>. Safe to retry: the client retries it on network errors.</remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The reply, its signature verified, as a <see cref="SearchResponse"/>.</returns>
@@ -147,36 +106,8 @@ namespace FreedomPay.Requests
             return _connection.SendAsync(SearchOperation, request, SearchResponse.Parse, cancellationToken);
         }
 
-        /// <summary>Describes <see cref="SearchAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
-        public static global::FreedomPay.Runtime.OperationInfo SearchInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
-            SearchOperation,
-            "Searches.",
-            new global::FreedomPay.Runtime.FieldInfo[]
-            {
-                new global::FreedomPay.Runtime.FieldInfo("pg_query", "Query", global::FreedomPay.Runtime.FieldValueType.String, true, null, null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_limit", "Limit", global::FreedomPay.Runtime.FieldValueType.Integer, false, null, null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_price", "Price", global::FreedomPay.Runtime.FieldValueType.Decimal, false, null, null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_exact", "Exact", global::FreedomPay.Runtime.FieldValueType.Boolean, false, null, null, null),
-                new global::FreedomPay.Runtime.FieldInfo("pg_from", "From", global::FreedomPay.Runtime.FieldValueType.DateTime, false, null, null, "yyyy-MM-dd"),
-                new global::FreedomPay.Runtime.FieldInfo("pg_sort", "SortOrder", global::FreedomPay.Runtime.FieldValueType.Enum, false, null, SearchSortOrderWire.Values, null),
-            },
-            SearchFromValuesAsync);
-
-        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> SearchFromValuesAsync(
-            global::FreedomPay.Runtime.FreedomPayConnection connection,
-            global::FreedomPay.Runtime.FieldValues values,
-            global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new SearchRequest
-            {
-                Query = values.RequiredString("pg_query", "Query"),
-                Limit = values.Int64("pg_limit", "Limit"),
-                Price = values.Decimal("pg_price", "Price"),
-                Exact = values.Boolean("pg_exact", "Exact"),
-                From = values.DateTime("pg_from", "From", "yyyy-MM-dd"),
-                SortOrder = values.Enum("pg_sort", "SortOrder", SearchSortOrderWire.Parse),
-            };
-            return await connection.SendAsync(SearchOperation, request, SearchResponse.Parse, cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Describes <see cref="SearchAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo SearchInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            SearchOperation, "Searches.", SearchRequest.FieldTable, SearchRequest.FromText, SearchResponse.Parse);
     }
 }

@@ -4,9 +4,7 @@
 
 namespace FreedomPay.Shapes
 {
-    /// <summary>
-    /// Operations of the Shapes API area.
-    /// </summary>
+    /// <summary>Operations of the Shapes API area.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ShapesClient
     {
@@ -29,11 +27,11 @@ namespace FreedomPay.Shapes
         // files of this partial class, whose static initializers run in no guaranteed order) reads them.
         private static class AreaInfo
         {
-            internal const string Name = "Shapes";
-            internal const global::FreedomPay.Runtime.RequestEncoding Encoding = global::FreedomPay.Runtime.RequestEncoding.Multipart;
-            internal static readonly global::System.Uri DefaultServer = ShapesServers.Test;
-            internal static readonly global::FreedomPay.Runtime.ResponseErrorShape Errors =
-                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", new string[] { "101", "9998" });
+            internal static readonly global::FreedomPay.Runtime.AreaDescriptor Descriptor = new global::FreedomPay.Runtime.AreaDescriptor(
+                "Shapes",
+                global::FreedomPay.Runtime.RequestEncoding.Multipart,
+                ShapesServers.Test,
+                new global::FreedomPay.Runtime.ResponseErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", new string[] { "101", "9998" }));
         }
     }
 

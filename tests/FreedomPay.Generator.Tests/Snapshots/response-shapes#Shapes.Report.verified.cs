@@ -4,27 +4,33 @@
 
 namespace FreedomPay.Shapes
 {
-    /// <summary>
-    /// Request of <see cref="ShapesClient.ReportAsync"/>: reads a report.
-    /// </summary>
+    /// <summary>Request of <see cref="ShapesClient.ReportAsync"/>: reads a report.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ReportRequest : global::FreedomPay.Runtime.IFreedomPayRequest
     {
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Validate(ref global::FreedomPay.Runtime.RequestValidation validation)
+        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
+        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+            "ReportRequest",
+            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
+            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+
+        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+
+        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
         {
         }
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.WriteFields(global::FreedomPay.Runtime.FormFieldList fields)
+        /// <summary>The set values, those the spec marks sensitive masked.</summary>
+        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
+
+        internal static ReportRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ReportRequest
         {
-        }
+        };
     }
 
-    /// <summary>
-    /// Reply of <see cref="ShapesClient.ReportAsync"/>.
-    /// </summary>
-    /// <remarks>
-    /// <para>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</para>
-    /// </remarks>
+    /// <summary>Reply of <see cref="ShapesClient.ReportAsync"/>.</summary>
+    /// <remarks>Every element the gateway sent, also those not described here, stays available through <see cref="global::FreedomPay.Runtime.FreedomPayResponse.Raw"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ReportResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
@@ -43,87 +49,46 @@ namespace FreedomPay.Shapes
             Note = e.GetList("pg_note", ReportNote.Parse);
         }
 
-        /// <summary>
-        /// The <c>pg_count</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_count</c>, always present.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_count</c> element.</summary>
+        /// <remarks>Element <c>pg_count</c>, always present.</remarks>
         public long Count { get; }
 
-        /// <summary>
-        /// The <c>pg_total</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_total</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_total</c> element.</summary>
+        /// <remarks>Element <c>pg_total</c>.</remarks>
         public decimal? Total { get; }
 
-        /// <summary>
-        /// The <c>pg_open</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_open</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_open</c> element.</summary>
+        /// <remarks>Element <c>pg_open</c>.</remarks>
         public bool? Open { get; }
 
-        /// <summary>
-        /// The <c>pg_day</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_day</c>, format <c>dd.MM.yyyy</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_day</c> element.</summary>
+        /// <remarks>Element <c>pg_day</c>, format <c>dd.MM.yyyy</c>.</remarks>
         public global::System.DateTime? Day { get; }
 
-        /// <summary>
-        /// The <c>pg_owner</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_owner</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_owner</c> element.</summary>
+        /// <remarks>Element <c>pg_owner</c>.</remarks>
         public ReportOwner? Owner { get; }
 
-        /// <summary>
-        /// The <c>pg_lines</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_lines</c> holding <c>pg_line</c> items.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_lines</c> element.</summary>
+        /// <remarks>Element <c>pg_lines</c> holding <c>pg_line</c> items.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<ReportLine> Lines { get; }
 
-        /// <summary>
-        /// The <c>pg_codes</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_codes</c> holding <c>pg_code</c> items.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_codes</c> element.</summary>
+        /// <remarks>Element <c>pg_codes</c> holding <c>pg_code</c> items.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<long> Codes { get; }
 
-        /// <summary>
-        /// The <c>pg_tag</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_tag</c>, repeated.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_tag</c> element.</summary>
+        /// <remarks>Element <c>pg_tag</c>, repeated.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<string> Tag { get; }
 
-        /// <summary>
-        /// The <c>pg_note</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_note</c>, repeated.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_note</c> element.</summary>
+        /// <remarks>Element <c>pg_note</c>, repeated.</remarks>
         public global::System.Collections.Generic.IReadOnlyList<ReportNote> Note { get; }
 
-        internal static ReportResponse Parse(global::FreedomPay.Runtime.PgResponse raw)
-        {
-            return new ReportResponse(raw);
-        }
+        internal static ReportResponse Parse(global::FreedomPay.Runtime.PgResponse raw) => new ReportResponse(raw);
     }
 
-    /// <summary>
-    /// Content of a <c>pg_owner</c> element.
-    /// </summary>
+    /// <summary>Content of a <c>pg_owner</c> element.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ReportOwner
     {
@@ -133,20 +98,12 @@ namespace FreedomPay.Shapes
             Since = e.GetDateTime("pg_since", "yyyy-MM-dd HH:mm:ss");
         }
 
-        /// <summary>
-        /// The <c>pg_name</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_name</c>, always present.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_name</c> element.</summary>
+        /// <remarks>Element <c>pg_name</c>, always present.</remarks>
         public string Name { get; }
 
-        /// <summary>
-        /// The <c>pg_since</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_since</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_since</c> element.</summary>
+        /// <remarks>Element <c>pg_since</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
         public global::System.DateTime? Since { get; }
 
         internal static ReportOwner Parse(global::FreedomPay.Runtime.PgElement e)
@@ -155,9 +112,7 @@ namespace FreedomPay.Shapes
         }
     }
 
-    /// <summary>
-    /// Content of a <c>pg_line</c> element.
-    /// </summary>
+    /// <summary>Content of a <c>pg_line</c> element.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ReportLine
     {
@@ -167,20 +122,12 @@ namespace FreedomPay.Shapes
             Qty = e.GetInt64("pg_qty");
         }
 
-        /// <summary>
-        /// The <c>pg_sku</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_sku</c>, always present.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_sku</c> element.</summary>
+        /// <remarks>Element <c>pg_sku</c>, always present.</remarks>
         public string Sku { get; }
 
-        /// <summary>
-        /// The <c>pg_qty</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_qty</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_qty</c> element.</summary>
+        /// <remarks>Element <c>pg_qty</c>.</remarks>
         public long? Qty { get; }
 
         internal static ReportLine Parse(global::FreedomPay.Runtime.PgElement e)
@@ -189,9 +136,7 @@ namespace FreedomPay.Shapes
         }
     }
 
-    /// <summary>
-    /// Content of a <c>pg_note</c> element.
-    /// </summary>
+    /// <summary>Content of a <c>pg_note</c> element.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ReportNote
     {
@@ -200,12 +145,8 @@ namespace FreedomPay.Shapes
             Text = e.GetString("pg_text");
         }
 
-        /// <summary>
-        /// The <c>pg_text</c> element.
-        /// </summary>
-        /// <remarks>
-        /// <para>Element <c>pg_text</c>.</para>
-        /// </remarks>
+        /// <summary>The <c>pg_text</c> element.</summary>
+        /// <remarks>Element <c>pg_text</c>.</remarks>
         public string? Text { get; }
 
         internal static ReportNote Parse(global::FreedomPay.Runtime.PgElement e)
@@ -217,28 +158,10 @@ namespace FreedomPay.Shapes
     partial class ShapesClient
     {
         private static readonly global::FreedomPay.Runtime.OperationDescriptor ReportOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            area: AreaInfo.Name,
-            name: "Report",
-            httpMethod: "POST",
-            path: "report.php",
-            scriptName: "report.php",
-            safeToRetry: false,
-            timeout: null,
-            signedResponse: true,
-            merchantIdField: "pg_merchant_id",
-            saltField: "pg_salt",
-            signatureField: "pg_sig",
-            encoding: AreaInfo.Encoding,
-            defaultServer: AreaInfo.DefaultServer,
-            errors: AreaInfo.Errors,
-            statusValues: null);
+            AreaInfo.Descriptor, "Report", "POST", "report.php", "report.php", ReportRequest.FieldTable);
 
-        /// <summary>
-        /// Reads a report.
-        /// </summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /report.php</c>, signed with script name <c>report.php</c>. Never retried: after a timeout, check the payment status before sending it again.</para>
-        /// </remarks>
+        /// <summary>Reads a report.</summary>
+        /// <remarks>Sends <c>POST /report.php</c>, signed with script name <c>report.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
         /// <param name="request">The request fields; validated before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The reply, its signature verified, as a <see cref="ReportResponse"/>.</returns>
@@ -247,24 +170,8 @@ namespace FreedomPay.Shapes
             return _connection.SendAsync(ReportOperation, request, ReportResponse.Parse, cancellationToken);
         }
 
-        /// <summary>Describes <see cref="ReportAsync"/> for tools (fields, types, and sending from text values keyed by wire name).</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ReportInfo { get; } = new global::FreedomPay.Runtime.OperationInfo(
-            ReportOperation,
-            "Reads a report.",
-            new global::FreedomPay.Runtime.FieldInfo[]
-            {
-            },
-            ReportFromValuesAsync);
-
-        private static async global::System.Threading.Tasks.Task<global::FreedomPay.Runtime.FreedomPayResponse> ReportFromValuesAsync(
-            global::FreedomPay.Runtime.FreedomPayConnection connection,
-            global::FreedomPay.Runtime.FieldValues values,
-            global::System.Threading.CancellationToken cancellationToken)
-        {
-            var request = new ReportRequest
-            {
-            };
-            return await connection.SendAsync(ReportOperation, request, ReportResponse.Parse, cancellationToken).ConfigureAwait(false);
-        }
+        /// <summary>Describes <see cref="ReportAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo ReportInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            ReportOperation, "Reads a report.", ReportRequest.FieldTable, ReportRequest.FromText, ReportResponse.Parse);
     }
 }

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using FreedomPay.Generator.Model;
+
+namespace FreedomPay.Generator.Emit
+{
+    /// <summary>Model -> template input for one operation's file: its request, its reply and its client method.</summary>
+    internal static class OperationViewBuilder
+    {
+        public static OperationView Build(OperationUnit unit)
+        {
+            OperationModel op = unit.Operation;
+            FileView file = ViewBuilder.File(unit.Context);
+            var sensitive = new List<ResponseElementModel>();
+            CollectSensitive(op.Response.Elements, sensitive);
+            var view = new OperationView
+            {
+                File = file,
+                Name = op.Name,
+                MethodName = op.Name + "Async",
+                DescriptorField = op.Name + "Operation",
+                HttpMethod = CSharpText.Literal(op.HttpMethod),
+                Path = CSharpText.Literal(op.Path),
+                ScriptName = CSharpText.Literal(op.ScriptName),
+                SafeToRetry = op.SafeToRetry,
+                TimeoutMs = op.TimeoutMilliseconds?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                SignedResponse = op.Response.Signed,
+                StatusEnum = StatusEnum(op, unit.Context.Area.Errors),
+                PaymentIdElement = op.Response.Elements.FirstOrDefault(e => e.PaymentId) is { } id ? CSharpText.Literal(id.WireName) : string.Empty,
+                HiddenElements = sensitive.Where(e => e.Sensitive == Sensitivity.Hidden).Select(e => CSharpText.Literal(e.WireName)).Distinct().ToList(),
+                PartialElements = sensitive.Where(e => e.Sensitive == Sensitivity.Partial).Select(e => CSharpText.Literal(e.WireName)).Distinct().ToList(),
+                SummaryLiteral = CSharpText.NullableLiteral(op.Summary),
+                MethodDoc = MethodDoc(op),
+                Request = RequestViewBuilder.Build(op, file, unit.Context.Options.Language),
+                Response = new ClassView
+                {
+                    Name = op.Name + "Response",
+                    Doc = CSharpText.Doc($"Reply of <see cref=\"{file.AreaClient}.{op.Name}Async\"/>.", "Every element the gateway sent, also those not described here, stays available through <see cref=\"global::FreedomPay.Runtime.FreedomPayResponse.Raw\"/>."),
+                    Properties = op.Response.Elements.Select(e => ResponseViewBuilder.Property(e, file.NullableRef)).ToList(),
+                },
+            };
+            ResponseViewBuilder.CollectNested(op.Response.Elements, view.Nested, file.NullableRef);
+            return view;
+        }
+
+        private static List<string> MethodDoc(OperationModel op)
+        {
+            bool signedRequest = op.Request.Any(f => f.Fill == FillKind.Signature);
+            string wireLine = $"Sends {CSharpText.Code(op.HttpMethod + " /" + op.Path)}"
+                + (signedRequest ? $", signed with script name {CSharpText.Code(op.ScriptName)}." : ", unsigned.")
+                + (op.SafeToRetry ? " Safe to retry: the client retries it on network errors." : " Never retried: after a timeout, check the payment status before sending it again.")
+                + (op.TimeoutMilliseconds is { } timeoutMs ? $" Waits {(timeoutMs / 1000m).ToString(CultureInfo.InvariantCulture)} s for the reply." : string.Empty);
+            string?[] remarks = CSharpText.Paragraphs(op.Description).Concat(new[] { wireLine, DocText.Unverified(op.Verified, op.Note) }).ToArray();
+            List<string> doc = op.Summary is null
+                ? DocText.FromSpec(op.Description, op.Name + ".", new[] { wireLine, DocText.Unverified(op.Verified, op.Note) })
+                : DocText.FromSpec(op.Summary, op.Name + ".", remarks);
+            doc.Add("<param name=\"request\">The request fields; validated before anything is sent.</param>");
+            doc.Add("<param name=\"cancellationToken\">Cancels the call.</param>");
+            doc.Add(op.Response.Signed
+                ? $"<returns>The reply, its signature verified, as a <see cref=\"{op.Name}Response\"/>.</returns>"
+                : $"<returns>The reply (unsigned), as a <see cref=\"{op.Name}Response\"/>.</returns>");
+            return doc;
+        }
+
+        /// <summary>Reply elements marked <c>sensitive:</c>, nested ones included (the runtime masks them by name).</summary>
+        private static void CollectSensitive(EquatableArray<ResponseElementModel> elements, List<ResponseElementModel> into)
+        {
+            foreach (ResponseElementModel element in elements)
+            {
+                if (element.Sensitive != Sensitivity.None)
+                {
+                    into.Add(element);
+                }
+
+                CollectSensitive(element.Children, into);
+            }
+        }
+
+        /// <summary>
+        /// The enum of the reply's status element (<c>pg_status</c>), whose values tell the runtime which statuses it
+        /// knows; empty when the status is not an enum.
+        /// </summary>
+        private static string StatusEnum(OperationModel op, ErrorShape errors) =>
+            op.Response.Elements.FirstOrDefault(e => e.WireName == errors.StatusElement && e.Type == FieldType.Enum && !e.Repeated) is { EnumType: { } enumType }
+                ? enumType
+                : string.Empty;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using FreedomPay.Generator.Model;
+
+namespace FreedomPay.Generator.Emit
+{
+    /// <summary>
+    /// A request's field table and caller properties. The table holds what the runtime needs to validate, write,
+    /// describe and read the request from text; the generated code per field is only its property, one visitor call
+    /// and one line reading it from text.
+    /// </summary>
+    internal static class RequestViewBuilder
+    {
+        public static RequestView Build(OperationModel op, FileView file, LanguageFeatures language)
+        {
+            var view = new RequestView
+            {
+                Name = op.Name + "Request",
+                Doc = CSharpText.Doc($"Request of <see cref=\"{file.AreaClient}.{op.Name}Async\"/>" + (op.Summary is null ? "." : ": " + CSharpText.XmlEscape(DocText.Lower(op.Summary)))),
+            };
+
+            // Wire order, as the client has always sent it: merchant id and constants, the caller's values, salt, signature.
+            view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.MerchantId).Select(Filled));
+            view.Table.AddRange(op.Constants.Select(c => new TableEntryView { Factory = "Constant", Wire = CSharpText.Literal(c.WireName), Extra = CSharpText.Literal(c.Value) }));
+            foreach (RequestFieldModel field in op.Request.Where(f => f.Fill == FillKind.None))
+            {
+                view.Properties.Add(Property(field, view.Table.Count, file, language));
+                view.Table.Add(Entry(field));
+            }
+
+            view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.Salt).Select(Filled));
+            view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.Signature).Select(Filled));
+            return view;
+        }
+
+        private static TableEntryView Filled(RequestFieldModel field) => new TableEntryView
+        {
+            Factory = "Filled",
+            Wire = CSharpText.Literal(field.WireName),
+            Extra = "global::FreedomPay.Runtime.FieldRole." + field.Fill,
+        };
+
+        private static TableEntryView Entry(RequestFieldModel field)
+        {
+            var entry = new TableEntryView
+            {
+                Factory = Kind(field.Type),
+                Wire = CSharpText.Literal(field.WireName),
+                Member = CSharpText.Literal(field.CsName),
+                Extra = field.Type switch
+                {
+                    FieldType.Enum => field.EnumType + "Wire.Values",
+                    FieldType.DateTime => CSharpText.Literal(field.Format!),
+                    _ => string.Empty,
+                },
+            };
+
+            void Add(string name, string? value)
+            {
+                if (value is not null)
+                {
+                    entry.Arguments.Add(new NamedArgumentView { Name = name, Value = value });
+                }
+            }
+
+            ConstraintModel c = field.Constraints;
+            string suffix = field.Type == FieldType.Integer ? "L" : "m";
+            Add("required", field.Required ? "true" : null);
+            Add("sensitivity", field.Sensitive == Sensitivity.None ? null : "global::FreedomPay.Runtime.FieldSensitivity." + field.Sensitive);
+            Add("role", field.PaymentId ? "global::FreedomPay.Runtime.FieldRole.PaymentId" : null);
+            Add("minLength", c.MinLength?.ToString(CultureInfo.InvariantCulture));
+            Add("maxLength", c.MaxLength?.ToString(CultureInfo.InvariantCulture));
+            Add("min", c.Min is null ? null : c.Min + suffix);
+            Add("max", c.Max is null ? null : c.Max + suffix);
+            Add("pattern", c.Pattern is null ? null : CSharpText.Literal(c.Pattern));
+            Add("description", field.Description is null ? null : CSharpText.Literal(field.Description));
+            return entry;
+        }
+
+        private static RequestPropertyView Property(RequestFieldModel field, int index, FileView file, LanguageFeatures language)
+        {
+            bool isReference = field.Type == FieldType.String;
+
+            // A required member where the language has them; otherwise a nullable property checked when sent.
+            bool compileTimeRequired = field.Required && language.RequiredMembers;
+            bool nullableValue = !isReference && !compileTimeRequired;
+            string baseType = TypeNames.Scalar(field.Type, field.EnumType);
+            return new RequestPropertyView
+            {
+                Index = index,
+                Name = field.CsName,
+                Type = isReference ? (compileTimeRequired ? baseType : baseType + file.NullableRef) : (nullableValue ? baseType + "?" : baseType),
+                Kind = Kind(field.Type),
+                Required = compileTimeRequired,
+                ReadRequired = field.Required,
+                Nullable = nullableValue,
+                Doc = DocText.FromSpec(field.Description, "The " + CSharpText.Code(field.WireName) + " field.", Remarks(field), DocText.Unverified(field.Verified, field.Note)),
+            };
+        }
+
+        /// <summary>One remark: wire name, rules, role, sensitivity and example.</summary>
+        private static string Remarks(RequestFieldModel field)
+        {
+            ConstraintModel c = field.Constraints;
+            var parts = new List<string> { "Wire name " + CSharpText.Code(field.WireName) + (field.Type == FieldType.DateTime ? ", format " + CSharpText.Code(field.Format!) : string.Empty) + "." };
+            if (field.Required)
+            {
+                parts.Add("Required.");
+            }
+
+            if (c.MinLength is not null || c.MaxLength is not null)
+            {
+                parts.Add(c.MinLength is null ? $"At most {c.MaxLength} characters." : c.MaxLength is null ? $"At least {c.MinLength} characters." : $"{c.MinLength} to {c.MaxLength} characters.");
+            }
+
+            if (c.Min is not null || c.Max is not null)
+            {
+                parts.Add(c.Min is null ? $"At most {c.Max}." : c.Max is null ? $"At least {c.Min}." : $"From {c.Min} to {c.Max}.");
+            }
+
+            if (c.Pattern is not null)
+            {
+                parts.Add("Matches " + CSharpText.Code(c.Pattern) + ".");
+            }
+
+            if (field.PaymentId)
+            {
+                parts.Add("Identifies the payment in logs and traces.");
+            }
+
+            if (field.Sensitive != Sensitivity.None)
+            {
+                parts.Add(field.Sensitive == Sensitivity.Hidden ? "Sensitive: never logged." : "Sensitive: logged masked.");
+            }
+
+            if (field.Example is not null)
+            {
+                parts.Add("Example: " + CSharpText.Code(field.Example) + ".");
+            }
+
+            return string.Join(" ", parts);
+        }
+
+        /// <summary>The runtime's value kind: the <c>RequestField</c> factory, the visitor method and the text reader.</summary>
+        private static string Kind(FieldType type) => type switch
+        {
+            FieldType.Integer => "Integer",
+            FieldType.Decimal => "Decimal",
+            FieldType.Boolean => "Boolean",
+            FieldType.Enum => "Enum",
+            FieldType.DateTime => "DateTime",
+            _ => "Text",
+        };
+    }
+}

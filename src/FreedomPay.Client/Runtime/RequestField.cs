@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.RegularExpressions;
+
+namespace FreedomPay.Runtime
+{
+    /// <summary>The value type of a request field, as the spec declares it.</summary>
+    public enum FieldKind
+    {
+        /// <summary>Text.</summary>
+        Text = 0,
+
+        /// <summary>A whole number.</summary>
+        Integer = 1,
+
+        /// <summary>A decimal number with '.' as the separator.</summary>
+        Decimal = 2,
+
+        /// <summary>A flag, sent as 1 or 0.</summary>
+        Boolean = 3,
+
+        /// <summary>One of <see cref="RequestField.AllowedValues"/>.</summary>
+        Enum = 4,
+
+        /// <summary>A date-time in <see cref="RequestField.Format"/>.</summary>
+        DateTime = 5,
+    }
+
+    /// <summary>What a request field is for, beyond carrying the caller's value.</summary>
+    public enum FieldRole
+    {
+        /// <summary>A value the caller gives.</summary>
+        Value = 0,
+
+        /// <summary>A value the caller gives that identifies the payment (logs and traces show it).</summary>
+        PaymentId = 1,
+
+        /// <summary>A fixed value the spec gives (<see cref="RequestField.ConstantValue"/>).</summary>
+        Constant = 2,
+
+        /// <summary>The merchant id, filled from the client options.</summary>
+        MerchantId = 3,
+
+        /// <summary>A fresh random salt, filled on every attempt.</summary>
+        Salt = 4,
+
+        /// <summary>The request's signature, filled on every attempt.</summary>
+        Signature = 5,
+    }
+
+    /// <summary>How a value is shown in logs, traces, <c>ToString()</c> and tool output (the spec's <c>sensitive:</c>).</summary>
+    public enum FieldSensitivity
+    {
+        /// <summary>Shown as it is.</summary>
+        None = 0,
+
+        /// <summary>Only its first four and last two characters are shown (phone numbers): <c>7701*****77</c>.</summary>
+        Partial = 1,
+
+        /// <summary>Never shown: <c>***</c>.</summary>
+        Hidden = 2,
+    }
+
+    /// <summary>
+    /// A request field as the spec describes it: name, type, rules, role and sensitivity. Generated code lists the
+    /// fields of each request once; the runtime validates, writes, describes and reads requests from text with it.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public sealed class RequestField
+    {
+        private Regex? _pattern;
+
+        private RequestField(string wireName, string memberName, FieldKind kind, FieldRole role)
+        {
+            WireName = wireName ?? throw new ArgumentNullException(nameof(wireName));
+            MemberName = memberName ?? throw new ArgumentNullException(nameof(memberName));
+            Kind = kind;
+            Role = role;
+        }
+
+        /// <summary>The field's name on the wire, e.g. <c>pg_payment_id</c>.</summary>
+        public string WireName { get; }
+
+        /// <summary>The request property, e.g. <c>PaymentId</c>; the wire name for fields without one.</summary>
+        public string MemberName { get; }
+
+        /// <summary>The value type.</summary>
+        public FieldKind Kind { get; }
+
+        /// <summary>What the field is for.</summary>
+        public FieldRole Role { get; }
+
+        /// <summary>Whether the caller gives the value (not a constant nor filled by the client).</summary>
+        public bool IsCallerValue => Role is FieldRole.Value or FieldRole.PaymentId;
+
+        /// <summary>Whether the request needs it.</summary>
+        public bool Required { get; private set; }
+
+        /// <summary>How its value may be shown.</summary>
+        public FieldSensitivity Sensitivity { get; private set; }
+
+        /// <summary>The spec's description, if any.</summary>
+        public string? Description { get; private set; }
+
+        /// <summary>Fewest characters of a text value.</summary>
+        public int? MinLength { get; private set; }
+
+        /// <summary>Most characters of a text value.</summary>
+        public int? MaxLength { get; private set; }
+
+        /// <summary>Smallest number allowed.</summary>
+        public decimal? Min { get; private set; }
+
+        /// <summary>Largest number allowed.</summary>
+        public decimal? Max { get; private set; }
+
+        /// <summary>The spec's pattern, which the whole text value must match.</summary>
+        public string? Pattern { get; private set; }
+
+        /// <summary>The wire values of an enum field, in the order of the enum's members (1, 2, ...); empty otherwise.</summary>
+        public IReadOnlyList<string> AllowedValues { get; private set; } = Array.Empty<string>();
+
+        /// <summary>The wire format of a date-time field.</summary>
+        public string? Format { get; private set; }
+
+        /// <summary>The value of a <see cref="FieldRole.Constant"/> field.</summary>
+        public string? ConstantValue { get; private set; }
+
+        /// <summary>
+        /// <see cref="Pattern"/> anchored as <c>\A(?:pattern)\z</c>: the whole value, up to its true end ('$' alone also
+        /// matches before a final newline). Built on first use, with a time limit.
+        /// </summary>
+        internal Regex? PatternRegex => Pattern is null
+            ? null
+            : _pattern ??= new Regex(@"\A(?:" + Pattern + @")\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        /// <summary>A text field (called by generated code).</summary>
+        public static RequestField Text(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null) =>
+            new RequestField(wireName, memberName, FieldKind.Text, role) { Required = required, Sensitivity = sensitivity, MinLength = minLength, MaxLength = maxLength, Pattern = pattern, Description = description };
+
+        /// <summary>A whole-number field (called by generated code).</summary>
+        public static RequestField Integer(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, long? min = null, long? max = null, string? description = null) =>
+            new RequestField(wireName, memberName, FieldKind.Integer, role) { Required = required, Sensitivity = sensitivity, Min = min, Max = max, Description = description };
+
+        /// <summary>A decimal field (called by generated code).</summary>
+        public static RequestField Decimal(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, decimal? min = null, decimal? max = null, string? description = null) =>
+            new RequestField(wireName, memberName, FieldKind.Decimal, role) { Required = required, Sensitivity = sensitivity, Min = min, Max = max, Description = description };
+
+        /// <summary>A flag (called by generated code).</summary>
+        public static RequestField Boolean(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
+            new RequestField(wireName, memberName, FieldKind.Boolean, FieldRole.Value) { Required = required, Sensitivity = sensitivity, Description = description };
+
+        /// <summary>An enum field whose members 1, 2, ... have these wire values (called by generated code).</summary>
+        public static RequestField Enum(string wireName, string memberName, IReadOnlyList<string> values, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
+            new RequestField(wireName, memberName, FieldKind.Enum, FieldRole.Value) { AllowedValues = values ?? throw new ArgumentNullException(nameof(values)), Required = required, Sensitivity = sensitivity, Description = description };
+
+        /// <summary>A date-time field sent in a format (called by generated code).</summary>
+        public static RequestField DateTime(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
+            new RequestField(wireName, memberName, FieldKind.DateTime, FieldRole.Value) { Format = format ?? throw new ArgumentNullException(nameof(format)), Required = required, Sensitivity = sensitivity, Description = description };
+
+        /// <summary>A field with a fixed value (called by generated code).</summary>
+        public static RequestField Constant(string wireName, string value) =>
+            new RequestField(wireName, wireName, FieldKind.Text, FieldRole.Constant) { ConstantValue = value ?? throw new ArgumentNullException(nameof(value)) };
+
+        /// <summary>A field the client fills itself: merchant id, salt or signature (called by generated code).</summary>
+        public static RequestField Filled(string wireName, FieldRole role)
+        {
+            if (role is not (FieldRole.MerchantId or FieldRole.Salt or FieldRole.Signature))
+            {
+                throw new ArgumentOutOfRangeException(nameof(role), role, "Only the merchant id, the salt and the signature are filled by the client.");
+            }
+
+            return new RequestField(wireName, wireName, FieldKind.Text, role) { Sensitivity = role == FieldRole.Signature ? FieldSensitivity.Hidden : FieldSensitivity.None };
+        }
+
+        /// <inheritdoc/>
+        public override string ToString() => WireName + " (" + MemberName + ")";
+    }
+}

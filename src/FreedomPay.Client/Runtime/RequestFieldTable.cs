@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+
+namespace FreedomPay.Runtime
+{
+    /// <summary>
+    /// Every field of one request type, in wire order, as generated once from the spec. Indexes into <see cref="All"/>
+    /// are how a request's <see cref="IFreedomPayRequest.Accept{TVisitor}"/> names its values. The lookups the
+    /// runtime needs on every call (who is the merchant id, salt, signature, payment id) are found here once.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public sealed class RequestFieldTable
+    {
+        private readonly RequestField[] _fields;
+        private readonly Dictionary<string, FieldSensitivity> _sensitive = new Dictionary<string, FieldSensitivity>(StringComparer.Ordinal);
+
+        /// <summary>Lists a request's fields (called by generated code).</summary>
+        /// <param name="requestName">The request type's name, for messages.</param>
+        /// <param name="fields">Every field in wire order: the merchant id and constants first, the salt and signature last.</param>
+        public RequestFieldTable(string requestName, params RequestField[] fields)
+        {
+            RequestName = requestName ?? throw new ArgumentNullException(nameof(requestName));
+            _fields = fields ?? throw new ArgumentNullException(nameof(fields));
+            var callerFields = new List<RequestField>(fields.Length);
+            PaymentIdIndex = -1;
+            for (int i = 0; i < fields.Length; i++)
+            {
+                RequestField field = fields[i] ?? throw new ArgumentException($"Field {i} of {requestName} is null.", nameof(fields));
+                switch (field.Role)
+                {
+                    case FieldRole.MerchantId: MerchantIdField = field.WireName; break;
+                    case FieldRole.Salt: SaltField = field.WireName; break;
+                    case FieldRole.Signature: SignatureField = field.WireName; break;
+                    case FieldRole.PaymentId: PaymentIdIndex = PaymentIdIndex < 0 ? i : PaymentIdIndex; break;
+                }
+
+                if (field.IsCallerValue)
+                {
+                    callerFields.Add(field);
+                }
+
+                if (field.Sensitivity != FieldSensitivity.None)
+                {
+                    _sensitive[field.WireName] = field.Sensitivity;
+                }
+            }
+
+            CallerFields = callerFields;
+        }
+
+        /// <summary>The request type's name, e.g. <c>PayRequest</c>.</summary>
+        public string RequestName { get; }
+
+        /// <summary>Every field in wire order.</summary>
+        public IReadOnlyList<RequestField> All => _fields;
+
+        /// <summary>The fields the caller gives (not constants, nor those the client fills), in wire order.</summary>
+        public IReadOnlyList<RequestField> CallerFields { get; }
+
+        /// <summary>The field that carries the merchant id, if any.</summary>
+        public string? MerchantIdField { get; }
+
+        /// <summary>The field that carries the random salt, if any.</summary>
+        public string? SaltField { get; }
+
+        /// <summary>The field that carries the signature, if the request is signed.</summary>
+        public string? SignatureField { get; }
+
+        /// <summary>Index of the field that identifies the payment (for logs and traces), or -1.</summary>
+        public int PaymentIdIndex { get; }
+
+        /// <summary>How a field's value may be shown (unknown names are shown as they are).</summary>
+        public FieldSensitivity SensitivityOf(string wireName) =>
+            _sensitive.TryGetValue(wireName, out FieldSensitivity sensitivity) ? sensitivity : FieldSensitivity.None;
+
+        /// <summary>A field's value as logs, messages and tools may show it.</summary>
+        public string Redact(string wireName, string value) => Redaction.Apply(SensitivityOf(wireName), value);
+
+        internal RequestField this[int index] => _fields[index];
+    }
+}
