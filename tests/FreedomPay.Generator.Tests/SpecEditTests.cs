@@ -40,7 +40,7 @@ public sealed class SpecEditTests
         string PayFile(GeneratorRunResult r) => r.GeneratedSources.Single(s => s.HintName == "MobileBalance.Pay.g.cs").SourceText.ToString();
         Assert.DoesNotContain("MerchantNote", PayFile(before));
         Assert.Contains("public string? MerchantNote { get; init; }", PayFile(after));
-        Assert.Contains("global::FreedomPay.Runtime.RequestField.Text(\"pg_merchant_note\", \"MerchantNote\", maxLength: 20, description: \"A note added by a test.\"),", PayFile(after));
+        Assert.Contains("TextField(\"pg_merchant_note\", \"MerchantNote\", maxLength: 20, description: \"A note added by a test.\"),", PayFile(after));
         Assert.Contains("visitor.Text(4, MerchantNote);", PayFile(after));
         Assert.Contains("MerchantNote = values.Text(4),", PayFile(after));
     }

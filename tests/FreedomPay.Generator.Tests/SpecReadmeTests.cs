@@ -22,7 +22,7 @@ public sealed class SpecReadmeTests
         Assert.Empty(GeneratorHarness.Describe(result.Diagnostics));
         Assert.Empty(RuntimeCompilation.Problems(output));
         string balance = result.GeneratedSources.Single(s => s.HintName == "Payouts.Balance.g.cs").SourceText.ToString();
-        Assert.Contains("global::FreedomPay.Runtime.RequestField.Constant(\"pg_purpose\", \"payout\"),", balance);
+        Assert.Contains("ConstantField(\"pg_purpose\", \"payout\"),", balance);
         Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<BalanceCard> Cards { get; }", balance);
         Assert.Contains("public BalanceLimits? Limits { get; }", balance);
         Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<string> Tag { get; }", balance);

@@ -34,11 +34,11 @@ namespace FreedomPay.Generator.Emit
             return view;
         }
 
+        /// <summary><c>MerchantIdField</c>, <c>SaltField</c> or <c>SignatureField</c>.</summary>
         private static TableEntryView Filled(RequestFieldModel field) => new TableEntryView
         {
-            Factory = "Filled",
+            Factory = field.Fill.ToString(),
             Wire = CSharpText.Literal(field.WireName),
-            Extra = "global::FreedomPay.Runtime.FieldRole." + field.Fill,
         };
 
         private static TableEntryView Entry(RequestFieldModel field)
@@ -68,7 +68,7 @@ namespace FreedomPay.Generator.Emit
             string suffix = field.Type == FieldType.Integer ? "L" : "m";
             Add("required", field.Required ? "true" : null);
             Add("sensitivity", field.Sensitive == Sensitivity.None ? null : "global::FreedomPay.Runtime.FieldSensitivity." + field.Sensitive);
-            Add("role", field.PaymentId ? "global::FreedomPay.Runtime.FieldRole.PaymentId" : null);
+            Add("paymentId", field.PaymentId ? "true" : null);
             Add("minLength", c.MinLength?.ToString(CultureInfo.InvariantCulture));
             Add("maxLength", c.MaxLength?.ToString(CultureInfo.InvariantCulture));
             Add("min", c.Min is null ? null : c.Min + suffix);

@@ -54,10 +54,7 @@ namespace FreedomPay.Generator.Emit
             {
                 File = File(unit.Context),
                 Name = model.Name,
-                Doc = DocText.FromSpec(
-                    model.Description,
-                    $"Values of {CSharpText.Code(model.Name)} as the gateway sends and accepts them.",
-                    "<see cref=\"Unknown\"/> stands for a value this version of the client does not know: never take it for success."),
+                Doc = DocText.FromSpec(model.Description, $"Values of {CSharpText.Code(model.Name)} as the gateway sends and accepts them."),
                 Members = model.Values.Select((v, i) => new EnumMemberView
                 {
                     Name = v.CsName,

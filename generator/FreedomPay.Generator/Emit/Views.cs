@@ -68,15 +68,14 @@ namespace FreedomPay.Generator.Emit
         public FileView File { get; set; } = new FileView();
         public string Name { get; set; } = "";
         public string MethodName { get; set; } = "";
-        public string DescriptorField { get; set; } = "";
         public List<string> MethodDoc { get; set; } = new List<string>();
         public string HttpMethod { get; set; } = "";
         public string Path { get; set; } = "";
         public string ScriptName { get; set; } = "";
         public bool SafeToRetry { get; set; }
 
-        /// <summary>Milliseconds as invariant text; empty for the runtime's default.</summary>
-        public string TimeoutMs { get; set; } = "";
+        /// <summary>Seconds as invariant text; empty for the runtime's default.</summary>
+        public string TimeoutSeconds { get; set; } = "";
         public bool SignedResponse { get; set; }
 
         /// <summary>The enum of the reply's status element, whose values the runtime knows; empty when it is not an enum.</summary>
@@ -102,8 +101,8 @@ namespace FreedomPay.Generator.Emit
     }
 
     /// <summary>
-    /// One <c>RequestField.{Factory}(wire, member, [extra,] name: value, ...)</c> entry of a field table. Values are C#
-    /// literals or references to generated members.
+    /// One <c>{Factory}Field(wire, member, [extra,] name: value, ...)</c> entry of a field table (the factories of
+    /// <c>FreedomPayRequest</c>). Values are C# literals or references to generated members.
     /// </summary>
     internal sealed class TableEntryView
     {
@@ -113,7 +112,7 @@ namespace FreedomPay.Generator.Emit
         /// <summary>Literal of the C# name; empty for constants and filled fields, which have none.</summary>
         public string Member { get; set; } = "";
 
-        /// <summary>The factory's third positional argument (enum values, date format, constant value, fill role); empty if none.</summary>
+        /// <summary>The factory's third positional argument (enum values, date format, constant value); empty if none.</summary>
         public string Extra { get; set; } = "";
         public List<NamedArgumentView> Arguments { get; set; } = new List<NamedArgumentView>();
     }

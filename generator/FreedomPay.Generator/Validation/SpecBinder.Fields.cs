@@ -22,7 +22,13 @@ namespace FreedomPay.Generator.Validation
 
         /// <summary>Members every generated request/response class already has.</summary>
         private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "Message", "Parse", "GetType", "ToString", "Equals", "GetHashCode" };
-        private static readonly string[] RequestReserved = { "GetType", "ToString", "Equals", "GetHashCode", "FieldTable", "FromText" };
+        /// <summary>Members of every request: object's, FreedomPayRequest's (its table factories included) and the generated ones.</summary>
+        private static readonly string[] RequestReserved =
+        {
+            "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Fields", "Accept", "FieldTable", "FromText",
+            "TextField", "IntegerField", "DecimalField", "BooleanField", "EnumField", "DateTimeField", "ConstantField", "MerchantIdField",
+            "SaltField", "SignatureField",
+        };
 
         private EquatableArray<RequestFieldModel> BindRequest(MappingReader operation, string operationName, MemberNames members)
         {

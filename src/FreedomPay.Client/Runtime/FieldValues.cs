@@ -63,19 +63,7 @@ namespace FreedomPay.Runtime
         private string? Get(int field) =>
             _values.TryGetValue(_table[field].WireName, out string? value) && value.Length > 0 ? value : null;
 
-        private int EnumNumber(int field, string text)
-        {
-            IReadOnlyList<string> allowed = _table[field].AllowedValues;
-            for (int i = 0; i < allowed.Count; i++)
-            {
-                if (string.Equals(allowed[i], text, StringComparison.Ordinal))
-                {
-                    return i + 1;
-                }
-            }
-
-            return 0;
-        }
+        private int EnumNumber(int field, string text) => WireEnum.Number(_table[field].AllowedValues, text);
 
         private long ParseInteger(int field, string text) =>
             WireText.TryInt64(text, out long value) ? value : throw Invalid(field, "must be a whole number");

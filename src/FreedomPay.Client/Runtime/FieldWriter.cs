@@ -34,10 +34,10 @@ namespace FreedomPay.Runtime
         /// <summary>Validation has refused numbers without a wire value before anything is written.</summary>
         public void Enum(int field, int? value)
         {
-            RequestField f = _table[field];
-            if (value is { } number && number >= 1 && number <= f.AllowedValues.Count)
+            if (value is { } number)
             {
-                _fields.Add(f.WireName, f.AllowedValues[number - 1]);
+                RequestField f = _table[field];
+                _fields.Add(f.WireName, WireEnum.Value(f.AllowedValues, number));
             }
         }
     }

@@ -47,7 +47,7 @@ namespace FreedomPay.Runtime
             TRequest request,
             Func<PgResponse, TResponse> parse,
             CancellationToken cancellationToken)
-            where TRequest : IFreedomPayRequest
+            where TRequest : FreedomPayRequest
         {
             if (operation is null)
             {
@@ -125,7 +125,7 @@ namespace FreedomPay.Runtime
 
         /// <summary>One call: every attempt builds fresh fields (a new salt and signature) and sends them once.</summary>
         private sealed class Call<TRequest>(FreedomPayConnection connection, OperationDescriptor operation, TRequest request, Activity? activity)
-            where TRequest : IFreedomPayRequest
+            where TRequest : FreedomPayRequest
         {
             private int _attempts;
 
@@ -144,7 +144,7 @@ namespace FreedomPay.Runtime
 
         /// <summary>Merchant id and constants, the caller's values, a fresh salt, then the signature over all of them.</summary>
         private FormFieldList BuildFields<TRequest>(OperationDescriptor operation, TRequest request)
-            where TRequest : IFreedomPayRequest
+            where TRequest : FreedomPayRequest
         {
             RequestFieldTable table = operation.Fields;
             var fields = new FormFieldList();
@@ -161,7 +161,7 @@ namespace FreedomPay.Runtime
             }
 
             var writer = new FieldWriter(table, fields);
-            request.Accept(ref writer);
+            request.Visit(ref writer);
             if (table.SaltField is not null)
             {
                 fields.Add(table.SaltField, RandomText.Create(16));

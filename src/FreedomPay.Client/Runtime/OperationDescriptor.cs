@@ -98,7 +98,7 @@ namespace FreedomPay.Runtime
         /// <param name="scriptName">First segment of the signed text.</param>
         /// <param name="fields">The request's fields (which of them carry the merchant id, salt and signature).</param>
         /// <param name="safeToRetry">True only for operations that change nothing.</param>
-        /// <param name="timeout">How long one attempt waits; null for the client's default.</param>
+        /// <param name="timeoutSeconds">How long one attempt waits; null for the client's default.</param>
         /// <param name="signedResponse">Whether replies carry a signature that must be verified.</param>
         /// <param name="statusValues">The status values the spec lists for the reply, if any.</param>
         /// <param name="paymentIdElement">The reply element that identifies the payment (for logs and traces), if any.</param>
@@ -112,7 +112,7 @@ namespace FreedomPay.Runtime
             string scriptName,
             RequestFieldTable fields,
             bool safeToRetry = false,
-            TimeSpan? timeout = null,
+            double? timeoutSeconds = null,
             bool signedResponse = true,
             IReadOnlyList<string>? statusValues = null,
             string? paymentIdElement = null,
@@ -131,7 +131,7 @@ namespace FreedomPay.Runtime
             ScriptName = scriptName ?? throw new ArgumentNullException(nameof(scriptName));
             Fields = fields ?? throw new ArgumentNullException(nameof(fields));
             SafeToRetry = safeToRetry;
-            Timeout = timeout;
+            Timeout = timeoutSeconds is { } seconds ? TimeSpan.FromMilliseconds(Math.Round(seconds * 1000)) : null;
             SignedResponse = signedResponse;
             Encoding = area.Encoding;
             DefaultServer = area.DefaultServer;

@@ -13,11 +13,10 @@ namespace FreedomPay.Runtime
     [EditorBrowsable(EditorBrowsableState.Advanced)]
     public abstract class OperationInfo
     {
-        private protected OperationInfo(OperationDescriptor descriptor, string? summary, RequestFieldTable fields)
+        private protected OperationInfo(OperationDescriptor descriptor, string? summary)
         {
             Descriptor = descriptor ?? throw new ArgumentNullException(nameof(descriptor));
             Summary = summary;
-            Fields = fields ?? throw new ArgumentNullException(nameof(fields));
         }
 
         /// <summary>Where and how the operation is sent.</summary>
@@ -27,32 +26,31 @@ namespace FreedomPay.Runtime
         public string? Summary { get; }
 
         /// <summary>The request's fields; <see cref="RequestFieldTable.CallerFields"/> are those a caller gives.</summary>
-        public RequestFieldTable Fields { get; }
+        public RequestFieldTable Fields => Descriptor.Fields;
 
         /// <summary>Describes an operation (called by generated code).</summary>
         /// <param name="descriptor">Where and how it is sent.</param>
         /// <param name="summary">The spec's summary.</param>
-        /// <param name="fields">The request's field table.</param>
         /// <param name="fromText">Builds the typed request from text values.</param>
         /// <param name="parse">Reads the typed reply.</param>
-        public static OperationInfo Create<TRequest, TResponse>(OperationDescriptor descriptor, string? summary, RequestFieldTable fields, Func<FieldValues, TRequest> fromText, Func<PgResponse, TResponse> parse)
-            where TRequest : IFreedomPayRequest
+        public static OperationInfo Create<TRequest, TResponse>(OperationDescriptor descriptor, string? summary, Func<FieldValues, TRequest> fromText, Func<PgResponse, TResponse> parse)
+            where TRequest : FreedomPayRequest
             where TResponse : FreedomPayResponse =>
-            new Typed<TRequest, TResponse>(descriptor, summary, fields, fromText, parse);
+            new Typed<TRequest, TResponse>(descriptor, summary, fromText, parse);
 
         /// <summary>Builds the typed request from text values (keyed by wire name) and sends it.</summary>
         /// <exception cref="FreedomPayValidationException">A value is missing, malformed or breaks a rule; nothing was sent.</exception>
         public abstract Task<FreedomPayResponse> SendAsync(FreedomPayConnection connection, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default);
 
         private sealed class Typed<TRequest, TResponse> : OperationInfo
-            where TRequest : IFreedomPayRequest
+            where TRequest : FreedomPayRequest
             where TResponse : FreedomPayResponse
         {
             private readonly Func<FieldValues, TRequest> _fromText;
             private readonly Func<PgResponse, TResponse> _parse;
 
-            public Typed(OperationDescriptor descriptor, string? summary, RequestFieldTable fields, Func<FieldValues, TRequest> fromText, Func<PgResponse, TResponse> parse)
-                : base(descriptor, summary, fields)
+            public Typed(OperationDescriptor descriptor, string? summary, Func<FieldValues, TRequest> fromText, Func<PgResponse, TResponse> parse)
+                : base(descriptor, summary)
             {
                 _fromText = fromText ?? throw new ArgumentNullException(nameof(fromText));
                 _parse = parse ?? throw new ArgumentNullException(nameof(parse));

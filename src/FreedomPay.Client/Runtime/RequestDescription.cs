@@ -8,20 +8,12 @@ namespace FreedomPay.Runtime
     /// A request as <c>ToString()</c> shows it: <c>PayRequest { pg_payment_id = 42, pg_abonent_phone = 7707*****77 }</c>,
     /// set values only, sensitive ones masked as the spec says.
     /// </summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public static class RequestDescription
+    internal static class RequestDescription
     {
-        /// <summary>Describes a request (generated <c>ToString()</c> calls this).</summary>
-        public static string Of<TRequest>(TRequest request)
-            where TRequest : IFreedomPayRequest
+        public static string Of(FreedomPayRequest request)
         {
-            if (request is null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            var describer = new Describer(request.Fields, new StringBuilder(request.Fields.RequestName).Append(" {"));
-            request.Accept(ref describer);
+            var describer = new Describer(request.RuntimeFields, new StringBuilder(request.RuntimeFields.RequestName).Append(" {"));
+            request.Visit(ref describer);
             return describer.Finish();
         }
 
@@ -54,8 +46,7 @@ namespace FreedomPay.Runtime
             {
                 if (value is { } number)
                 {
-                    var allowed = _table[field].AllowedValues;
-                    Add(field, number >= 1 && number <= allowed.Count ? allowed[number - 1] : "(undefined " + number.ToString(CultureInfo.InvariantCulture) + ")");
+                    Add(field, WireEnum.Value(_table[field].AllowedValues, number) ?? "(undefined " + number.ToString(CultureInfo.InvariantCulture) + ")");
                 }
             }
 

@@ -6,7 +6,7 @@ namespace FreedomPay.Runtime
 {
     /// <summary>
     /// Every field of one request type, in wire order, as generated once from the spec. Indexes into <see cref="All"/>
-    /// are how a request's <see cref="IFreedomPayRequest.Accept{TVisitor}"/> names its values. The lookups the
+    /// are how a request's <see cref="FreedomPayRequest.Accept{TVisitor}"/> names its values. The lookups the
     /// runtime needs on every call (who is the merchant id, salt, signature, payment id) are found here once.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Advanced)]

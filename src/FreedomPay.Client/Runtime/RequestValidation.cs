@@ -29,10 +29,10 @@ namespace FreedomPay.Runtime
 
         /// <summary>Validates a request.</summary>
         public static RequestValidation Of<TRequest>(TRequest request)
-            where TRequest : IFreedomPayRequest
+            where TRequest : FreedomPayRequest
         {
-            var validation = new RequestValidation(request.Fields);
-            request.Accept(ref validation);
+            var validation = new RequestValidation(request.RuntimeFields);
+            request.Visit(ref validation);
             return validation;
         }
 
@@ -106,7 +106,7 @@ namespace FreedomPay.Runtime
             if (Present(field, value.HasValue))
             {
                 RequestField f = _table[field];
-                if (value!.Value < 1 || value.Value > f.AllowedValues.Count)
+                if (WireEnum.Value(f.AllowedValues, value!.Value) is null)
                 {
                     Add(f, "must be one of the defined values (" + string.Join(", ", f.AllowedValues) + ")");
                 }

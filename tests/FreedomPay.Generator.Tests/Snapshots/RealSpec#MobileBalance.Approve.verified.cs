@@ -6,16 +6,15 @@ namespace FreedomPay.MobileBalance
 {
     /// <summary>Request of <see cref="MobileBalanceClient.ApproveAsync"/>: confirms a charge with the SMS code the subscriber received.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ApproveRequest : global::FreedomPay.Runtime.IFreedomPayRequest
+    public sealed partial class ApproveRequest : global::FreedomPay.Runtime.FreedomPayRequest
     {
-        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "ApproveRequest",
-            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
-            global::FreedomPay.Runtime.RequestField.Integer("pg_payment_id", "PaymentId", required: true, role: global::FreedomPay.Runtime.FieldRole.PaymentId, min: 1L, description: "The payment id returned by Init."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_approval_code", "ApprovalCode", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 16, pattern: "^[0-9]+$", description: "The code from the SMS, as typed (keep leading zeros)."),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+            MerchantIdField("pg_merchant_id"),
+            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+            TextField("pg_approval_code", "ApprovalCode", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 16, pattern: "^[0-9]+$", description: "The code from the SMS, as typed (keep leading zeros)."),
+            SaltField("pg_salt"),
+            SignatureField("pg_sig"));
 
         /// <summary>The payment id returned by Init.</summary>
         /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
@@ -25,16 +24,15 @@ namespace FreedomPay.MobileBalance
         /// <remarks>Wire name <c>pg_approval_code</c>. Required. At most 16 characters. Matches <c>^[0-9]+$</c>. Sensitive: never logged. Example: <c>077587</c>.</remarks>
         public required string ApprovalCode { get; init; }
 
-        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+        /// <inheritdoc/>
+        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
+        /// <inheritdoc/>
+        protected override void Accept<TVisitor>(ref TVisitor visitor)
         {
             visitor.Integer(1, PaymentId);
             visitor.Text(2, ApprovalCode);
         }
-
-        /// <summary>The set values, those the spec marks sensitive masked.</summary>
-        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
 
         internal static ApproveRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ApproveRequest
         {
@@ -69,8 +67,10 @@ namespace FreedomPay.MobileBalance
 
     partial class MobileBalanceClient
     {
-        private static readonly global::FreedomPay.Runtime.OperationDescriptor ApproveOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "Approve", "POST", "mfs/approve", "approve", ApproveRequest.FieldTable, timeout: global::System.TimeSpan.FromMilliseconds(60000), statusValues: ApproveStatusWire.Values, paymentIdElement: "pg_payment_id");
+        /// <summary>Describes <see cref="ApproveAsync"/> for tools: where and how it is sent, its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo ApproveInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Approve", "POST", "mfs/approve", "approve", ApproveRequest.FieldTable, timeoutSeconds: 60, statusValues: ApproveStatusWire.Values, paymentIdElement: "pg_payment_id"),
+            "Confirms a charge with the SMS code the subscriber received.", ApproveRequest.FromText, ApproveResponse.Parse);
 
         /// <summary>Confirms a charge with the SMS code the subscriber received.</summary>
         /// <remarks>
@@ -82,11 +82,7 @@ namespace FreedomPay.MobileBalance
         /// <returns>The reply, its signature verified, as a <see cref="ApproveResponse"/>.</returns>
         public global::System.Threading.Tasks.Task<ApproveResponse> ApproveAsync(ApproveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _connection.SendAsync(ApproveOperation, request, ApproveResponse.Parse, cancellationToken);
+            return _connection.SendAsync(ApproveInfo.Descriptor, request, ApproveResponse.Parse, cancellationToken);
         }
-
-        /// <summary>Describes <see cref="ApproveAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ApproveInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            ApproveOperation, "Confirms a charge with the SMS code the subscriber received.", ApproveRequest.FieldTable, ApproveRequest.FromText, ApproveResponse.Parse);
     }
 }

@@ -5,14 +5,10 @@
 namespace FreedomPay.MobileBalance
 {
     /// <summary>Values of <c>ApproveStatus</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum ApproveStatus
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>The balance was charged.</summary>
@@ -25,41 +21,16 @@ namespace FreedomPay.MobileBalance
         Error = 3,
     }
 
-    /// <summary>Converts <see cref="ApproveStatus"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="ApproveStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class ApproveStatusWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "ok", "process", "error" };
+        internal static readonly string[] Values = new string[] { "ok", "process", "error" };
 
-        /// <summary>The wire value, or null for <see cref="ApproveStatus.Unknown"/> and undefined numbers.</summary>
-        public static string? ToWireValue(ApproveStatus value)
-        {
-            switch (value)
-            {
-                case ApproveStatus.Ok: return "ok";
-                case ApproveStatus.Process: return "process";
-                case ApproveStatus.Error: return "error";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="ApproveStatus.Unknown"/> for values this client does not know.</summary>
-        public static ApproveStatus Parse(string value)
-        {
-            switch (value)
-            {
-                case "ok": return ApproveStatus.Ok;
-                case "process": return ApproveStatus.Process;
-                case "error": return ApproveStatus.Error;
-                default: return ApproveStatus.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="ApproveStatus.Unknown"/> for values this client does not know.</summary>
+        internal static ApproveStatus Parse(string value) => (ApproveStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static ApproveStatus? ParseOptional(string? value)
-        {
-            return value is null ? (ApproveStatus?)null : Parse(value);
-        }
+        internal static ApproveStatus? ParseOptional(string? value) => value == null ? (ApproveStatus?)null : Parse(value);
     }
 }

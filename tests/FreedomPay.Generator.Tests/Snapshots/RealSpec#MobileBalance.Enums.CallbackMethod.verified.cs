@@ -5,14 +5,10 @@
 namespace FreedomPay.MobileBalance
 {
     /// <summary>Values of <c>CallbackMethod</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum CallbackMethod
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>Wire value: <c>GET</c>.</summary>
@@ -25,41 +21,16 @@ namespace FreedomPay.MobileBalance
         Xml = 3,
     }
 
-    /// <summary>Converts <see cref="CallbackMethod"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="CallbackMethod"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class CallbackMethodWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "GET", "POST", "XML" };
+        internal static readonly string[] Values = new string[] { "GET", "POST", "XML" };
 
-        /// <summary>The wire value, or null for <see cref="CallbackMethod.Unknown"/> and undefined numbers.</summary>
-        public static string? ToWireValue(CallbackMethod value)
-        {
-            switch (value)
-            {
-                case CallbackMethod.Get: return "GET";
-                case CallbackMethod.Post: return "POST";
-                case CallbackMethod.Xml: return "XML";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="CallbackMethod.Unknown"/> for values this client does not know.</summary>
-        public static CallbackMethod Parse(string value)
-        {
-            switch (value)
-            {
-                case "GET": return CallbackMethod.Get;
-                case "POST": return CallbackMethod.Post;
-                case "XML": return CallbackMethod.Xml;
-                default: return CallbackMethod.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="CallbackMethod.Unknown"/> for values this client does not know.</summary>
+        internal static CallbackMethod Parse(string value) => (CallbackMethod)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static CallbackMethod? ParseOptional(string? value)
-        {
-            return value is null ? (CallbackMethod?)null : Parse(value);
-        }
+        internal static CallbackMethod? ParseOptional(string? value) => value == null ? (CallbackMethod?)null : Parse(value);
     }
 }

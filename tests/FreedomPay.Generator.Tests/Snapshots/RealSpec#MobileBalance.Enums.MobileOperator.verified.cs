@@ -5,14 +5,10 @@
 namespace FreedomPay.MobileBalance
 {
     /// <summary>Values of <c>MobileOperator</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum MobileOperator
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>Wire value: <c>TELE2KZT</c>.</summary>
@@ -31,45 +27,16 @@ namespace FreedomPay.MobileBalance
         Activ = 5,
     }
 
-    /// <summary>Converts <see cref="MobileOperator"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="MobileOperator"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class MobileOperatorWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "TELE2KZT", "ALTELKZT", "BEELINEKZT", "KCELLKZT", "ACTIVKZT" };
+        internal static readonly string[] Values = new string[] { "TELE2KZT", "ALTELKZT", "BEELINEKZT", "KCELLKZT", "ACTIVKZT" };
 
-        /// <summary>The wire value, or null for <see cref="MobileOperator.Unknown"/> and undefined numbers.</summary>
-        public static string? ToWireValue(MobileOperator value)
-        {
-            switch (value)
-            {
-                case MobileOperator.Tele2: return "TELE2KZT";
-                case MobileOperator.Altel: return "ALTELKZT";
-                case MobileOperator.Beeline: return "BEELINEKZT";
-                case MobileOperator.Kcell: return "KCELLKZT";
-                case MobileOperator.Activ: return "ACTIVKZT";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="MobileOperator.Unknown"/> for values this client does not know.</summary>
-        public static MobileOperator Parse(string value)
-        {
-            switch (value)
-            {
-                case "TELE2KZT": return MobileOperator.Tele2;
-                case "ALTELKZT": return MobileOperator.Altel;
-                case "BEELINEKZT": return MobileOperator.Beeline;
-                case "KCELLKZT": return MobileOperator.Kcell;
-                case "ACTIVKZT": return MobileOperator.Activ;
-                default: return MobileOperator.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="MobileOperator.Unknown"/> for values this client does not know.</summary>
+        internal static MobileOperator Parse(string value) => (MobileOperator)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static MobileOperator? ParseOptional(string? value)
-        {
-            return value is null ? (MobileOperator?)null : Parse(value);
-        }
+        internal static MobileOperator? ParseOptional(string? value) => value == null ? (MobileOperator?)null : Parse(value);
     }
 }

@@ -5,14 +5,10 @@
 namespace FreedomPay.MobileBalance
 {
     /// <summary>Values of <c>PageLanguage</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PageLanguage
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>Wire value: <c>ru</c>.</summary>
@@ -31,45 +27,16 @@ namespace FreedomPay.MobileBalance
         Uzbek = 5,
     }
 
-    /// <summary>Converts <see cref="PageLanguage"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="PageLanguage"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PageLanguageWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "ru", "en", "kz", "kg", "uz" };
+        internal static readonly string[] Values = new string[] { "ru", "en", "kz", "kg", "uz" };
 
-        /// <summary>The wire value, or null for <see cref="PageLanguage.Unknown"/> and undefined numbers.</summary>
-        public static string? ToWireValue(PageLanguage value)
-        {
-            switch (value)
-            {
-                case PageLanguage.Russian: return "ru";
-                case PageLanguage.English: return "en";
-                case PageLanguage.Kazakh: return "kz";
-                case PageLanguage.Kyrgyz: return "kg";
-                case PageLanguage.Uzbek: return "uz";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="PageLanguage.Unknown"/> for values this client does not know.</summary>
-        public static PageLanguage Parse(string value)
-        {
-            switch (value)
-            {
-                case "ru": return PageLanguage.Russian;
-                case "en": return PageLanguage.English;
-                case "kz": return PageLanguage.Kazakh;
-                case "kg": return PageLanguage.Kyrgyz;
-                case "uz": return PageLanguage.Uzbek;
-                default: return PageLanguage.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="PageLanguage.Unknown"/> for values this client does not know.</summary>
+        internal static PageLanguage Parse(string value) => (PageLanguage)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static PageLanguage? ParseOptional(string? value)
-        {
-            return value is null ? (PageLanguage?)null : Parse(value);
-        }
+        internal static PageLanguage? ParseOptional(string? value) => value == null ? (PageLanguage?)null : Parse(value);
     }
 }

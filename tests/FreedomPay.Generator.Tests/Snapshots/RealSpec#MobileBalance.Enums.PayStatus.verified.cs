@@ -5,14 +5,10 @@
 namespace FreedomPay.MobileBalance
 {
     /// <summary>Values of <c>PayStatus</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PayStatus
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>The balance was charged.</summary>
@@ -22,39 +18,16 @@ namespace FreedomPay.MobileBalance
         NeedApprove = 2,
     }
 
-    /// <summary>Converts <see cref="PayStatus"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="PayStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PayStatusWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "ok", "need_approve" };
+        internal static readonly string[] Values = new string[] { "ok", "need_approve" };
 
-        /// <summary>The wire value, or null for <see cref="PayStatus.Unknown"/> and undefined numbers.</summary>
-        public static string? ToWireValue(PayStatus value)
-        {
-            switch (value)
-            {
-                case PayStatus.Ok: return "ok";
-                case PayStatus.NeedApprove: return "need_approve";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="PayStatus.Unknown"/> for values this client does not know.</summary>
-        public static PayStatus Parse(string value)
-        {
-            switch (value)
-            {
-                case "ok": return PayStatus.Ok;
-                case "need_approve": return PayStatus.NeedApprove;
-                default: return PayStatus.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="PayStatus.Unknown"/> for values this client does not know.</summary>
+        internal static PayStatus Parse(string value) => (PayStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static PayStatus? ParseOptional(string? value)
-        {
-            return value is null ? (PayStatus?)null : Parse(value);
-        }
+        internal static PayStatus? ParseOptional(string? value) => value == null ? (PayStatus?)null : Parse(value);
     }
 }

@@ -5,14 +5,10 @@
 namespace FreedomPay.MobileBalance
 {
     /// <summary>Where a payment (or a refund) stands.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PaymentStatus
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>Created, not paid yet.</summary>
@@ -34,47 +30,16 @@ namespace FreedomPay.MobileBalance
         Revoked = 6,
     }
 
-    /// <summary>Converts <see cref="PaymentStatus"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="PaymentStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PaymentStatusWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "new", "pending", "success", "failed", "incomplete", "revoked" };
+        internal static readonly string[] Values = new string[] { "new", "pending", "success", "failed", "incomplete", "revoked" };
 
-        /// <summary>The wire value, or null for <see cref="PaymentStatus.Unknown"/> and undefined numbers.</summary>
-        public static string? ToWireValue(PaymentStatus value)
-        {
-            switch (value)
-            {
-                case PaymentStatus.New: return "new";
-                case PaymentStatus.Pending: return "pending";
-                case PaymentStatus.Success: return "success";
-                case PaymentStatus.Failed: return "failed";
-                case PaymentStatus.Incomplete: return "incomplete";
-                case PaymentStatus.Revoked: return "revoked";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="PaymentStatus.Unknown"/> for values this client does not know.</summary>
-        public static PaymentStatus Parse(string value)
-        {
-            switch (value)
-            {
-                case "new": return PaymentStatus.New;
-                case "pending": return PaymentStatus.Pending;
-                case "success": return PaymentStatus.Success;
-                case "failed": return PaymentStatus.Failed;
-                case "incomplete": return PaymentStatus.Incomplete;
-                case "revoked": return PaymentStatus.Revoked;
-                default: return PaymentStatus.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="PaymentStatus.Unknown"/> for values this client does not know.</summary>
+        internal static PaymentStatus Parse(string value) => (PaymentStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static PaymentStatus? ParseOptional(string? value)
-        {
-            return value is null ? (PaymentStatus?)null : Parse(value);
-        }
+        internal static PaymentStatus? ParseOptional(string? value) => value == null ? (PaymentStatus?)null : Parse(value);
     }
 }

@@ -5,14 +5,10 @@
 namespace FreedomPay.MobileBalance
 {
     /// <summary>Values of <c>RedirectMethod</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum RedirectMethod
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>Wire value: <c>GET</c>.</summary>
@@ -22,39 +18,16 @@ namespace FreedomPay.MobileBalance
         Post = 2,
     }
 
-    /// <summary>Converts <see cref="RedirectMethod"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="RedirectMethod"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class RedirectMethodWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "GET", "POST" };
+        internal static readonly string[] Values = new string[] { "GET", "POST" };
 
-        /// <summary>The wire value, or null for <see cref="RedirectMethod.Unknown"/> and undefined numbers.</summary>
-        public static string? ToWireValue(RedirectMethod value)
-        {
-            switch (value)
-            {
-                case RedirectMethod.Get: return "GET";
-                case RedirectMethod.Post: return "POST";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="RedirectMethod.Unknown"/> for values this client does not know.</summary>
-        public static RedirectMethod Parse(string value)
-        {
-            switch (value)
-            {
-                case "GET": return RedirectMethod.Get;
-                case "POST": return RedirectMethod.Post;
-                default: return RedirectMethod.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="RedirectMethod.Unknown"/> for values this client does not know.</summary>
+        internal static RedirectMethod Parse(string value) => (RedirectMethod)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static RedirectMethod? ParseOptional(string? value)
-        {
-            return value is null ? (RedirectMethod?)null : Parse(value);
-        }
+        internal static RedirectMethod? ParseOptional(string? value) => value == null ? (RedirectMethod?)null : Parse(value);
     }
 }

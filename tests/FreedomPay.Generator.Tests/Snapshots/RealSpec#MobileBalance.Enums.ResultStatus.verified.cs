@@ -5,14 +5,10 @@
 namespace FreedomPay.MobileBalance
 {
     /// <summary>Values of <c>ResultStatus</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum ResultStatus
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>Wire value: <c>ok</c>.</summary>
@@ -22,39 +18,16 @@ namespace FreedomPay.MobileBalance
         Error = 2,
     }
 
-    /// <summary>Converts <see cref="ResultStatus"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="ResultStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class ResultStatusWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "ok", "error" };
+        internal static readonly string[] Values = new string[] { "ok", "error" };
 
-        /// <summary>The wire value, or null for <see cref="ResultStatus.Unknown"/> and undefined numbers.</summary>
-        public static string? ToWireValue(ResultStatus value)
-        {
-            switch (value)
-            {
-                case ResultStatus.Ok: return "ok";
-                case ResultStatus.Error: return "error";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="ResultStatus.Unknown"/> for values this client does not know.</summary>
-        public static ResultStatus Parse(string value)
-        {
-            switch (value)
-            {
-                case "ok": return ResultStatus.Ok;
-                case "error": return ResultStatus.Error;
-                default: return ResultStatus.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="ResultStatus.Unknown"/> for values this client does not know.</summary>
+        internal static ResultStatus Parse(string value) => (ResultStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static ResultStatus? ParseOptional(string? value)
-        {
-            return value is null ? (ResultStatus?)null : Parse(value);
-        }
+        internal static ResultStatus? ParseOptional(string? value) => value == null ? (ResultStatus?)null : Parse(value);
     }
 }

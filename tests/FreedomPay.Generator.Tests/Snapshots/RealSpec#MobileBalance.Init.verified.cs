@@ -6,38 +6,37 @@ namespace FreedomPay.MobileBalance
 {
     /// <summary>Request of <see cref="MobileBalanceClient.InitAsync"/>: creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitRequest : global::FreedomPay.Runtime.IFreedomPayRequest
+    public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayRequest
     {
-        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "InitRequest",
-            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
-            global::FreedomPay.Runtime.RequestField.Constant("pg_payment_method", "mobile_commerce"),
-            global::FreedomPay.Runtime.RequestField.Text("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
-            global::FreedomPay.Runtime.RequestField.Decimal("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, description: "Amount to charge, in pg_currency."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_currency", "Currency", pattern: "^[A-Z]{3}$", description: "Currency of the amount (ISO 4217); the merchant's default when absent."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for; shown to the buyer."),
-            global::FreedomPay.Runtime.RequestField.Boolean("pg_testing_mode", "TestingMode", description: "True to create a test payment (mobile commerce supports test mode)."),
-            global::FreedomPay.Runtime.RequestField.Integer("pg_lifetime", "Lifetime", min: 300L, max: 604800L, description: "Seconds the payment stays payable."),
-            global::FreedomPay.Runtime.RequestField.Enum("pg_language", "Language", PageLanguageWire.Values, description: "Language of the hosted payment page (ISO 639-1); Russian when absent."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_user_id", "UserId", minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The buyer's id in the merchant's system."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_user_ip", "UserIp", description: "The buyer's IP address."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only with the country code."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_user_contact_email", "UserContactEmail", maxLength: 255, description: "The buyer's e-mail address."),
-            global::FreedomPay.Runtime.RequestField.Enum("pg_request_method", "RequestMethod", CallbackMethodWire.Values, description: "How FreedomPay calls the check and result URLs."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the order can be paid."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful payment."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed payment."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_site_url", "SiteUrl", maxLength: 255, description: "The merchant's site, for the buyer to return to."),
-            global::FreedomPay.Runtime.RequestField.Enum("pg_success_url_method", "SuccessUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the success URL."),
-            global::FreedomPay.Runtime.RequestField.Enum("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the failure URL."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_idempotency_key", "IdempotencyKey", maxLength: 255, description: "A value unique to this payment attempt, so that the gateway refuses a duplicate."),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+            MerchantIdField("pg_merchant_id"),
+            ConstantField("pg_payment_method", "mobile_commerce"),
+            TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
+            DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, description: "Amount to charge, in pg_currency."),
+            TextField("pg_currency", "Currency", pattern: "^[A-Z]{3}$", description: "Currency of the amount (ISO 4217); the merchant's default when absent."),
+            TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for; shown to the buyer."),
+            BooleanField("pg_testing_mode", "TestingMode", description: "True to create a test payment (mobile commerce supports test mode)."),
+            IntegerField("pg_lifetime", "Lifetime", min: 300L, max: 604800L, description: "Seconds the payment stays payable."),
+            EnumField("pg_language", "Language", PageLanguageWire.Values, description: "Language of the hosted payment page (ISO 639-1); Russian when absent."),
+            TextField("pg_user_id", "UserId", minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The buyer's id in the merchant's system."),
+            TextField("pg_user_ip", "UserIp", description: "The buyer's IP address."),
+            TextField("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only with the country code."),
+            TextField("pg_user_contact_email", "UserContactEmail", maxLength: 255, description: "The buyer's e-mail address."),
+            EnumField("pg_request_method", "RequestMethod", CallbackMethodWire.Values, description: "How FreedomPay calls the check and result URLs."),
+            TextField("pg_check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the order can be paid."),
+            TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
+            TextField("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful payment."),
+            TextField("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed payment."),
+            TextField("pg_site_url", "SiteUrl", maxLength: 255, description: "The merchant's site, for the buyer to return to."),
+            EnumField("pg_success_url_method", "SuccessUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the success URL."),
+            EnumField("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the failure URL."),
+            TextField("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+            TextField("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+            TextField("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+            TextField("pg_idempotency_key", "IdempotencyKey", maxLength: 255, description: "A value unique to this payment attempt, so that the gateway refuses a duplicate."),
+            SaltField("pg_salt"),
+            SignatureField("pg_sig"));
 
         /// <summary>Order id in the merchant's system.</summary>
         /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters. Example: <c>550e8400-e29b-41d4-a716-446655440000</c>.</remarks>
@@ -134,9 +133,11 @@ namespace FreedomPay.MobileBalance
         /// </remarks>
         public string? IdempotencyKey { get; init; }
 
-        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+        /// <inheritdoc/>
+        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
+        /// <inheritdoc/>
+        protected override void Accept<TVisitor>(ref TVisitor visitor)
         {
             visitor.Text(2, OrderId);
             visitor.Decimal(3, Amount);
@@ -162,9 +163,6 @@ namespace FreedomPay.MobileBalance
             visitor.Text(23, Param3);
             visitor.Text(24, IdempotencyKey);
         }
-
-        /// <summary>The set values, those the spec marks sensitive masked.</summary>
-        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
 
         internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
         {
@@ -230,8 +228,10 @@ namespace FreedomPay.MobileBalance
 
     partial class MobileBalanceClient
     {
-        private static readonly global::FreedomPay.Runtime.OperationDescriptor InitOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "Init", "POST", "init_payment.php", "init_payment.php", InitRequest.FieldTable, timeout: global::System.TimeSpan.FromMilliseconds(30000), statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id");
+        /// <summary>Describes <see cref="InitAsync"/> for tools: where and how it is sent, its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "init_payment.php", "init_payment.php", InitRequest.FieldTable, timeoutSeconds: 30, statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id"),
+            "Creates a mobile-commerce payment and returns its id and the hosted payment page.", InitRequest.FromText, InitResponse.Parse);
 
         /// <summary>Creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>
         /// <remarks>
@@ -243,11 +243,7 @@ namespace FreedomPay.MobileBalance
         /// <returns>The reply, its signature verified, as a <see cref="InitResponse"/>.</returns>
         public global::System.Threading.Tasks.Task<InitResponse> InitAsync(InitRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _connection.SendAsync(InitOperation, request, InitResponse.Parse, cancellationToken);
+            return _connection.SendAsync(InitInfo.Descriptor, request, InitResponse.Parse, cancellationToken);
         }
-
-        /// <summary>Describes <see cref="InitAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            InitOperation, "Creates a mobile-commerce payment and returns its id and the hosted payment page.", InitRequest.FieldTable, InitRequest.FromText, InitResponse.Parse);
     }
 }

@@ -6,17 +6,16 @@ namespace FreedomPay.MobileBalance
 {
     /// <summary>Request of <see cref="MobileBalanceClient.PayAsync"/>: charges the subscriber's phone balance for a payment created by Init.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PayRequest : global::FreedomPay.Runtime.IFreedomPayRequest
+    public sealed partial class PayRequest : global::FreedomPay.Runtime.FreedomPayRequest
     {
-        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "PayRequest",
-            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
-            global::FreedomPay.Runtime.RequestField.Integer("pg_payment_id", "PaymentId", required: true, role: global::FreedomPay.Runtime.FieldRole.PaymentId, min: 1L, description: "The payment id returned by Init."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_abonent_phone", "AbonentPhone", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "Phone number to charge, digits only with the country code."),
-            global::FreedomPay.Runtime.RequestField.Enum("pg_payment_system_code", "PaymentSystemCode", MobileOperatorWire.Values, description: "The subscriber's mobile operator, when known."),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+            MerchantIdField("pg_merchant_id"),
+            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+            TextField("pg_abonent_phone", "AbonentPhone", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "Phone number to charge, digits only with the country code."),
+            EnumField("pg_payment_system_code", "PaymentSystemCode", MobileOperatorWire.Values, description: "The subscriber's mobile operator, when known."),
+            SaltField("pg_salt"),
+            SignatureField("pg_sig"));
 
         /// <summary>The payment id returned by Init.</summary>
         /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
@@ -30,17 +29,16 @@ namespace FreedomPay.MobileBalance
         /// <remarks>Wire name <c>pg_payment_system_code</c>.</remarks>
         public MobileOperator? PaymentSystemCode { get; init; }
 
-        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+        /// <inheritdoc/>
+        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
+        /// <inheritdoc/>
+        protected override void Accept<TVisitor>(ref TVisitor visitor)
         {
             visitor.Integer(1, PaymentId);
             visitor.Text(2, AbonentPhone);
             visitor.Enum(3, (int?)PaymentSystemCode);
         }
-
-        /// <summary>The set values, those the spec marks sensitive masked.</summary>
-        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
 
         internal static PayRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PayRequest
         {
@@ -76,8 +74,10 @@ namespace FreedomPay.MobileBalance
 
     partial class MobileBalanceClient
     {
-        private static readonly global::FreedomPay.Runtime.OperationDescriptor PayOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "Pay", "POST", "mfs/pay", "pay", PayRequest.FieldTable, timeout: global::System.TimeSpan.FromMilliseconds(60000), statusValues: PayStatusWire.Values, paymentIdElement: "pg_payment_id");
+        /// <summary>Describes <see cref="PayAsync"/> for tools: where and how it is sent, its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo PayInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Pay", "POST", "mfs/pay", "pay", PayRequest.FieldTable, timeoutSeconds: 60, statusValues: PayStatusWire.Values, paymentIdElement: "pg_payment_id"),
+            "Charges the subscriber's phone balance for a payment created by Init.", PayRequest.FromText, PayResponse.Parse);
 
         /// <summary>Charges the subscriber's phone balance for a payment created by Init.</summary>
         /// <remarks>
@@ -89,11 +89,7 @@ namespace FreedomPay.MobileBalance
         /// <returns>The reply, its signature verified, as a <see cref="PayResponse"/>.</returns>
         public global::System.Threading.Tasks.Task<PayResponse> PayAsync(PayRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _connection.SendAsync(PayOperation, request, PayResponse.Parse, cancellationToken);
+            return _connection.SendAsync(PayInfo.Descriptor, request, PayResponse.Parse, cancellationToken);
         }
-
-        /// <summary>Describes <see cref="PayAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo PayInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            PayOperation, "Charges the subscriber's phone balance for a payment created by Init.", PayRequest.FieldTable, PayRequest.FromText, PayResponse.Parse);
     }
 }

@@ -6,29 +6,27 @@ namespace FreedomPay.MobileBalance
 {
     /// <summary>Request of <see cref="MobileBalanceClient.ResendCodeAsync"/>: sends the subscriber a new SMS code for a payment waiting for approval.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ResendCodeRequest : global::FreedomPay.Runtime.IFreedomPayRequest
+    public sealed partial class ResendCodeRequest : global::FreedomPay.Runtime.FreedomPayRequest
     {
-        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "ResendCodeRequest",
-            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
-            global::FreedomPay.Runtime.RequestField.Integer("pg_payment_id", "PaymentId", required: true, role: global::FreedomPay.Runtime.FieldRole.PaymentId, min: 1L, description: "The payment id returned by Init."),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+            MerchantIdField("pg_merchant_id"),
+            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+            SaltField("pg_salt"),
+            SignatureField("pg_sig"));
 
         /// <summary>The payment id returned by Init.</summary>
         /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
         public required long PaymentId { get; init; }
 
-        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+        /// <inheritdoc/>
+        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
+        /// <inheritdoc/>
+        protected override void Accept<TVisitor>(ref TVisitor visitor)
         {
             visitor.Integer(1, PaymentId);
         }
-
-        /// <summary>The set values, those the spec marks sensitive masked.</summary>
-        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
 
         internal static ResendCodeRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ResendCodeRequest
         {
@@ -62,8 +60,10 @@ namespace FreedomPay.MobileBalance
 
     partial class MobileBalanceClient
     {
-        private static readonly global::FreedomPay.Runtime.OperationDescriptor ResendCodeOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "ResendCode", "POST", "mfs/resend_code", "resend_code", ResendCodeRequest.FieldTable, timeout: global::System.TimeSpan.FromMilliseconds(30000), statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id");
+        /// <summary>Describes <see cref="ResendCodeAsync"/> for tools: where and how it is sent, its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo ResendCodeInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ResendCode", "POST", "mfs/resend_code", "resend_code", ResendCodeRequest.FieldTable, timeoutSeconds: 30, statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id"),
+            "Sends the subscriber a new SMS code for a payment waiting for approval.", ResendCodeRequest.FromText, ResendCodeResponse.Parse);
 
         /// <summary>Sends the subscriber a new SMS code for a payment waiting for approval.</summary>
         /// <remarks>
@@ -75,11 +75,7 @@ namespace FreedomPay.MobileBalance
         /// <returns>The reply, its signature verified, as a <see cref="ResendCodeResponse"/>.</returns>
         public global::System.Threading.Tasks.Task<ResendCodeResponse> ResendCodeAsync(ResendCodeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _connection.SendAsync(ResendCodeOperation, request, ResendCodeResponse.Parse, cancellationToken);
+            return _connection.SendAsync(ResendCodeInfo.Descriptor, request, ResendCodeResponse.Parse, cancellationToken);
         }
-
-        /// <summary>Describes <see cref="ResendCodeAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ResendCodeInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            ResendCodeOperation, "Sends the subscriber a new SMS code for a payment waiting for approval.", ResendCodeRequest.FieldTable, ResendCodeRequest.FromText, ResendCodeResponse.Parse);
     }
 }

@@ -6,16 +6,15 @@ namespace FreedomPay.MobileBalance
 {
     /// <summary>Request of <see cref="MobileBalanceClient.StatusAsync"/>: tells where a payment stands.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusRequest : global::FreedomPay.Runtime.IFreedomPayRequest
+    public sealed partial class StatusRequest : global::FreedomPay.Runtime.FreedomPayRequest
     {
-        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "StatusRequest",
-            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
-            global::FreedomPay.Runtime.RequestField.Integer("pg_payment_id", "PaymentId", required: true, role: global::FreedomPay.Runtime.FieldRole.PaymentId, min: 1L, description: "The payment id returned by Init."),
-            global::FreedomPay.Runtime.RequestField.Text("pg_order_id", "OrderId", maxLength: 50, description: "The merchant's order id (ignored by the gateway when the payment id is given)."),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+            MerchantIdField("pg_merchant_id"),
+            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+            TextField("pg_order_id", "OrderId", maxLength: 50, description: "The merchant's order id (ignored by the gateway when the payment id is given)."),
+            SaltField("pg_salt"),
+            SignatureField("pg_sig"));
 
         /// <summary>The payment id returned by Init.</summary>
         /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
@@ -25,16 +24,15 @@ namespace FreedomPay.MobileBalance
         /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
         public string? OrderId { get; init; }
 
-        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+        /// <inheritdoc/>
+        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
+        /// <inheritdoc/>
+        protected override void Accept<TVisitor>(ref TVisitor visitor)
         {
             visitor.Integer(1, PaymentId);
             visitor.Text(2, OrderId);
         }
-
-        /// <summary>The set values, those the spec marks sensitive masked.</summary>
-        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
 
         internal static StatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusRequest
         {
@@ -201,8 +199,10 @@ namespace FreedomPay.MobileBalance
 
     partial class MobileBalanceClient
     {
-        private static readonly global::FreedomPay.Runtime.OperationDescriptor StatusOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "Status", "POST", "get_status3.php", "get_status3.php", StatusRequest.FieldTable, safeToRetry: true, timeout: global::System.TimeSpan.FromMilliseconds(15000), statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id", partialElements: new string[] { "pg_user_phone" });
+        /// <summary>Describes <see cref="StatusAsync"/> for tools: where and how it is sent, its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Status", "POST", "get_status3.php", "get_status3.php", StatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id", partialElements: new string[] { "pg_user_phone" }),
+            "Tells where a payment stands.", StatusRequest.FromText, StatusResponse.Parse);
 
         /// <summary>Tells where a payment stands.</summary>
         /// <remarks>
@@ -214,11 +214,7 @@ namespace FreedomPay.MobileBalance
         /// <returns>The reply, its signature verified, as a <see cref="StatusResponse"/>.</returns>
         public global::System.Threading.Tasks.Task<StatusResponse> StatusAsync(StatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _connection.SendAsync(StatusOperation, request, StatusResponse.Parse, cancellationToken);
+            return _connection.SendAsync(StatusInfo.Descriptor, request, StatusResponse.Parse, cancellationToken);
         }
-
-        /// <summary>Describes <see cref="StatusAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            StatusOperation, "Tells where a payment stands.", StatusRequest.FieldTable, StatusRequest.FromText, StatusResponse.Parse);
     }
 }

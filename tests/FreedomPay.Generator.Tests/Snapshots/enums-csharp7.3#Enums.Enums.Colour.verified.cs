@@ -4,14 +4,10 @@
 namespace FreedomPay.Enums
 {
     /// <summary>Values of <c>Colour</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum Colour
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>Wire value: <c>red</c>.</summary>
@@ -24,41 +20,16 @@ namespace FreedomPay.Enums
         Blue = 3,
     }
 
-    /// <summary>Converts <see cref="Colour"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="Colour"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class ColourWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "red", "dark_green", "BLUE" };
+        internal static readonly string[] Values = new string[] { "red", "dark_green", "BLUE" };
 
-        /// <summary>The wire value, or null for <see cref="Colour.Unknown"/> and undefined numbers.</summary>
-        public static string ToWireValue(Colour value)
-        {
-            switch (value)
-            {
-                case Colour.Red: return "red";
-                case Colour.DarkGreen: return "dark_green";
-                case Colour.Blue: return "BLUE";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="Colour.Unknown"/> for values this client does not know.</summary>
-        public static Colour Parse(string value)
-        {
-            switch (value)
-            {
-                case "red": return Colour.Red;
-                case "dark_green": return Colour.DarkGreen;
-                case "BLUE": return Colour.Blue;
-                default: return Colour.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="Colour.Unknown"/> for values this client does not know.</summary>
+        internal static Colour Parse(string value) => (Colour)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static Colour? ParseOptional(string value)
-        {
-            return value is null ? (Colour?)null : Parse(value);
-        }
+        internal static Colour? ParseOptional(string value) => value == null ? (Colour?)null : Parse(value);
     }
 }

@@ -4,14 +4,10 @@
 namespace FreedomPay.Enums
 {
     /// <summary>Values of <c>PaintFinish</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PaintFinish
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>Wire value: <c>M</c>.</summary>
@@ -21,39 +17,16 @@ namespace FreedomPay.Enums
         Gloss = 2,
     }
 
-    /// <summary>Converts <see cref="PaintFinish"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="PaintFinish"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PaintFinishWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "M", "G" };
+        internal static readonly string[] Values = new string[] { "M", "G" };
 
-        /// <summary>The wire value, or null for <see cref="PaintFinish.Unknown"/> and undefined numbers.</summary>
-        public static string ToWireValue(PaintFinish value)
-        {
-            switch (value)
-            {
-                case PaintFinish.Matte: return "M";
-                case PaintFinish.Gloss: return "G";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="PaintFinish.Unknown"/> for values this client does not know.</summary>
-        public static PaintFinish Parse(string value)
-        {
-            switch (value)
-            {
-                case "M": return PaintFinish.Matte;
-                case "G": return PaintFinish.Gloss;
-                default: return PaintFinish.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="PaintFinish.Unknown"/> for values this client does not know.</summary>
+        internal static PaintFinish Parse(string value) => (PaintFinish)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static PaintFinish? ParseOptional(string value)
-        {
-            return value is null ? (PaintFinish?)null : Parse(value);
-        }
+        internal static PaintFinish? ParseOptional(string value) => value == null ? (PaintFinish?)null : Parse(value);
     }
 }

@@ -4,14 +4,10 @@
 namespace FreedomPay.Enums
 {
     /// <summary>Values of <c>PaintStatus</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PaintStatus
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>It is painted.</summary>
@@ -21,39 +17,16 @@ namespace FreedomPay.Enums
         Drying = 2,
     }
 
-    /// <summary>Converts <see cref="PaintStatus"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="PaintStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class PaintStatusWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "ok", "wait" };
+        internal static readonly string[] Values = new string[] { "ok", "wait" };
 
-        /// <summary>The wire value, or null for <see cref="PaintStatus.Unknown"/> and undefined numbers.</summary>
-        public static string ToWireValue(PaintStatus value)
-        {
-            switch (value)
-            {
-                case PaintStatus.Done: return "ok";
-                case PaintStatus.Drying: return "wait";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="PaintStatus.Unknown"/> for values this client does not know.</summary>
-        public static PaintStatus Parse(string value)
-        {
-            switch (value)
-            {
-                case "ok": return PaintStatus.Done;
-                case "wait": return PaintStatus.Drying;
-                default: return PaintStatus.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="PaintStatus.Unknown"/> for values this client does not know.</summary>
+        internal static PaintStatus Parse(string value) => (PaintStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static PaintStatus? ParseOptional(string value)
-        {
-            return value is null ? (PaintStatus?)null : Parse(value);
-        }
+        internal static PaintStatus? ParseOptional(string value) => value == null ? (PaintStatus?)null : Parse(value);
     }
 }

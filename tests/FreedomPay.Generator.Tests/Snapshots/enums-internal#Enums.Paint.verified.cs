@@ -6,16 +6,15 @@ namespace Contoso.Payments.Enums
 {
     /// <summary>Request of <see cref="EnumsClient.PaintAsync"/>: paints with a colour.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal sealed partial class PaintRequest : global::FreedomPay.Runtime.IFreedomPayRequest
+    internal sealed partial class PaintRequest : global::FreedomPay.Runtime.FreedomPayRequest
     {
-        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "PaintRequest",
-            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
-            global::FreedomPay.Runtime.RequestField.Enum("pg_colour", "Colour", ColourWire.Values, required: true, description: "The colour to paint with."),
-            global::FreedomPay.Runtime.RequestField.Enum("pg_finish", "Finish", PaintFinishWire.Values),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+            MerchantIdField("pg_merchant_id"),
+            EnumField("pg_colour", "Colour", ColourWire.Values, required: true, description: "The colour to paint with."),
+            EnumField("pg_finish", "Finish", PaintFinishWire.Values),
+            SaltField("pg_salt"),
+            SignatureField("pg_sig"));
 
         /// <summary>The colour to paint with.</summary>
         /// <remarks>Wire name <c>pg_colour</c>. Required.</remarks>
@@ -25,16 +24,15 @@ namespace Contoso.Payments.Enums
         /// <remarks>Wire name <c>pg_finish</c>.</remarks>
         public PaintFinish? Finish { get; init; }
 
-        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+        /// <inheritdoc/>
+        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
+        /// <inheritdoc/>
+        protected override void Accept<TVisitor>(ref TVisitor visitor)
         {
             visitor.Enum(1, (int)Colour);
             visitor.Enum(2, (int?)Finish);
         }
-
-        /// <summary>The set values, those the spec marks sensitive masked.</summary>
-        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
 
         internal static PaintRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PaintRequest
         {
@@ -69,8 +67,10 @@ namespace Contoso.Payments.Enums
 
     partial class EnumsClient
     {
-        private static readonly global::FreedomPay.Runtime.OperationDescriptor PaintOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "Paint", "POST", "paint", "paint", PaintRequest.FieldTable, statusValues: PaintStatusWire.Values);
+        /// <summary>Describes <see cref="PaintAsync"/> for tools: where and how it is sent, its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo PaintInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Paint", "POST", "paint", "paint", PaintRequest.FieldTable, statusValues: PaintStatusWire.Values),
+            "Paints with a colour.", PaintRequest.FromText, PaintResponse.Parse);
 
         /// <summary>Paints with a colour.</summary>
         /// <remarks>Sends <c>POST /paint</c>, signed with script name <c>paint</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
@@ -79,11 +79,7 @@ namespace Contoso.Payments.Enums
         /// <returns>The reply, its signature verified, as a <see cref="PaintResponse"/>.</returns>
         public global::System.Threading.Tasks.Task<PaintResponse> PaintAsync(PaintRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _connection.SendAsync(PaintOperation, request, PaintResponse.Parse, cancellationToken);
+            return _connection.SendAsync(PaintInfo.Descriptor, request, PaintResponse.Parse, cancellationToken);
         }
-
-        /// <summary>Describes <see cref="PaintAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo PaintInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            PaintOperation, "Paints with a colour.", PaintRequest.FieldTable, PaintRequest.FromText, PaintResponse.Parse);
     }
 }

@@ -5,14 +5,10 @@
 namespace FreedomPay.Requests
 {
     /// <summary>Values of <c>SearchSortOrder</c> as the gateway sends and accepts them.</summary>
-    /// <remarks><see cref="Unknown"/> stands for a value this version of the client does not know: never take it for success.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum SearchSortOrder
     {
-        /// <summary>
-        /// A value this version of the client does not know (or no value). Never read it as success: for a payment, treat
-        /// it as not paid and ask for the payment's status; the wire value is in the reply's <c>Raw</c> elements.
-        /// </summary>
+        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
         Unknown = 0,
 
         /// <summary>Wire value: <c>asc</c>.</summary>
@@ -22,39 +18,16 @@ namespace FreedomPay.Requests
         Desc = 2,
     }
 
-    /// <summary>Converts <see cref="SearchSortOrder"/> to and from its wire values.</summary>
+    /// <summary>The wire values of <see cref="SearchSortOrder"/>: member n is <c>Values[n - 1]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     internal static class SearchSortOrderWire
     {
-        /// <summary>The wire values, in the spec's order.</summary>
-        public static readonly string[] Values = new string[] { "asc", "desc" };
+        internal static readonly string[] Values = new string[] { "asc", "desc" };
 
-        /// <summary>The wire value, or null for <see cref="SearchSortOrder.Unknown"/> and undefined numbers.</summary>
-        public static string? ToWireValue(SearchSortOrder value)
-        {
-            switch (value)
-            {
-                case SearchSortOrder.Asc: return "asc";
-                case SearchSortOrder.Desc: return "desc";
-                default: return null;
-            }
-        }
-
-        /// <summary>The enum value for a wire value; <see cref="SearchSortOrder.Unknown"/> for values this client does not know.</summary>
-        public static SearchSortOrder Parse(string value)
-        {
-            switch (value)
-            {
-                case "asc": return SearchSortOrder.Asc;
-                case "desc": return SearchSortOrder.Desc;
-                default: return SearchSortOrder.Unknown;
-            }
-        }
+        /// <summary>The member for a wire value; <see cref="SearchSortOrder.Unknown"/> for values this client does not know.</summary>
+        internal static SearchSortOrder Parse(string value) => (SearchSortOrder)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
 
         /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        public static SearchSortOrder? ParseOptional(string? value)
-        {
-            return value is null ? (SearchSortOrder?)null : Parse(value);
-        }
+        internal static SearchSortOrder? ParseOptional(string? value) => value == null ? (SearchSortOrder?)null : Parse(value);
     }
 }

@@ -6,20 +6,18 @@ namespace FreedomPay.Requests
 {
     /// <summary>Request of <see cref="RequestsClient.PingAsync"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PingRequest : global::FreedomPay.Runtime.IFreedomPayRequest
+    public sealed partial class PingRequest : global::FreedomPay.Runtime.FreedomPayRequest
     {
-        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "PingRequest");
 
-        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+        /// <inheritdoc/>
+        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
+        /// <inheritdoc/>
+        protected override void Accept<TVisitor>(ref TVisitor visitor)
         {
         }
-
-        /// <summary>The set values, those the spec marks sensitive masked.</summary>
-        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
 
         internal static PingRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PingRequest
         {
@@ -47,8 +45,10 @@ namespace FreedomPay.Requests
 
     partial class RequestsClient
     {
-        private static readonly global::FreedomPay.Runtime.OperationDescriptor PingOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "Ping", "POST", "ping", "ping", PingRequest.FieldTable, signedResponse: false);
+        /// <summary>Describes <see cref="PingAsync"/> for tools: where and how it is sent, its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo PingInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Ping", "POST", "ping", "ping", PingRequest.FieldTable, signedResponse: false),
+            null, PingRequest.FromText, PingResponse.Parse);
 
         /// <summary>Checks the connection.</summary>
         /// <remarks>
@@ -61,11 +61,7 @@ namespace FreedomPay.Requests
         /// <returns>The reply (unsigned), as a <see cref="PingResponse"/>.</returns>
         public global::System.Threading.Tasks.Task<PingResponse> PingAsync(PingRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _connection.SendAsync(PingOperation, request, PingResponse.Parse, cancellationToken);
+            return _connection.SendAsync(PingInfo.Descriptor, request, PingResponse.Parse, cancellationToken);
         }
-
-        /// <summary>Describes <see cref="PingAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo PingInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            PingOperation, null, PingRequest.FieldTable, PingRequest.FromText, PingResponse.Parse);
     }
 }

@@ -6,21 +6,20 @@ namespace FreedomPay.Requests
 {
     /// <summary>Request of <see cref="RequestsClient.SearchAsync"/>: searches.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class SearchRequest : global::FreedomPay.Runtime.IFreedomPayRequest
+    public sealed partial class SearchRequest : global::FreedomPay.Runtime.FreedomPayRequest
     {
-        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "SearchRequest",
-            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
-            global::FreedomPay.Runtime.RequestField.Constant("pg_version", "2"),
-            global::FreedomPay.Runtime.RequestField.Text("pg_query", "Query", required: true, minLength: 2, maxLength: 100, pattern: "^[^<>]+$"),
-            global::FreedomPay.Runtime.RequestField.Integer("pg_limit", "Limit", min: 1L, max: 500L),
-            global::FreedomPay.Runtime.RequestField.Decimal("pg_price", "Price", min: 0m, max: 1000.5m),
-            global::FreedomPay.Runtime.RequestField.Boolean("pg_exact", "Exact"),
-            global::FreedomPay.Runtime.RequestField.DateTime("pg_from", "From", "yyyy-MM-dd"),
-            global::FreedomPay.Runtime.RequestField.Enum("pg_sort", "SortOrder", SearchSortOrderWire.Values),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+            MerchantIdField("pg_merchant_id"),
+            ConstantField("pg_version", "2"),
+            TextField("pg_query", "Query", required: true, minLength: 2, maxLength: 100, pattern: "^[^<>]+$"),
+            IntegerField("pg_limit", "Limit", min: 1L, max: 500L),
+            DecimalField("pg_price", "Price", min: 0m, max: 1000.5m),
+            BooleanField("pg_exact", "Exact"),
+            DateTimeField("pg_from", "From", "yyyy-MM-dd"),
+            EnumField("pg_sort", "SortOrder", SearchSortOrderWire.Values),
+            SaltField("pg_salt"),
+            SignatureField("pg_sig"));
 
         /// <summary>The <c>pg_query</c> field.</summary>
         /// <remarks>Wire name <c>pg_query</c>. Required. 2 to 100 characters. Matches <c>^[^&lt;&gt;]+$</c>. Example: <c>coffee</c>.</remarks>
@@ -46,9 +45,11 @@ namespace FreedomPay.Requests
         /// <remarks>Wire name <c>pg_sort</c>.</remarks>
         public SearchSortOrder? SortOrder { get; init; }
 
-        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+        /// <inheritdoc/>
+        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
+        /// <inheritdoc/>
+        protected override void Accept<TVisitor>(ref TVisitor visitor)
         {
             visitor.Text(2, Query);
             visitor.Integer(3, Limit);
@@ -57,9 +58,6 @@ namespace FreedomPay.Requests
             visitor.DateTime(6, From);
             visitor.Enum(7, (int?)SortOrder);
         }
-
-        /// <summary>The set values, those the spec marks sensitive masked.</summary>
-        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
 
         internal static SearchRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new SearchRequest
         {
@@ -93,8 +91,10 @@ namespace FreedomPay.Requests
 
     partial class RequestsClient
     {
-        private static readonly global::FreedomPay.Runtime.OperationDescriptor SearchOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "Search", "GET", "api/search", "search_v2", SearchRequest.FieldTable, safeToRetry: true, statusValues: SearchStatusWire.Values);
+        /// <summary>Describes <see cref="SearchAsync"/> for tools: where and how it is sent, its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo SearchInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Search", "GET", "api/search", "search_v2", SearchRequest.FieldTable, safeToRetry: true, statusValues: SearchStatusWire.Values),
+            "Searches.", SearchRequest.FromText, SearchResponse.Parse);
 
         /// <summary>Searches.</summary>
         /// <remarks>Sends <c>GET /api/search</c>, signed with script name <c>search_v2</c>. Safe to retry: the client retries it on network errors.</remarks>
@@ -103,11 +103,7 @@ namespace FreedomPay.Requests
         /// <returns>The reply, its signature verified, as a <see cref="SearchResponse"/>.</returns>
         public global::System.Threading.Tasks.Task<SearchResponse> SearchAsync(SearchRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _connection.SendAsync(SearchOperation, request, SearchResponse.Parse, cancellationToken);
+            return _connection.SendAsync(SearchInfo.Descriptor, request, SearchResponse.Parse, cancellationToken);
         }
-
-        /// <summary>Describes <see cref="SearchAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo SearchInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            SearchOperation, "Searches.", SearchRequest.FieldTable, SearchRequest.FromText, SearchResponse.Parse);
     }
 }

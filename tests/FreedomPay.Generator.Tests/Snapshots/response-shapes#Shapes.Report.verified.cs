@@ -6,23 +6,21 @@ namespace FreedomPay.Shapes
 {
     /// <summary>Request of <see cref="ShapesClient.ReportAsync"/>: reads a report.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReportRequest : global::FreedomPay.Runtime.IFreedomPayRequest
+    public sealed partial class ReportRequest : global::FreedomPay.Runtime.FreedomPayRequest
     {
-        /// <summary>Every field of the request in wire order, with its rules, role and sensitivity.</summary>
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "ReportRequest",
-            global::FreedomPay.Runtime.RequestField.Filled("pg_merchant_id", global::FreedomPay.Runtime.FieldRole.MerchantId),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_salt", global::FreedomPay.Runtime.FieldRole.Salt),
-            global::FreedomPay.Runtime.RequestField.Filled("pg_sig", global::FreedomPay.Runtime.FieldRole.Signature));
+            MerchantIdField("pg_merchant_id"),
+            SaltField("pg_salt"),
+            SignatureField("pg_sig"));
 
-        global::FreedomPay.Runtime.RequestFieldTable global::FreedomPay.Runtime.IFreedomPayRequest.Fields => FieldTable;
+        /// <inheritdoc/>
+        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
-        void global::FreedomPay.Runtime.IFreedomPayRequest.Accept<TVisitor>(ref TVisitor visitor)
+        /// <inheritdoc/>
+        protected override void Accept<TVisitor>(ref TVisitor visitor)
         {
         }
-
-        /// <summary>The set values, those the spec marks sensitive masked.</summary>
-        public override string ToString() => global::FreedomPay.Runtime.RequestDescription.Of(this);
 
         internal static ReportRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ReportRequest
         {
@@ -157,8 +155,10 @@ namespace FreedomPay.Shapes
 
     partial class ShapesClient
     {
-        private static readonly global::FreedomPay.Runtime.OperationDescriptor ReportOperation = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "Report", "POST", "report.php", "report.php", ReportRequest.FieldTable);
+        /// <summary>Describes <see cref="ReportAsync"/> for tools: where and how it is sent, its fields, and sending it from text values keyed by wire name.</summary>
+        public static global::FreedomPay.Runtime.OperationInfo ReportInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Report", "POST", "report.php", "report.php", ReportRequest.FieldTable),
+            "Reads a report.", ReportRequest.FromText, ReportResponse.Parse);
 
         /// <summary>Reads a report.</summary>
         /// <remarks>Sends <c>POST /report.php</c>, signed with script name <c>report.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
@@ -167,11 +167,7 @@ namespace FreedomPay.Shapes
         /// <returns>The reply, its signature verified, as a <see cref="ReportResponse"/>.</returns>
         public global::System.Threading.Tasks.Task<ReportResponse> ReportAsync(ReportRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return _connection.SendAsync(ReportOperation, request, ReportResponse.Parse, cancellationToken);
+            return _connection.SendAsync(ReportInfo.Descriptor, request, ReportResponse.Parse, cancellationToken);
         }
-
-        /// <summary>Describes <see cref="ReportAsync"/> for tools: its fields, and sending it from text values keyed by wire name.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ReportInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            ReportOperation, "Reads a report.", ReportRequest.FieldTable, ReportRequest.FromText, ReportResponse.Parse);
     }
 }
