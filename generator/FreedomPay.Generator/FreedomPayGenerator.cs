@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using FreedomPay.Generator.Emit;
 using FreedomPay.Generator.Model;
@@ -52,8 +53,14 @@ namespace FreedomPay.Generator
                 .Select((pair, _) => OptionsReader.Read(pair.Left.GlobalOptions, pair.Right))
                 .WithTrackingName(TrackingNames.Options);
 
+            // The referenced runtime's contract: an older FreedomPay.Client gets one error per area, not code that cannot compile.
+            IncrementalValueProvider<RuntimeContract> runtime = context.CompilationProvider
+                .Select((compilation, _) => RuntimeContract.Of(compilation))
+                .WithTrackingName(TrackingNames.Runtime);
+
             IncrementalValueProvider<AreaSet> areas = results.Collect()
-                .Select((all, _) => ResolveAreas(all))
+                .Combine(runtime)
+                .Select((pair, _) => ResolveAreas(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Areas);
 
             context.RegisterSourceOutput(results, (spc, result) => Report(spc, result.Diagnostics));
@@ -105,8 +112,11 @@ namespace FreedomPay.Generator
 
         private static AreaContext ToContext(ApiArea area, GeneratorOptions options) => new AreaContext(area.Info, options);
 
-        /// <summary>Keeps the first file (by path) of each area name; reports the others at their 'area:' line.</summary>
-        private static AreaSet ResolveAreas(ImmutableArray<SpecResult> results)
+        /// <summary>
+        /// Keeps the first file (by path) of each area name; reports the others at their 'area:' line. Against a runtime
+        /// older than the generated code needs, keeps none and reports each area there.
+        /// </summary>
+        private static AreaSet ResolveAreas(ImmutableArray<SpecResult> results, RuntimeContract runtime)
         {
             var firstByName = new Dictionary<string, AreaDeclaration>(StringComparer.Ordinal);
             var areas = new List<ApiArea>();
@@ -129,6 +139,16 @@ namespace FreedomPay.Generator
                 }
 
                 firstByName.Add(declaration.Name, declaration);
+                if (runtime.IsTooOld)
+                {
+                    diagnostics.Add(new DiagnosticInfo(
+                        DiagnosticDescriptors.RuntimeTooOld,
+                        declaration.FilePath,
+                        declaration.Span,
+                        new[] { declaration.Name, RuntimeContract.Required.ToString(CultureInfo.InvariantCulture), runtime.AssemblyVersion ?? "?", runtime.Version!.Value.ToString(CultureInfo.InvariantCulture) }.ToEquatableArray()));
+                    continue;
+                }
+
                 if (result.Area is not null)
                 {
                     areas.Add(result.Area);

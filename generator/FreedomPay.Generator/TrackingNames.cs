@@ -7,6 +7,7 @@ namespace FreedomPay.Generator
         public const string SpecResults = nameof(SpecResults);
         public const string CompilerSupport = nameof(CompilerSupport);
         public const string Options = nameof(Options);
+        public const string Runtime = nameof(Runtime);
         public const string Areas = nameof(Areas);
         public const string OperationUnits = nameof(OperationUnits);
         public const string EnumUnits = nameof(EnumUnits);

@@ -12,8 +12,8 @@ namespace FreedomPay.Runtime
     {
         private static readonly PgElement[] NoChildren = Array.Empty<PgElement>();
 
-        /// <summary>Creates an element (used by the XML reader and by tests).</summary>
-        public PgElement(string name, string value, IReadOnlyList<PgElement>? children = null)
+        /// <summary>Creates an element (the XML reader and callbacks; users get elements from replies and callbacks).</summary>
+        internal PgElement(string name, string value, IReadOnlyList<PgElement>? children = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Value = value ?? string.Empty;

@@ -11,12 +11,6 @@ namespace FreedomPay.Runtime
         private readonly int _length;
         private string? _xml;
 
-        /// <summary>Wraps a parsed reply (used by the XML reader and by tests).</summary>
-        public PgResponse(PgElement root, byte[] body)
-            : this(root, body ?? throw new ArgumentNullException(nameof(body)), body.Length)
-        {
-        }
-
         internal PgResponse(PgElement root, byte[] body, int length)
         {
             Root = root ?? throw new ArgumentNullException(nameof(root));
