@@ -18,6 +18,14 @@ namespace FreedomPay.Generator.Emit
             return CSharpText.Doc(new[] { summary }, paragraphs.Skip(1).Concat(remarks));
         }
 
+        /// <summary>
+        /// The doc of a field or element: the spec's description with <paramref name="facts"/> (wire name, rules) as a
+        /// remark, or, without a description, the facts alone as the summary.
+        /// </summary>
+        public static List<string> Member(string? description, string facts, string? unverified) => string.IsNullOrWhiteSpace(description)
+            ? CSharpText.Doc(facts, unverified)
+            : FromSpec(description, facts, facts, unverified);
+
         public static string? Unverified(bool verified, string? note) => verified
             ? (note is null ? null : CSharpText.XmlEscape(Upper(note)))
             : "Not confirmed by the public FreedomPay documentation" + (note is null ? "." : ": " + CSharpText.XmlEscape(note));

@@ -35,7 +35,7 @@ namespace FreedomPay.Generator.Emit
                 Response = new ClassView
                 {
                     Name = op.Name + "Response",
-                    Doc = CSharpText.Doc($"Reply of <see cref=\"{file.AreaClient}.{op.Name}Async\"/>.", "Every element the gateway sent, also those not described here, stays available through <see cref=\"global::FreedomPay.Runtime.FreedomPayResponse.Raw\"/>."),
+                    Doc = CSharpText.Doc($"Reply of <see cref=\"{file.AreaClient}.{op.Name}Async\"/>; <c>Raw</c> holds all its elements, described or not."),
                     Properties = op.Response.Elements.Select(e => ResponseViewBuilder.Property(e, file.NullableRef)).ToList(),
                 },
             };
@@ -54,7 +54,7 @@ namespace FreedomPay.Generator.Emit
             List<string> doc = op.Summary is null
                 ? DocText.FromSpec(op.Description, op.Name + ".", new[] { wireLine, DocText.Unverified(op.Verified, op.Note) })
                 : DocText.FromSpec(op.Summary, op.Name + ".", remarks);
-            doc.Add("<param name=\"request\">The request fields; validated before anything is sent.</param>");
+            doc.Add("<param name=\"request\">The request; validated before anything is sent.</param>");
             doc.Add("<param name=\"cancellationToken\">Cancels the call.</param>");
             doc.Add(op.Response.Signed
                 ? $"<returns>The reply, its signature verified, as a <see cref=\"{op.Name}Response\"/>.</returns>"

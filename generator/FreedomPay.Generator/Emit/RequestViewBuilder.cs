@@ -95,7 +95,7 @@ namespace FreedomPay.Generator.Emit
                 Required = compileTimeRequired,
                 ReadRequired = field.Required,
                 Nullable = nullableValue,
-                Doc = DocText.FromSpec(field.Description, "The " + CSharpText.Code(field.WireName) + " field.", Remarks(field), DocText.Unverified(field.Verified, field.Note)),
+                Doc = DocText.Member(field.Description, Remarks(field), DocText.Unverified(field.Verified, field.Note)),
             };
         }
 

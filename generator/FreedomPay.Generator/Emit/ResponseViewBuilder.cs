@@ -57,7 +57,7 @@ namespace FreedomPay.Generator.Emit
                 Name = element.CsName,
                 Type = type,
                 Parse = parse,
-                Doc = DocText.FromSpec(element.Description, "The " + CSharpText.Code(element.WireName) + " element.", wireNote, DocText.Unverified(element.Verified, element.Note)),
+                Doc = DocText.Member(element.Description, wireNote, DocText.Unverified(element.Verified, element.Note)),
             };
         }
 
