@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using FreedomPay.Generator.Emit;
 using FreedomPay.Generator.Model;
-using FreedomPay.Generator.Validation;
+using FreedomPay.Generator.Binding;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;

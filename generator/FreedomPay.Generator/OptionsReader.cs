@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using FreedomPay.Generator.Model;
-using FreedomPay.Generator.Validation;
+using FreedomPay.Generator.Binding;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FreedomPay.Generator

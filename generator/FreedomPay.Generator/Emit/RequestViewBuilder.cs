@@ -22,7 +22,7 @@ namespace FreedomPay.Generator.Emit
 
             // Wire order, as the client has always sent it: merchant id and constants, the caller's values, salt, signature.
             view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.MerchantId).Select(Filled));
-            view.Table.AddRange(op.Constants.Select(c => new TableEntryView { Factory = "Constant", Wire = CSharpText.Literal(c.WireName), Extra = CSharpText.Literal(c.Value) }));
+            view.Table.AddRange(op.Constants.Select(c => new TableEntryView { Factory = "Constant", Wire = CSharpText.Literal(c.WireName), Value = CSharpText.Literal(c.Value) }));
             foreach (RequestFieldModel field in op.Request.Where(f => f.Fill == FillKind.None))
             {
                 view.Properties.Add(Property(field, view.Table.Count, file, language));
@@ -43,39 +43,25 @@ namespace FreedomPay.Generator.Emit
 
         private static TableEntryView Entry(RequestFieldModel field)
         {
-            var entry = new TableEntryView
+            ConstraintModel c = field.Constraints;
+            return new TableEntryView
             {
                 Factory = Kind(field.Type),
                 Wire = CSharpText.Literal(field.WireName),
                 Member = CSharpText.Literal(field.CsName),
-                Extra = field.Type switch
-                {
-                    FieldType.Enum => field.EnumType + "Wire.Values",
-                    FieldType.DateTime => CSharpText.Literal(field.Format!),
-                    _ => string.Empty,
-                },
+                EnumType = field.Type == FieldType.Enum ? field.EnumType! : string.Empty,
+                Format = field.Type == FieldType.DateTime ? CSharpText.Literal(field.Format!) : string.Empty,
+                Required = field.Required,
+                Sensitivity = field.Sensitive == Sensitivity.None ? string.Empty : field.Sensitive.ToString(),
+                PaymentId = field.PaymentId,
+                MinLength = c.MinLength?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                MaxLength = c.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                Min = c.Min ?? string.Empty,
+                Max = c.Max ?? string.Empty,
+                NumberSuffix = field.Type == FieldType.Integer ? "L" : "m",
+                Pattern = c.Pattern is null ? string.Empty : CSharpText.Literal(c.Pattern),
+                Description = field.Description is null ? string.Empty : CSharpText.Literal(field.Description),
             };
-
-            void Add(string name, string? value)
-            {
-                if (value is not null)
-                {
-                    entry.Arguments.Add(new NamedArgumentView { Name = name, Value = value });
-                }
-            }
-
-            ConstraintModel c = field.Constraints;
-            string suffix = field.Type == FieldType.Integer ? "L" : "m";
-            Add("required", field.Required ? "true" : null);
-            Add("sensitivity", field.Sensitive == Sensitivity.None ? null : "global::FreedomPay.Runtime.FieldSensitivity." + field.Sensitive);
-            Add("paymentId", field.PaymentId ? "true" : null);
-            Add("minLength", c.MinLength?.ToString(CultureInfo.InvariantCulture));
-            Add("maxLength", c.MaxLength?.ToString(CultureInfo.InvariantCulture));
-            Add("min", c.Min is null ? null : c.Min + suffix);
-            Add("max", c.Max is null ? null : c.Max + suffix);
-            Add("pattern", c.Pattern is null ? null : CSharpText.Literal(c.Pattern));
-            Add("description", field.Description is null ? null : CSharpText.Literal(field.Description));
-            return entry;
         }
 
         private static RequestPropertyView Property(RequestFieldModel field, int index, FileView file, LanguageFeatures language)

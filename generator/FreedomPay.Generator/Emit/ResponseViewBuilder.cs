@@ -10,40 +10,42 @@ namespace FreedomPay.Generator.Emit
         /// <param name="nullableRef">"?" where the language has nullable reference annotations, else "".</param>
         public static PropertyView Property(ResponseElementModel element, string nullableRef)
         {
-            string wire = CSharpText.Literal(element.WireName);
-            string type;
-            string parse;
-            if (element.Type == FieldType.List)
+            // What the ReadElement template needs to write the read; the C# types are decided here.
+            var view = new PropertyView
             {
-                string itemType = element.ItemType == FieldType.Object ? element.ClassName! : TypeNames.Scalar(element.ItemType, null);
-                type = $"global::System.Collections.Generic.IReadOnlyList<{itemType}>";
-                parse = $"e.GetWrappedList({wire}, {CSharpText.Literal(element.ItemElement!)}, {ItemConverter(element.ItemType, element)})";
-            }
-            else if (element.Repeated)
+                Name = element.CsName,
+                Wire = CSharpText.Literal(element.WireName),
+                Required = element.Required,
+                ClassName = element.ClassName ?? string.Empty,
+                EnumType = element.EnumType ?? string.Empty,
+                ValueType = TypeNames.Runtime(element.Type),
+                Format = element.Type == FieldType.DateTime ? CSharpText.Literal(element.Format!) : string.Empty,
+            };
+            if (element.Type == FieldType.List || element.Repeated)
             {
-                string itemType = element.Type == FieldType.Object ? element.ClassName! : TypeNames.Scalar(element.Type, element.EnumType);
-                type = $"global::System.Collections.Generic.IReadOnlyList<{itemType}>";
-                parse = $"e.GetList({wire}, {ItemConverter(element.Type, element)})";
+                FieldType itemType = element.Type == FieldType.List ? element.ItemType : element.Type;
+                view.Shape = element.Type == FieldType.List ? "wrapped-list" : "list";
+                view.Item = element.Type == FieldType.List ? CSharpText.Literal(element.ItemElement!) : string.Empty;
+                view.ItemShape = itemType switch { FieldType.Object => "object", FieldType.Enum => "enum", FieldType.DateTime => "datetime", _ => "scalar" };
+                view.ValueType = TypeNames.Runtime(itemType);
+                view.Format = itemType == FieldType.DateTime ? CSharpText.Literal(element.Format ?? "yyyy-MM-dd HH:mm:ss") : string.Empty;
+                view.Type = $"global::System.Collections.Generic.IReadOnlyList<{(itemType == FieldType.Object ? element.ClassName! : TypeNames.Scalar(itemType, element.EnumType))}>";
             }
             else if (element.Type == FieldType.Object)
             {
-                type = element.Required ? element.ClassName! : element.ClassName + nullableRef;
-                parse = $"e.{(element.Required ? "GetRequiredObject" : "GetObject")}({wire}, {element.ClassName}.Parse)";
+                view.Shape = "object";
+                view.Type = element.Required ? element.ClassName! : element.ClassName + nullableRef;
             }
             else if (element.Type == FieldType.Enum)
             {
-                type = element.Required ? element.EnumType! : element.EnumType + "?";
-                parse = element.Required
-                    ? $"{element.EnumType}Wire.Parse(e.GetRequiredString({wire}))"
-                    : $"{element.EnumType}Wire.ParseOptional(e.GetString({wire}))";
+                view.Shape = "enum";
+                view.Type = element.Required ? element.EnumType! : element.EnumType + "?";
             }
             else
             {
                 string scalar = TypeNames.Scalar(element.Type, null);
-                type = element.Required ? scalar : scalar + (element.Type == FieldType.String ? nullableRef : "?");
-                string getter = (element.Required ? "GetRequired" : "Get") + TypeNames.Runtime(element.Type);
-                string format = element.Type == FieldType.DateTime ? ", " + CSharpText.Literal(element.Format!) : string.Empty;
-                parse = $"e.{getter}({wire}{format})";
+                view.Shape = "scalar";
+                view.Type = element.Required ? scalar : scalar + (element.Type == FieldType.String ? nullableRef : "?");
             }
 
             string wireNote = "Element " + CSharpText.Code(element.WireName)
@@ -52,22 +54,9 @@ namespace FreedomPay.Generator.Emit
                 + (element.Required ? ", always present" : string.Empty)
                 + (element.Type == FieldType.DateTime ? ", format " + CSharpText.Code(element.Format!) : string.Empty)
                 + ".";
-            return new PropertyView
-            {
-                Name = element.CsName,
-                Type = type,
-                Parse = parse,
-                Doc = DocText.Member(element.Description, wireNote, DocText.Unverified(element.Verified, element.Note)),
-            };
+            view.Doc = DocText.Member(element.Description, wireNote, DocText.Unverified(element.Verified, element.Note));
+            return view;
         }
-
-        private static string ItemConverter(FieldType itemType, ResponseElementModel element) => itemType switch
-        {
-            FieldType.Object => element.ClassName + ".Parse",
-            FieldType.Enum => $"x => {element.EnumType}Wire.Parse(x.AsString())",
-            FieldType.DateTime => $"x => x.AsDateTime({CSharpText.Literal(element.Format ?? "yyyy-MM-dd HH:mm:ss")})",
-            _ => $"x => x.As{TypeNames.Runtime(itemType)}()",
-        };
 
         public static void CollectNested(EquatableArray<ResponseElementModel> elements, List<ClassView> into, string nullableRef)
         {

@@ -10,8 +10,6 @@ namespace FreedomPay.Generator.Emit
     /// </summary>
     internal static class ViewBuilder
     {
-        private const string Runtime = "global::FreedomPay.Runtime.";
-
         public static FileView File(AreaContext context) => new FileView
         {
             SourceFile = context.Area.SpecFileName,
@@ -34,7 +32,7 @@ namespace FreedomPay.Generator.Emit
                 Doc = DocText.FromSpec(area.Summary, $"Operations of the {area.Name} API area.", CSharpText.Paragraphs(area.Description).ToArray()),
                 Servers = area.Servers.Select(s => new ServerView { Name = s.CsName, Url = CSharpText.Literal(s.Url), UrlText = CSharpText.XmlEscape(s.Url), IsDefault = s.IsDefault }).ToList(),
                 DefaultServer = area.Servers.First(s => s.IsDefault).CsName,
-                Encoding = Runtime + "RequestEncoding." + (area.Encoding == RequestEncoding.Multipart ? "Multipart" : "UrlEncoded"),
+                Encoding = area.Encoding == RequestEncoding.Multipart ? "Multipart" : "UrlEncoded",
                 ErrorStatus = CSharpText.Literal(area.Errors.StatusElement),
                 ErrorValue = CSharpText.Literal(area.Errors.ErrorValue),
                 ErrorCode = CSharpText.Literal(area.Errors.CodeElement),

@@ -101,26 +101,36 @@ namespace FreedomPay.Generator.Emit
     }
 
     /// <summary>
-    /// One <c>{Factory}Field(wire, member, [extra,] name: value, ...)</c> entry of a field table (the factories of
-    /// <c>FreedomPayRequest</c>). Values are C# literals or references to generated members.
+    /// One <c>{Factory}Field(wire, member, ...)</c> entry of a field table (the factories of <c>FreedomPayRequest</c>).
+    /// Text values are C# literals already; empty means "not given".
     /// </summary>
     internal sealed class TableEntryView
     {
+        /// <summary>Text, Integer, Decimal, Boolean, Enum, DateTime, Constant, MerchantId, Salt or Signature.</summary>
         public string Factory { get; set; } = "";
         public string Wire { get; set; } = "";
 
         /// <summary>Literal of the C# name; empty for constants and filled fields, which have none.</summary>
         public string Member { get; set; } = "";
+        public string EnumType { get; set; } = "";
+        public string Format { get; set; } = "";
 
-        /// <summary>The factory's third positional argument (enum values, date format, constant value); empty if none.</summary>
-        public string Extra { get; set; } = "";
-        public List<NamedArgumentView> Arguments { get; set; } = new List<NamedArgumentView>();
-    }
-
-    internal sealed class NamedArgumentView
-    {
-        public string Name { get; set; } = "";
+        /// <summary>Literal of a constant's value.</summary>
         public string Value { get; set; } = "";
+        public bool Required { get; set; }
+
+        /// <summary>Partial or Hidden; empty when the value is not sensitive.</summary>
+        public string Sensitivity { get; set; } = "";
+        public bool PaymentId { get; set; }
+        public string MinLength { get; set; } = "";
+        public string MaxLength { get; set; } = "";
+
+        /// <summary>Invariant numbers; <see cref="NumberSuffix"/> makes them long (L) or decimal (m) literals.</summary>
+        public string Min { get; set; } = "";
+        public string Max { get; set; } = "";
+        public string NumberSuffix { get; set; } = "";
+        public string Pattern { get; set; } = "";
+        public string Description { get; set; } = "";
     }
 
     /// <summary>A caller-given request value: its property, the visitor call that hands it over and how text becomes it.</summary>
@@ -166,7 +176,24 @@ namespace FreedomPay.Generator.Emit
         public bool Required { get; set; }
         public List<string> Doc { get; set; } = new List<string>();
 
-        /// <summary>For response properties: the expression that reads the value from element <c>e</c>.</summary>
-        public string Parse { get; set; } = "";
+        // For reply properties: what the ReadElement template needs to read the value from element e.
+
+        /// <summary><c>scalar</c>, <c>enum</c>, <c>object</c>, <c>list</c> (repeated) or <c>wrapped-list</c>.</summary>
+        public string Shape { get; set; } = "";
+        public string Wire { get; set; } = "";
+
+        /// <summary>Literal of a wrapped list's item element name.</summary>
+        public string Item { get; set; } = "";
+
+        /// <summary>For lists: <c>scalar</c>, <c>enum</c>, <c>datetime</c> or <c>object</c>.</summary>
+        public string ItemShape { get; set; } = "";
+        public string ClassName { get; set; } = "";
+        public string EnumType { get; set; } = "";
+
+        /// <summary>The PgElement reader's type name: String, Int64, Decimal, Boolean, DateTime.</summary>
+        public string ValueType { get; set; } = "";
+
+        /// <summary>Literal of a date-time format; empty for other values.</summary>
+        public string Format { get; set; } = "";
     }
 }

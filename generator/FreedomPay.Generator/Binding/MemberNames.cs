@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using FreedomPay.Generator.Model;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     /// <summary>The wire names and C# member names already used inside one generated class.</summary>
     internal sealed class MemberNames

@@ -5,7 +5,7 @@ using System.Linq;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     /// <summary>
     /// Turns the YAML tree of one spec file into the <see cref="ApiArea"/> model, reporting every problem at its
@@ -96,7 +96,14 @@ namespace FreedomPay.Generator.Validation
                 return (null, declaration);
             }
 
-            var info = new AreaInfo(areaName, Path.GetFileName(_context.FilePath), root.String("summary"), root.String("description"), servers, encoding, errors);
+            var info = new AreaInfo(
+                Name: areaName,
+                SpecFileName: Path.GetFileName(_context.FilePath),
+                Summary: root.String("summary"),
+                Description: root.String("description"),
+                Servers: servers,
+                Encoding: encoding,
+                Errors: errors);
             var area = new ApiArea(info, operations, _enums.All(), callbacks);
             return (area, declaration);
         }

@@ -4,7 +4,7 @@ using System.Globalization;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     /// <summary>
     /// Reads the keys of one YAML mapping against the set of keys it may have: reports duplicates and unknown

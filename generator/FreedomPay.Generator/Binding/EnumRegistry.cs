@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FreedomPay.Generator.Model;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     /// <summary>
     /// The enums of one area. Several fields may share an enum by naming the same 'enum:' type; they must then

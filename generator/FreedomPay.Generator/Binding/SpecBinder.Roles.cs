@@ -1,7 +1,7 @@
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     internal sealed partial class SpecBinder
     {

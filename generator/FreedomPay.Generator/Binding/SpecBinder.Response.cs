@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     internal sealed partial class SpecBinder
     {
@@ -62,7 +62,21 @@ namespace FreedomPay.Generator.Validation
                     return null;
                 }
 
-                return new ResponseElementModel(wire, shortName, type.Value, false, false, null, null, type == FieldType.DateTime ? DefaultDateTimeFormat : null, null, null, FieldType.String, EquatableArray<ResponseElementModel>.Empty, true, null);
+                return new ResponseElementModel(
+                    WireName: wire,
+                    CsName: shortName,
+                    Type: type.Value,
+                    Required: false,
+                    Repeated: false,
+                    Description: null,
+                    EnumType: null,
+                    Format: type == FieldType.DateTime ? DefaultDateTimeFormat : null,
+                    ClassName: null,
+                    ItemElement: null,
+                    ItemType: FieldType.String,
+                    Children: EquatableArray<ResponseElementModel>.Empty,
+                    Verified: true,
+                    Note: null);
             }
 
             if (entry.Value is not YMapping mapping)

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     internal sealed partial class SpecBinder
     {
@@ -50,7 +50,14 @@ namespace FreedomPay.Generator.Validation
                 }
 
                 EquatableArray<ResponseElementModel> fields = BindElements(reader, "fields", name, name, where);
-                callbacks.Add(new CallbackModel(name, reader.String("summary"), reader.String("description"), reader.Bool("verified", true), reader.String("note"), reader.String("source"), fields));
+                callbacks.Add(new CallbackModel(
+                    Name: name,
+                    Summary: reader.String("summary"),
+                    Description: reader.String("description"),
+                    Verified: reader.Bool("verified", true),
+                    Note: reader.String("note"),
+                    Source: reader.String("source"),
+                    Fields: fields));
             }
 
             return callbacks.ToEquatableArray();

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using FreedomPay.Generator.Model;
 using Microsoft.CodeAnalysis;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     /// <summary>The file being validated and the diagnostics found so far.</summary>
     internal sealed class SpecContext

@@ -4,7 +4,7 @@ using System.Linq;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     internal sealed partial class SpecBinder
     {
@@ -112,20 +112,20 @@ namespace FreedomPay.Generator.Validation
             }
 
             return new OperationModel(
-                name,
-                method,
-                relativePath,
-                summary,
-                description,
-                reader.Bool("safe-to-retry", false),
-                timeout is { } t ? (int)decimal.Round(t * 1000) : null,
-                scriptName,
-                reader.Bool("verified", true),
-                reader.String("note"),
-                reader.String("source"),
-                constants,
-                request,
-                response);
+                Name: name,
+                HttpMethod: method,
+                Path: relativePath,
+                Summary: summary,
+                Description: description,
+                SafeToRetry: reader.Bool("safe-to-retry", false),
+                TimeoutMilliseconds: timeout is { } t ? (int)decimal.Round(t * 1000) : null,
+                ScriptName: scriptName,
+                Verified: reader.Bool("verified", true),
+                Note: reader.String("note"),
+                Source: reader.String("source"),
+                Constants: constants,
+                Request: request,
+                Response: response);
         }
 
         private static string? CheckPath(string path)

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     /// <summary>
     /// Every diagnostic the generator reports. Ids are stable: never renumber, only add (and record the change in

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using FreedomPay.Generator.Parsing;
 
-namespace FreedomPay.Generator.Validation
+namespace FreedomPay.Generator.Binding
 {
     /// <summary>
     /// What an area declares once for all its operations: shared request fields (<c>fields:</c>), shared reply and

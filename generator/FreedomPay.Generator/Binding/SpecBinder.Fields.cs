@@ -1,0 +1,209 @@
+using System.Collections.Generic;
+using FreedomPay.Generator.Model;
+using FreedomPay.Generator.Parsing;
+
+namespace FreedomPay.Generator.Binding
+{
+    internal sealed partial class SpecBinder
+    {
+        private const string DefaultDateTimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+        private static readonly string[] RequestFieldKeys =
+        {
+            "type", "required", "name", "description", "max-length", "min-length", "min", "max", "pattern", "values", "enum",
+            "format", "fill", "example", "verified", "note", "sensitive", "role",
+        };
+
+        private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime" };
+
+        /// <summary>Members every generated request/response class already has.</summary>
+        private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "Message", "Parse", "GetType", "ToString", "Equals", "GetHashCode" };
+        /// <summary>Members of every request: object's, FreedomPayRequest's (its table factories included) and the generated ones.</summary>
+        private static readonly string[] RequestReserved =
+        {
+            "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Fields", "Accept", "FieldTable", "FromText",
+            "TextField", "IntegerField", "DecimalField", "BooleanField", "EnumField", "DateTimeField", "ConstantField", "MerchantIdField",
+            "SaltField", "SignatureField",
+        };
+
+        private EquatableArray<RequestFieldModel> BindRequest(MappingReader operation, string operationName, MemberNames members)
+        {
+            YMapping? mapping = operation.MappingValue("request");
+            List<YEntry> entries = RequestEntries(operation, mapping);
+            if (entries.Count == 0)
+            {
+                return EquatableArray<RequestFieldModel>.Empty;
+            }
+
+            var fills = new Dictionary<FillKind, YEntry>();
+            YEntry? paymentId = null;
+            var fields = new List<RequestFieldModel>();
+            foreach (YEntry written in entries)
+            {
+                if (Resolve(written, _sharedFields, "fields", $"the request of operation '{operationName}'") is not { } entry)
+                {
+                    continue;
+                }
+
+                if (!CheckWireName(entry.Key) || !members.ClaimWire(entry.Key.Value, entry.Key.Span))
+                {
+                    continue;
+                }
+
+                RequestFieldModel? field = BindRequestField(entry, operationName, members);
+                if (field is null)
+                {
+                    continue;
+                }
+
+                if (field.Fill != FillKind.None)
+                {
+                    if (fills.TryGetValue(field.Fill, out YEntry? first))
+                    {
+                        _context.Report(DiagnosticDescriptors.SignatureRule, entry.Key.Span, operationName, $"'{entry.Key.Value}' and '{first.Key.Value}' both say 'fill: {FillName(field.Fill)}'; only one field can be filled that way");
+                        continue;
+                    }
+
+                    fills.Add(field.Fill, entry);
+                }
+
+                if (field.PaymentId && !ClaimPaymentId(ref paymentId, entry, $"the request of operation '{operationName}'"))
+                {
+                    continue;
+                }
+
+                fields.Add(field);
+            }
+
+            return fields.ToEquatableArray();
+        }
+
+        private RequestFieldModel? BindRequestField(YEntry entry, string operationName, MemberNames members)
+        {
+            string wire = entry.Key.Value;
+            string where = $"field '{wire}' of operation '{operationName}'";
+            if (entry.Value is YScalar { IsNull: false } shorthand)
+            {
+                // "pg_order_id: string" is short for "pg_order_id: { type: string }".
+                FieldType? type = ParseType(shorthand.Value, shorthand.Span, where, RequestTypes);
+                if (type is null)
+                {
+                    return null;
+                }
+
+                if (type == FieldType.Enum)
+                {
+                    _context.Report(DiagnosticDescriptors.EmptyEnum, shorthand.Span, where);
+                    return null;
+                }
+
+                string shortName = Naming.ToPascalCase(wire);
+                if (!CheckName(shortName, where, entry.Key.Span) || !members.ClaimMember(shortName, where, entry.Key.Span))
+                {
+                    return null;
+                }
+
+                return new RequestFieldModel(
+                    WireName: wire,
+                    CsName: shortName,
+                    Type: type.Value,
+                    Required: false,
+                    Fill: FillKind.None,
+                    Description: null,
+                    EnumType: null,
+                    Format: type == FieldType.DateTime ? DefaultDateTimeFormat : null,
+                    Constraints: ConstraintModel.None,
+                    Example: null,
+                    Verified: true,
+                    Note: null);
+            }
+
+            if (entry.Value is not YMapping mapping)
+            {
+                _context.Report(DiagnosticDescriptors.WrongType, entry.Value.Span, wire, $"the request of operation '{operationName}'", "a type name or a mapping describing the field", MappingReader.Describe(entry.Value));
+                return null;
+            }
+
+            var reader = new MappingReader(_context, mapping, where, entry.Key.Span, RequestFieldKeys);
+            FillKind fill = ParseFill(reader);
+            if (fill != FillKind.None)
+            {
+                foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role" })
+                {
+                    if (reader.Has(key))
+                    {
+                        _context.Report(DiagnosticDescriptors.InvalidValue, reader.Entry(key)!.Key.Span, key, where, "a field the client fills itself ('fill:') has no type, name or constraints of its own");
+                    }
+                }
+
+                return new RequestFieldModel(
+                    WireName: wire,
+                    CsName: string.Empty,
+                    Type: FieldType.String,
+                    Required: true,
+                    Fill: fill,
+                    Description: reader.String("description"),
+                    EnumType: null,
+                    Format: null,
+                    Constraints: ConstraintModel.None,
+                    Example: null,
+                    Verified: reader.Bool("verified", true),
+                    Note: reader.String("note"));
+            }
+
+            var (fieldType, enumType, format, csName) = BindValueShape(reader, wire, where, operationName, RequestTypes);
+            if (fieldType is null || csName is null)
+            {
+                return null;
+            }
+
+            if (!members.ClaimMember(csName, where, reader.Entry("name")?.Value.Span ?? entry.Key.Span))
+            {
+                return null;
+            }
+
+            ConstraintModel constraints = BindConstraints(reader, fieldType.Value, wire);
+            return new RequestFieldModel(
+                WireName: wire,
+                CsName: csName,
+                Type: fieldType.Value,
+                Required: reader.Bool("required", false),
+                Fill: FillKind.None,
+                Description: reader.String("description"),
+                EnumType: enumType,
+                Format: format,
+                Constraints: constraints,
+                Example: reader.String("example"),
+                Verified: reader.Bool("verified", true),
+                Note: reader.String("note"),
+                Sensitive: BindSensitivity(reader),
+                PaymentId: BindPaymentIdRole(reader, fieldType.Value, wire));
+        }
+
+        private FillKind ParseFill(MappingReader reader)
+        {
+            string? fill = reader.String("fill");
+            switch (fill)
+            {
+                case null:
+                    return FillKind.None;
+                case "merchant-id":
+                    return FillKind.MerchantId;
+                case "salt":
+                    return FillKind.Salt;
+                case "signature":
+                    return FillKind.Signature;
+                default:
+                    _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("fill")!.Span, fill, "fill", "use 'merchant-id' (from the client options), 'salt' (random per request) or 'signature' (pg_sig)");
+                    return FillKind.None;
+            }
+        }
+
+        private static string FillName(FillKind fill) => fill switch
+        {
+            FillKind.MerchantId => "merchant-id",
+            FillKind.Salt => "salt",
+            _ => "signature",
+        };
+    }
+}
