@@ -206,6 +206,9 @@ namespace FreedomPay.Runtime
         /// <summary>Reply elements whose values are shown only in part.</summary>
         public IReadOnlyList<string> PartialElements { get; }
 
+        /// <summary>Whether the spec marks any reply element sensitive (beyond the signature, which is always hidden).</summary>
+        internal bool HasSensitiveReplyElements => HiddenElements.Count > 0 || PartialElements.Count > 0;
+
         /// <summary>Whether a reply's status is one the spec lists (true when the spec lists none).</summary>
         public bool IsKnownStatus(string? status) => StatusValues is null || WireText.IsOneOf(status, StatusValues);
 

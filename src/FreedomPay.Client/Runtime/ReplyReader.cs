@@ -16,9 +16,9 @@ namespace FreedomPay.Runtime
         {
             PgResponse reply = PgXmlReader.Read(body, length, limits);
             PgElement root = reply.Root;
-            MarkSensitive(operation, root);
             ResponseErrorShape errors = operation.Errors;
             string signatureElement = operation.SignatureField ?? PgSignature.SignatureField;
+            MarkSensitive(operation, root, signatureElement);
             string? signature = root.GetString(signatureElement);
             bool verify = operation.SignedResponse && verifySignatures;
             if (signature is null)
@@ -53,31 +53,36 @@ namespace FreedomPay.Runtime
         }
 
         /// <summary>
-        /// Marks the elements the spec calls sensitive (and the signature) so that their ToString masks them. Without
-        /// sensitive reply elements only the root's children are looked at; otherwise every element, without recursion.
+        /// Marks the signature and the elements the spec calls sensitive so that their ToString masks them. Without
+        /// sensitive reply elements that is one lookup; otherwise every element is looked at once, without recursion
+        /// (a stack only for nested elements).
         /// </summary>
-        private static void MarkSensitive(OperationDescriptor operation, PgElement root)
+        private static void MarkSensitive(OperationDescriptor operation, PgElement root, string signatureElement)
         {
-            if (operation.HiddenElements.Count == 0 && operation.PartialElements.Count == 0)
+            if (!operation.HasSensitiveReplyElements)
             {
-                foreach (PgElement child in root.Children)
+                if (root.TryFindSingle(signatureElement, out PgElement? signature) && signature is not null)
                 {
-                    child.Sensitivity = operation.ReplySensitivityOf(child.Name);
+                    signature.Sensitivity = FieldSensitivity.Hidden;
                 }
 
                 return;
             }
 
-            var pending = new Stack<PgElement>();
-            pending.Push(root);
-            while (pending.Count > 0)
+            Stack<PgElement>? nested = null;
+            PgElement? next = root;
+            while (next is not null)
             {
-                PgElement element = pending.Pop();
-                element.Sensitivity = operation.ReplySensitivityOf(element.Name);
-                foreach (PgElement child in element.Children)
+                foreach (PgElement child in next.Children)
                 {
-                    pending.Push(child);
+                    child.Sensitivity = operation.ReplySensitivityOf(child.Name);
+                    if (child.Children.Count > 0)
+                    {
+                        (nested ??= new Stack<PgElement>()).Push(child);
+                    }
                 }
+
+                next = nested is { Count: > 0 } ? nested.Pop() : null;
             }
         }
 
