@@ -148,8 +148,9 @@ namespace FreedomPay.Runtime
         {
             RequestFieldTable table = operation.Fields;
             var fields = new FormFieldList();
-            foreach (RequestField field in table.All)
+            for (int i = 0; i < table.Count; i++)
             {
+                RequestField field = table[i];
                 if (field.Role == FieldRole.MerchantId)
                 {
                     fields.Add(field.WireName, _options.MerchantId);

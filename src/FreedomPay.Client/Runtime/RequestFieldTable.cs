@@ -77,6 +77,9 @@ namespace FreedomPay.Runtime
         /// <summary>A field's value as logs, messages and tools may show it.</summary>
         public string Redact(string wireName, string value) => Redaction.Apply(SensitivityOf(wireName), value);
 
+        /// <summary>How many fields the table has (indexed without an enumerator on the call path).</summary>
+        internal int Count => _fields.Length;
+
         internal RequestField this[int index] => _fields[index];
     }
 }
