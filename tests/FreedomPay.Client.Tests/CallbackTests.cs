@@ -40,6 +40,18 @@ public sealed class CallbackTests
         Assert.Equal("kept", notification.Message.Root.GetString("my_own_param")); // merchant parameters are signed and kept
     }
 
+    [Fact]
+    public void Fields_the_spec_marks_sensitive_and_the_signature_show_masked()
+    {
+        ResultNotification notification = ResultNotification.Parse(CallbackMessage.FromFields("result", SignedResult("result")), Secret);
+        PgElement Field(string name) => notification.Message.Root.Children.Single(f => f.Name == name);
+
+        Assert.Equal("77017777777", notification.UserPhone); // the typed value is whole
+        Assert.Equal("<pg_user_phone>7701*****77</pg_user_phone>", Field("pg_user_phone").ToString());
+        Assert.Equal("<pg_sig>***</pg_sig>", Field("pg_sig").ToString());
+        Assert.Equal("<pg_order_id>A-1</pg_order_id>", Field("pg_order_id").ToString());
+    }
+
     [Theory]
     [InlineData("check")]      // signed for another script
     [InlineData("tampered")]   // a value changed after signing

@@ -20,6 +20,7 @@ namespace FreedomPay.Generator.Emit
                 EnumType = element.EnumType ?? string.Empty,
                 ValueType = TypeNames.Runtime(element.Type),
                 Format = element.Type == FieldType.DateTime ? CSharpText.Literal(element.Format!) : string.Empty,
+                Sensitivity = element.Sensitive == Sensitivity.None ? string.Empty : element.Sensitive.ToString(),
             };
             if (element.Type == FieldType.List || element.Repeated)
             {

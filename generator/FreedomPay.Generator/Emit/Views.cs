@@ -195,5 +195,8 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>Literal of a date-time format; empty for other values.</summary>
         public string Format { get; set; } = "";
+
+        /// <summary>Partial or Hidden (the spec's <c>sensitive:</c>); empty when the value is not sensitive.</summary>
+        public string Sensitivity { get; set; } = "";
     }
 }

@@ -125,10 +125,27 @@ namespace FreedomPay.Runtime
     /// <summary>Base of generated callback types: the message they were read from.</summary>
     public abstract class FreedomPayCallback
     {
-        /// <summary>Keeps the message (called by generated code).</summary>
-        protected FreedomPayCallback(CallbackMessage message) => Message = message ?? throw new ArgumentNullException(nameof(message));
+        /// <summary>Keeps the message (called by generated code); its signature is never shown.</summary>
+        protected FreedomPayCallback(CallbackMessage message)
+        {
+            Message = message ?? throw new ArgumentNullException(nameof(message));
+            MaskField(PgSignature.SignatureField, FieldSensitivity.Hidden);
+        }
 
         /// <summary>Every field as received, including those the spec does not describe.</summary>
         public CallbackMessage Message { get; }
+
+        /// <summary>Makes the fields of this name show masked in their ToString (the spec's <c>sensitive:</c>; called by generated code).</summary>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        protected void MaskField(string name, FieldSensitivity sensitivity)
+        {
+            foreach (PgElement field in Message.Root.Children)
+            {
+                if (string.Equals(field.Name, name, StringComparison.Ordinal))
+                {
+                    field.Sensitivity = sensitivity;
+                }
+            }
+        }
     }
 }

@@ -35,6 +35,7 @@ namespace FreedomPay.Callbacks
             PaymentMethod = e.GetString("pg_payment_method");
             FailureCode = e.GetInt64("pg_failure_code");
             FailureDescription = e.GetString("pg_failure_description");
+            MaskField("pg_user_phone", global::FreedomPay.Runtime.FieldSensitivity.Partial);
         }
 
         /// <summary>Order id in the merchant's system.</summary>
