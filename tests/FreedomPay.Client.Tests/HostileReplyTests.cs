@@ -234,6 +234,39 @@ public sealed class HostileReplyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Masking_walks_a_reply_at_the_reader_s_limits_without_recursion_and_masks_every_sensitive_element()
+    {
+        // Status marks pg_user_phone sensitive, so its replies are walked element by element: here 31 levels deep
+        // (one under the depth limit) and 9,000 elements wide (under the count limit).
+        const string Phone = "77017777777";
+        string deep = string.Concat(Enumerable.Repeat("<pg_x>", 30)) + $"<pg_user_phone>{Phone}</pg_user_phone>" + string.Concat(Enumerable.Repeat("</pg_x>", 30));
+        string wide = "<pg_many>" + string.Concat(Enumerable.Repeat($"<pg_user_phone>{Phone}</pg_user_phone>", 9000)) + "</pg_many>";
+        using var test = new TestClient(o => o.VerifyResponseSignatures = false);
+        test.Gateway.Respond = _ => FakeGateway.Xml($"<response><pg_status>ok</pg_status><pg_payment_id>7</pg_payment_id>{deep}{wide}</response>");
+
+        StatusResponse reply = await test.Client.MobileBalance.StatusAsync(Status);
+
+        var phones = new List<PgElement>();
+        var pending = new Stack<PgElement>(new[] { reply.Raw.Root });
+        while (pending.Count > 0)
+        {
+            foreach (PgElement child in pending.Pop().Children)
+            {
+                if (child.Name == "pg_user_phone")
+                {
+                    phones.Add(child);
+                }
+
+                pending.Push(child);
+            }
+        }
+
+        Assert.Equal(9001, phones.Count);
+        Assert.All(phones, p => Assert.Equal("<pg_user_phone>7701*****77</pg_user_phone>", p.ToString()));
+        Assert.Equal("<pg_status>ok</pg_status>", reply.Raw.Root.Find("pg_status")!.ToString());
+    }
+
+    [Fact]
     public async Task Whitespace_inside_a_leaf_element_is_its_value_and_is_signed()
     {
         using var test = new TestClient();

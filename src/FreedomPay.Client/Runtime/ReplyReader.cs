@@ -18,8 +18,9 @@ namespace FreedomPay.Runtime
             PgElement root = reply.Root;
             ResponseErrorShape errors = operation.Errors;
             string signatureElement = operation.SignatureField ?? PgSignature.SignatureField;
-            MarkSensitive(operation, root, signatureElement);
-            string? signature = root.GetString(signatureElement);
+            PgElement? signatureNode = root.Find(signatureElement);
+            MarkSensitive(operation, root, signatureNode);
+            string? signature = signatureNode?.Value;
             bool verify = operation.SignedResponse && verifySignatures;
             if (signature is null)
             {
@@ -54,18 +55,19 @@ namespace FreedomPay.Runtime
 
         /// <summary>
         /// Marks the signature and the elements the spec calls sensitive so that their ToString masks them. Without
-        /// sensitive reply elements that is one lookup; otherwise every element is looked at once, without recursion
-        /// (a stack only for nested elements).
+        /// sensitive reply elements only the signature (found once, for checking too); otherwise every element is
+        /// looked at once, without recursion (a stack only for nested elements): linear in the reply, which the
+        /// reader has already bounded.
         /// </summary>
-        private static void MarkSensitive(OperationDescriptor operation, PgElement root, string signatureElement)
+        private static void MarkSensitive(OperationDescriptor operation, PgElement root, PgElement? signature)
         {
+            if (signature is not null)
+            {
+                signature.Sensitivity = FieldSensitivity.Hidden;
+            }
+
             if (!operation.HasSensitiveReplyElements)
             {
-                if (root.TryFindSingle(signatureElement, out PgElement? signature) && signature is not null)
-                {
-                    signature.Sensitivity = FieldSensitivity.Hidden;
-                }
-
                 return;
             }
 

@@ -135,36 +135,36 @@ namespace FreedomPay.Runtime
             ? null
             : _pattern ??= new Regex(@"\A(?:" + Pattern + @")\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-        /// <summary>A text field (called by generated code).</summary>
-        public static RequestField Text(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null) =>
+        /// <summary>A text field (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        internal static RequestField Text(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.Text, role) { Required = required, Sensitivity = sensitivity, MinLength = minLength, MaxLength = maxLength, Pattern = pattern, Description = description };
 
-        /// <summary>A whole-number field (called by generated code).</summary>
-        public static RequestField Integer(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, long? min = null, long? max = null, string? description = null) =>
+        /// <summary>A whole-number field (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        internal static RequestField Integer(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, long? min = null, long? max = null, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.Integer, role) { Required = required, Sensitivity = sensitivity, Min = min, Max = max, Description = description };
 
-        /// <summary>A decimal field (called by generated code).</summary>
-        public static RequestField Decimal(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, decimal? min = null, decimal? max = null, string? description = null) =>
+        /// <summary>A decimal field (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        internal static RequestField Decimal(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, decimal? min = null, decimal? max = null, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.Decimal, role) { Required = required, Sensitivity = sensitivity, Min = min, Max = max, Description = description };
 
-        /// <summary>A flag (called by generated code).</summary>
-        public static RequestField Boolean(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
+        /// <summary>A flag (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        internal static RequestField Boolean(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.Boolean, FieldRole.Value) { Required = required, Sensitivity = sensitivity, Description = description };
 
-        /// <summary>An enum field whose members 1, 2, ... have these wire values (called by generated code).</summary>
-        public static RequestField Enum(string wireName, string memberName, IReadOnlyList<string> values, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
+        /// <summary>An enum field whose members 1, 2, ... have these wire values (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        internal static RequestField Enum(string wireName, string memberName, IReadOnlyList<string> values, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.Enum, FieldRole.Value) { AllowedValues = values ?? throw new ArgumentNullException(nameof(values)), Required = required, Sensitivity = sensitivity, Description = description };
 
-        /// <summary>A date-time field sent in a format (called by generated code).</summary>
-        public static RequestField DateTime(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
+        /// <summary>A date-time field sent in a format (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        internal static RequestField DateTime(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.DateTime, FieldRole.Value) { Format = format ?? throw new ArgumentNullException(nameof(format)), Required = required, Sensitivity = sensitivity, Description = description };
 
-        /// <summary>A field with a fixed value (called by generated code).</summary>
-        public static RequestField Constant(string wireName, string value) =>
+        /// <summary>A field with a fixed value (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        internal static RequestField Constant(string wireName, string value) =>
             new RequestField(wireName, wireName, FieldKind.Text, FieldRole.Constant) { ConstantValue = value ?? throw new ArgumentNullException(nameof(value)) };
 
-        /// <summary>A field the client fills itself: merchant id, salt or signature (called by generated code).</summary>
-        public static RequestField Filled(string wireName, FieldRole role)
+        /// <summary>A field the client fills itself: merchant id, salt or signature (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        internal static RequestField Filled(string wireName, FieldRole role)
         {
             if (role is not (FieldRole.MerchantId or FieldRole.Salt or FieldRole.Signature))
             {
