@@ -27,6 +27,28 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void The_reply_shape_describes_every_element_and_the_descriptor_reads_its_roles_from_it()
+    {
+        OperationDescriptor status = MobileBalanceClient.StatusInfo.Descriptor;
+
+        ReplyElement first = status.Reply[0];
+        Assert.Equal(("pg_status", ReplyElementKind.Enum, true), (first.Name, first.Kind, first.Required));
+        Assert.Equal(new[] { "ok", "error" }, first.AllowedValues);
+        Assert.Equal(first.AllowedValues, status.StatusValues);
+        Assert.Equal("yyyy-MM-dd HH:mm:ss", status.Reply.Single(e => e.Name == "pg_create_date").Format);
+
+        ReplyElement refunds = status.Reply.Single(e => e.Name == "pg_refund_payments");
+        Assert.Equal(ReplyElementKind.List, refunds.Kind);
+        Assert.Equal(("pg_refund_payment", ReplyElementKind.Object), (refunds.Item!.Name, refunds.Item.Kind));
+        Assert.Contains(refunds.Item.Children, c => c.Name == "pg_payment_id" && c.Required && c.Kind == ReplyElementKind.Integer);
+
+        // Roles and masks come from the shape: the payment id element, the partly shown phone.
+        Assert.Equal("pg_payment_id", status.PaymentIdElement);
+        Assert.Equal(new[] { "pg_user_phone" }, status.PartialElements);
+        Assert.Empty(status.HiddenElements);
+    }
+
+    [Fact]
     public async Task Sending_from_text_values_puts_the_same_fields_on_the_wire_as_the_typed_call()
     {
         using var test = new TestClient();

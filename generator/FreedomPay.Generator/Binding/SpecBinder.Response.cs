@@ -177,7 +177,8 @@ namespace FreedomPay.Generator.Binding
                 Verified: reader.Bool("verified", true),
                 Note: reader.String("note"),
                 Sensitive: BindSensitivity(reader),
-                PaymentId: BindPaymentIdRole(reader, fieldType, wire));
+                PaymentId: BindPaymentIdRole(reader, fieldType, wire),
+                Example: reader.String("example"));
         }
     }
 }

@@ -12,8 +12,6 @@ namespace FreedomPay.Generator.Emit
         {
             OperationModel op = unit.Operation;
             FileView file = ViewBuilder.File(unit.Context);
-            var sensitive = new List<ResponseElementModel>();
-            CollectSensitive(op.Response.Elements, sensitive);
             var view = new OperationView
             {
                 File = file,
@@ -25,10 +23,6 @@ namespace FreedomPay.Generator.Emit
                 SafeToRetry = op.SafeToRetry,
                 TimeoutSeconds = op.TimeoutMilliseconds is { } ms ? (ms / 1000m).ToString(CultureInfo.InvariantCulture) : string.Empty,
                 SignedResponse = op.Response.Signed,
-                StatusEnum = StatusEnum(op, unit.Context.Area.Errors),
-                PaymentIdElement = op.Response.Elements.FirstOrDefault(e => e.PaymentId) is { } id ? CSharpText.Literal(id.WireName) : string.Empty,
-                HiddenElements = sensitive.Where(e => e.Sensitive == Sensitivity.Hidden).Select(e => CSharpText.Literal(e.WireName)).Distinct().ToList(),
-                PartialElements = sensitive.Where(e => e.Sensitive == Sensitivity.Partial).Select(e => CSharpText.Literal(e.WireName)).Distinct().ToList(),
                 SummaryLiteral = CSharpText.NullableLiteral(op.Summary),
                 MethodDoc = MethodDoc(op),
                 Request = RequestViewBuilder.Build(op, file, unit.Context.Options.Language),
@@ -61,28 +55,5 @@ namespace FreedomPay.Generator.Emit
                 : $"<returns>The reply (unsigned), as a <see cref=\"{op.Name}Response\"/>.</returns>");
             return doc;
         }
-
-        /// <summary>Reply elements marked <c>sensitive:</c>, nested ones included (the runtime masks them by name).</summary>
-        private static void CollectSensitive(EquatableArray<ResponseElementModel> elements, List<ResponseElementModel> into)
-        {
-            foreach (ResponseElementModel element in elements)
-            {
-                if (element.Sensitive != Sensitivity.None)
-                {
-                    into.Add(element);
-                }
-
-                CollectSensitive(element.Children, into);
-            }
-        }
-
-        /// <summary>
-        /// The enum of the reply's status element (<c>pg_status</c>), whose values tell the runtime which statuses it
-        /// knows; empty when the status is not an enum.
-        /// </summary>
-        private static string StatusEnum(OperationModel op, ErrorShape errors) =>
-            op.Response.Elements.FirstOrDefault(e => e.WireName == errors.StatusElement && e.Type == FieldType.Enum && !e.Repeated) is { EnumType: { } enumType }
-                ? enumType
-                : string.Empty;
     }
 }

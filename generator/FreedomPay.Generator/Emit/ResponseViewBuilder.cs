@@ -21,6 +21,11 @@ namespace FreedomPay.Generator.Emit
                 ValueType = TypeNames.Runtime(element.Type),
                 Format = element.Type == FieldType.DateTime ? CSharpText.Literal(element.Format!) : string.Empty,
                 Sensitivity = element.Sensitive == Sensitivity.None ? string.Empty : element.Sensitive.ToString(),
+                ShapeFactory = TypeNames.ReplyFactory(element.Type),
+                ItemFactory = element.Type == FieldType.List ? TypeNames.ReplyFactory(element.ItemType) : string.Empty,
+                Repeated = element.Repeated,
+                PaymentId = element.PaymentId,
+                Example = element.Example is null ? string.Empty : CSharpText.Literal(element.Example),
             };
             if (element.Type == FieldType.List || element.Repeated)
             {

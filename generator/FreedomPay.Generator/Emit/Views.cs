@@ -78,13 +78,6 @@ namespace FreedomPay.Generator.Emit
         public string TimeoutSeconds { get; set; } = "";
         public bool SignedResponse { get; set; }
 
-        /// <summary>The enum of the reply's status element, whose values the runtime knows; empty when it is not an enum.</summary>
-        public string StatusEnum { get; set; } = "";
-
-        /// <summary>Literal of the reply element with <c>role: payment-id</c>; empty when there is none.</summary>
-        public string PaymentIdElement { get; set; } = "";
-        public List<string> HiddenElements { get; set; } = new List<string>();
-        public List<string> PartialElements { get; set; } = new List<string>();
         public string SummaryLiteral { get; set; } = "null";
         public RequestView Request { get; set; } = new RequestView();
         public ClassView Response { get; set; } = new ClassView();
@@ -198,5 +191,18 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>Partial or Hidden (the spec's <c>sensitive:</c>); empty when the value is not sensitive.</summary>
         public string Sensitivity { get; set; } = "";
+
+        // For the reply's shape table (ReplyElement entries, see the ShapeEntry template).
+
+        /// <summary>The ReplyElement factory: Text, Integer, Decimal, Boolean, Enum, DateTime, Object or List.</summary>
+        public string ShapeFactory { get; set; } = "";
+
+        /// <summary>For lists: the factory of the item element.</summary>
+        public string ItemFactory { get; set; } = "";
+        public bool Repeated { get; set; }
+        public bool PaymentId { get; set; }
+
+        /// <summary>Literal of the spec's example; empty when it gives none.</summary>
+        public string Example { get; set; } = "";
     }
 }

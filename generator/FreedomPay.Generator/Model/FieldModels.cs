@@ -34,6 +34,7 @@ namespace FreedomPay.Generator.Model
     /// <param name="ClassName">Generated class for <see cref="FieldType.Object"/> elements and object list items.</param>
     /// <param name="ItemElement">Name of the repeated child of a <see cref="FieldType.List"/> wrapper.</param>
     /// <param name="ItemType">Type of the list items (<see cref="FieldType.Object"/> when they have children).</param>
+    /// <param name="Example">The spec's example value: what the sandbox answers by default.</param>
     internal sealed record ResponseElementModel(
         string WireName,
         string CsName,
@@ -50,7 +51,8 @@ namespace FreedomPay.Generator.Model
         bool Verified,
         string? Note,
         Sensitivity Sensitive = Sensitivity.None,
-        bool PaymentId = false);
+        bool PaymentId = false,
+        string? Example = null);
 
     internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumValueModel> Values);
 

@@ -12,7 +12,7 @@ namespace FreedomPay.Runtime
     /// requests: <c>Fields</c>, <c>Accept</c> and the table factories), <see cref="RequestFieldTable"/>, <see cref="RequestField"/>,
     /// <see cref="IFieldVisitor"/>, <see cref="FieldValues"/>, <see cref="FreedomPayResponse"/>, <see cref="PgResponse"/>,
     /// <see cref="PgElement"/> (its <c>Get*</c> readers), <see cref="FreedomPayCallback"/>, <see cref="CallbackMessage"/>,
-    /// <see cref="OperationInfo"/>, <see cref="OperationDescriptor"/>, <see cref="AreaDescriptor"/>,
+    /// <see cref="OperationInfo"/>, <see cref="OperationDescriptor"/>, <see cref="ReplyElement"/>, <see cref="AreaDescriptor"/>,
     /// <see cref="ResponseErrorShape"/>, <see cref="RequestEncoding"/>, <see cref="FieldSensitivity"/>, <see cref="WireEnum"/>,
     /// <see cref="FreedomPayConnection"/> (<c>SendAsync</c>), and <c>FreedomPay.FreedomPayClient</c> (<c>Connection</c>).</para>
     /// <para>Types users need not see are <c>[EditorBrowsable(Never)]</c>; those tools use are <c>Advanced</c>. Any change to
@@ -21,7 +21,7 @@ namespace FreedomPay.Runtime
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class GeneratedCodeContract
     {
-        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors.</summary>
-        public const int Version = 2;
+        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors; 3: reply shapes (<see cref="ReplyElement"/>).</summary>
+        public const int Version = 3;
     }
 }

@@ -89,6 +89,7 @@ namespace FreedomPay.Runtime
     public sealed class OperationDescriptor
     {
         private static readonly string[] None = Array.Empty<string>();
+        private static readonly ReplyElement[] NoElements = Array.Empty<ReplyElement>();
 
         /// <summary>Describes an operation (called by generated code, with named arguments).</summary>
         /// <param name="area">The area the operation belongs to.</param>
@@ -100,10 +101,10 @@ namespace FreedomPay.Runtime
         /// <param name="safeToRetry">True only for operations that change nothing.</param>
         /// <param name="timeoutSeconds">How long one attempt waits; null for the client's default.</param>
         /// <param name="signedResponse">Whether replies carry a signature that must be verified.</param>
-        /// <param name="statusValues">The status values the spec lists for the reply, if any.</param>
-        /// <param name="paymentIdElement">The reply element that identifies the payment (for logs and traces), if any.</param>
-        /// <param name="hiddenElements">Reply elements never shown (the spec's <c>sensitive: true</c>).</param>
-        /// <param name="partialElements">Reply elements shown only in part (the spec's <c>sensitive: partial</c>).</param>
+        /// <param name="reply">
+        /// The reply's elements as the spec describes them: the status values, the payment id element and the masks
+        /// are read from them.
+        /// </param>
         public OperationDescriptor(
             AreaDescriptor area,
             string name,
@@ -114,10 +115,7 @@ namespace FreedomPay.Runtime
             bool safeToRetry = false,
             double? timeoutSeconds = null,
             bool signedResponse = true,
-            IReadOnlyList<string>? statusValues = null,
-            string? paymentIdElement = null,
-            IReadOnlyList<string>? hiddenElements = null,
-            IReadOnlyList<string>? partialElements = null)
+            IReadOnlyList<ReplyElement>? reply = null)
         {
             if (area is null)
             {
@@ -136,10 +134,22 @@ namespace FreedomPay.Runtime
             Encoding = area.Encoding;
             DefaultServer = area.DefaultServer;
             Errors = area.Errors;
-            StatusValues = statusValues;
-            PaymentIdElement = paymentIdElement;
-            HiddenElements = hiddenElements ?? None;
-            PartialElements = partialElements ?? None;
+            Reply = reply ?? NoElements;
+            var hidden = new List<string>();
+            var partial = new List<string>();
+            foreach (ReplyElement element in Reply)
+            {
+                if (element.Name == area.Errors.StatusElement && element.Kind == ReplyElementKind.Enum && !element.Repeated)
+                {
+                    StatusValues = element.AllowedValues;
+                }
+
+                PaymentIdElement ??= element.IsPaymentId ? element.Name : null;
+                CollectMasks(element, hidden, partial);
+            }
+
+            HiddenElements = hidden.Count == 0 ? None : hidden.ToArray();
+            PartialElements = partial.Count == 0 ? None : partial.ToArray();
             DisplayName = area.Name + "." + name;
         }
 
@@ -206,6 +216,9 @@ namespace FreedomPay.Runtime
         /// <summary>Reply elements whose values are shown only in part.</summary>
         public IReadOnlyList<string> PartialElements { get; }
 
+        /// <summary>The reply's elements as the spec describes them (empty when it describes none).</summary>
+        public IReadOnlyList<ReplyElement> Reply { get; }
+
         /// <summary>Whether the spec marks any reply element sensitive (beyond the signature, which is always hidden).</summary>
         internal bool HasSensitiveReplyElements => HiddenElements.Count > 0 || PartialElements.Count > 0;
 
@@ -220,5 +233,31 @@ namespace FreedomPay.Runtime
 
         /// <summary>A reply element's value as logs and tools may show it.</summary>
         public string RedactReply(string elementName, string value) => Redaction.Apply(ReplySensitivityOf(elementName), value);
+
+        /// <summary>Adds the names of the sensitive elements at and below <paramref name="root"/> (masks go by name).</summary>
+        private static void CollectMasks(ReplyElement root, List<string> hidden, List<string> partial)
+        {
+            var pending = new Stack<ReplyElement>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                ReplyElement element = pending.Pop();
+                List<string>? into = element.Sensitivity switch
+                {
+                    FieldSensitivity.Hidden => hidden,
+                    FieldSensitivity.Partial => partial,
+                    _ => null,
+                };
+                if (into is not null && !into.Contains(element.Name))
+                {
+                    into.Add(element.Name);
+                }
+
+                foreach (ReplyElement child in element.Children)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
     }
 }

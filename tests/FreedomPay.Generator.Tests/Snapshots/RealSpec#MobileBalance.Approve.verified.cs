@@ -45,6 +45,12 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ApproveResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ApproveStatusWire.Values, required: true),
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
+        };
+
         internal ApproveResponse(global::FreedomPay.Runtime.PgResponse raw)
             : base(raw)
         {
@@ -66,7 +72,7 @@ namespace FreedomPay.MobileBalance
     {
         /// <summary>Describes <see cref="ApproveAsync"/> for tools, which can also send it from text values.</summary>
         public static global::FreedomPay.Runtime.OperationInfo ApproveInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Approve", "POST", "mfs/approve", "approve", ApproveRequest.FieldTable, timeoutSeconds: 60, statusValues: ApproveStatusWire.Values, paymentIdElement: "pg_payment_id"),
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Approve", "POST", "mfs/approve", "approve", ApproveRequest.FieldTable, timeoutSeconds: 60, reply: ApproveResponse.Shape),
             "Confirms a charge with the SMS code the subscriber received.", ApproveRequest.FromText, raw => new ApproveResponse(raw));
 
         /// <summary>Confirms a charge with the SMS code the subscriber received.</summary>

@@ -196,6 +196,14 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_redirect_url"),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_redirect_url_type"),
+        };
+
         internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
             : base(raw)
         {
@@ -227,7 +235,7 @@ namespace FreedomPay.MobileBalance
     {
         /// <summary>Describes <see cref="InitAsync"/> for tools, which can also send it from text values.</summary>
         public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "init_payment.php", "init_payment.php", InitRequest.FieldTable, timeoutSeconds: 30, statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id"),
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "init_payment.php", "init_payment.php", InitRequest.FieldTable, timeoutSeconds: 30, reply: InitResponse.Shape),
             "Creates a mobile-commerce payment and returns its id and the hosted payment page.", InitRequest.FromText, raw => new InitResponse(raw));
 
         /// <summary>Creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>

@@ -52,6 +52,12 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class PayResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", PayStatusWire.Values, required: true),
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
+        };
+
         internal PayResponse(global::FreedomPay.Runtime.PgResponse raw)
             : base(raw)
         {
@@ -73,7 +79,7 @@ namespace FreedomPay.MobileBalance
     {
         /// <summary>Describes <see cref="PayAsync"/> for tools, which can also send it from text values.</summary>
         public static global::FreedomPay.Runtime.OperationInfo PayInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Pay", "POST", "mfs/pay", "pay", PayRequest.FieldTable, timeoutSeconds: 60, statusValues: PayStatusWire.Values, paymentIdElement: "pg_payment_id"),
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Pay", "POST", "mfs/pay", "pay", PayRequest.FieldTable, timeoutSeconds: 60, reply: PayResponse.Shape),
             "Charges the subscriber's phone balance for a payment created by Init.", PayRequest.FromText, raw => new PayResponse(raw));
 
         /// <summary>Charges the subscriber's phone balance for a payment created by Init.</summary>

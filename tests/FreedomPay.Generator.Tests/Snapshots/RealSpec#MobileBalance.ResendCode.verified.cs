@@ -38,6 +38,12 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ResendCodeResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
+        };
+
         internal ResendCodeResponse(global::FreedomPay.Runtime.PgResponse raw)
             : base(raw)
         {
@@ -59,7 +65,7 @@ namespace FreedomPay.MobileBalance
     {
         /// <summary>Describes <see cref="ResendCodeAsync"/> for tools, which can also send it from text values.</summary>
         public static global::FreedomPay.Runtime.OperationInfo ResendCodeInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ResendCode", "POST", "mfs/resend_code", "resend_code", ResendCodeRequest.FieldTable, timeoutSeconds: 30, statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id"),
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ResendCode", "POST", "mfs/resend_code", "resend_code", ResendCodeRequest.FieldTable, timeoutSeconds: 30, reply: ResendCodeResponse.Shape),
             "Sends the subscriber a new SMS code for a payment waiting for approval.", ResendCodeRequest.FromText, raw => new ResendCodeResponse(raw));
 
         /// <summary>Sends the subscriber a new SMS code for a payment waiting for approval.</summary>

@@ -45,6 +45,30 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_order_id"),
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_payment_status", PaymentStatusWire.Values),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_method"),
+            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_currency"),
+            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_clearing_amount"),
+            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_refund_amount"),
+            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_can_reject"),
+            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_captured"),
+            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_testing_mode"),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_user_phone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_user_email"),
+            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_create_date", "yyyy-MM-dd HH:mm:ss"),
+            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss"),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_reference"),
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_failure_code"),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_failure_description"),
+            global::FreedomPay.Runtime.ReplyElement.List("pg_refund_payments", global::FreedomPay.Runtime.ReplyElement.Object("pg_refund_payment", StatusRefundPayment.Shape)),
+        };
+
         internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
             : base(raw)
         {
@@ -159,6 +183,15 @@ namespace FreedomPay.MobileBalance
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class StatusRefundPayment
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true),
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_payment_status", PaymentStatusWire.Values),
+            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
+            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss"),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_reference"),
+        };
+
         private StatusRefundPayment(global::FreedomPay.Runtime.PgElement e)
         {
             PaymentId = e.GetRequiredInt64("pg_payment_id");
@@ -198,7 +231,7 @@ namespace FreedomPay.MobileBalance
     {
         /// <summary>Describes <see cref="StatusAsync"/> for tools, which can also send it from text values.</summary>
         public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Status", "POST", "get_status3.php", "get_status3.php", StatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, statusValues: ResultStatusWire.Values, paymentIdElement: "pg_payment_id", partialElements: new string[] { "pg_user_phone" }),
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Status", "POST", "get_status3.php", "get_status3.php", StatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: StatusResponse.Shape),
             "Tells where a payment stands.", StatusRequest.FromText, raw => new StatusResponse(raw));
 
         /// <summary>Tells where a payment stands.</summary>

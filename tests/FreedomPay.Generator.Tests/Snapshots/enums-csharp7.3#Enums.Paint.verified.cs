@@ -43,6 +43,12 @@ namespace FreedomPay.Enums
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class PaintResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", PaintStatusWire.Values, required: true),
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_colour", ColourWire.Values),
+        };
+
         internal PaintResponse(global::FreedomPay.Runtime.PgResponse raw)
             : base(raw)
         {
@@ -62,7 +68,7 @@ namespace FreedomPay.Enums
     {
         /// <summary>Describes <see cref="PaintAsync"/> for tools, which can also send it from text values.</summary>
         public static global::FreedomPay.Runtime.OperationInfo PaintInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Paint", "POST", "paint", "paint", PaintRequest.FieldTable, statusValues: PaintStatusWire.Values),
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Paint", "POST", "paint", "paint", PaintRequest.FieldTable, reply: PaintResponse.Shape),
             "Paints with a colour.", PaintRequest.FromText, raw => new PaintResponse(raw));
 
         /// <summary>Paints with a colour.</summary>

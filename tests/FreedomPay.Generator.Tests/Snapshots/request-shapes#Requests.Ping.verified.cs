@@ -28,6 +28,11 @@ namespace FreedomPay.Requests
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class PingResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
+        };
+
         internal PingResponse(global::FreedomPay.Runtime.PgResponse raw)
             : base(raw)
         {
@@ -43,7 +48,7 @@ namespace FreedomPay.Requests
     {
         /// <summary>Describes <see cref="PingAsync"/> for tools, which can also send it from text values.</summary>
         public static global::FreedomPay.Runtime.OperationInfo PingInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Ping", "POST", "ping", "ping", PingRequest.FieldTable, signedResponse: false),
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Ping", "POST", "ping", "ping", PingRequest.FieldTable, signedResponse: false, reply: PingResponse.Shape),
             null, PingRequest.FromText, raw => new PingResponse(raw));
 
         /// <summary>Checks the connection.</summary>

@@ -68,6 +68,11 @@ namespace FreedomPay.Requests
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class SearchResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", SearchStatusWire.Values, required: true),
+        };
+
         internal SearchResponse(global::FreedomPay.Runtime.PgResponse raw)
             : base(raw)
         {
@@ -83,7 +88,7 @@ namespace FreedomPay.Requests
     {
         /// <summary>Describes <see cref="SearchAsync"/> for tools, which can also send it from text values.</summary>
         public static global::FreedomPay.Runtime.OperationInfo SearchInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Search", "GET", "api/search", "search_v2", SearchRequest.FieldTable, safeToRetry: true, statusValues: SearchStatusWire.Values),
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Search", "GET", "api/search", "search_v2", SearchRequest.FieldTable, safeToRetry: true, reply: SearchResponse.Shape),
             "Searches.", SearchRequest.FromText, raw => new SearchResponse(raw));
 
         /// <summary>Searches.</summary>

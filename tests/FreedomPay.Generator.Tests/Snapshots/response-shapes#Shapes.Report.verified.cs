@@ -31,6 +31,19 @@ namespace FreedomPay.Shapes
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ReportResponse : global::FreedomPay.Runtime.FreedomPayResponse
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_count", required: true),
+            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_total"),
+            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_open"),
+            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_day", "dd.MM.yyyy"),
+            global::FreedomPay.Runtime.ReplyElement.Object("pg_owner", ReportOwner.Shape),
+            global::FreedomPay.Runtime.ReplyElement.List("pg_lines", global::FreedomPay.Runtime.ReplyElement.Object("pg_line", ReportLine.Shape)),
+            global::FreedomPay.Runtime.ReplyElement.List("pg_codes", global::FreedomPay.Runtime.ReplyElement.Integer("pg_code")),
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_tag", repeated: true),
+            global::FreedomPay.Runtime.ReplyElement.Object("pg_note", ReportNote.Shape, repeated: true),
+        };
+
         internal ReportResponse(global::FreedomPay.Runtime.PgResponse raw)
             : base(raw)
         {
@@ -78,6 +91,12 @@ namespace FreedomPay.Shapes
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ReportOwner
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_name", required: true),
+            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_since", "yyyy-MM-dd HH:mm:ss"),
+        };
+
         private ReportOwner(global::FreedomPay.Runtime.PgElement e)
         {
             Name = e.GetRequiredString("pg_name");
@@ -100,6 +119,12 @@ namespace FreedomPay.Shapes
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ReportLine
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_sku", required: true, example: "SKU-\"1\""),
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_qty"),
+        };
+
         private ReportLine(global::FreedomPay.Runtime.PgElement e)
         {
             Sku = e.GetRequiredString("pg_sku");
@@ -122,6 +147,11 @@ namespace FreedomPay.Shapes
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class ReportNote
     {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Text("pg_text"),
+        };
+
         private ReportNote(global::FreedomPay.Runtime.PgElement e)
         {
             Text = e.GetString("pg_text");
@@ -140,7 +170,7 @@ namespace FreedomPay.Shapes
     {
         /// <summary>Describes <see cref="ReportAsync"/> for tools, which can also send it from text values.</summary>
         public static global::FreedomPay.Runtime.OperationInfo ReportInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Report", "POST", "report.php", "report.php", ReportRequest.FieldTable),
+            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Report", "POST", "report.php", "report.php", ReportRequest.FieldTable, reply: ReportResponse.Shape),
             "Reads a report.", ReportRequest.FromText, raw => new ReportResponse(raw));
 
         /// <summary>Reads a report.</summary>
