@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using FreedomPay.Runtime;
 using FreedomPay.Sandbox.Gateway;
 using FreedomPay.Sandbox.Notifications;
 using FreedomPay.Sandbox.Pages;
@@ -19,8 +20,10 @@ using Microsoft.Extensions.Logging;
 namespace FreedomPay.Sandbox
 {
     /// <summary>
-    /// An emulator of the FreedomPay gateway's Mobile balance operations on a loopback port, with in-memory
-    /// payments, test phones whose "SMS" codes can be read, Result notifications and fault injection.
+    /// An emulator of the FreedomPay gateway on a loopback port: the Mobile balance operations with their state
+    /// machine (in-memory payments, test phones whose "SMS" codes can be read, Result notifications), any operation a
+    /// spec describes (<see cref="FreedomPaySandboxOptions.AddArea"/>) answered from its description, handlers a test
+    /// plugs in (<see cref="Handle(OperationInfo, Func{SandboxCall, SandboxReply})"/>), and fault injection.
     /// <code>
     /// await using var sandbox = await FreedomPaySandbox.StartAsync();
     /// var client = new FreedomPayClient(new FreedomPayClientOptions
@@ -34,6 +37,7 @@ namespace FreedomPay.Sandbox
         private readonly ResultNotifier _notifier;
         private readonly CheckRequester _checker;
         private readonly RequestLog _requests = new RequestLog();
+        private readonly RouteTable _routes = new RouteTable();
         private Uri? _baseAddress;
 
         private FreedomPaySandbox(WebApplication app, FreedomPaySandboxOptions options)
@@ -46,7 +50,17 @@ namespace FreedomPay.Sandbox
             _notifier = new ResultNotifier(options);
             _checker = new CheckRequester(options);
             var gateway = new SandboxGateway(options, _book, Sms, _notifier, _checker, () => BaseAddress);
-            GatewayEndpoints.Map(app, gateway, Faults, Merchants, _requests);
+            foreach (SandboxRoute route in gateway.Routes())
+            {
+                _routes.Set(route);
+            }
+
+            foreach (OperationInfo operation in options.Areas.SelectMany(area => area))
+            {
+                _routes.AddIfAbsent(SandboxRoute.For(operation, handler: null));
+            }
+
+            GatewayEndpoints.Map(app, _routes, Faults, this, _requests);
             HostedPageEndpoints.Map(app, gateway, _book, Merchants, options);
             DashboardPage.Map(app, this);
             StandInShop.Map(app, Merchants);
@@ -125,6 +139,39 @@ namespace FreedomPay.Sandbox
             sandbox._baseAddress = new Uri(address.TrimEnd('/') + "/");
             return sandbox;
         }
+
+        /// <summary>The operations the sandbox serves by description (stateful or default), by path.</summary>
+        public IReadOnlyList<OperationInfo> Operations => _routes.All.Where(r => r.Operation is not null).Select(r => r.Operation!).ToArray();
+
+        /// <summary>
+        /// Answers an operation with <paramref name="handler"/> from now on (registering the operation if the sandbox did
+        /// not serve it). The merchant and the signature are checked first, then the spec's field rules; the handler
+        /// gets the call (fields, merchant, the sandbox's payments) and returns the reply, e.g. <c>call.DefaultReply()</c>
+        /// with a value changed, or <c>SandboxReply.Error(code, text)</c>. The reply is signed for the operation.
+        /// </summary>
+        public void Handle(OperationInfo operation, Func<SandboxCall, SandboxReply> handler)
+        {
+            if (handler is null)
+            {
+                throw new ArgumentNullException(nameof(handler));
+            }
+
+            Handle(operation, call => Task.FromResult(handler(call)));
+        }
+
+        /// <summary>As <see cref="Handle(OperationInfo, Func{SandboxCall, SandboxReply})"/>, for handlers that wait.</summary>
+        public void Handle(OperationInfo operation, Func<SandboxCall, Task<SandboxReply>> handler)
+        {
+            if (operation is null)
+            {
+                throw new ArgumentNullException(nameof(operation));
+            }
+
+            _routes.Set(SandboxRoute.For(operation, handler ?? throw new ArgumentNullException(nameof(handler))));
+        }
+
+        /// <summary>A new payment id, never used before in this sandbox (the default emulation's ids for new payments).</summary>
+        internal long NewPaymentId() => _book.ReserveId();
 
         /// <summary>A copy of one payment, or null.</summary>
         public SandboxPayment? FindPayment(long paymentId) => _book.Snapshot(paymentId);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using FreedomPay.Runtime;
 using System.Security.Cryptography;
 
 namespace FreedomPay.Sandbox
@@ -80,6 +82,25 @@ namespace FreedomPay.Sandbox
         /// also expire: after pg_lifetime, or 86400 seconds (the documented default) when init gives none.
         /// </summary>
         public int MaxPayments { get; set; } = 10_000;
+
+        /// <summary>The areas added with <see cref="AddArea"/>.</summary>
+        public IList<IReadOnlyList<OperationInfo>> Areas { get; } = new List<IReadOnlyList<OperationInfo>>();
+
+        /// <summary>
+        /// Serves an area's operations from their description (e.g. <c>OrdersClient.Operations</c>, generated from your
+        /// own YAML): the signature and the spec's field rules are checked, and a signed reply is built from the described
+        /// elements. A path the sandbox already serves (the Mobile balance operations) keeps its stateful emulation.
+        /// </summary>
+        public FreedomPaySandboxOptions AddArea(IReadOnlyList<OperationInfo> operations)
+        {
+            if (operations is null || operations.Any(o => o is null))
+            {
+                throw new ArgumentException("An area is a list of operations (the generated client's Operations).", nameof(operations));
+            }
+
+            Areas.Add(operations);
+            return this;
+        }
 
         /// <summary>The clock (tests pass a fake one to expire codes without waiting).</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -7,6 +7,22 @@ namespace FreedomPay.Generator.Emit
     /// <summary>Reply elements (of operations and callbacks) as properties: C# type, the <c>PgElement</c> read, doc.</summary>
     internal static class ResponseViewBuilder
     {
+        /// <summary>The properties of one generated class, in spec order.</summary>
+        /// <param name="ns">The file's namespace: a class named like a sibling property is referred to by its full name.</param>
+        public static List<PropertyView> Properties(EquatableArray<ResponseElementModel> elements, string nullableRef, string ns)
+        {
+            List<PropertyView> properties = elements.Select(e => Property(e, nullableRef)).ToList();
+            foreach (PropertyView property in properties)
+            {
+                // In expressions (Settlement.Parse) a property named like the class would win the lookup.
+                property.ClassRef = property.ClassName.Length > 0 && properties.Any(p => p.Name == property.ClassName)
+                    ? "global::" + ns + "." + property.ClassName
+                    : property.ClassName;
+            }
+
+            return properties;
+        }
+
         /// <param name="nullableRef">"?" where the language has nullable reference annotations, else "".</param>
         public static PropertyView Property(ResponseElementModel element, string nullableRef)
         {
@@ -64,7 +80,7 @@ namespace FreedomPay.Generator.Emit
             return view;
         }
 
-        public static void CollectNested(EquatableArray<ResponseElementModel> elements, List<ClassView> into, string nullableRef)
+        public static void CollectNested(EquatableArray<ResponseElementModel> elements, List<ClassView> into, string nullableRef, string ns)
         {
             foreach (ResponseElementModel element in elements)
             {
@@ -77,9 +93,9 @@ namespace FreedomPay.Generator.Emit
                 {
                     Name = element.ClassName,
                     Doc = CSharpText.Doc($"Content of a {CSharpText.Code(element.ItemElement ?? element.WireName)} element."),
-                    Properties = element.Children.Select(e => Property(e, nullableRef)).ToList(),
+                    Properties = Properties(element.Children, nullableRef, ns),
                 });
-                CollectNested(element.Children, into, nullableRef);
+                CollectNested(element.Children, into, nullableRef, ns);
             }
         }
     }

@@ -81,10 +81,10 @@ namespace FreedomPay.Generator.Emit
                             "Read it with <see cref=\"Parse\"/>, which verifies its signature first; answer with a <see cref=\"global::FreedomPay.CallbackReply\"/>.",
                             DocText.Unverified(callback.Verified, callback.Note),
                         })),
-                    Properties = callback.Fields.Select(f => ResponseViewBuilder.Property(f, file.NullableRef)).ToList(),
+                    Properties = ResponseViewBuilder.Properties(callback.Fields, file.NullableRef, file.Namespace),
                 },
             };
-            ResponseViewBuilder.CollectNested(callback.Fields, view.Nested, file.NullableRef);
+            ResponseViewBuilder.CollectNested(callback.Fields, view.Nested, file.NullableRef, file.Namespace);
             return view;
         }
     }

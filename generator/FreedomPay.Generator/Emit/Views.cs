@@ -181,6 +181,9 @@ namespace FreedomPay.Generator.Emit
         /// <summary>For lists: <c>scalar</c>, <c>enum</c>, <c>datetime</c> or <c>object</c>.</summary>
         public string ItemShape { get; set; } = "";
         public string ClassName { get; set; } = "";
+
+        /// <summary>How expressions name <see cref="ClassName"/>: fully qualified when a sibling property has its name.</summary>
+        public string ClassRef { get; set; } = "";
         public string EnumType { get; set; } = "";
 
         /// <summary>The PgElement reader's type name: String, Int64, Decimal, Boolean, DateTime.</summary>

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using FreedomPay.MobileBalance;
+using FreedomPay.Runtime;
+using FreedomPay.Sandbox.Gateway;
 
 namespace FreedomPay.Sandbox
 {
-    /// <summary>The operations the sandbox serves (fault injection is per operation).</summary>
+    /// <summary>The Mobile balance operations, by name (fault injection also takes any operation's <c>OperationInfo</c>).</summary>
     public enum SandboxOperation
     {
         /// <summary>POST /init_payment.php</summary>
@@ -67,26 +70,14 @@ namespace FreedomPay.Sandbox
     public sealed class SandboxFaults
     {
         private readonly object _gate = new object();
-        private readonly Dictionary<SandboxOperation, Queue<(SandboxFault Fault, int Left)>> _queues = new Dictionary<SandboxOperation, Queue<(SandboxFault, int)>>();
+        private readonly Dictionary<string, Queue<(SandboxFault Fault, int Left)>> _queues = new Dictionary<string, Queue<(SandboxFault, int)>>(StringComparer.Ordinal);
 
-        /// <summary>Queues a fault for the next requests of an operation.</summary>
-        public void Add(SandboxOperation operation, SandboxFault fault)
-        {
-            if (fault is null || fault.Times < 1)
-            {
-                throw new ArgumentException("A fault needs Times of 1 or more.", nameof(fault));
-            }
+        /// <summary>Queues a fault for the next requests of a Mobile balance operation.</summary>
+        public void Add(SandboxOperation operation, SandboxFault fault) => Add(PathOf(operation), fault);
 
-            lock (_gate)
-            {
-                if (!_queues.TryGetValue(operation, out var queue))
-                {
-                    _queues[operation] = queue = new Queue<(SandboxFault, int)>();
-                }
-
-                queue.Enqueue((fault, fault.Times));
-            }
-        }
+        /// <summary>Queues a fault for the next requests of any operation the sandbox serves (e.g. <c>OrdersClient.StatusByOrderInfo</c>).</summary>
+        public void Add(OperationInfo operation, SandboxFault fault) =>
+            Add(SandboxRoute.KeyOf(operation ?? throw new ArgumentNullException(nameof(operation))), fault);
 
         /// <summary>Removes every queued fault.</summary>
         public void Clear()
@@ -97,11 +88,11 @@ namespace FreedomPay.Sandbox
             }
         }
 
-        internal SandboxFault? Take(SandboxOperation operation)
+        internal SandboxFault? Take(string path)
         {
             lock (_gate)
             {
-                if (!_queues.TryGetValue(operation, out var queue) || queue.Count == 0)
+                if (!_queues.TryGetValue(path, out var queue) || queue.Count == 0)
                 {
                     return null;
                 }
@@ -122,5 +113,34 @@ namespace FreedomPay.Sandbox
                 return fault;
             }
         }
+
+        private void Add(string path, SandboxFault fault)
+        {
+            if (fault is null || fault.Times < 1)
+            {
+                throw new ArgumentException("A fault needs Times of 1 or more.", nameof(fault));
+            }
+
+            lock (_gate)
+            {
+                if (!_queues.TryGetValue(path, out var queue))
+                {
+                    _queues[path] = queue = new Queue<(SandboxFault, int)>();
+                }
+
+                queue.Enqueue((fault, fault.Times));
+            }
+        }
+
+        private static string PathOf(SandboxOperation operation) => operation switch
+        {
+            SandboxOperation.Init => SandboxRoute.KeyOf(MobileBalanceClient.InitInfo),
+            SandboxOperation.Pay => SandboxRoute.KeyOf(MobileBalanceClient.PayInfo),
+            SandboxOperation.Approve => SandboxRoute.KeyOf(MobileBalanceClient.ApproveInfo),
+            SandboxOperation.ResendCode => SandboxRoute.KeyOf(MobileBalanceClient.ResendCodeInfo),
+            SandboxOperation.Status => SandboxRoute.KeyOf(MobileBalanceClient.StatusInfo),
+            SandboxOperation.StatusByOrder => SandboxGateway.StatusByOrderPath,
+            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a sandbox operation."),
+        };
     }
 }

@@ -1,43 +1,39 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
+using FreedomPay.Sandbox.Emulation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace FreedomPay.Sandbox.Gateway
 {
     /// <summary>
-    /// The HTTP side: one route per operation, and the steps every request goes through: fault injection, form
-    /// reading, merchant lookup (unknown -> unsigned error 101), signature check, the operation, a signed reply.
+    /// The HTTP side: every API path goes through one dispatcher and the same steps: the route by path, fault
+    /// injection, form reading, merchant lookup (unknown -> unsigned error 101), signature check, the spec's field
+    /// rules, the handler (stateful or the default emulation), a signed reply.
     /// </summary>
     internal static class GatewayEndpoints
     {
-        private static readonly (string Path, SandboxOperation Operation)[] Routes =
+        public static void Map(WebApplication app, RouteTable routes, SandboxFaults faults, FreedomPaySandbox sandbox, RequestLog log)
         {
-            ("/init_payment.php", SandboxOperation.Init),
-            ("/mfs/pay", SandboxOperation.Pay),
-            ("/mfs/approve", SandboxOperation.Approve),
-            ("/mfs/resend_code", SandboxOperation.ResendCode),
-            ("/get_status3.php", SandboxOperation.Status),
-            ("/get_status2.php", SandboxOperation.StatusByOrder),
-        };
-
-        public static void Map(WebApplication app, SandboxGateway gateway, SandboxFaults faults, IReadOnlyList<SandboxMerchant> merchants, RequestLog log)
-        {
-            foreach (var (path, operation) in Routes)
-            {
-                app.MapMethods(path, new[] { "GET", "POST" }, (HttpContext context) => ServeAsync(context, operation, gateway, faults, merchants, log));
-            }
-
-            app.MapGet("/", () => Results.Text("FreedomPay sandbox: " + string.Join(", ", Routes.Select(r => "POST " + r.Path)) + "; dashboard: /_sandbox\n"));
+            // The catch-all has the lowest precedence: the hosted pages and the dashboard keep their own routes.
+            app.MapMethods("/{**path}", new[] { "GET", "POST" }, (HttpContext context) => ServeAsync(context, routes, faults, sandbox, log));
+            app.MapGet("/", () => Results.Text("FreedomPay sandbox: " + string.Join(", ", routes.All.Select(r => "/" + r.Path)) + "; dashboard: /_sandbox\n"));
         }
 
-        private static async Task ServeAsync(HttpContext context, SandboxOperation operation, SandboxGateway gateway, SandboxFaults faults, IReadOnlyList<SandboxMerchant> merchants, RequestLog log)
+        private static async Task ServeAsync(HttpContext context, RouteTable routes, SandboxFaults faults, FreedomPaySandbox sandbox, RequestLog log)
         {
-            SandboxFault? fault = faults.Take(operation);
+            string path = context.Request.Path.Value?.TrimStart('/') ?? string.Empty;
+            if (!routes.TryGet(path, out SandboxRoute? route) || route is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await context.Response.WriteAsync("The sandbox serves no operation at this path; register its area (FreedomPaySandboxOptions.AddArea) or a handler (sandbox.Handle).\n").ConfigureAwait(false);
+                return;
+            }
+
+            SandboxFault? fault = faults.Take(route.Path);
             switch (fault?.Kind)
             {
                 case SandboxFaultKind.Latency:
@@ -61,12 +57,12 @@ namespace FreedomPay.Sandbox.Gateway
             {
                 // Without readable fields there is no merchant to sign for: unsigned, as for an unknown merchant.
                 context.Response.ContentType = "application/xml; charset=utf-8";
-                await context.Response.WriteAsync(GatewayReply.Error(SandboxErrorCodes.UnknownMerchant, "The request body cannot be read as a form within the sandbox's limits (" + ex.GetType().Name + ").")
-                    .Render(GatewayRequest.ScriptOf(context.Request), secret: null, NewSalt())).ConfigureAwait(false);
+                await context.Response.WriteAsync(SandboxReply.Error(SandboxErrorCodes.UnknownMerchant, "The request body cannot be read as a form within the sandbox's limits (" + ex.GetType().Name + ").")
+                    .Render(route.Script, route.Errors, secret: null, NewSalt(), SaltField(route), SignatureField(route))).ConfigureAwait(false);
                 return;
             }
 
-            string xml = await ProcessAsync(operation, request, gateway, merchants, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
+            string xml = await ProcessAsync(route, request, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
 
             if (fault?.Kind == SandboxFaultKind.DropConnection)
             {
@@ -85,48 +81,66 @@ namespace FreedomPay.Sandbox.Gateway
 
         private static string NewSalt() => RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16);
 
-        private static async Task<string> ProcessAsync(SandboxOperation operation, GatewayRequest request, SandboxGateway gateway, IReadOnlyList<SandboxMerchant> merchants, RequestLog log, bool spoilSignature)
+        private static string SaltField(SandboxRoute route) => route.Operation?.Descriptor.SaltField ?? PgSignature.SaltField;
+
+        private static string SignatureField(SandboxRoute route) => route.Operation?.Descriptor.SignatureField ?? PgSignature.SignatureField;
+
+        private static async Task<string> ProcessAsync(SandboxRoute route, GatewayRequest request, FreedomPaySandbox sandbox, RequestLog log, bool spoilSignature)
         {
-            DateTimeOffset at = gateway.Now;
+            DateTimeOffset at = sandbox.Options.TimeProvider.GetUtcNow();
             string salt = NewSalt();
-            string? merchantId = request.Optional("pg_merchant_id");
-            SandboxMerchant? merchant = merchants.FirstOrDefault(m => m.MerchantId == merchantId);
+            string merchantField = route.Operation?.Descriptor.MerchantIdField ?? "pg_merchant_id";
+            string? merchantId = request.Optional(merchantField);
+            SandboxMerchant? merchant = sandbox.Merchants.FirstOrDefault(m => m.MerchantId == merchantId);
             if (merchant is null)
             {
                 // The real gateway cannot sign without knowing the merchant's secret: unsigned, code 101.
-                GatewayReply unknown = GatewayReply.Error(SandboxErrorCodes.UnknownMerchant, merchantId is null ? "Field pg_merchant_id is required." : $"Unknown merchant {merchantId}.");
-                log.Add(RequestLog.Describe(at, request, SignatureVerdict.UnknownMerchant, unknown));
-                return unknown.Render(request.Script, secret: null, salt);
+                SandboxReply unknown = SandboxReply.Error(SandboxErrorCodes.UnknownMerchant, merchantId is null ? $"Field {merchantField} is required." : $"Unknown merchant {merchantId}.");
+                log.Add(RequestLog.Describe(at, route, request, merchantId, SignatureVerdict.UnknownMerchant, unknown));
+                return unknown.Render(route.Script, route.Errors, secret: null, salt, SaltField(route), SignatureField(route));
             }
 
-            GatewayReply reply;
+            SandboxReply reply;
             SignatureVerdict verdict;
-            string? signature = request.Optional(PgSignature.SignatureField);
-            if (request.Optional("pg_salt") is null)
+            string? signature = request.Optional(SignatureField(route));
+            if (request.Optional(SaltField(route)) is null)
             {
                 verdict = SignatureVerdict.Missing;
-                reply = GatewayReply.Error(SandboxErrorCodes.InvalidField, "Field pg_salt is required.");
+                reply = SandboxReply.Error(SandboxErrorCodes.InvalidField, $"Field {SaltField(route)} is required.");
             }
-            else if (signature is null || !PgSignature.Verify(request.Script, request.Fields, merchant.SecretKey, signature))
+            else if (signature is null || !PgSignature.Verify(route.Script, request.Fields, merchant.SecretKey, signature))
             {
                 verdict = signature is null ? SignatureVerdict.Missing : SignatureVerdict.Invalid;
-                reply = GatewayReply.Error(SandboxErrorCodes.InvalidSignature, $"Invalid signature: pg_sig does not match the request signed for script '{request.Script}'.");
+                reply = SandboxReply.Error(SandboxErrorCodes.InvalidSignature, $"Invalid signature: {SignatureField(route)} does not match the request signed for script '{route.Script}'.");
             }
             else
             {
                 verdict = SignatureVerdict.Valid;
                 try
                 {
-                    reply = await gateway.HandleAsync(operation, request, merchant).ConfigureAwait(false);
+                    reply = await HandleAsync(route, request, merchant, sandbox).ConfigureAwait(false);
                 }
                 catch (GatewayError error)
                 {
-                    reply = GatewayReply.Error(error.Code, error.Message);
+                    reply = SandboxReply.Error(error.Code, error.Message);
                 }
             }
 
-            log.Add(RequestLog.Describe(at, request, verdict, reply));
-            return reply.Render(request.Script, merchant.SecretKey, salt, spoilSignature);
+            log.Add(RequestLog.Describe(at, route, request, merchantId, verdict, reply));
+            return reply.Render(route.Script, route.Errors, merchant.SecretKey, salt, SaltField(route), SignatureField(route), spoilSignature);
+        }
+
+        private static async Task<SandboxReply> HandleAsync(SandboxRoute route, GatewayRequest request, SandboxMerchant merchant, FreedomPaySandbox sandbox)
+        {
+            if (route.CheckFields)
+            {
+                FieldRules.Check(route.Operation!.Fields, request);
+            }
+
+            var call = new SandboxCall(route, request, merchant, sandbox);
+            return route.Handler is { } handler
+                ? await handler(call).ConfigureAwait(false) ?? throw new InvalidOperationException($"The sandbox handler of {route.DisplayName} returned no reply.")
+                : call.DefaultReply();
         }
     }
 }

@@ -22,13 +22,14 @@ namespace FreedomPay.Sandbox
 
     /// <summary>One API request the sandbox answered, as the dashboard lists it. Field values are not kept.</summary>
     /// <param name="At">When it arrived.</param>
+    /// <param name="Operation">The operation as its spec names it (<c>MobileBalance.Pay</c>), or the path of a route no spec describes.</param>
     /// <param name="Script">The operation's script name, e.g. <c>pay</c> or <c>init_payment.php</c>.</param>
     /// <param name="MerchantId">The pg_merchant_id sent, if any.</param>
     /// <param name="Signature">The signature verdict.</param>
     /// <param name="Status">The reply's pg_status (<c>ok</c>, <c>error</c>, <c>need_approve</c>).</param>
     /// <param name="ErrorCode">The reply's pg_error_code, when it is an error.</param>
     /// <param name="Fields">The names of the fields sent (values are not kept).</param>
-    public sealed record SandboxRequest(DateTimeOffset At, string Script, string? MerchantId, SignatureVerdict Signature, string Status, string? ErrorCode, IReadOnlyList<string> Fields);
+    public sealed record SandboxRequest(DateTimeOffset At, string Operation, string Script, string? MerchantId, SignatureVerdict Signature, string Status, string? ErrorCode, IReadOnlyList<string> Fields);
 }
 
 namespace FreedomPay.Sandbox.Gateway
@@ -63,16 +64,18 @@ namespace FreedomPay.Sandbox.Gateway
             }
         }
 
-        public static SandboxRequest Describe(DateTimeOffset at, GatewayRequest request, SignatureVerdict verdict, GatewayReply reply) => new SandboxRequest(
-            at,
-            request.Script,
-            request.Optional("pg_merchant_id"),
-            verdict,
-            Element(reply, "pg_status") ?? string.Empty,
-            Element(reply, "pg_error_code"),
-            request.Fields.Select(f => f.Key).Distinct(StringComparer.Ordinal).ToArray());
-
-        private static string? Element(GatewayReply reply, string name) =>
-            reply.Elements.FirstOrDefault(e => e.Key == name).Value;
+        public static SandboxRequest Describe(DateTimeOffset at, SandboxRoute route, GatewayRequest request, string? merchantId, SignatureVerdict verdict, SandboxReply reply)
+        {
+            var (status, errorCode) = reply.Outcome(route.Errors);
+            return new SandboxRequest(
+                at,
+                route.DisplayName,
+                route.Script,
+                merchantId,
+                verdict,
+                status,
+                errorCode,
+                request.Fields.Select(f => f.Key).Distinct(StringComparer.Ordinal).ToArray());
+        }
     }
 }

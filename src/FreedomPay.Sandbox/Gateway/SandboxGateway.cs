@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using FreedomPay.MobileBalance;
+using FreedomPay.Runtime;
 using FreedomPay.Sandbox.Notifications;
 using FreedomPay.Sandbox.Payments;
 
@@ -35,17 +38,27 @@ namespace FreedomPay.Sandbox.Gateway
 
         public DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
 
-        public async Task<GatewayReply> HandleAsync(SandboxOperation operation, GatewayRequest request, SandboxMerchant merchant) => operation switch
+        /// <summary>
+        /// The Mobile balance operations with their state machine (each checks its own fields, with the gateway's
+        /// messages), and get_status2.php, which no packaged spec describes.
+        /// </summary>
+        public IEnumerable<SandboxRoute> Routes() => new[]
         {
-            SandboxOperation.Init => Init(request, merchant),
-            SandboxOperation.Pay => await PayAsync(request, merchant).ConfigureAwait(false),
-            SandboxOperation.Approve => Approve(request, merchant),
-            SandboxOperation.ResendCode => ResendCode(request, merchant),
-            SandboxOperation.StatusByOrder => StatusByOrder(request, merchant),
-            _ => Status(request, merchant),
+            Stateful(MobileBalanceClient.InitInfo, call => Task.FromResult(Init(call.Request, call.Merchant))),
+            Stateful(MobileBalanceClient.PayInfo, call => PayAsync(call.Request, call.Merchant)),
+            Stateful(MobileBalanceClient.ApproveInfo, call => Task.FromResult(Approve(call.Request, call.Merchant))),
+            Stateful(MobileBalanceClient.ResendCodeInfo, call => Task.FromResult(ResendCode(call.Request, call.Merchant))),
+            Stateful(MobileBalanceClient.StatusInfo, call => Task.FromResult(Status(call.Request, call.Merchant))),
+            new SandboxRoute(StatusByOrderPath, null, StatusByOrderPath, call => Task.FromResult(StatusByOrder(call.Request, call.Merchant)), checkFields: false),
         };
 
-        private GatewayReply Init(GatewayRequest request, SandboxMerchant merchant)
+        /// <summary>get_status2.php: status by the merchant's order id, served for specs of one's own (the README's walkthrough).</summary>
+        public const string StatusByOrderPath = "get_status2.php";
+
+        private static SandboxRoute Stateful(OperationInfo operation, Func<SandboxCall, Task<SandboxReply>> handler) =>
+            SandboxRoute.For(operation, handler, checkFields: false);
+
+        private SandboxReply Init(GatewayRequest request, SandboxMerchant merchant)
         {
             string? method = request.Optional("pg_payment_method");
             if (method != "mobile_commerce")
@@ -82,19 +95,19 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             Payment payment = _book.Create(merchant.MerchantId, terms, Now);
-            return GatewayReply.Ok()
-                .Add("pg_payment_id", payment.Id)
-                .Add("pg_redirect_url", new Uri(_baseAddress(), "pay/" + payment.PageKey).AbsoluteUri)
-                .Add("pg_redirect_url_type", "need data");
+            return SandboxReply.Ok()
+                .Set("pg_payment_id", payment.Id)
+                .Set("pg_redirect_url", new Uri(_baseAddress(), "pay/" + payment.PageKey).AbsoluteUri)
+                .Set("pg_redirect_url_type", "need data");
         }
 
-        private async Task<GatewayReply> PayAsync(GatewayRequest request, SandboxMerchant merchant)
+        private async Task<SandboxReply> PayAsync(GatewayRequest request, SandboxMerchant merchant)
         {
             long id = request.RequiredInt64("pg_payment_id");
             bool codeSent = await PayAsync(merchant, id, request.Required("pg_abonent_phone"), request.Optional("pg_payment_system_code")).ConfigureAwait(false);
             return codeSent
-                ? GatewayReply.Ok().Replace("need_approve").Add("pg_payment_id", id)
-                : GatewayReply.Ok().Add("pg_payment_id", id);
+                ? SandboxReply.Ok("need_approve").Set("pg_payment_id", id)
+                : SandboxReply.Ok().Set("pg_payment_id", id);
         }
 
         /// <summary>
@@ -135,11 +148,11 @@ namespace FreedomPay.Sandbox.Gateway
             return Change(merchant, id, payment => payment.Pay(phone, _rules, Now));
         }
 
-        private GatewayReply Approve(GatewayRequest request, SandboxMerchant merchant)
+        private SandboxReply Approve(GatewayRequest request, SandboxMerchant merchant)
         {
             long id = request.RequiredInt64("pg_payment_id");
             Approve(merchant, id, request.Required("pg_approval_code"));
-            return GatewayReply.Ok().Add("pg_payment_id", id);
+            return SandboxReply.Ok().Set("pg_payment_id", id);
         }
 
         /// <summary>Checks the SMS code (the API's approve and the hosted page's code form).</summary>
@@ -149,11 +162,11 @@ namespace FreedomPay.Sandbox.Gateway
             return true;
         });
 
-        private GatewayReply ResendCode(GatewayRequest request, SandboxMerchant merchant)
+        private SandboxReply ResendCode(GatewayRequest request, SandboxMerchant merchant)
         {
             long id = request.RequiredInt64("pg_payment_id");
             ResendCode(merchant, id);
-            return GatewayReply.Ok().Add("pg_payment_id", id);
+            return SandboxReply.Ok().Set("pg_payment_id", id);
         }
 
         /// <summary>Sends a new SMS code (the API's resend_code and the hosted page's button).</summary>
@@ -166,7 +179,7 @@ namespace FreedomPay.Sandbox.Gateway
         /// <summary>The rules payments follow (attempts, code lifetime), for the hosted page's texts.</summary>
         public SandboxRules Rules => _rules;
 
-        private GatewayReply Status(GatewayRequest request, SandboxMerchant merchant)
+        private SandboxReply Status(GatewayRequest request, SandboxMerchant merchant)
         {
             long id = request.RequiredInt64("pg_payment_id");
             lock (_book.Gate)
@@ -174,21 +187,21 @@ namespace FreedomPay.Sandbox.Gateway
                 Payment payment = _book.Find(merchant.MerchantId, id);
                 payment.ExpireIfDue(Now);
                 bool paid = payment.Status == SandboxPaymentStatus.Success;
-                return GatewayReply.Ok()
-                    .Add("pg_payment_id", id)
-                    .Add("pg_order_id", payment.Terms.OrderId)
-                    .Add("pg_currency", payment.Terms.Currency)
-                    .Add("pg_amount", payment.Terms.Amount)
-                    .Add("pg_payment_status", payment.Status.ToWire())
-                    .Add("pg_payment_method", "mobile_commerce")
-                    .Add("pg_can_reject", "0")
-                    .Add("pg_captured", paid ? "1" : "0")
-                    .Add("pg_testing_mode", payment.Terms.TestingMode ? "1" : "0")
-                    .Add("pg_user_phone", payment.Phone)
-                    .Add("pg_create_date", Local(payment.CreatedAt))
-                    .Add("pg_payment_date", payment.PaidAt is { } paidAt ? Local(paidAt) : null)
-                    .Add("pg_failure_code", payment.FailureCode?.ToString(CultureInfo.InvariantCulture))
-                    .Add("pg_failure_description", payment.FailureDescription);
+                return SandboxReply.Ok()
+                    .Set("pg_payment_id", id)
+                    .Set("pg_order_id", payment.Terms.OrderId)
+                    .Set("pg_currency", payment.Terms.Currency)
+                    .Set("pg_amount", payment.Terms.Amount)
+                    .Set("pg_payment_status", payment.Status.ToWire())
+                    .Set("pg_payment_method", "mobile_commerce")
+                    .Set("pg_can_reject", "0")
+                    .Set("pg_captured", paid ? "1" : "0")
+                    .Set("pg_testing_mode", payment.Terms.TestingMode ? "1" : "0")
+                    .Set("pg_user_phone", payment.Phone)
+                    .Set("pg_create_date", Local(payment.CreatedAt))
+                    .Set("pg_payment_date", payment.PaidAt is { } paidAt ? Local(paidAt) : null)
+                    .Set("pg_failure_code", payment.FailureCode?.ToString(CultureInfo.InvariantCulture))
+                    .Set("pg_failure_description", payment.FailureDescription);
             }
         }
 
@@ -196,7 +209,7 @@ namespace FreedomPay.Sandbox.Gateway
         /// get_status2.php: the latest payment with the merchant's order id. As documented, an unknown order answers
         /// ok with pg_payment_id 0; pg_transaction_status uses the older names (partial, pending, ok, failed, incomplete).
         /// </summary>
-        private GatewayReply StatusByOrder(GatewayRequest request, SandboxMerchant merchant)
+        private SandboxReply StatusByOrder(GatewayRequest request, SandboxMerchant merchant)
         {
             string orderId = request.Required("pg_order_id");
             lock (_book.Gate)
@@ -204,7 +217,7 @@ namespace FreedomPay.Sandbox.Gateway
                 Payment? payment = _book.FindByOrder(merchant.MerchantId, orderId);
                 if (payment is null)
                 {
-                    return GatewayReply.Ok().Add("pg_payment_id", 0L);
+                    return SandboxReply.Ok().Set("pg_payment_id", 0L);
                 }
 
                 payment.ExpireIfDue(Now);
@@ -216,13 +229,13 @@ namespace FreedomPay.Sandbox.Gateway
                     SandboxPaymentStatus.Failed => "failed",
                     _ => "incomplete",
                 };
-                return GatewayReply.Ok()
-                    .Add("pg_payment_id", payment.Id)
-                    .Add("pg_transaction_status", transaction)
-                    .Add("pg_can_reject", "0")
-                    .Add("pg_testing_mode", payment.Terms.TestingMode ? "1" : "0")
-                    .Add("pg_captured", payment.Status == SandboxPaymentStatus.Success ? "1" : "0")
-                    .Add("pg_create_date", Local(payment.CreatedAt));
+                return SandboxReply.Ok()
+                    .Set("pg_payment_id", payment.Id)
+                    .Set("pg_transaction_status", transaction)
+                    .Set("pg_can_reject", "0")
+                    .Set("pg_testing_mode", payment.Terms.TestingMode ? "1" : "0")
+                    .Set("pg_captured", payment.Status == SandboxPaymentStatus.Success ? "1" : "0")
+                    .Set("pg_create_date", Local(payment.CreatedAt));
             }
         }
 

@@ -103,11 +103,11 @@ namespace FreedomPay.Sandbox.Pages
         {
             var (requests, navigation) = page;
             string rows = string.Concat(requests.Select(r => $"""
-                <tr><td>{Time(r.At)}</td><td><code>{E(r.Script)}</code></td><td>{E(r.MerchantId ?? "")}</td><td>{E(Verdict(r.Signature))}</td>
+                <tr><td>{Time(r.At)}</td><td>{E(r.Operation)} <code>{E(r.Script)}</code></td><td>{E(r.MerchantId ?? "")}</td><td>{E(Verdict(r.Signature))}</td>
                 <td>{E(r.Status)}{(r.ErrorCode is null ? "" : " " + E(r.ErrorCode))}</td><td class="muted">{E(string.Join(", ", r.Fields))}</td></tr>
                 """));
             body.Append(Section("requests", "Latest API requests", requests.Count == 0 ? "No requests yet." : $"""
-                <div class="table"><table><thead><tr><th scope="col">Time</th><th scope="col">Script</th><th scope="col">Merchant</th><th scope="col">Signature</th><th scope="col">Reply</th><th scope="col">Fields sent</th></tr></thead><tbody>{rows}</tbody></table></div>{navigation}
+                <div class="table"><table><thead><tr><th scope="col">Time</th><th scope="col">Operation</th><th scope="col">Merchant</th><th scope="col">Signature</th><th scope="col">Reply</th><th scope="col">Fields sent</th></tr></thead><tbody>{rows}</tbody></table></div>{navigation}
                 """));
         }
 

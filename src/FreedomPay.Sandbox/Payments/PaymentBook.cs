@@ -47,6 +47,15 @@ namespace FreedomPay.Sandbox.Payments
             }
         }
 
+        /// <summary>An id no payment has or will have (for replies the default emulation makes up).</summary>
+        public long ReserveId()
+        {
+            lock (Gate)
+            {
+                return _nextId++;
+            }
+        }
+
         private void Forget(Payment payment)
         {
             _payments.Remove(payment.Id);

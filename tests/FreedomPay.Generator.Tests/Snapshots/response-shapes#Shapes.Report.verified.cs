@@ -42,6 +42,7 @@ namespace FreedomPay.Shapes
             global::FreedomPay.Runtime.ReplyElement.List("pg_codes", global::FreedomPay.Runtime.ReplyElement.Integer("pg_code")),
             global::FreedomPay.Runtime.ReplyElement.Text("pg_tag", repeated: true),
             global::FreedomPay.Runtime.ReplyElement.Object("pg_note", ReportNote.Shape, repeated: true),
+            global::FreedomPay.Runtime.ReplyElement.Object("pg_entry", global::FreedomPay.Shapes.Entry.Shape, repeated: true),
         };
 
         internal ReportResponse(global::FreedomPay.Runtime.PgResponse raw)
@@ -57,6 +58,7 @@ namespace FreedomPay.Shapes
             Codes = e.GetWrappedList("pg_codes", "pg_code", x => x.AsInt64());
             Tag = e.GetList("pg_tag", x => x.AsString());
             Note = e.GetList("pg_note", ReportNote.Parse);
+            Entry = e.GetList("pg_entry", global::FreedomPay.Shapes.Entry.Parse);
         }
 
         /// <summary>Element <c>pg_count</c>, always present.</summary>
@@ -85,6 +87,9 @@ namespace FreedomPay.Shapes
 
         /// <summary>Element <c>pg_note</c>, repeated.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ReportNote> Note { get; }
+
+        /// <summary>Element <c>pg_entry</c>, repeated.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<Entry> Entry { get; }
     }
 
     /// <summary>Content of a <c>pg_owner</c> element.</summary>
@@ -163,6 +168,29 @@ namespace FreedomPay.Shapes
         internal static ReportNote Parse(global::FreedomPay.Runtime.PgElement e)
         {
             return new ReportNote(e);
+        }
+    }
+
+    /// <summary>Content of a <c>pg_entry</c> element.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+    public sealed partial class Entry
+    {
+        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+        {
+            global::FreedomPay.Runtime.ReplyElement.Integer("pg_id"),
+        };
+
+        private Entry(global::FreedomPay.Runtime.PgElement e)
+        {
+            Id = e.GetInt64("pg_id");
+        }
+
+        /// <summary>Element <c>pg_id</c>.</summary>
+        public long? Id { get; }
+
+        internal static Entry Parse(global::FreedomPay.Runtime.PgElement e)
+        {
+            return new Entry(e);
         }
     }
 

@@ -1,0 +1,85 @@
+using System;
+using System.Globalization;
+using FreedomPay.Runtime;
+using FreedomPay.Sandbox.Gateway;
+
+namespace FreedomPay.Sandbox.Emulation
+{
+    /// <summary>
+    /// Checks a request's text fields by the spec's rules, as the gateway would: the sandbox's own reading of the field
+    /// table, not the client's validation (a client that skipped its checks is caught here). The first broken rule is
+    /// a <see cref="GatewayError"/> naming the field. Fields the table does not list are passed through.
+    /// </summary>
+    internal static class FieldRules
+    {
+        public static void Check(RequestFieldTable table, GatewayRequest request)
+        {
+            foreach (RequestField field in table.All)
+            {
+                if (field.Role is FieldRole.MerchantId or FieldRole.Salt or FieldRole.Signature)
+                {
+                    continue; // checked before the signature
+                }
+
+                string? value = request.Optional(field.WireName);
+                if (value is null)
+                {
+                    if (field.Required || field.Role == FieldRole.Constant)
+                    {
+                        throw Invalid(field, "is required");
+                    }
+
+                    continue;
+                }
+
+                if (Problem(field, value) is { } problem)
+                {
+                    throw Invalid(field, problem);
+                }
+            }
+        }
+
+        /// <summary>What is wrong with a value, or null when it keeps every rule.</summary>
+        private static string? Problem(RequestField field, string value)
+        {
+            if (field.Role == FieldRole.Constant)
+            {
+                return value == field.ConstantValue ? null : $"must be '{field.ConstantValue}'";
+            }
+
+            switch (field.Kind)
+            {
+                case FieldKind.Integer:
+                    return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole) ? Range(field, whole) : "must be a whole number";
+                case FieldKind.Decimal:
+                    return decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal number) ? Range(field, number) : "must be a number with '.' as the separator";
+                case FieldKind.Boolean:
+                    return value is "1" or "0" ? null : "must be 1 or 0";
+                case FieldKind.Enum:
+                    return WireText.IsOneOf(value, field.AllowedValues) ? null : "must be one of: " + string.Join(", ", field.AllowedValues);
+                case FieldKind.DateTime:
+                    return DateTime.TryParseExact(value, field.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"must be a date-time in the format {field.Format}";
+                default:
+                    if (field.MinLength is { } min && value.Length < min)
+                    {
+                        return $"must be at least {min} characters long";
+                    }
+
+                    if (field.MaxLength is { } max && value.Length > max)
+                    {
+                        return $"must be at most {max} characters long";
+                    }
+
+                    return field.PatternRegex is { } pattern && !pattern.IsMatch(value) ? $"must match {field.Pattern}" : null;
+            }
+        }
+
+        private static string? Range(RequestField field, decimal value) =>
+            field.Min is { } min && value < min ? $"must be at least {min.ToString(CultureInfo.InvariantCulture)}"
+            : field.Max is { } max && value > max ? $"must be at most {max.ToString(CultureInfo.InvariantCulture)}"
+            : null;
+
+        private static GatewayError Invalid(RequestField field, string problem) =>
+            new GatewayError(SandboxErrorCodes.InvalidField, $"Field {field.WireName} {problem}.");
+    }
+}

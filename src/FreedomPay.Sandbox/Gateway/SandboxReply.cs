@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Xml;
+using FreedomPay.Runtime;
+
+namespace FreedomPay.Sandbox
+{
+    /// <summary>
+    /// A reply the sandbox sends: elements in order, some with children of their own. The sandbox renders it as
+    /// <c>&lt;response&gt;</c> XML and signs it for the called script with a fresh salt (unsigned only when the merchant
+    /// is unknown, as the real gateway does). A handler (<see cref="FreedomPaySandbox.Handle(OperationInfo, Func{SandboxCall, SandboxReply})"/>)
+    /// starts from <see cref="SandboxCall.DefaultReply"/>, <see cref="Ok"/> or <see cref="Error"/>.
+    /// </summary>
+    public sealed class SandboxReply
+    {
+        private readonly List<Element> _elements = new List<Element>();
+
+        /// <summary>An empty reply (or group of child elements).</summary>
+        public SandboxReply()
+        {
+        }
+
+        /// <summary>A reply whose status element says <paramref name="status"/> (<c>pg_status=ok</c> by default).</summary>
+        public static SandboxReply Ok(string status = "ok") => new SandboxReply().Set(StatusElement, status);
+
+        /// <summary>
+        /// A refusal: the operation area's error elements (<c>pg_status=error</c>, <c>pg_error_code</c>,
+        /// <c>pg_error_description</c> unless the spec names others), signed like any reply.
+        /// </summary>
+        public static SandboxReply Error(int code, string description) => new SandboxReply { Failure = (code, description ?? string.Empty) };
+
+        /// <summary>The error code and text of a refusal; null for other replies.</summary>
+        public (int Code, string Description)? Failure { get; private set; }
+
+        /// <summary>The value of the first top-level element with this name, or null.</summary>
+        public string? this[string name] => _elements.FirstOrDefault(e => e.Name == name)?.Value;
+
+        /// <summary>The top-level elements' names, in order.</summary>
+        public IReadOnlyList<string> Names => _elements.Select(e => e.Name).ToArray();
+
+        /// <summary>Sets the first element of that name (added at the end if there is none); null removes it.</summary>
+        public SandboxReply Set(string name, string? value)
+        {
+            CheckName(name);
+            int index = _elements.FindIndex(e => e.Name == name);
+            if (value is null)
+            {
+                if (index >= 0)
+                {
+                    _elements.RemoveAt(index);
+                }
+            }
+            else if (index >= 0)
+            {
+                _elements[index] = new Element(name, value, null);
+            }
+            else
+            {
+                _elements.Add(new Element(name, value, null));
+            }
+
+            return this;
+        }
+
+        /// <summary>Sets a whole number.</summary>
+        public SandboxReply Set(string name, long value) => Set(name, value.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>Sets a decimal number ('.' as the separator).</summary>
+        public SandboxReply Set(string name, decimal value) => Set(name, value.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>Adds an element at the end, even when one of that name exists (repeated elements).</summary>
+        public SandboxReply Add(string name, string value)
+        {
+            CheckName(name);
+            _elements.Add(new Element(name, value ?? throw new ArgumentNullException(nameof(value)), null));
+            return this;
+        }
+
+        /// <summary>Adds an element with children at the end (objects, list wrappers and their items).</summary>
+        public SandboxReply Add(string name, SandboxReply children)
+        {
+            CheckName(name);
+            _elements.Add(new Element(name, null, children ?? throw new ArgumentNullException(nameof(children))));
+            return this;
+        }
+
+        /// <summary>The children of the first top-level element with this name, or null.</summary>
+        public SandboxReply? Group(string name) => _elements.FirstOrDefault(e => e.Name == name)?.Children;
+
+        internal const string StatusElement = "pg_status";
+
+        /// <summary>The signed XML text; <paramref name="secret"/> null leaves it unsigned.</summary>
+        internal string Render(string script, ResponseErrorShape? errors, string? secret, string salt, string saltField, string signatureField, bool spoilSignature = false)
+        {
+            List<Element> elements = Failure is { } failure ? ErrorElements(errors, failure) : new List<Element>(_elements);
+            if (secret is not null)
+            {
+                elements.Add(new Element(saltField, salt, null));
+                string signature = PgSignature.Compute(script, new PgElement("response", string.Empty, ToPg(elements)), secret);
+                elements.Add(new Element(signatureField, spoilSignature ? new string(signature.Reverse().ToArray()) : signature, null));
+            }
+
+            var text = new StringBuilder();
+            var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true };
+            using (var writer = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), settings))
+            {
+                writer.WriteStartElement("response");
+                Write(writer, elements);
+                writer.WriteEndElement();
+            }
+
+            return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + text + "\n";
+        }
+
+        /// <summary>The reply's status and error code as the request log keeps them.</summary>
+        internal (string Status, string? ErrorCode) Outcome(ResponseErrorShape? errors) => Failure is { } failure
+            ? (errors?.ErrorValue ?? "error", failure.Code.ToString(CultureInfo.InvariantCulture))
+            : (this[errors?.StatusElement ?? StatusElement] ?? string.Empty, null);
+
+        private static List<Element> ErrorElements(ResponseErrorShape? errors, (int Code, string Description) failure) => new List<Element>
+        {
+            new Element(errors?.StatusElement ?? StatusElement, errors?.ErrorValue ?? "error", null),
+            new Element(errors?.CodeElement ?? "pg_error_code", failure.Code.ToString(CultureInfo.InvariantCulture), null),
+            new Element(errors?.DescriptionElement ?? "pg_error_description", failure.Description, null),
+        };
+
+        // The sandbox's own replies are shallow (as deep as a spec nests): recursion over them is bounded.
+        private static void Write(XmlWriter writer, List<Element> elements)
+        {
+            foreach (Element element in elements)
+            {
+                if (element.Children is null)
+                {
+                    writer.WriteElementString(element.Name, element.Value);
+                    continue;
+                }
+
+                writer.WriteStartElement(element.Name);
+                Write(writer, element.Children._elements);
+                writer.WriteEndElement();
+            }
+        }
+
+        private static PgElement[] ToPg(List<Element> elements) =>
+            elements.Select(e => e.Children is null ? new PgElement(e.Name, e.Value!) : new PgElement(e.Name, string.Empty, ToPg(e.Children._elements))).ToArray();
+
+        private static void CheckName(string name)
+        {
+            if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') || !char.IsAsciiLetter(name[0]) && name[0] != '_')
+            {
+                throw new ArgumentException($"'{name}' is not an element name the sandbox writes (letters, digits, _ - . and a letter or _ first).", nameof(name));
+            }
+        }
+
+        private sealed record Element(string Name, string? Value, SandboxReply? Children);
+    }
+}

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using FreedomPay.MobileBalance;
+using FreedomPay.Runtime;
+using FreedomPay.Sandbox.Tests.Marketplace;
+
+namespace FreedomPay.Sandbox.Tests;
+
+/// <summary>
+/// The default emulation: any operation a spec describes, the packaged ones and an area of the test's own
+/// (Specs/marketplace.yaml), answered from its description with the merchant, signature and field rules checked.
+/// </summary>
+public sealed class DefaultEmulationTests
+{
+    public static TheoryData<string> PackagedOperations() => new(MobileBalanceClient.Operations.Select(o => o.Descriptor.Name));
+
+    public static TheoryData<string, string> RequiredFields()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (OperationInfo operation in MobileBalanceClient.Operations.Concat(MarketplaceClient.Operations))
+        {
+            foreach (RequestField field in operation.Fields.CallerFields.Where(f => f.Required))
+            {
+                data.Add(operation.Descriptor.DisplayName, field.WireName);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PackagedOperations))]
+    public async Task Every_packaged_operation_gets_a_signed_reply_the_client_accepts(string name)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        OperationInfo operation = MobileBalanceClient.Operations.Single(o => o.Descriptor.Name == name);
+        f.Sandbox.Handle(operation, call => call.DefaultReply());
+
+        FreedomPayResponse response = await operation.SendAsync(f.Client.Connection, SampleValues.For(operation));
+
+        Assert.Equal(name + "Response", response.GetType().Name);
+        Assert.Equal("ok", response.Raw.Root.GetString("pg_status"));
+        foreach (ReplyElement element in operation.Descriptor.Reply)
+        {
+            Assert.NotNull(response.Raw.Root.Find(element.Name)); // optional elements too: the client reads every type
+        }
+
+        SandboxRequest logged = f.Sandbox.Requests.Single();
+        Assert.Equal(("MobileBalance." + name, SignatureVerdict.Valid, "ok"), (logged.Operation, logged.Signature, logged.Status));
+    }
+
+    [Fact]
+    public async Task The_default_status_reply_echoes_the_request_and_fills_lists_with_two_items()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        f.Sandbox.Handle(MobileBalanceClient.StatusInfo, call => call.DefaultReply());
+
+        StatusResponse status = await f.Mobile.StatusAsync(new StatusRequest { PaymentId = 4242, OrderId = "ORD-5" });
+
+        Assert.Equal((4242L, "ORD-5"), (status.PaymentId, status.OrderId));
+        Assert.Equal(PaymentStatus.New, status.PaymentStatus); // the first enum value
+        Assert.Equal(new DateTime(2026, 11, 25, 17, 0, 0), status.CreateDate); // the fake clock, in the gateway's UTC+5
+        Assert.Equal(2, status.RefundPayments.Count);
+        Assert.NotEqual(status.RefundPayments[0].PaymentId, status.RefundPayments[1].PaymentId); // new ids, never reused
+    }
+
+    [Fact]
+    public async Task A_consumer_area_is_served_from_its_description_with_no_emulation_code()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+
+        SettlementsResponse settlements = await f.Client.Marketplace().SettlementsAsync(new SettlementsRequest
+        {
+            OrderId = "ORD-7", Amount = 12.5m, Channel = SaleChannel.App,
+        });
+        SellerResponse seller = await f.Client.Marketplace().SellerAsync(new SellerRequest { SellerId = 5 });
+
+        Assert.Equal((MarketStatus.Ok, "ORD-7", 12.5m, SaleChannel.App), (settlements.Status, settlements.OrderId, settlements.Amount, settlements.Channel));
+        Assert.Equal(2, settlements.Settlement.Count); // a repeated object
+        Assert.Equal(new[] { "sandbox-tag", "sandbox-tag" }, settlements.Tag); // the spec's example, repeated
+        Assert.Equal(("Aigerim's shop", "Almaty"), (seller.Seller.Name, seller.Seller.Address?.City)); // nested groups
+        Assert.Equal(SellerRating.Gold, seller.Seller.Rating);
+        Assert.True(seller.PaymentId > 0);
+        Assert.Equal(2, seller.History.Count); // a wrapped list of values
+        Assert.Contains(MarketplaceClient.SellerInfo, f.Sandbox.Operations);
+        Assert.Equal(new[] { "Marketplace.Settlements", "Marketplace.Seller" }, f.Sandbox.Requests.Select(r => r.Operation));
+    }
+
+    [Theory]
+    [MemberData(nameof(RequiredFields))]
+    public async Task Every_required_field_left_out_is_refused_naming_it(string operationName, string field)
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        OperationInfo operation = MobileBalanceClient.Operations.Concat(MarketplaceClient.Operations).Single(o => o.Descriptor.DisplayName == operationName);
+        f.Sandbox.Handle(operation, call => call.DefaultReply());
+
+        XElement reply = await RawGateway.PostAsync(f, operation, SampleValues.For(operation, include: other => other.WireName != field));
+
+        Assert.Equal("1001", reply.Element("pg_error_code")?.Value);
+        Assert.Equal($"Field {field} is required.", reply.Element("pg_error_description")?.Value);
+        Assert.True(RawGateway.IsSigned(reply, operation, f.Sandbox.Merchant));
+    }
+
+    [Theory]
+    [InlineData("pg_seller_id", "abc", "Field pg_seller_id must be a whole number.")]
+    [InlineData("pg_seller_id", "0", "Field pg_seller_id must be at least 1.")]
+    [InlineData("pg_phone", "7701", "Field pg_phone must match ^[0-9]{11}$.")]
+    public async Task A_malformed_field_is_refused_naming_the_field_and_the_rule(string field, string value, string description)
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        Dictionary<string, string> values = SampleValues.For(MarketplaceClient.SellerInfo);
+        values[field] = value;
+
+        XElement reply = await RawGateway.PostAsync(f, MarketplaceClient.SellerInfo, values);
+
+        Assert.Equal(("1001", description), (reply.Element("pg_error_code")?.Value, reply.Element("pg_error_description")?.Value));
+    }
+
+    [Fact]
+    public async Task A_wrong_signature_or_an_unknown_merchant_is_refused_for_any_described_operation()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        Dictionary<string, string> values = SampleValues.For(MarketplaceClient.SettlementsInfo);
+
+        XElement wrong = await RawGateway.PostAsync(f, MarketplaceClient.SettlementsInfo, values, secret: "not-the-secret");
+        XElement stranger = await RawGateway.PostAsync(f, MarketplaceClient.SettlementsInfo, values, merchantId: "99999");
+
+        Assert.Equal("1002", wrong.Element("pg_error_code")?.Value);
+        Assert.Equal("101", stranger.Element("pg_error_code")?.Value);
+        Assert.Null(stranger.Element("pg_sig"));
+        Assert.Equal(new[] { SignatureVerdict.Invalid, SignatureVerdict.UnknownMerchant }, f.Sandbox.Requests.Select(r => r.Signature));
+    }
+
+    [Fact]
+    public async Task A_handler_scripts_the_gateway_on_top_of_the_default_reply()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        f.Sandbox.Handle(MarketplaceClient.SellerInfo, call =>
+        {
+            if (call.Field("pg_seller_id") == "13")
+            {
+                return SandboxReply.Error(2001, "Seller 13 is blocked.");
+            }
+
+            SandboxReply reply = call.DefaultReply();
+            reply.Group("pg_seller")!.Set("pg_name", $"Seller {call.Field("pg_seller_id")} of merchant {call.Merchant.MerchantId}, {call.Sandbox.Payments.Count} payments");
+            return reply;
+        });
+
+        SellerResponse seller = await f.Client.Marketplace().SellerAsync(new SellerRequest { SellerId = 7 });
+        var blocked = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => f.Client.Marketplace().SellerAsync(new SellerRequest { SellerId = 13 }));
+
+        Assert.Equal($"Seller 7 of merchant {f.Sandbox.Merchant.MerchantId}, 0 payments", seller.Seller.Name);
+        Assert.Equal(("2001", "Seller 13 is blocked.", true), (blocked.ErrorCode, blocked.ErrorDescription, blocked.IsSigned));
+    }
+
+    [Fact]
+    public async Task Faults_apply_to_any_described_operation()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        f.Sandbox.Faults.Add(MarketplaceClient.SellerInfo, SandboxFault.WrongSignature());
+
+        // Seller is not safe to retry: a reply that cannot be trusted leaves its outcome unknown, with the reason inside.
+        var unknown = await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => f.Client.Marketplace().SellerAsync(new SellerRequest { SellerId = 5 }));
+        Assert.IsType<FreedomPaySignatureException>(unknown.InnerException);
+        SellerResponse next = await f.Client.Marketplace().SellerAsync(new SellerRequest { SellerId = 5 });
+
+        Assert.Equal("Aigerim's shop", next.Seller.Name);
+    }
+
+    [Fact]
+    public async Task A_path_no_area_describes_is_not_found()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        using var http = new HttpClient { BaseAddress = f.Sandbox.BaseAddress };
+
+        using HttpResponseMessage response = await http.PostAsync("marketplace/seller", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

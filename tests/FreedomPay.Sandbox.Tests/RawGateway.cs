@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using FreedomPay.Runtime;
+using FreedomPay.TestSupport;
+
+namespace FreedomPay.Sandbox.Tests;
+
+/// <summary>
+/// Requests the client would refuse to send (a field left out, a malformed value): the merchant id, salt and the
+/// spec's constants, then the given values, signed by the reference rule.
+/// </summary>
+internal static class RawGateway
+{
+    public static async Task<XElement> PostAsync(SandboxFixture f, OperationInfo operation, IReadOnlyDictionary<string, string> values, string? secret = null, string? merchantId = null)
+    {
+        SandboxMerchant merchant = f.Sandbox.Merchant;
+        var fields = new List<KeyValuePair<string, string>> { new("pg_merchant_id", merchantId ?? merchant.MerchantId), new("pg_salt", "raw-salt") };
+        fields.AddRange(operation.Fields.All.Where(f => f.Role == FieldRole.Constant).Select(f => new KeyValuePair<string, string>(f.WireName, f.ConstantValue!)));
+        fields.AddRange(values);
+        fields.Add(new("pg_sig", ReferenceSignature.Sign(operation.Descriptor.ScriptName, fields, secret ?? merchant.SecretKey)));
+        using var http = new HttpClient { BaseAddress = f.Sandbox.BaseAddress };
+        using HttpResponseMessage response = await http.PostAsync(operation.Descriptor.Path, new FormUrlEncodedContent(fields));
+        return XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+    }
+
+    /// <summary>Whether a flat reply carries a valid signature for the operation's script.</summary>
+    public static bool IsSigned(XElement reply, OperationInfo operation, SandboxMerchant merchant) =>
+        reply.Element("pg_sig")?.Value is { } signature
+        && signature == ReferenceSignature.Sign(operation.Descriptor.ScriptName, reply.Elements().Select(e => new KeyValuePair<string, string>(e.Name.LocalName, e.Value)), merchant.SecretKey);
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using FreedomPay.Runtime;
+
+namespace FreedomPay.Sandbox.Tests;
+
+/// <summary>
+/// Text values for every caller field of an operation, valid by its rules, built from the field table. A field with a
+/// pattern needs a sample here: a new one fails loudly instead of sending a value the spec refuses.
+/// </summary>
+internal static class SampleValues
+{
+    private static readonly Dictionary<string, string> Patterned = new(StringComparer.Ordinal)
+    {
+        ["pg_currency"] = "KZT",
+        ["pg_user_id"] = "user-1",
+        ["pg_user_phone"] = "77017777777",
+        ["pg_abonent_phone"] = "77017777777",
+        ["pg_approval_code"] = "111111",
+        ["pg_phone"] = "77011234567",
+    };
+
+    public static Dictionary<string, string> For(OperationInfo operation, Func<RequestField, bool>? include = null)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (RequestField field in operation.Fields.CallerFields)
+        {
+            if (include is null || include(field))
+            {
+                values[field.WireName] = Value(field);
+            }
+        }
+
+        return values;
+    }
+
+    private static string Value(RequestField field) => field.Kind switch
+    {
+        FieldKind.Integer => ((long)(field.Min ?? 1)).ToString(CultureInfo.InvariantCulture),
+        FieldKind.Decimal => (field.Min ?? 10m).ToString(CultureInfo.InvariantCulture),
+        FieldKind.Boolean => "1",
+        FieldKind.Enum => field.AllowedValues[0],
+        FieldKind.DateTime => new DateTime(2026, 11, 25, 12, 30, 0).ToString(field.Format, CultureInfo.InvariantCulture),
+        _ when field.Pattern is not null => Patterned.TryGetValue(field.WireName, out string? sample)
+            ? sample
+            : throw new InvalidOperationException($"Add a sample for {field.WireName} (pattern {field.Pattern}) to SampleValues."),
+        _ => "Sample " + field.MemberName,
+    };
+}
