@@ -1,7 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FreedomPay.Cli.Commands;
+using FreedomPay.Cli.Specs;
 
 namespace FreedomPay.Cli
 {
@@ -10,7 +14,14 @@ namespace FreedomPay.Cli
     {
         public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
         {
-            RootCommand root = Build(environment);
+            IReadOnlyList<AreaEntry>? ownAreas = SpecOption.Load(SpecOption.Paths(args), environment);
+            if (ownAreas is null)
+            {
+                environment.Error.WriteLine("error: the spec has errors (above, at their line and column); nothing was run.");
+                return ExitCodes.Usage;
+            }
+
+            RootCommand root = Build(environment, ownAreas);
             ParseResult parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
@@ -26,12 +37,16 @@ namespace FreedomPay.Cli
             return await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
         }
 
-        public static RootCommand Build(CliEnvironment environment)
+        /// <param name="environment">Where output goes.</param>
+        /// <param name="ownAreas">Areas read from <c>--spec</c> files: commands of their own, and served by the sandbox.</param>
+        public static RootCommand Build(CliEnvironment environment, IReadOnlyList<AreaEntry>? ownAreas = null)
         {
+            ownAreas ??= Array.Empty<AreaEntry>();
             var root = new RootCommand("freedompay: the FreedomPay gateway from the command line, and an embedded sandbox.");
+            root.Options.Add(SpecOption.Create());
             root.Subcommands.Add(DemoCommand.Create(environment));
-            root.Subcommands.Add(SandboxCommand.Create(environment));
-            foreach (AreaEntry area in AreaCatalog.All)
+            root.Subcommands.Add(SandboxCommand.Create(environment, ownAreas));
+            foreach (AreaEntry area in AreaCatalog.All.Concat(ownAreas))
             {
                 root.Subcommands.Add(OperationCommands.ForArea(area, environment));
             }

@@ -22,6 +22,37 @@ public sealed class ConsumerTests(PackedFeed packed)
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("order ORD-1: payment 1000001, Ok", run.Output);
+        Assert.Contains("payout PAYOUT-1: Success", run.Output); // answered by the default emulation
+    }
+
+    [Fact]
+    public async Task The_sandbox_package_serves_a_consumers_repeated_and_nested_replies_it_has_never_seen()
+    {
+        // The sandbox tests' own area: one operation with repeated elements, one with nested groups and a list.
+        string spec = File.ReadAllText(Path.Combine(PackedFeed.RepositoryRoot, "tests", "FreedomPay.Sandbox.Tests", "Specs", "marketplace.yaml"));
+        var project = new ConsumerProject(packed, "own-area")
+            .Write("consumer.csproj", _walkthrough.Project.Replace("orders.yaml", "marketplace.yaml"))
+            .Write("marketplace.yaml", spec)
+            .Write("Program.cs", """
+                using FreedomPay;
+                using FreedomPay.Marketplace;
+                using FreedomPay.Sandbox;
+
+                await using var sandbox = await FreedomPaySandbox.StartAsync(new FreedomPaySandboxOptions().AddArea(MarketplaceClient.Operations));
+                using var client = new FreedomPayClient(new FreedomPayClientOptions
+                {
+                    MerchantId = sandbox.Merchant.MerchantId, SecretKey = sandbox.Merchant.SecretKey, BaseAddress = sandbox.BaseAddress,
+                });
+
+                var settlements = await client.Marketplace().SettlementsAsync(new SettlementsRequest { OrderId = "M-1", Amount = 3m });
+                var seller = await client.Marketplace().SellerAsync(new SellerRequest { SellerId = 9 });
+                Console.WriteLine($"settlements of {settlements.OrderId}: {settlements.Settlement.Count}; seller {seller.Seller.Name} in {seller.Seller.Address?.City}");
+                """);
+
+        CommandResult run = await project.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("settlements of M-1: 2; seller Aigerim's shop in Almaty", run.Output);
     }
 
     [Fact]

@@ -62,6 +62,10 @@ public sealed class PackageLayoutTests(PackedFeed packed)
 
         Assert.Contains("tools/net10.0/any/freedompay.dll", files);
         Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", files);
+        // --spec binds YAML at run time with the generator's binder: the tool carries it and what it loads.
+        Assert.Contains("tools/net10.0/any/FreedomPay.Generator.dll", files);
+        Assert.Contains("tools/net10.0/any/YamlDotNet.dll", files);
+        Assert.Contains("tools/net10.0/any/Microsoft.CodeAnalysis.dll", files);
         using ZipArchive zip = ZipFile.OpenRead(packed.Package("FreedomPay.Cli"));
         using var reader = new System.IO.StreamReader(zip.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open());
         Assert.Contains("<Command Name=\"freedompay\" EntryPoint=\"freedompay.dll\"", reader.ReadToEnd());

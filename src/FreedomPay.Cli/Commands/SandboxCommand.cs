@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FreedomPay.Cli.Output;
+using FreedomPay.Runtime;
 using FreedomPay.Sandbox;
 
 namespace FreedomPay.Cli.Commands
@@ -11,7 +14,9 @@ namespace FreedomPay.Cli.Commands
     /// <summary>`freedompay sandbox`: runs the emulator until Ctrl+C and prints how to reach it.</summary>
     internal static class SandboxCommand
     {
-        public static Command Create(CliEnvironment environment)
+        /// <param name="environment">Where output goes.</param>
+        /// <param name="ownAreas">Areas from <c>--spec</c> files, served by their description.</param>
+        public static Command Create(CliEnvironment environment, IReadOnlyList<AreaEntry> ownAreas)
         {
             var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 0 };
             var merchant = new Option<string>("--merchant-id") { Description = "Merchant id the sandbox accepts.", DefaultValueFactory = _ => "54321" };
@@ -22,6 +27,11 @@ namespace FreedomPay.Cli.Commands
                 try
                 {
                     var options = new FreedomPaySandboxOptions { Port = parse.GetValue(port) };
+                    foreach (AreaEntry area in ownAreas)
+                    {
+                        options.AddArea(area.Operations);
+                    }
+
                     string? givenKey = parse.GetValue(secret);
                     if (parse.GetValue(merchant) is { } id)
                     {
@@ -48,6 +58,15 @@ namespace FreedomPay.Cli.Commands
             output.WriteLine($"FreedomPay sandbox listening on {sandbox.BaseAddress}");
             output.WriteLine($"  dashboard    {sandbox.DashboardAddress}   (payments, SMS codes, Result notify, requests)");
             output.WriteLine($"  merchant id  {sandbox.Merchant.MerchantId}");
+            foreach (IReadOnlyList<OperationInfo> area in options.Areas)
+            {
+                foreach (OperationInfo operation in area)
+                {
+                    string how = sandbox.Operations.Contains(operation) ? "from its spec" : "by the sandbox's own emulation of that path";
+                    output.WriteLine($"  serves       {operation.Descriptor.DisplayName} at /{operation.Descriptor.Path.TrimStart('/')} ({how})");
+                }
+            }
+
             string secretKey = keyWasGiven ? "'<the --secret-key you gave>'" : sandbox.Merchant.SecretKey;
             output.WriteLine(keyWasGiven
                 ? "  secret key   the one given with --secret-key (not shown)"

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace FreedomPay.Cli.Tests;
+
+/// <summary>
+/// <c>--spec</c>: a user's YAML read at run time with the generator's binder; `sandbox` serves its operations and the
+/// tool's own operation commands call them, with no build; a broken spec exits 2 with positioned diagnostics.
+/// </summary>
+public sealed class SpecOptionTests : IDisposable
+{
+    private const string Secret = "cli-spec-test-secret";
+    private readonly string _directory = Directory.CreateTempSubdirectory("freedompay-spec-").FullName;
+
+    [Fact]
+    public async Task The_sandbox_serves_a_spec_file_to_the_tools_own_operation_commands()
+    {
+        string spec = Spec("marketplace.yaml", File.ReadAllText(MarketplaceSpec()));
+        using var stop = new CancellationTokenSource();
+        var output = new AddressWriter();
+        Task<int> sandbox = FreedomPayCli.RunAsync(new[] { "--spec", spec, "sandbox", "--secret-key", Secret }, new CliEnvironment(output, TextWriter.Null, _ => null), stop.Token);
+        try
+        {
+            string baseUrl = await output.Address.WaitAsync(TimeSpan.FromSeconds(60));
+            var env = new Dictionary<string, string> { ["FREEDOMPAY_MERCHANT_ID"] = "54321", ["FREEDOMPAY_SECRET_KEY"] = Secret, ["FREEDOMPAY_BASE_URL"] = baseUrl };
+
+            CliResult seller = await CliRunner.RunAsync(env, "marketplace", "seller", "--seller-id", "5", "--spec", spec, "--json");
+            CliResult refused = await CliRunner.RunAsync(env, "--spec", spec, "marketplace", "seller", "--seller-id", "0");
+
+            Assert.True(seller.ExitCode == 0, seller.Error);
+            using JsonDocument json = JsonDocument.Parse(seller.Out);
+            Assert.Equal("ok", json.RootElement.GetProperty("pg_status").GetString());
+            Assert.Equal("Aigerim's shop", json.RootElement.GetProperty("pg_seller").GetProperty("pg_name").GetString()); // the nested group's example
+            Assert.Contains("serves       Marketplace.Seller at /marketplace/seller (from its spec)", output.Text);
+
+            // The tool validates by the same table before sending: nothing reached the sandbox.
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("pg_seller_id", refused.Error);
+        }
+        finally
+        {
+            stop.Cancel();
+            Assert.Equal(0, await sandbox);
+        }
+    }
+
+    [Fact]
+    public async Task A_broken_spec_exits_2_with_the_generators_positioned_diagnostics()
+    {
+        string spec = Spec("broken.yaml", File.ReadAllText(MarketplaceSpec()).Replace("    summary: Reads a seller's profile.", "    sumary: Reads a seller's profile."));
+
+        CliResult result = await CliRunner.RunAsync("--spec", spec, "sandbox");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches(new Regex(@"broken\.yaml\(\d+,5\): error FPG0003: Unknown key 'sumary' in operation 'Seller'; did you mean 'summary'\?"), result.Error);
+        Assert.Contains("nothing was run", result.Error);
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
+    public async Task A_missing_spec_file_exits_2_naming_it()
+    {
+        CliResult result = await CliRunner.RunAsync("--spec", Path.Combine(_directory, "nope.yaml"), "sandbox");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nope.yaml: error: the spec file does not exist.", result.Error);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Spec(string name, string text)
+    {
+        string path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>The sandbox tests' own area (repeated elements, nested groups, a list), from the repository.</summary>
+    private static string MarketplaceSpec()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "tests", "FreedomPay.Sandbox.Tests", "Specs", "marketplace.yaml");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("marketplace.yaml not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Captures the sandbox command's output and completes when it prints the address it listens on.</summary>
+    private sealed class AddressWriter : StringWriter
+    {
+        private readonly object _gate = new();
+        private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<string> Address => _address.Task;
+
+        public string Text
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return ToString();
+                }
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (_gate)
+            {
+                base.WriteLine(value);
+            }
+
+            if (value is not null && Regex.Match(value, @"listening on (http://\S+)") is { Success: true } match)
+            {
+                _address.TrySetResult(match.Groups[1].Value);
+            }
+        }
+    }
+}
