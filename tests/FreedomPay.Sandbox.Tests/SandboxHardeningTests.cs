@@ -104,6 +104,17 @@ public sealed class SandboxHardeningTests
     }
 
     [Fact]
+    public async Task A_value_xml_cannot_carry_is_echoed_replaced_not_answered_with_a_500()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        InitResponse init = await f.Mobile.InitAsync(new InitRequest { OrderId = "A\uFFFEB\u0000", Amount = 10m, Description = "x" });
+
+        StatusResponse status = await f.Mobile.StatusAsync(new StatusRequest { PaymentId = init.PaymentId });
+
+        Assert.Equal("A\uFFFDB\uFFFD", status.OrderId); // signed as sent in the reply, so the client accepted it
+    }
+
+    [Fact]
     public async Task Too_many_fields_are_refused_the_same_way()
     {
         await using var f = await SandboxFixture.StartAsync();

@@ -96,7 +96,7 @@ namespace FreedomPay.Sandbox
         /// <summary>The signed XML text; <paramref name="secret"/> null leaves it unsigned.</summary>
         internal string Render(string script, ResponseErrorShape? errors, string? secret, string salt, string saltField, string signatureField, bool spoilSignature = false)
         {
-            List<Element> elements = Failure is { } failure ? ErrorElements(errors, failure) : new List<Element>(_elements);
+            List<Element> elements = Writable(Failure is { } failure ? ErrorElements(errors, failure) : _elements);
             if (secret is not null)
             {
                 elements.Add(new Element(saltField, salt, null));
@@ -144,6 +144,41 @@ namespace FreedomPay.Sandbox
                 writer.WriteEndElement();
             }
         }
+
+        /// <summary>
+        /// The elements with every character XML cannot carry (a NUL, U+FFFE, a lone surrogate, echoed from a request
+        /// or an error text) replaced by U+FFFD, before signing: a hostile value never turns a reply into a 500.
+        /// </summary>
+        private static List<Element> Writable(List<Element> elements) => elements
+            .Select(e => e.Children is null ? e with { Value = WritableText(e.Value!) } : e with { Children = new SandboxReply(Writable(e.Children._elements)) })
+            .ToList();
+
+        private static string WritableText(string value)
+        {
+            StringBuilder? clean = null;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (XmlConvert.IsXmlChar(c))
+                {
+                    clean?.Append(c);
+                }
+                else if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], c))
+                {
+                    i++; // the pair is kept whole (not inside the ?. below, which a null builder would skip)
+                    clean?.Append(c).Append(value[i]);
+                }
+                else
+                {
+                    clean ??= new StringBuilder(value, 0, i, value.Length);
+                    clean.Append('\uFFFD');
+                }
+            }
+
+            return clean?.ToString() ?? value;
+        }
+
+        private SandboxReply(List<Element> elements) => _elements = elements;
 
         private static PgElement[] ToPg(List<Element> elements) =>
             elements.Select(e => e.Children is null ? new PgElement(e.Name, e.Value!) : new PgElement(e.Name, string.Empty, ToPg(e.Children._elements))).ToArray();
