@@ -149,9 +149,24 @@ namespace FreedomPay.Sandbox
         /// The elements with every character XML cannot carry (a NUL, U+FFFE, a lone surrogate, echoed from a request
         /// or an error text) replaced by U+FFFD, before signing: a hostile value never turns a reply into a 500.
         /// </summary>
-        private static List<Element> Writable(List<Element> elements) => elements
-            .Select(e => e.Children is null ? e with { Value = WritableText(e.Value!) } : e with { Children = new SandboxReply(Writable(e.Children._elements)) })
-            .ToList();
+        private static List<Element> Writable(List<Element> elements)
+        {
+            var writable = new List<Element>(elements.Count + 2);
+            foreach (Element e in elements)
+            {
+                if (e.Children is not null)
+                {
+                    writable.Add(e with { Children = new SandboxReply(Writable(e.Children._elements)) });
+                }
+                else
+                {
+                    string value = WritableText(e.Value!);
+                    writable.Add(ReferenceEquals(value, e.Value) ? e : e with { Value = value });
+                }
+            }
+
+            return writable;
+        }
 
         private static string WritableText(string value)
         {

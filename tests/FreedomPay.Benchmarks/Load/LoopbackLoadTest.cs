@@ -17,9 +17,20 @@ internal sealed record LoadResult(int Requests, int Callers, int Errors, double 
 /// </summary>
 internal static class LoopbackLoadTest
 {
-    public static async Task<LoadResult> RunAsync(int requests, int callers)
+    /// <param name="requests">Status calls in all (after 200 to warm up).</param>
+    /// <param name="callers">Concurrent callers.</param>
+    /// <param name="defaultEmulation">
+    /// Answer status by the default emulation (the reply built from the spec's description, field rules checked)
+    /// instead of the sandbox's hand-written status route.
+    /// </param>
+    public static async Task<LoadResult> RunAsync(int requests, int callers, bool defaultEmulation = false)
     {
         await using var sandbox = await FreedomPaySandbox.StartAsync();
+        if (defaultEmulation)
+        {
+            sandbox.Handle(MobileBalanceClient.StatusInfo, call => call.DefaultReply());
+        }
+
         using var client = new FreedomPayClient(new FreedomPayClientOptions
         {
             MerchantId = sandbox.Merchant.MerchantId, SecretKey = sandbox.Merchant.SecretKey, BaseAddress = sandbox.BaseAddress,
