@@ -55,7 +55,8 @@ namespace FreedomPay.Sandbox
                 _routes.Set(route);
             }
 
-            foreach (OperationInfo operation in options.Areas.SelectMany(area => area))
+            // Every other operation of the packaged specs, and the caller's areas, by their description.
+            foreach (OperationInfo operation in PackagedAreas.All.Concat(options.Areas).SelectMany(area => area))
             {
                 _routes.AddIfAbsent(SandboxRoute.For(operation, handler: null));
             }

@@ -55,6 +55,16 @@ public sealed class DefaultEmulationTests
     }
 
     [Fact]
+    public async Task The_sandbox_serves_every_packaged_operation_without_being_told()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+
+        Assert.Equal(
+            MobileBalanceClient.Operations.Select(o => o.Descriptor.DisplayName).Order(),
+            f.Sandbox.Operations.Select(o => o.Descriptor.DisplayName).Order());
+    }
+
+    [Fact]
     public async Task The_default_status_reply_echoes_the_request_and_fills_lists_with_two_items()
     {
         await using var f = await SandboxFixture.StartAsync();

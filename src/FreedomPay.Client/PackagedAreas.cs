@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using FreedomPay.MobileBalance;
+using FreedomPay.Runtime;
+
+namespace FreedomPay
+{
+    /// <summary>
+    /// The API areas generated into this assembly from spec/*.yaml, each as its operations. The tool's commands and
+    /// the sandbox's routes both come from this one list: a new operation in a spec needs nothing here, a new spec
+    /// file (a new area) one line.
+    /// </summary>
+    internal static class PackagedAreas
+    {
+        public static IReadOnlyList<IReadOnlyList<OperationInfo>> All { get; } = new[]
+        {
+            MobileBalanceClient.Operations,
+        };
+    }
+}
