@@ -132,6 +132,24 @@ public sealed class DefaultEmulationTests
     }
 
     [Fact]
+    public async Task An_amount_finer_than_its_scale_is_refused_by_the_client_and_by_the_sandbox()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        Dictionary<string, string> values = SampleValues.For(MarketplaceClient.SettlementsInfo);
+        values["pg_amount"] = "1.005";
+
+        var refused = await Assert.ThrowsAsync<FreedomPayValidationException>(() => f.Client.Marketplace().SettlementsAsync(new SettlementsRequest { OrderId = "S-1", Amount = 1.005m }));
+        XElement reply = await RawGateway.PostAsync(f, MarketplaceClient.SettlementsInfo, values);
+        SettlementsResponse exact = await f.Client.Marketplace().SettlementsAsync(new SettlementsRequest { OrderId = "S-1", Amount = 1.50m });
+
+        FieldError error = Assert.Single(refused.Errors);
+        Assert.Equal(("pg_amount", "must have at most 2 decimal places, but is 1.005"), (error.WireName, error.Rule));
+        Assert.Equal(2, f.Sandbox.Requests.Count); // the raw request and the exact one: the refused call sent nothing
+        Assert.Equal("Field pg_amount must have at most 2 decimal places.", reply.Element("pg_error_description")?.Value);
+        Assert.Equal(1.50m, exact.Amount);
+    }
+
+    [Fact]
     public async Task A_wrong_signature_or_an_unknown_merchant_is_refused_for_any_described_operation()
     {
         await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));

@@ -17,6 +17,7 @@ namespace FreedomPay.Generator.Binding
             decimal? min = reader.Decimal("min");
             decimal? max = reader.Decimal("max");
             string? pattern = reader.String("pattern");
+            int? scale = reader.Int("scale");
 
             void NotFor(string key, string appliesTo)
             {
@@ -40,6 +41,27 @@ namespace FreedomPay.Generator.Binding
                 NotFor("min", "integer and decimal values");
                 NotFor("max", "integer and decimal values");
                 min = max = null;
+            }
+
+            if (type != FieldType.Decimal)
+            {
+                NotFor("scale", "decimal values");
+                scale = null;
+            }
+            else if (scale is < 0 or > 28)
+            {
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("scale")!.Span, wire, $"scale {scale} is not a number of decimal places from 0 to 28");
+                scale = null;
+            }
+            else if (scale is { } places)
+            {
+                foreach (var (key, value) in new[] { ("min", min), ("max", max) })
+                {
+                    if (value is { } v && decimal.Round(v, places) != v)
+                    {
+                        _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node(key)!.Span, wire, $"{key} {Invariant(v)} has more than the {places} decimal places 'scale' allows");
+                    }
+                }
             }
 
             if (minLength > maxLength)
@@ -73,7 +95,7 @@ namespace FreedomPay.Generator.Binding
                 _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("pattern")!.Span, wire, "the pattern is not a valid regular expression: " + problem);
             }
 
-            return new ConstraintModel(minLength, maxLength, Invariant(min), Invariant(max), pattern);
+            return new ConstraintModel(minLength, maxLength, Invariant(min), Invariant(max), pattern, scale);
         }
 
         private static string? Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ namespace FreedomPay.Generator.Binding
 
         private static readonly string[] RequestFieldKeys =
         {
-            "type", "required", "name", "description", "max-length", "min-length", "min", "max", "pattern", "values", "enum",
+            "type", "required", "name", "description", "max-length", "min-length", "min", "max", "scale", "pattern", "values", "enum",
             "format", "fill", "example", "verified", "note", "sensitive", "role",
         };
 

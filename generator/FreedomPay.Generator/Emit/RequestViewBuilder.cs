@@ -59,6 +59,7 @@ namespace FreedomPay.Generator.Emit
                 Min = c.Min ?? string.Empty,
                 Max = c.Max ?? string.Empty,
                 NumberSuffix = field.Type == FieldType.Integer ? "L" : "m",
+                Scale = c.Scale?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Pattern = c.Pattern is null ? string.Empty : CSharpText.Literal(c.Pattern),
                 Description = field.Description is null ? string.Empty : CSharpText.Literal(field.Description),
             };

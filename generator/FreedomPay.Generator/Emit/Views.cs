@@ -122,6 +122,9 @@ namespace FreedomPay.Generator.Emit
         public string Min { get; set; } = "";
         public string Max { get; set; } = "";
         public string NumberSuffix { get; set; } = "";
+
+        /// <summary>Decimal places allowed (decimal fields); empty when the spec sets none.</summary>
+        public string Scale { get; set; } = "";
         public string Pattern { get; set; } = "";
         public string Description { get; set; } = "";
     }

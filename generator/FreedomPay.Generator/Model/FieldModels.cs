@@ -22,7 +22,8 @@ namespace FreedomPay.Generator.Model
         bool PaymentId = false);
 
     /// <summary>Validation rules of a request field. Numbers are kept as invariant-culture text for emitting.</summary>
-    internal sealed record ConstraintModel(int? MinLength, int? MaxLength, string? Min, string? Max, string? Pattern)
+    /// <param name="Scale">The most decimal places of a decimal value (the spec's <c>scale</c>).</param>
+    internal sealed record ConstraintModel(int? MinLength, int? MaxLength, string? Min, string? Max, string? Pattern, int? Scale = null)
     {
         public static readonly ConstraintModel None = new ConstraintModel(null, null, null, null, null);
     }

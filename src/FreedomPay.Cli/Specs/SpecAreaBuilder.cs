@@ -64,7 +64,7 @@ namespace FreedomPay.Cli.Specs
             return f.Type switch
             {
                 FieldType.Integer => RequestField.Integer(f.WireName, f.CsName, f.Required, sensitivity, role, Number(c.Min) is { } min ? (long)min : null, Number(c.Max) is { } max ? (long)max : null, f.Description),
-                FieldType.Decimal => RequestField.Decimal(f.WireName, f.CsName, f.Required, sensitivity, role, Number(c.Min), Number(c.Max), f.Description),
+                FieldType.Decimal => RequestField.Decimal(f.WireName, f.CsName, f.Required, sensitivity, role, Number(c.Min), Number(c.Max), f.Description, c.Scale),
                 FieldType.Boolean => RequestField.Boolean(f.WireName, f.CsName, f.Required, sensitivity, f.Description),
                 FieldType.Enum => RequestField.Enum(f.WireName, f.CsName, enums[f.EnumType!], f.Required, sensitivity, f.Description),
                 FieldType.DateTime => RequestField.DateTime(f.WireName, f.CsName, f.Format!, f.Required, sensitivity, f.Description),

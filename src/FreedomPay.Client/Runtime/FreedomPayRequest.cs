@@ -38,8 +38,8 @@ namespace FreedomPay.Runtime
 
         /// <summary>A decimal field (<see cref="RequestField.Decimal"/>).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField DecimalField(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, decimal? min = null, decimal? max = null, string? description = null) =>
-            RequestField.Decimal(wireName, memberName, required, sensitivity, FieldRole.Value, min, max, description);
+        protected static RequestField DecimalField(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, decimal? min = null, decimal? max = null, string? description = null, int? scale = null) =>
+            RequestField.Decimal(wireName, memberName, required, sensitivity, FieldRole.Value, min, max, description, scale);
 
         /// <summary>A flag (<see cref="RequestField.Boolean"/>).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]

@@ -121,6 +121,9 @@ namespace FreedomPay.Runtime
         /// <summary>The wire values of an enum field, in the order of the enum's members (1, 2, ...); empty otherwise.</summary>
         public IReadOnlyList<string> AllowedValues { get; private set; } = Array.Empty<string>();
 
+        /// <summary>The most decimal places a decimal value may have (the spec's <c>scale</c>), e.g. 2 for amounts in tenge.</summary>
+        public int? Scale { get; private set; }
+
         /// <summary>The wire format of a date-time field.</summary>
         public string? Format { get; private set; }
 
@@ -144,8 +147,8 @@ namespace FreedomPay.Runtime
             new RequestField(wireName, memberName, FieldKind.Integer, role) { Required = required, Sensitivity = sensitivity, Min = min, Max = max, Description = description };
 
         /// <summary>A decimal field (through the factories of <see cref="FreedomPayRequest"/>).</summary>
-        internal static RequestField Decimal(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, decimal? min = null, decimal? max = null, string? description = null) =>
-            new RequestField(wireName, memberName, FieldKind.Decimal, role) { Required = required, Sensitivity = sensitivity, Min = min, Max = max, Description = description };
+        internal static RequestField Decimal(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, decimal? min = null, decimal? max = null, string? description = null, int? scale = null) =>
+            new RequestField(wireName, memberName, FieldKind.Decimal, role) { Required = required, Sensitivity = sensitivity, Min = min, Max = max, Description = description, Scale = scale };
 
         /// <summary>A flag (through the factories of <see cref="FreedomPayRequest"/>).</summary>
         internal static RequestField Boolean(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>

@@ -94,6 +94,12 @@ namespace FreedomPay.Runtime
             if (Present(field, value.HasValue))
             {
                 Range(field, value!.Value);
+                RequestField f = _table[field];
+                if (f.Scale is { } scale && decimal.Round(value.Value, scale) != value.Value)
+                {
+                    // 1.005 tenge would be rounded somewhere: refused before sending, never silently.
+                    Add(f, $"must have at most {scale} decimal places, but is {value.Value.ToString(CultureInfo.InvariantCulture)}");
+                }
             }
         }
 

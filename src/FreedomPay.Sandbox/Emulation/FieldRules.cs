@@ -53,7 +53,9 @@ namespace FreedomPay.Sandbox.Emulation
                 case FieldKind.Integer:
                     return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole) ? Range(field, whole) : "must be a whole number";
                 case FieldKind.Decimal:
-                    return decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal number) ? Range(field, number) : "must be a number with '.' as the separator";
+                    return !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal number) ? "must be a number with '.' as the separator"
+                        : field.Scale is { } scale && decimal.Round(number, scale) != number ? $"must have at most {scale} decimal places"
+                        : Range(field, number);
                 case FieldKind.Boolean:
                     return value is "1" or "0" ? null : "must be 1 or 0";
                 case FieldKind.Enum:

@@ -14,7 +14,7 @@ namespace FreedomPay.Requests
             ConstantField("pg_version", "2"),
             TextField("pg_query", "Query", required: true, minLength: 2, maxLength: 100, pattern: "^[^<>]+$"),
             IntegerField("pg_limit", "Limit", min: 1L, max: 500L),
-            DecimalField("pg_price", "Price", min: 0m, max: 1000.5m),
+            DecimalField("pg_price", "Price", min: 0m, max: 1000.5m, scale: 2),
             BooleanField("pg_exact", "Exact"),
             DateTimeField("pg_from", "From", "yyyy-MM-dd"),
             EnumField("pg_sort", "SortOrder", SearchSortOrderWire.Values),
