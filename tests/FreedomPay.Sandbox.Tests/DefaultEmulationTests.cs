@@ -150,6 +150,32 @@ public sealed class DefaultEmulationTests
     }
 
     [Fact]
+    public async Task Date_times_with_offset_go_out_and_come_back_with_their_offset()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        string? sent = null;
+        f.Sandbox.Handle(MarketplaceClient.SettlementsInfo, call =>
+        {
+            sent = call.Field("pg_until");
+            return call.DefaultReply();
+        });
+        Dictionary<string, string> values = SampleValues.For(MarketplaceClient.SettlementsInfo);
+        values["pg_until"] = "2026-11-25 12:30:00";
+
+        SettlementsResponse reply = await f.Client.Marketplace().SettlementsAsync(new SettlementsRequest
+        {
+            OrderId = "T-1", Until = new DateTimeOffset(2026, 11, 25, 12, 30, 0, TimeSpan.FromHours(3)),
+        });
+        XElement malformed = await RawGateway.PostAsync(f, MarketplaceClient.SettlementsInfo, values);
+
+        Assert.Equal("2026-11-25T12:30:00+03:00", sent);
+        // The sandbox's clock (12:00 UTC) in the gateway's zone, offset kept.
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.FromHours(5)), reply.Settlement[0].SettledAt);
+        Assert.Equal(TimeSpan.FromHours(5), reply.Settlement[0].SettledAt!.Value.Offset);
+        Assert.Equal("Field pg_until must be a date-time with offset in the format yyyy-MM-dd'T'HH:mm:sszzz.", malformed.Element("pg_error_description")?.Value);
+    }
+
+    [Fact]
     public async Task A_wrong_signature_or_an_unknown_merchant_is_refused_for_any_described_operation()
     {
         await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));

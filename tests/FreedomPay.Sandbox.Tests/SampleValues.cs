@@ -42,6 +42,7 @@ internal static class SampleValues
         FieldKind.Boolean => "1",
         FieldKind.Enum => field.AllowedValues[0],
         FieldKind.DateTime => new DateTime(2026, 11, 25, 12, 30, 0).ToString(field.Format, CultureInfo.InvariantCulture),
+        FieldKind.DateTimeOffset => new DateTimeOffset(2026, 11, 25, 12, 30, 0, TimeSpan.FromHours(5)).ToString(field.Format, CultureInfo.InvariantCulture),
         _ when field.Pattern is not null => Patterned.TryGetValue(field.WireName, out string? sample)
             ? sample
             : throw new InvalidOperationException($"Add a sample for {field.WireName} (pattern {field.Pattern}) to SampleValues."),

@@ -8,13 +8,24 @@ namespace FreedomPay.Generator.Binding
     {
         private const string DefaultDateTimeFormat = "yyyy-MM-dd HH:mm:ss";
 
+        /// <summary>ISO 8601 with the offset, as the payout replies show it: <c>2024-09-02T12:19:01+00:00</c>.</summary>
+        private const string DefaultDateTimeOffsetFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
+
+        /// <summary>The wire format a date-time type has when the spec names none; null for other types.</summary>
+        private static string? DefaultFormat(FieldType type) => type switch
+        {
+            FieldType.DateTime => DefaultDateTimeFormat,
+            FieldType.DateTimeOffset => DefaultDateTimeOffsetFormat,
+            _ => null,
+        };
+
         private static readonly string[] RequestFieldKeys =
         {
             "type", "required", "name", "description", "max-length", "min-length", "min", "max", "scale", "pattern", "values", "enum",
             "format", "fill", "example", "verified", "note", "sensitive", "role",
         };
 
-        private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime" };
+        private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset" };
 
         /// <summary>Members every generated request/response class already has.</summary>
         private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "Message", "MaskField", "Parse", "Shape", "GetType", "ToString", "Equals", "GetHashCode" };
@@ -111,7 +122,7 @@ namespace FreedomPay.Generator.Binding
                     Fill: FillKind.None,
                     Description: null,
                     EnumType: null,
-                    Format: type == FieldType.DateTime ? DefaultDateTimeFormat : null,
+                    Format: DefaultFormat(type.Value),
                     Constraints: ConstraintModel.None,
                     Example: null,
                     Verified: true,

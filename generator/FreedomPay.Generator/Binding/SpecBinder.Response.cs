@@ -12,8 +12,8 @@ namespace FreedomPay.Generator.Binding
             "class", "example", "verified", "note", "sensitive", "role",
         };
 
-        private static readonly string[] ElementTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "object", "list" };
-        private static readonly string[] ItemTypes = { "string", "integer", "decimal", "boolean", "datetime" };
+        private static readonly string[] ElementTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "object", "list" };
+        private static readonly string[] ItemTypes = { "string", "integer", "decimal", "boolean", "datetime", "datetime-offset" };
 
         /// <summary>Binds the child elements under <paramref name="key"/> of a response or of an object element.</summary>
         private EquatableArray<ResponseElementModel> BindElements(MappingReader owner, string key, string operationName, string className, string where)
@@ -70,7 +70,7 @@ namespace FreedomPay.Generator.Binding
                     Repeated: false,
                     Description: null,
                     EnumType: null,
-                    Format: type == FieldType.DateTime ? DefaultDateTimeFormat : null,
+                    Format: DefaultFormat(type.Value),
                     ClassName: null,
                     ItemElement: null,
                     ItemType: FieldType.String,
@@ -127,6 +127,7 @@ namespace FreedomPay.Generator.Binding
                     }
 
                     itemType = scalarItem;
+                    format = DefaultFormat(scalarItem); // date items are read in their type's default format
                 }
             }
             else if (fieldType == FieldType.Object)

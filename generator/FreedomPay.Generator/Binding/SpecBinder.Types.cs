@@ -32,9 +32,9 @@ namespace FreedomPay.Generator.Binding
             bool nameOk = CheckName(csName, where, reader.Node("name")?.Span ?? reader.Owner);
 
             string? format = null;
-            if (type == FieldType.DateTime)
+            if (type is FieldType.DateTime or FieldType.DateTimeOffset)
             {
-                format = reader.String("format") ?? DefaultDateTimeFormat;
+                format = reader.String("format") ?? DefaultFormat(type.Value)!;
                 if (format.Trim().Length == 0)
                 {
                     _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("format")?.Span ?? reader.Owner, format, "format", "give a .NET date format such as 'yyyy-MM-dd HH:mm:ss'");
@@ -42,7 +42,7 @@ namespace FreedomPay.Generator.Binding
             }
             else if (reader.Has("format"))
             {
-                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("format")!.Key.Span, wire, "'format' applies to datetime values only");
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("format")!.Key.Span, wire, "'format' applies to datetime and datetime-offset values only");
             }
 
             string? enumType = null;
@@ -76,6 +76,7 @@ namespace FreedomPay.Generator.Binding
                 "boolean" => FieldType.Boolean,
                 "enum" => FieldType.Enum,
                 "datetime" => FieldType.DateTime,
+                "datetime-offset" => FieldType.DateTimeOffset,
                 "object" => FieldType.Object,
                 "list" => FieldType.List,
                 _ => null,

@@ -38,6 +38,9 @@ namespace FreedomPay.Generator.Emit
     /// <summary>C# spellings of the spec's value types.</summary>
     internal static class TypeNames
     {
+        /// <summary>Whether values of the type are read and written in a wire format (the spec's <c>format</c>).</summary>
+        public static bool HasFormat(FieldType type) => type is FieldType.DateTime or FieldType.DateTimeOffset;
+
         public static string Scalar(FieldType type, string? enumType) => type switch
         {
             FieldType.String => "string",
@@ -45,6 +48,7 @@ namespace FreedomPay.Generator.Emit
             FieldType.Decimal => "decimal",
             FieldType.Boolean => "bool",
             FieldType.DateTime => "global::System.DateTime",
+            FieldType.DateTimeOffset => "global::System.DateTimeOffset",
             FieldType.Enum => enumType!,
             _ => "string",
         };
@@ -63,6 +67,7 @@ namespace FreedomPay.Generator.Emit
             FieldType.Decimal => "Decimal",
             FieldType.Boolean => "Boolean",
             FieldType.DateTime => "DateTime",
+            FieldType.DateTimeOffset => "DateTimeOffset",
             _ => "String",
         };
     }

@@ -50,7 +50,7 @@ namespace FreedomPay.Generator.Emit
                 Wire = CSharpText.Literal(field.WireName),
                 Member = CSharpText.Literal(field.CsName),
                 EnumType = field.Type == FieldType.Enum ? field.EnumType! : string.Empty,
-                Format = field.Type == FieldType.DateTime ? CSharpText.Literal(field.Format!) : string.Empty,
+                Format = TypeNames.HasFormat(field.Type) ? CSharpText.Literal(field.Format!) : string.Empty,
                 Required = field.Required,
                 Sensitivity = field.Sensitive == Sensitivity.None ? string.Empty : field.Sensitive.ToString(),
                 PaymentId = field.PaymentId,
@@ -90,7 +90,7 @@ namespace FreedomPay.Generator.Emit
         private static string Remarks(RequestFieldModel field)
         {
             ConstraintModel c = field.Constraints;
-            var parts = new List<string> { "Wire name " + CSharpText.Code(field.WireName) + (field.Type == FieldType.DateTime ? ", format " + CSharpText.Code(field.Format!) : string.Empty) + "." };
+            var parts = new List<string> { "Wire name " + CSharpText.Code(field.WireName) + (TypeNames.HasFormat(field.Type) ? ", format " + CSharpText.Code(field.Format!) : string.Empty) + "." };
             if (field.Required)
             {
                 parts.Add("Required.");
@@ -137,6 +137,7 @@ namespace FreedomPay.Generator.Emit
             FieldType.Boolean => "Boolean",
             FieldType.Enum => "Enum",
             FieldType.DateTime => "DateTime",
+            FieldType.DateTimeOffset => "DateTimeOffset",
             _ => "Text",
         };
     }

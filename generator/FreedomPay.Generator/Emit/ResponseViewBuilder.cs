@@ -35,7 +35,7 @@ namespace FreedomPay.Generator.Emit
                 ClassName = element.ClassName ?? string.Empty,
                 EnumType = element.EnumType ?? string.Empty,
                 ValueType = TypeNames.Runtime(element.Type),
-                Format = element.Type == FieldType.DateTime ? CSharpText.Literal(element.Format!) : string.Empty,
+                Format = TypeNames.HasFormat(element.Type) ? CSharpText.Literal(element.Format!) : string.Empty,
                 Sensitivity = element.Sensitive == Sensitivity.None ? string.Empty : element.Sensitive.ToString(),
                 ShapeFactory = TypeNames.ReplyFactory(element.Type),
                 ItemFactory = element.Type == FieldType.List ? TypeNames.ReplyFactory(element.ItemType) : string.Empty,
@@ -48,9 +48,9 @@ namespace FreedomPay.Generator.Emit
                 FieldType itemType = element.Type == FieldType.List ? element.ItemType : element.Type;
                 view.Shape = element.Type == FieldType.List ? "wrapped-list" : "list";
                 view.Item = element.Type == FieldType.List ? CSharpText.Literal(element.ItemElement!) : string.Empty;
-                view.ItemShape = itemType switch { FieldType.Object => "object", FieldType.Enum => "enum", FieldType.DateTime => "datetime", _ => "scalar" };
+                view.ItemShape = itemType switch { FieldType.Object => "object", FieldType.Enum => "enum", FieldType.DateTime or FieldType.DateTimeOffset => "datetime", _ => "scalar" };
                 view.ValueType = TypeNames.Runtime(itemType);
-                view.Format = itemType == FieldType.DateTime ? CSharpText.Literal(element.Format ?? "yyyy-MM-dd HH:mm:ss") : string.Empty;
+                view.Format = TypeNames.HasFormat(itemType) ? CSharpText.Literal(element.Format!) : string.Empty;
                 view.Type = $"global::System.Collections.Generic.IReadOnlyList<{(itemType == FieldType.Object ? element.ClassName! : TypeNames.Scalar(itemType, element.EnumType))}>";
             }
             else if (element.Type == FieldType.Object)
@@ -74,7 +74,7 @@ namespace FreedomPay.Generator.Emit
                 + (element.Type == FieldType.List ? " holding " + CSharpText.Code(element.ItemElement!) + " items" : string.Empty)
                 + (element.Repeated ? ", repeated" : string.Empty)
                 + (element.Required ? ", always present" : string.Empty)
-                + (element.Type == FieldType.DateTime ? ", format " + CSharpText.Code(element.Format!) : string.Empty)
+                + (TypeNames.HasFormat(element.Type) ? ", format " + CSharpText.Code(element.Format!) : string.Empty)
                 + ".";
             view.Doc = DocText.Member(element.Description, wireNote, DocText.Unverified(element.Verified, element.Note));
             return view;

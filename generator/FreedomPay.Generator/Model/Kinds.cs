@@ -10,6 +10,9 @@ namespace FreedomPay.Generator.Model
         Enum,
         DateTime,
 
+        /// <summary>A date-time with its offset from UTC (<c>datetime-offset</c>): C# <c>DateTimeOffset</c>.</summary>
+        DateTimeOffset,
+
         /// <summary>A response element with child elements of its own (<c>elements:</c>).</summary>
         Object,
 

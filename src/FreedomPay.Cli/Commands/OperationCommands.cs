@@ -69,7 +69,7 @@ namespace FreedomPay.Cli.Commands
                 {
                     FieldKind.Integer => "integer",
                     FieldKind.Decimal => "decimal",
-                    FieldKind.DateTime => field.Format ?? "date-time",
+                    FieldKind.DateTime or FieldKind.DateTimeOffset => field.Format ?? "date-time",
                     FieldKind.Enum => "value",
                     _ => "text",
                 },

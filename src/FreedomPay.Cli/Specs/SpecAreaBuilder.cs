@@ -68,6 +68,7 @@ namespace FreedomPay.Cli.Specs
                 FieldType.Boolean => RequestField.Boolean(f.WireName, f.CsName, f.Required, sensitivity, f.Description),
                 FieldType.Enum => RequestField.Enum(f.WireName, f.CsName, enums[f.EnumType!], f.Required, sensitivity, f.Description),
                 FieldType.DateTime => RequestField.DateTime(f.WireName, f.CsName, f.Format!, f.Required, sensitivity, f.Description),
+                FieldType.DateTimeOffset => RequestField.DateTimeOffset(f.WireName, f.CsName, f.Format!, f.Required, sensitivity, f.Description),
                 _ => RequestField.Text(f.WireName, f.CsName, f.Required, sensitivity, role, c.MinLength, c.MaxLength, c.Pattern, f.Description),
             };
         }
@@ -82,7 +83,7 @@ namespace FreedomPay.Cli.Specs
                 case FieldType.List:
                     ReplyElement item = e.ItemType == FieldType.Object
                         ? ReplyElement.Object(e.ItemElement!, e.Children.Select(child => Element(child, enums)).ToArray())
-                        : Scalar(e.ItemElement!, e.ItemType, e.EnumType, e.Format ?? "yyyy-MM-dd HH:mm:ss", required: false, repeated: false, FieldSensitivity.None, paymentId: false, example: null, enums);
+                        : Scalar(e.ItemElement!, e.ItemType, e.EnumType, e.Format, required: false, repeated: false, FieldSensitivity.None, paymentId: false, example: null, enums);
                     return ReplyElement.List(e.WireName, item, e.Required, sensitivity);
                 default:
                     return Scalar(e.WireName, e.Type, e.EnumType, e.Format, e.Required, e.Repeated, sensitivity, e.PaymentId, e.Example, enums);
@@ -96,6 +97,7 @@ namespace FreedomPay.Cli.Specs
             FieldType.Boolean => ReplyElement.Boolean(name, required, repeated, sensitivity, example),
             FieldType.Enum => ReplyElement.Enum(name, enums[enumType!], required, repeated, sensitivity, example),
             FieldType.DateTime => ReplyElement.DateTime(name, format!, required, repeated, sensitivity, example),
+            FieldType.DateTimeOffset => ReplyElement.DateTimeOffset(name, format!, required, repeated, sensitivity, example),
             _ => ReplyElement.Text(name, required, repeated, sensitivity, paymentId, example),
         };
 

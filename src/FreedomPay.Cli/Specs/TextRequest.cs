@@ -31,6 +31,7 @@ namespace FreedomPay.Cli.Specs
                     FieldKind.Decimal => text.Decimal(i),
                     FieldKind.Boolean => text.Boolean(i),
                     FieldKind.DateTime => text.DateTime(i),
+                    FieldKind.DateTimeOffset => text.DateTimeOffset(i),
                     FieldKind.Enum => text.Enum(i),
                     _ => text.Text(i),
                 };
@@ -58,6 +59,7 @@ namespace FreedomPay.Cli.Specs
                     case FieldKind.Decimal: visitor.Decimal(i, (decimal?)value); break;
                     case FieldKind.Boolean: visitor.Boolean(i, (bool?)value); break;
                     case FieldKind.DateTime: visitor.DateTime(i, (DateTime?)value); break;
+                    case FieldKind.DateTimeOffset: visitor.DateTimeOffset(i, (DateTimeOffset?)value); break;
                     case FieldKind.Enum: visitor.Enum(i, (int?)value); break;
                     default: visitor.Text(i, (string?)value); break;
                 }

@@ -54,6 +54,12 @@ namespace FreedomPay.Runtime
         /// <summary>A date-time in the field's format that must be present.</summary>
         public DateTime RequiredDateTime(int field) => ParseDateTime(field, RequiredText(field));
 
+        /// <summary>A date-time with offset in the field's format, or null when absent.</summary>
+        public DateTimeOffset? DateTimeOffset(int field) => Get(field) is { } text ? ParseDateTimeOffset(field, text) : null;
+
+        /// <summary>A date-time with offset in the field's format that must be present.</summary>
+        public DateTimeOffset RequiredDateTimeOffset(int field) => ParseDateTimeOffset(field, RequiredText(field));
+
         /// <summary>An enum's number (0, Unknown, for a value it does not have: validation refuses it), or null when absent.</summary>
         public int? Enum(int field) => Get(field) is { } text ? EnumNumber(field, text) : null;
 
@@ -76,6 +82,9 @@ namespace FreedomPay.Runtime
 
         private DateTime ParseDateTime(int field, string text) =>
             WireText.TryDateTime(text, _table[field].Format!, out DateTime value) ? value : throw Invalid(field, $"must be a date-time in the format {_table[field].Format}");
+
+        private DateTimeOffset ParseDateTimeOffset(int field, string text) =>
+            WireText.TryDateTimeOffset(text, _table[field].Format!, out DateTimeOffset value) ? value : throw Invalid(field, $"must be a date-time with offset in the format {_table[field].Format}");
 
         private FreedomPayValidationException Missing(int field) => Invalid(field, "is required");
 

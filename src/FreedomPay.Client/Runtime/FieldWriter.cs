@@ -31,6 +31,12 @@ namespace FreedomPay.Runtime
             _fields.Add(f.WireName, value, f.Format!);
         }
 
+        public void DateTimeOffset(int field, DateTimeOffset? value)
+        {
+            RequestField f = _table[field];
+            _fields.Add(f.WireName, value, f.Format!);
+        }
+
         /// <summary>Validation has refused numbers without a wire value before anything is written.</summary>
         public void Enum(int field, int? value)
         {

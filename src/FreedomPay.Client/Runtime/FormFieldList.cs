@@ -65,6 +65,15 @@ namespace FreedomPay.Runtime
             }
         }
 
+        /// <summary>Adds a date-time with offset in the given format; null is not sent.</summary>
+        public void Add(string name, DateTimeOffset? value, string format)
+        {
+            if (value.HasValue)
+            {
+                _fields.Add(new KeyValuePair<string, string>(name, value.Value.ToString(format, CultureInfo.InvariantCulture)));
+            }
+        }
+
         /// <inheritdoc/>
         public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _fields.GetEnumerator();
 

@@ -56,6 +56,11 @@ namespace FreedomPay.Runtime
         protected static RequestField DateTimeField(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
             RequestField.DateTime(wireName, memberName, format, required, sensitivity, description);
 
+        /// <summary>A date-time with offset field (<see cref="RequestField.DateTimeOffset"/>).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected static RequestField DateTimeOffsetField(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
+            RequestField.DateTimeOffset(wireName, memberName, format, required, sensitivity, description);
+
         /// <summary>A field with a fixed value (<see cref="RequestField.Constant"/>).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         protected static RequestField ConstantField(string wireName, string value) => RequestField.Constant(wireName, value);

@@ -26,6 +26,9 @@ namespace FreedomPay.Runtime
         /// <summary>A date-time (null when not set).</summary>
         void DateTime(int field, DateTime? value);
 
+        /// <summary>A date-time with its offset from UTC (null when not set).</summary>
+        void DateTimeOffset(int field, DateTimeOffset? value);
+
         /// <summary>An enum value as its number: 1, 2, ... are the field's <see cref="RequestField.AllowedValues"/>; 0 is Unknown.</summary>
         void Enum(int field, int? value);
     }

@@ -90,6 +90,12 @@ namespace FreedomPay.Runtime
         /// <summary>A date-time child in the given format that must be present.</summary>
         public DateTime GetRequiredDateTime(string name, string format) => (Find(name) ?? throw Missing(name)).AsDateTime(format);
 
+        /// <summary>A date-time-with-offset child in the given format; null when absent or empty.</summary>
+        public DateTimeOffset? GetDateTimeOffset(string name, string format) => Find(name) is { Value.Length: > 0 } child ? child.AsDateTimeOffset(format) : null;
+
+        /// <summary>A date-time-with-offset child in the given format that must be present.</summary>
+        public DateTimeOffset GetRequiredDateTimeOffset(string name, string format) => (Find(name) ?? throw Missing(name)).AsDateTimeOffset(format);
+
         /// <summary>A child with elements of its own, converted; null when absent.</summary>
         public T? GetObject<T>(string name, Func<PgElement, T> convert)
             where T : class => Find(name) is { } child ? convert(child) : null;
@@ -131,6 +137,10 @@ namespace FreedomPay.Runtime
         /// <summary>This element's text as a date-time in the given format.</summary>
         public DateTime AsDateTime(string format) =>
             WireText.TryDateTime(Value.Trim(), format, out DateTime value) ? value : throw Malformed($"a date-time in the format '{format}'");
+
+        /// <summary>This element's text as a date-time with its offset, in the given format.</summary>
+        public DateTimeOffset AsDateTimeOffset(string format) =>
+            WireText.TryDateTimeOffset(Value.Trim(), format, out DateTimeOffset value) ? value : throw Malformed($"a date-time with offset in the format '{format}'");
 
         /// <summary>How <see cref="ToString"/> shows the value: set from the spec's <c>sensitive:</c> when a reply is read.</summary>
         internal FieldSensitivity Sensitivity { get; set; }

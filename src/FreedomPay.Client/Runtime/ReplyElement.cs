@@ -30,6 +30,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>A wrapper element holding repeated <see cref="ReplyElement.Item"/> children.</summary>
         List,
+
+        /// <summary>A date and time with its offset from UTC, in <see cref="ReplyElement.Format"/>.</summary>
+        DateTimeOffset,
     }
 
     /// <summary>
@@ -116,6 +119,11 @@ namespace FreedomPay.Runtime
         [EditorBrowsable(EditorBrowsableState.Never)]
         public static ReplyElement DateTime(string name, string format, bool required = false, bool repeated = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? example = null) =>
             new ReplyElement(name, ReplyElementKind.DateTime, required, repeated, sensitivity, paymentId: false, example) { Format = format ?? throw new ArgumentNullException(nameof(format)) };
+
+        /// <summary>A date-time-with-offset element in <paramref name="format"/> (called by generated code).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static ReplyElement DateTimeOffset(string name, string format, bool required = false, bool repeated = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? example = null) =>
+            new ReplyElement(name, ReplyElementKind.DateTimeOffset, required, repeated, sensitivity, paymentId: false, example) { Format = format ?? throw new ArgumentNullException(nameof(format)) };
 
         /// <summary>An element with children (called by generated code).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]

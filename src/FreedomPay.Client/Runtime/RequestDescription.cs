@@ -42,6 +42,8 @@ namespace FreedomPay.Runtime
 
             public void DateTime(int field, DateTime? value) => Add(field, value?.ToString(_table[field].Format, CultureInfo.InvariantCulture));
 
+            public void DateTimeOffset(int field, DateTimeOffset? value) => Add(field, value?.ToString(_table[field].Format, CultureInfo.InvariantCulture));
+
             public void Enum(int field, int? value)
             {
                 if (value is { } number)

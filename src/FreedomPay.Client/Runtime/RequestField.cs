@@ -25,6 +25,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>A date-time in <see cref="RequestField.Format"/>.</summary>
         DateTime = 5,
+
+        /// <summary>A date-time with its offset from UTC in <see cref="RequestField.Format"/> (e.g. <c>2024-09-02T12:19:01+00:00</c>).</summary>
+        DateTimeOffset = 6,
     }
 
     /// <summary>What a request field is for, beyond carrying the caller's value.</summary>
@@ -161,6 +164,10 @@ namespace FreedomPay.Runtime
         /// <summary>A date-time field sent in a format (through the factories of <see cref="FreedomPayRequest"/>).</summary>
         internal static RequestField DateTime(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.DateTime, FieldRole.Value) { Format = format ?? throw new ArgumentNullException(nameof(format)), Required = required, Sensitivity = sensitivity, Description = description };
+
+        /// <summary>A date-time with offset sent in a format (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        internal static RequestField DateTimeOffset(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
+            new RequestField(wireName, memberName, FieldKind.DateTimeOffset, FieldRole.Value) { Format = format ?? throw new ArgumentNullException(nameof(format)), Required = required, Sensitivity = sensitivity, Description = description };
 
         /// <summary>A field with a fixed value (through the factories of <see cref="FreedomPayRequest"/>).</summary>
         internal static RequestField Constant(string wireName, string value) =>

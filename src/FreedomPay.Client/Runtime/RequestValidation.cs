@@ -107,6 +107,8 @@ namespace FreedomPay.Runtime
 
         public void DateTime(int field, DateTime? value) => Present(field, value.HasValue);
 
+        public void DateTimeOffset(int field, DateTimeOffset? value) => Present(field, value.HasValue);
+
         public void Enum(int field, int? value)
         {
             if (Present(field, value.HasValue))

@@ -53,5 +53,8 @@ namespace FreedomPay.Runtime
 
         public static bool TryDateTime(string text, string format, out DateTime value) =>
             DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+        public static bool TryDateTimeOffset(string text, string format, out DateTimeOffset value) =>
+            DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 }

@@ -23,7 +23,7 @@ namespace FreedomPay.Sandbox.Emulation
 
         public static SandboxReply Build(OperationDescriptor operation, GatewayRequest request, Func<long> newPaymentId, DateTimeOffset now)
         {
-            var context = new Context(operation, request, newPaymentId, now.ToOffset(GatewayOffset).DateTime);
+            var context = new Context(operation, request, newPaymentId, now.ToOffset(GatewayOffset));
             var reply = new SandboxReply();
             if (!HasElement(operation.Reply, operation.Errors.StatusElement))
             {
@@ -105,7 +105,8 @@ namespace FreedomPay.Sandbox.Emulation
                 ReplyElementKind.Decimal => "100.00",
                 ReplyElementKind.Boolean => "0",
                 ReplyElementKind.Enum => element.AllowedValues.Count > 0 ? element.AllowedValues[0] : "sandbox",
-                ReplyElementKind.DateTime => context.LocalNow.ToString(element.Format, CultureInfo.InvariantCulture),
+                ReplyElementKind.DateTime => context.LocalNow.DateTime.ToString(element.Format, CultureInfo.InvariantCulture),
+                ReplyElementKind.DateTimeOffset => context.LocalNow.ToString(element.Format, CultureInfo.InvariantCulture),
                 _ => "sandbox",
             };
         }
@@ -118,6 +119,7 @@ namespace FreedomPay.Sandbox.Emulation
             ReplyElementKind.Boolean => value is "1" or "0",
             ReplyElementKind.Enum => WireText.IsOneOf(value, element.AllowedValues),
             ReplyElementKind.DateTime => DateTime.TryParseExact(value, element.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            ReplyElementKind.DateTimeOffset => DateTimeOffset.TryParseExact(value, element.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
             _ => true,
         };
 
@@ -147,7 +149,7 @@ namespace FreedomPay.Sandbox.Emulation
             return false;
         }
 
-        private sealed class Context(OperationDescriptor operation, GatewayRequest request, Func<long> newPaymentId, DateTime localNow)
+        private sealed class Context(OperationDescriptor operation, GatewayRequest request, Func<long> newPaymentId, DateTimeOffset localNow)
         {
             public OperationDescriptor Operation { get; } = operation;
 
@@ -155,7 +157,8 @@ namespace FreedomPay.Sandbox.Emulation
 
             public Func<long> NewPaymentId { get; } = newPaymentId;
 
-            public DateTime LocalNow { get; } = localNow;
+            /// <summary>Now in the gateway's time zone: date-times are written without the offset, date-times with offset with it.</summary>
+            public DateTimeOffset LocalNow { get; } = localNow;
 
             public int Budget { get; set; } = ElementBudget;
 

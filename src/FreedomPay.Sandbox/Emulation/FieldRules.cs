@@ -62,6 +62,8 @@ namespace FreedomPay.Sandbox.Emulation
                     return WireText.IsOneOf(value, field.AllowedValues) ? null : "must be one of: " + string.Join(", ", field.AllowedValues);
                 case FieldKind.DateTime:
                     return DateTime.TryParseExact(value, field.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"must be a date-time in the format {field.Format}";
+                case FieldKind.DateTimeOffset:
+                    return DateTimeOffset.TryParseExact(value, field.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"must be a date-time with offset in the format {field.Format}";
                 default:
                     if (field.MinLength is { } min && value.Length < min)
                     {

@@ -17,6 +17,7 @@ namespace FreedomPay.Requests
             DecimalField("pg_price", "Price", min: 0m, max: 1000.5m, scale: 2),
             BooleanField("pg_exact", "Exact"),
             DateTimeField("pg_from", "From", "yyyy-MM-dd"),
+            DateTimeOffsetField("pg_until", "Until", "yyyy-MM-dd'T'HH:mm:sszzz"),
             EnumField("pg_sort", "SortOrder", SearchSortOrderWire.Values),
             SaltField("pg_salt"),
             SignatureField("pg_sig"));
@@ -36,6 +37,9 @@ namespace FreedomPay.Requests
         /// <summary>Wire name <c>pg_from</c>, format <c>yyyy-MM-dd</c>.</summary>
         public global::System.DateTime? From { get; init; }
 
+        /// <summary>Wire name <c>pg_until</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</summary>
+        public global::System.DateTimeOffset? Until { get; init; }
+
         /// <summary>Wire name <c>pg_sort</c>.</summary>
         public SearchSortOrder? SortOrder { get; init; }
 
@@ -50,7 +54,8 @@ namespace FreedomPay.Requests
             visitor.Decimal(4, Price);
             visitor.Boolean(5, Exact);
             visitor.DateTime(6, From);
-            visitor.Enum(7, (int?)SortOrder);
+            visitor.DateTimeOffset(7, Until);
+            visitor.Enum(8, (int?)SortOrder);
         }
 
         internal static SearchRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new SearchRequest
@@ -60,7 +65,8 @@ namespace FreedomPay.Requests
             Price = values.Decimal(4),
             Exact = values.Boolean(5),
             From = values.DateTime(6),
-            SortOrder = (SearchSortOrder?)values.Enum(7),
+            Until = values.DateTimeOffset(7),
+            SortOrder = (SearchSortOrder?)values.Enum(8),
         };
     }
 

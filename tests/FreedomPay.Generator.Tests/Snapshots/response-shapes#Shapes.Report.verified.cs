@@ -37,6 +37,8 @@ namespace FreedomPay.Shapes
             global::FreedomPay.Runtime.ReplyElement.Decimal("pg_total"),
             global::FreedomPay.Runtime.ReplyElement.Boolean("pg_open"),
             global::FreedomPay.Runtime.ReplyElement.DateTime("pg_day", "dd.MM.yyyy"),
+            global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("pg_stamp", "yyyy-MM-dd'T'HH:mm:sszzz"),
+            global::FreedomPay.Runtime.ReplyElement.List("pg_times", global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("pg_time", "yyyy-MM-dd'T'HH:mm:sszzz")),
             global::FreedomPay.Runtime.ReplyElement.Object("pg_owner", ReportOwner.Shape),
             global::FreedomPay.Runtime.ReplyElement.List("pg_lines", global::FreedomPay.Runtime.ReplyElement.Object("pg_line", ReportLine.Shape)),
             global::FreedomPay.Runtime.ReplyElement.List("pg_codes", global::FreedomPay.Runtime.ReplyElement.Integer("pg_code")),
@@ -53,6 +55,8 @@ namespace FreedomPay.Shapes
             Total = e.GetDecimal("pg_total");
             Open = e.GetBoolean("pg_open");
             Day = e.GetDateTime("pg_day", "dd.MM.yyyy");
+            Stamp = e.GetDateTimeOffset("pg_stamp", "yyyy-MM-dd'T'HH:mm:sszzz");
+            Times = e.GetWrappedList("pg_times", "pg_time", x => x.AsDateTimeOffset("yyyy-MM-dd'T'HH:mm:sszzz"));
             Owner = e.GetObject("pg_owner", ReportOwner.Parse);
             Lines = e.GetWrappedList("pg_lines", "pg_line", ReportLine.Parse);
             Codes = e.GetWrappedList("pg_codes", "pg_code", x => x.AsInt64());
@@ -72,6 +76,12 @@ namespace FreedomPay.Shapes
 
         /// <summary>Element <c>pg_day</c>, format <c>dd.MM.yyyy</c>.</summary>
         public global::System.DateTime? Day { get; }
+
+        /// <summary>Element <c>pg_stamp</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</summary>
+        public global::System.DateTimeOffset? Stamp { get; }
+
+        /// <summary>Element <c>pg_times</c> holding <c>pg_time</c> items.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset> Times { get; }
 
         /// <summary>Element <c>pg_owner</c>.</summary>
         public ReportOwner? Owner { get; }
