@@ -9,6 +9,54 @@ namespace FreedomPay.Generator.Tests;
 /// <summary>The complete example in spec/README.md is a working spec: it generates, compiles and has every construct.</summary>
 public sealed class SpecReadmeTests
 {
+    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "spec", "README.md"));
+
+    [Fact]
+    public void Every_key_the_binder_accepts_is_in_the_format_reference()
+    {
+        // The binder's key lists (RootKeys, OperationKeys, RequestFieldKeys, ...), read as the binder reads them.
+        string[] keys = typeof(FreedomPay.Generator.Binding.DiagnosticDescriptors).Assembly
+            .GetType("FreedomPay.Generator.Binding.SpecBinder")!
+            .GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .Where(f => f.Name.EndsWith("Keys", StringComparison.Ordinal) && f.FieldType == typeof(string[]))
+            .SelectMany(f => (string[])f.GetValue(null)!)
+            .Distinct()
+            .ToArray();
+
+        Assert.Contains("one-of", keys);
+        // Written as `key`, `key:` (a section) or `parent.key` (a nested key).
+        string[] undocumented = keys
+            .Where(key => !new[] { "`" + key + "`", "`" + key + ":", "." + key + "`" }.Any(form => Readme.Contains(form, StringComparison.Ordinal)))
+            .ToArray();
+        Assert.True(undocumented.Length == 0, "Not in spec/README.md: " + string.Join(", ", undocumented));
+    }
+
+    [Fact]
+    public void Every_diagnostic_is_in_the_format_reference()
+    {
+        string[] ids = typeof(FreedomPay.Generator.Binding.DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id)
+            .ToArray();
+
+        Assert.Contains("FPG0021", ids);
+        string[] undocumented = ids.Where(id => !Readme.Contains("| " + id + " |", StringComparison.Ordinal)).ToArray();
+        Assert.True(undocumented.Length == 0, "Not in spec/README.md's diagnostics table: " + string.Join(", ", undocumented));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FreedomPay.Generated.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("FreedomPay.Generated.sln not found above " + AppContext.BaseDirectory);
+    }
+
     [Fact]
     public void The_format_references_example_generates_code_that_compiles()
     {

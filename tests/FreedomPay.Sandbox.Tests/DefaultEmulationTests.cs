@@ -176,6 +176,45 @@ public sealed class DefaultEmulationTests
     }
 
     [Fact]
+    public async Task A_one_of_group_and_a_required_unless_rule_are_one_error_each_before_anything_is_sent()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        MarketplaceClient market = f.Client.Marketplace();
+
+        var none = await Assert.ThrowsAsync<FreedomPayValidationException>(() => market.PayoutAsync(new PayoutRequest { Amount = 10m }));
+        var two = await Assert.ThrowsAsync<FreedomPayValidationException>(() => market.PayoutAsync(new PayoutRequest { Amount = 10m, CardToken = "tok", CardId = 7 }));
+        var noBik = await Assert.ThrowsAsync<FreedomPayValidationException>(() => market.PayoutAsync(new PayoutRequest { Amount = 10m, Iban = "KZ12" }));
+        PayoutResponse byCard = await market.PayoutAsync(new PayoutRequest { Amount = 10m, CardId = 7 });
+        PayoutResponse byIban = await market.PayoutAsync(new PayoutRequest { Amount = 10m, Iban = "KZ12", BankBik = "KZZSAE" });
+
+        // With nothing given both rules are broken: the group is one error, the BIK rule another.
+        Assert.Equal(2, none.Errors.Count);
+        FieldError error = none.Errors[0];
+        Assert.Equal(("pg_card_token or pg_card_id or pg_iban", "CardToken or CardId or Iban", "exactly one must be given, but none was"), (error.WireName, error.MemberName, error.Rule));
+        Assert.Equal("exactly one must be given, but 2 were", Assert.Single(two.Errors).Rule);
+        Assert.Equal(("pg_bank_bik", "is required unless pg_card_token (CardToken) or pg_card_id (CardId) is given"), (Assert.Single(noBik.Errors).WireName, noBik.Errors[0].Rule));
+        Assert.Equal((MarketStatus.Ok, MarketStatus.Ok), (byCard.Status, byIban.Status));
+        Assert.Equal(2, f.Sandbox.Requests.Count); // the refused calls sent nothing
+    }
+
+    [Fact]
+    public async Task The_sandbox_checks_the_groups_too()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        Dictionary<string, string> two = SampleValues.For(MarketplaceClient.PayoutInfo);
+        two["pg_card_id"] = "7";
+        Dictionary<string, string> iban = SampleValues.For(MarketplaceClient.PayoutInfo, include: field => field.WireName != "pg_bank_bik");
+        iban.Remove("pg_card_token");
+        iban["pg_iban"] = "KZ12";
+
+        XElement twoReply = await RawGateway.PostAsync(f, MarketplaceClient.PayoutInfo, two);
+        XElement ibanReply = await RawGateway.PostAsync(f, MarketplaceClient.PayoutInfo, iban);
+
+        Assert.Equal("Fields pg_card_token, pg_card_id, pg_iban: exactly one must be given, but 2 were.", twoReply.Element("pg_error_description")?.Value);
+        Assert.Equal("Field pg_bank_bik is required unless pg_card_token or pg_card_id is given.", ibanReply.Element("pg_error_description")?.Value);
+    }
+
+    [Fact]
     public async Task A_wrong_signature_or_an_unknown_merchant_is_refused_for_any_described_operation()
     {
         await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));

@@ -1,13 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using FreedomPay.Runtime;
 
 namespace FreedomPay.Sandbox.Tests;
 
 /// <summary>
 /// Text values for every caller field of an operation, valid by its rules, built from the field table. A field with a
-/// pattern needs a sample here: a new one fails loudly instead of sending a value the spec refuses.
+/// pattern needs a sample here: a new one fails loudly instead of sending a value the spec refuses. Of a one-of group
+/// only the first field is given.
 /// </summary>
 internal static class SampleValues
 {
@@ -24,9 +26,11 @@ internal static class SampleValues
     public static Dictionary<string, string> For(OperationInfo operation, Func<RequestField, bool>? include = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Of each one-of group only the first field: exactly one may be given.
+        var others = new HashSet<string>(operation.Fields.Groups.Where(g => g.Kind == FieldGroupKind.OneOf).SelectMany(g => g.Fields.Skip(1)));
         foreach (RequestField field in operation.Fields.CallerFields)
         {
-            if (include is null || include(field))
+            if ((include is null || include(field)) && !others.Contains(field.WireName))
             {
                 values[field.WireName] = Value(field);
             }

@@ -46,6 +46,8 @@ namespace FreedomPay.Generator.Binding
 
         public static readonly DiagnosticDescriptor NoSharedDefinition = Error("FPG0019", "No shared definition", "'{0}' in {1} has no value, so it names a shared definition, but the area's '{2}:' declares none by that name; describe it here or add it under '{2}:'");
 
+        public static readonly DiagnosticDescriptor UnknownFieldReference = Error("FPG0021", "Unknown field reference", "'{0}' in {1} is not a request field the caller gives{2}");
+
         public static readonly DiagnosticDescriptor RuntimeTooOld = Error("FPG0020", "FreedomPay.Client too old", "Area '{0}' is generated for FreedomPay.Client's generated-code contract {1}, but the referenced FreedomPay.Client {2} has contract {3}; update the FreedomPay.Client package to the version of FreedomPay.Generator. Nothing is generated until then.");
 
         public static readonly DiagnosticDescriptor MissingDescription = new DiagnosticDescriptor(

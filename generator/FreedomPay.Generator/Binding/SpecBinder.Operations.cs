@@ -11,7 +11,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] OperationKeys =
         {
             "method", "path", "summary", "description", "source", "safe-to-retry", "timeout", "signature-script", "verified", "note",
-            "defaults", "constants", "request", "response",
+            "defaults", "constants", "request", "response", "one-of", "required-unless",
         };
 
         private static readonly string[] ResponseKeys = { "signed", "elements" };
@@ -104,6 +104,7 @@ namespace FreedomPay.Generator.Binding
             EquatableArray<ConstantModel> constants = BindConstants(reader, members, name);
             EquatableArray<RequestFieldModel> request = BindRequest(reader, name, members);
             CheckSignatureFields(request, reader, name, nameNode.Span);
+            EquatableArray<FieldGroupModel> groups = BindGroups(reader, request, name);
             ResponseModel response = BindResponse(reader, name);
 
             if (!nameOk || path is null || pathProblem is not null)
@@ -125,7 +126,8 @@ namespace FreedomPay.Generator.Binding
                 Source: reader.String("source"),
                 Constants: constants,
                 Request: request,
-                Response: response);
+                Response: response,
+                Groups: groups);
         }
 
         private static string? CheckPath(string path)

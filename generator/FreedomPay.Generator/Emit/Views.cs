@@ -90,6 +90,9 @@ namespace FreedomPay.Generator.Emit
         public string Name { get; set; } = "";
         public List<string> Doc { get; set; } = new List<string>();
         public List<TableEntryView> Table { get; set; } = new List<TableEntryView>();
+
+        /// <summary>Conditional requirements: <c>FieldGroup.{Kind}(fields)</c> entries.</summary>
+        public List<GroupView> Groups { get; set; } = new List<GroupView>();
         public List<RequestPropertyView> Properties { get; set; } = new List<RequestPropertyView>();
     }
 
@@ -127,6 +130,13 @@ namespace FreedomPay.Generator.Emit
         public string Scale { get; set; } = "";
         public string Pattern { get; set; } = "";
         public string Description { get; set; } = "";
+    }
+
+    /// <summary>A <c>FieldGroup</c> of a request: OneOf or RequiredUnless, and its fields' wire names as literals.</summary>
+    internal sealed class GroupView
+    {
+        public string Kind { get; set; } = "";
+        public List<string> Fields { get; set; } = new List<string>();
     }
 
     /// <summary>A caller-given request value: its property, the visitor call that hands it over and how text becomes it.</summary>

@@ -19,7 +19,21 @@ namespace FreedomPay.Generator.Model
         string? Source,
         EquatableArray<ConstantModel> Constants,
         EquatableArray<RequestFieldModel> Request,
-        ResponseModel Response);
+        ResponseModel Response,
+        EquatableArray<FieldGroupModel> Groups);
+
+    /// <summary>How the fields of a group depend on each other.</summary>
+    internal enum FieldGroupKind
+    {
+        /// <summary>Exactly one of the fields is given.</summary>
+        OneOf,
+
+        /// <summary>The first field is required unless one of the others is given.</summary>
+        RequiredUnless,
+    }
+
+    /// <summary>A conditional requirement between request fields (wire names).</summary>
+    internal sealed record FieldGroupModel(FieldGroupKind Kind, EquatableArray<string> Fields);
 
     /// <summary>A field the operation always sends with a fixed value (e.g. <c>pg_payment_method=mobile_commerce</c>).</summary>
     internal sealed record ConstantModel(string WireName, string Value);

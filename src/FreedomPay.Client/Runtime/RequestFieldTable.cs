@@ -15,6 +15,30 @@ namespace FreedomPay.Runtime
         private readonly RequestField[] _fields;
         private readonly Dictionary<string, FieldSensitivity> _sensitive = new Dictionary<string, FieldSensitivity>(StringComparer.Ordinal);
 
+        /// <summary>Lists a request's fields and the conditional requirements between them (called by generated code).</summary>
+        /// <param name="requestName">The request type's name, for messages.</param>
+        /// <param name="groups">One-of and required-unless groups, by wire name.</param>
+        /// <param name="fields">Every field in wire order: the merchant id and constants first, the salt and signature last.</param>
+        public RequestFieldTable(string requestName, FieldGroup[] groups, params RequestField[] fields)
+            : this(requestName, fields)
+        {
+            Groups = groups ?? throw new ArgumentNullException(nameof(groups));
+            var indexes = new int[groups.Length][];
+            for (int g = 0; g < groups.Length; g++)
+            {
+                FieldGroup group = groups[g] ?? throw new ArgumentException($"Group {g} of {requestName} is null.", nameof(groups));
+                indexes[g] = new int[group.Fields.Count];
+                for (int i = 0; i < group.Fields.Count; i++)
+                {
+                    indexes[g][i] = IndexOf(group.Fields[i]) is { } index && _fields[index].IsCallerValue
+                        ? index
+                        : throw new ArgumentException($"{requestName} has no caller field '{group.Fields[i]}' (group {group}).", nameof(groups));
+                }
+            }
+
+            GroupIndexes = indexes;
+        }
+
         /// <summary>Lists a request's fields (called by generated code).</summary>
         /// <param name="requestName">The request type's name, for messages.</param>
         /// <param name="fields">Every field in wire order: the merchant id and constants first, the salt and signature last.</param>
@@ -49,6 +73,12 @@ namespace FreedomPay.Runtime
             CallerFields = callerFields;
         }
 
+        /// <summary>The conditional requirements between fields (empty for most requests).</summary>
+        public IReadOnlyList<FieldGroup> Groups { get; } = Array.Empty<FieldGroup>();
+
+        /// <summary>For each group, the indexes of its fields.</summary>
+        internal int[][] GroupIndexes { get; } = Array.Empty<int[]>();
+
         /// <summary>The request type's name, e.g. <c>PayRequest</c>.</summary>
         public string RequestName { get; }
 
@@ -79,6 +109,20 @@ namespace FreedomPay.Runtime
 
         /// <summary>How many fields the table has (indexed without an enumerator on the call path).</summary>
         internal int Count => _fields.Length;
+
+        /// <summary>The index of a field by wire name, or null.</summary>
+        private int? IndexOf(string wireName)
+        {
+            for (int i = 0; i < _fields.Length; i++)
+            {
+                if (string.Equals(_fields[i].WireName, wireName, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return null;
+        }
 
         internal RequestField this[int index] => _fields[index];
     }

@@ -14,11 +14,15 @@ namespace FreedomPay.Runtime
         private readonly RequestFieldTable _table;
         private List<FieldError>? _errors;
 
+        /// <summary>Which fields were given: kept only when the table has groups to check.</summary>
+        private readonly bool[]? _given;
+
         public RequestValidation(RequestFieldTable table)
         {
             _table = table;
             _errors = null;
             PaymentId = null;
+            _given = table.GroupIndexes.Length > 0 ? new bool[table.Count] : null;
         }
 
         /// <summary>The value of the field with the payment-id role, as sent; null when there is none.</summary>
@@ -33,6 +37,7 @@ namespace FreedomPay.Runtime
         {
             var validation = new RequestValidation(request.RuntimeFields);
             request.Visit(ref validation);
+            validation.CheckGroups();
             return validation;
         }
 
@@ -57,6 +62,8 @@ namespace FreedomPay.Runtime
 
                 return;
             }
+
+            NoteGiven(field);
 
             int length = value!.Length;
             if (f.MinLength is { } min && length < min)
@@ -128,7 +135,81 @@ namespace FreedomPay.Runtime
                 Add(_table[field], "is required");
             }
 
+            if (hasValue)
+            {
+                NoteGiven(field);
+            }
+
             return hasValue;
+        }
+
+        private readonly void NoteGiven(int field)
+        {
+            if (_given is not null)
+            {
+                _given[field] = true;
+            }
+        }
+
+        /// <summary>Each broken group is one error that names the group: its fields by wire and C# name.</summary>
+        private void CheckGroups()
+        {
+            if (_given is null)
+            {
+                return;
+            }
+
+            int[][] groups = _table.GroupIndexes;
+            for (int g = 0; g < groups.Length; g++)
+            {
+                int[] fields = groups[g];
+                if (_table.Groups[g].Kind == FieldGroupKind.OneOf)
+                {
+                    int given = 0;
+                    foreach (int field in fields)
+                    {
+                        given += _given[field] ? 1 : 0;
+                    }
+
+                    if (given != 1)
+                    {
+                        AddGroup(fields, given == 0 ? "exactly one must be given, but none was" : $"exactly one must be given, but {given} were");
+                    }
+                }
+                else if (!_given[fields[0]])
+                {
+                    bool excused = false;
+                    for (int i = 1; i < fields.Length; i++)
+                    {
+                        excused |= _given[fields[i]];
+                    }
+
+                    if (!excused)
+                    {
+                        RequestField f = _table[fields[0]];
+                        var unless = new string[fields.Length - 1];
+                        for (int i = 1; i < fields.Length; i++)
+                        {
+                            unless[i - 1] = _table[fields[i]].WireName + " (" + _table[fields[i]].MemberName + ")";
+                        }
+
+                        Add(f, "is required unless " + string.Join(" or ", unless) + " is given");
+                    }
+                }
+            }
+        }
+
+        private void AddGroup(int[] fields, string rule)
+        {
+            var wire = new string[fields.Length];
+            var member = new string[fields.Length];
+            for (int i = 0; i < fields.Length; i++)
+            {
+                wire[i] = _table[fields[i]].WireName;
+                member[i] = _table[fields[i]].MemberName;
+            }
+
+            (_errors ??= new List<FieldError>()).Add(new FieldError(string.Join(" or ", wire), string.Join(" or ", member), rule));
         }
 
         private void Range(int field, decimal value)

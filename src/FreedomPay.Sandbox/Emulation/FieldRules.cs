@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using FreedomPay.Runtime;
 using FreedomPay.Sandbox.Gateway;
@@ -37,6 +38,28 @@ namespace FreedomPay.Sandbox.Emulation
                 {
                     throw Invalid(field, problem);
                 }
+            }
+
+            foreach (FieldGroup group in table.Groups)
+            {
+                CheckGroup(group, request);
+            }
+        }
+
+        /// <summary>A one-of group with not exactly one field given, or a field required unless others are given.</summary>
+        private static void CheckGroup(FieldGroup group, GatewayRequest request)
+        {
+            if (group.Kind == FieldGroupKind.OneOf)
+            {
+                int given = group.Fields.Count(name => request.Optional(name) is not null);
+                if (given != 1)
+                {
+                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"Fields {string.Join(", ", group.Fields)}: exactly one must be given, but {(given == 0 ? "none was" : given + " were")}.");
+                }
+            }
+            else if (request.Optional(group.Fields[0]) is null && group.Fields.Skip(1).All(name => request.Optional(name) is null))
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {group.Fields[0]} is required unless {string.Join(" or ", group.Fields.Skip(1))} is given.");
             }
         }
 

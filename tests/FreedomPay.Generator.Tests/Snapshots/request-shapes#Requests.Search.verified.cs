@@ -10,6 +10,11 @@ namespace FreedomPay.Requests
     {
         internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
             "SearchRequest",
+            new global::FreedomPay.Runtime.FieldGroup[]
+            {
+                global::FreedomPay.Runtime.FieldGroup.OneOf("pg_exact", "pg_sort"),
+                global::FreedomPay.Runtime.FieldGroup.RequiredUnless("pg_from", "pg_until"),
+            },
             MerchantIdField("pg_merchant_id"),
             ConstantField("pg_version", "2"),
             TextField("pg_query", "Query", required: true, minLength: 2, maxLength: 100, pattern: "^[^<>]+$"),

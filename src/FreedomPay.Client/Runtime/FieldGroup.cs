@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+
+namespace FreedomPay.Runtime
+{
+    /// <summary>How the fields of a <see cref="FieldGroup"/> depend on each other.</summary>
+    public enum FieldGroupKind
+    {
+        /// <summary>Exactly one of the fields is given (the spec's <c>one-of</c>).</summary>
+        OneOf,
+
+        /// <summary>The first field is required unless one of the others is given (the spec's <c>required-unless</c>).</summary>
+        RequiredUnless,
+    }
+
+    /// <summary>
+    /// A conditional requirement between request fields, e.g. a card token or a card id. Checked with the other rules
+    /// before anything is sent; a broken group is one validation error naming the group.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Advanced)]
+    public sealed class FieldGroup
+    {
+        private FieldGroup(FieldGroupKind kind, string[] fields)
+        {
+            Kind = kind;
+            Fields = fields;
+        }
+
+        /// <summary>What the group requires.</summary>
+        public FieldGroupKind Kind { get; }
+
+        /// <summary>The fields by wire name; for <see cref="FieldGroupKind.RequiredUnless"/> the required field first.</summary>
+        public IReadOnlyList<string> Fields { get; }
+
+        /// <summary>Exactly one of the fields is given (called by generated code).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static FieldGroup OneOf(params string[] wireNames) =>
+            new FieldGroup(FieldGroupKind.OneOf, wireNames is { Length: >= 2 } ? wireNames : throw new ArgumentException("A one-of group needs two or more fields.", nameof(wireNames)));
+
+        /// <summary><paramref name="field"/> is required unless one of <paramref name="unless"/> is given (called by generated code).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static FieldGroup RequiredUnless(string field, params string[] unless)
+        {
+            if (field is null || unless is not { Length: >= 1 })
+            {
+                throw new ArgumentException("A required-unless group needs a field and at least one field that makes it optional.", nameof(unless));
+            }
+
+            var fields = new string[unless.Length + 1];
+            fields[0] = field;
+            unless.CopyTo(fields, 1);
+            return new FieldGroup(FieldGroupKind.RequiredUnless, fields);
+        }
+
+        /// <summary>The group as a rule: <c>one of pg_card_token, pg_card_id</c>.</summary>
+        public override string ToString() => Kind == FieldGroupKind.OneOf
+            ? "one of " + string.Join(", ", Fields)
+            : Fields[0] + " unless " + string.Join(" or ", Skip1());
+
+        private IEnumerable<string> Skip1()
+        {
+            for (int i = 1; i < Fields.Count; i++)
+            {
+                yield return Fields[i];
+            }
+        }
+    }
+}
