@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -19,10 +20,15 @@ internal static class RawGateway
         SandboxMerchant merchant = f.Sandbox.Merchant;
         var fields = new List<KeyValuePair<string, string>> { new("pg_merchant_id", merchantId ?? merchant.MerchantId), new("pg_salt", "raw-salt") };
         fields.AddRange(operation.Fields.All.Where(f => f.Role == FieldRole.Constant).Select(f => new KeyValuePair<string, string>(f.WireName, f.ConstantValue!)));
-        fields.AddRange(values);
+        // Path parameters take their values out of the fields: {merchant-id} and request fields.
+        string path = string.Join("/", operation.Descriptor.Path.Split('/').Select(segment =>
+            segment == "{merchant-id}" ? merchantId ?? merchant.MerchantId
+            : segment.StartsWith('{') ? Uri.EscapeDataString(values[segment[1..^1]])
+            : segment));
+        fields.AddRange(values.Where(v => !operation.Descriptor.Path.Contains("{" + v.Key + "}", StringComparison.Ordinal)));
         fields.Add(new("pg_sig", ReferenceSignature.Sign(operation.Descriptor.ScriptName, fields, secret ?? merchant.SecretKey)));
         using var http = new HttpClient { BaseAddress = f.Sandbox.BaseAddress };
-        using HttpResponseMessage response = await http.PostAsync(operation.Descriptor.Path, new FormUrlEncodedContent(fields));
+        using HttpResponseMessage response = await http.PostAsync(path, new FormUrlEncodedContent(fields));
         return XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
     }
 

@@ -80,7 +80,7 @@ namespace FreedomPay.Generator.Binding
             }
 
             string relativePath = path is null ? string.Empty : path.TrimStart('/');
-            string scriptName = reader.String("signature-script") ?? relativePath.Substring(relativePath.LastIndexOf('/') + 1);
+            string scriptName = reader.String("signature-script") ?? relativePath.Split('/').LastOrDefault(IsLiteral) ?? string.Empty;
             if (reader.Has("signature-script") && (scriptName.Length == 0 || scriptName.Contains("/") || scriptName.Contains(";")))
             {
                 _context.Report(DiagnosticDescriptors.SignatureRule, reader.Node("signature-script")!.Span, name, $"signature-script '{scriptName}' must be a script name such as 'pay' or 'init_payment.php' (no '/' or ';')");
@@ -105,6 +105,10 @@ namespace FreedomPay.Generator.Binding
             EquatableArray<RequestFieldModel> request = BindRequest(reader, name, members);
             CheckSignatureFields(request, reader, name, nameNode.Span);
             EquatableArray<FieldGroupModel> groups = BindGroups(reader, request, name);
+            if (pathProblem is null && path is not null)
+            {
+                CheckPathParameters(path, reader.Node("path")!.Span, request, name);
+            }
             ResponseModel response = BindResponse(reader, name);
 
             if (!nameOk || path is null || pathProblem is not null)
@@ -130,6 +134,35 @@ namespace FreedomPay.Generator.Binding
                 Groups: groups);
         }
 
+        /// <summary>The merchant id from the client's options: <c>/v1/merchant/{merchant-id}/card/init</c>.</summary>
+        private const string MerchantIdParameter = "merchant-id";
+
+        private static bool IsLiteral(string segment) => segment.Length > 0 && !segment.StartsWith("{", StringComparison.Ordinal);
+
+        /// <summary>A field parameter names a required caller field (its value goes into the path instead of the body).</summary>
+        private void CheckPathParameters(string path, SourceSpan span, EquatableArray<RequestFieldModel> request, string operationName)
+        {
+            foreach (string segment in path.Split('/').Where(s => s.StartsWith("{", StringComparison.Ordinal)))
+            {
+                string name = segment.Substring(1, segment.Length - 2);
+                if (name == MerchantIdParameter)
+                {
+                    continue;
+                }
+
+                RequestFieldModel? field = request.FirstOrDefault(f => f.WireName == name && f.Fill == FillKind.None);
+                if (field is null)
+                {
+                    string? suggestion = Naming.Suggest(name, request.Where(f => f.Fill == FillKind.None).Select(f => f.WireName).Concat(new[] { MerchantIdParameter }));
+                    _context.Report(DiagnosticDescriptors.UnknownFieldReference, span, name, $"the path of operation '{operationName}' (parameters are {{{MerchantIdParameter}}} or request fields)", suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
+                }
+                else if (!field.Required)
+                {
+                    _context.Report(DiagnosticDescriptors.ImpossibleConstraint, span, name, "a path parameter must be 'required: true' (a path has no empty segments)");
+                }
+            }
+        }
+
         private static string? CheckPath(string path)
         {
             if (!path.StartsWith("/", StringComparison.Ordinal))
@@ -142,16 +175,29 @@ namespace FreedomPay.Generator.Binding
                 return "it must name a script, e.g. '/mfs/pay' (not end with '/')";
             }
 
-            foreach (char c in path)
+            if (path.Contains("//"))
             {
-                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '_' || c == '-' || c == '.';
-                if (!ok)
+                return "it contains an empty segment ('//')";
+            }
+
+            foreach (string segment in path.Substring(1).Split('/'))
+            {
+                // A whole segment in braces is a path parameter: {merchant-id} or a request field's wire name.
+                bool parameter = segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}';
+                string text = parameter ? segment.Substring(1, segment.Length - 2) : segment;
+                foreach (char c in text)
                 {
-                    return $"the character '{c}' is not allowed; paths use letters, digits, '/', '_', '-' and '.'";
+                    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+                    if (!ok)
+                    {
+                        return c is '{' or '}'
+                            ? $"'{segment}' is not a path parameter; a parameter is a whole segment in braces, '{{merchant-id}}' or a request field's wire name such as '{{pg_card_id}}'"
+                            : $"the character '{c}' is not allowed; paths use letters, digits, '/', '_', '-', '.' and whole-segment parameters in braces";
+                    }
                 }
             }
 
-            return path.Contains("//") ? "it contains an empty segment ('//')" : null;
+            return path.Split('/').Any(IsLiteral) ? null : "it needs at least one literal segment besides its parameters";
         }
 
         private EquatableArray<ConstantModel> BindConstants(MappingReader operation, MemberNames members, string operationName)

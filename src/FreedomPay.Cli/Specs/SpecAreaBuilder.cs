@@ -41,7 +41,7 @@ namespace FreedomPay.Cli.Specs
             fields.AddRange(op.Request.Where(f => f.Fill == FillKind.Salt).Select(f => RequestField.Filled(f.WireName, FieldRole.Salt)));
             fields.AddRange(op.Request.Where(f => f.Fill == FillKind.Signature).Select(f => RequestField.Filled(f.WireName, FieldRole.Signature)));
             FieldGroup[] groups = op.Groups
-                .Select(g => g.Kind == FieldGroupKind.OneOf ? FieldGroup.OneOf(g.Fields.ToArray()) : FieldGroup.RequiredUnless(g.Fields[0], g.Fields.Skip(1).ToArray()))
+                .Select(g => g.Kind == Generator.Model.FieldGroupKind.OneOf ? FieldGroup.OneOf(g.Fields.ToArray()) : FieldGroup.RequiredUnless(g.Fields[0], g.Fields.Skip(1).ToArray()))
                 .ToArray();
             var table = new RequestFieldTable(op.Name + "Request", groups, fields.ToArray());
 

@@ -20,6 +20,22 @@ namespace FreedomPay.Runtime
         /// <inheritdoc/>
         public KeyValuePair<string, string> this[int index] => _fields[index];
 
+        /// <summary>Removes the first field of that name and returns its value (a path parameter's); empty when absent.</summary>
+        public string Take(string name)
+        {
+            for (int i = 0; i < _fields.Count; i++)
+            {
+                if (string.Equals(_fields[i].Key, name, StringComparison.Ordinal))
+                {
+                    string value = _fields[i].Value;
+                    _fields.RemoveAt(i);
+                    return value;
+                }
+            }
+
+            return string.Empty;
+        }
+
         /// <summary>Adds a text value; null or empty is not sent.</summary>
         public void Add(string name, string? value)
         {

@@ -136,14 +136,17 @@ namespace FreedomPay.Runtime
             public async ValueTask<PgResponse> AttemptAsync(CancellationToken cancellationToken)
             {
                 Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
-                FormFieldList fields = connection.BuildFields(operation, request);
-                BoundedBody body = await connection._transport.SendAsync(operation, fields, cancellationToken).ConfigureAwait(false);
+                FormFieldList fields = connection.BuildFields(operation, request, out string path);
+                BoundedBody body = await connection._transport.SendAsync(operation, path, fields, cancellationToken).ConfigureAwait(false);
                 return ReplyReader.Read(operation, body.Buffer, body.Length, connection._replyLimits, connection._options.SecretKey, connection._options.VerifyResponseSignatures);
             }
         }
 
-        /// <summary>Merchant id and constants, the caller's values, a fresh salt, then the signature over all of them.</summary>
-        private FormFieldList BuildFields<TRequest>(OperationDescriptor operation, TRequest request)
+        /// <summary>
+        /// Merchant id and constants, the caller's values, a fresh salt, then the signature over all of them. Values of
+        /// path parameters move from the fields into <paramref name="path"/> before anything is signed.
+        /// </summary>
+        private FormFieldList BuildFields<TRequest>(OperationDescriptor operation, TRequest request, out string path)
             where TRequest : FreedomPayRequest
         {
             RequestFieldTable table = operation.Fields;
@@ -163,6 +166,7 @@ namespace FreedomPay.Runtime
 
             var writer = new FieldWriter(table, fields);
             request.Visit(ref writer);
+            path = operation.Template.Resolve(_options.MerchantId, fields.Take);
             if (table.SaltField is not null)
             {
                 fields.Add(table.SaltField, RandomText.Create(16));

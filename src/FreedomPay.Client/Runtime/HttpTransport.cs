@@ -31,12 +31,16 @@ namespace FreedomPay.Runtime
             _maxReplyBytes = maxReplyBytes;
         }
 
-        public async Task<BoundedBody> SendAsync(OperationDescriptor operation, FormFieldList fields, CancellationToken cancellationToken)
+        /// <param name="operation">What is sent.</param>
+        /// <param name="path">The operation's path with its parameters filled in.</param>
+        /// <param name="fields">The signed fields.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public async Task<BoundedBody> SendAsync(OperationDescriptor operation, string path, FormFieldList fields, CancellationToken cancellationToken)
         {
             TimeSpan timeout = _timeout ?? operation.Timeout ?? DefaultTimeout;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
-            using HttpRequestMessage message = CreateMessage(operation, _baseAddress ?? operation.DefaultServer, fields);
+            using HttpRequestMessage message = CreateMessage(operation, _baseAddress ?? operation.DefaultServer, path, fields);
             Uri target = message.RequestUri!;
             try
             {
@@ -111,14 +115,14 @@ namespace FreedomPay.Runtime
                 Operation = operation.DisplayName,
             };
 
-        private static HttpRequestMessage CreateMessage(OperationDescriptor operation, Uri baseAddress, FormFieldList fields)
+        private static HttpRequestMessage CreateMessage(OperationDescriptor operation, Uri baseAddress, string path, FormFieldList fields)
         {
             if (string.Equals(operation.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase))
             {
-                return new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, operation.Path + "?" + FormBody.UrlEncodedText(fields)));
+                return new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, path + "?" + FormBody.UrlEncodedText(fields)));
             }
 
-            return new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, operation.Path)) { Content = FormBody.Create(fields, operation.Encoding) };
+            return new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, path)) { Content = FormBody.Create(fields, operation.Encoding) };
         }
 
         /// <summary>Sent, but no reply: safe operations may simply be repeated; others have an unknown outcome.</summary>

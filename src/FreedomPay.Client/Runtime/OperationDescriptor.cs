@@ -126,6 +126,7 @@ namespace FreedomPay.Runtime
             Name = name ?? throw new ArgumentNullException(nameof(name));
             HttpMethod = httpMethod ?? throw new ArgumentNullException(nameof(httpMethod));
             Path = path ?? throw new ArgumentNullException(nameof(path));
+            Template = new PathTemplate(path);
             ScriptName = scriptName ?? throw new ArgumentNullException(nameof(scriptName));
             Fields = fields ?? throw new ArgumentNullException(nameof(fields));
             SafeToRetry = safeToRetry;
@@ -165,8 +166,14 @@ namespace FreedomPay.Runtime
         /// <summary>POST or GET.</summary>
         public string HttpMethod { get; }
 
-        /// <summary>Path relative to the server URL, e.g. <c>mfs/pay</c>.</summary>
+        /// <summary>
+        /// Path relative to the server URL, e.g. <c>mfs/pay</c>; whole segments in braces are parameters:
+        /// <c>{merchant-id}</c> (the client's merchant id) or a request field whose value goes there instead of the body.
+        /// </summary>
         public string Path { get; }
+
+        /// <summary>The path's parameters (<c>{merchant-id}</c>, request fields), parsed once.</summary>
+        internal PathTemplate Template { get; }
 
         /// <summary>First segment of the signed text, e.g. <c>pay</c>.</summary>
         public string ScriptName { get; }

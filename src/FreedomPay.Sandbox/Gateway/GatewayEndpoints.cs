@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -26,7 +27,7 @@ namespace FreedomPay.Sandbox.Gateway
         private static async Task ServeAsync(HttpContext context, RouteTable routes, SandboxFaults faults, FreedomPaySandbox sandbox, RequestLog log)
         {
             string path = context.Request.Path.Value?.TrimStart('/') ?? string.Empty;
-            if (!routes.TryGet(path, out SandboxRoute? route) || route is null)
+            if (!routes.TryGet(path, out SandboxRoute? route, out IReadOnlyList<KeyValuePair<string, string>> parameters) || route is null)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 await context.Response.WriteAsync("The sandbox serves no operation at this path; register its area (FreedomPaySandboxOptions.AddArea) or a handler (sandbox.Handle).\n").ConfigureAwait(false);
@@ -62,7 +63,7 @@ namespace FreedomPay.Sandbox.Gateway
                 return;
             }
 
-            string xml = await ProcessAsync(route, request, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
+            string xml = await ProcessAsync(route, request, parameters, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
 
             if (fault?.Kind == SandboxFaultKind.DropConnection)
             {
@@ -85,7 +86,7 @@ namespace FreedomPay.Sandbox.Gateway
 
         private static string SignatureField(SandboxRoute route) => route.Operation?.Descriptor.SignatureField ?? PgSignature.SignatureField;
 
-        private static async Task<string> ProcessAsync(SandboxRoute route, GatewayRequest request, FreedomPaySandbox sandbox, RequestLog log, bool spoilSignature)
+        private static async Task<string> ProcessAsync(SandboxRoute route, GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log, bool spoilSignature)
         {
             DateTimeOffset at = sandbox.Options.TimeProvider.GetUtcNow();
             string salt = NewSalt();
@@ -118,7 +119,7 @@ namespace FreedomPay.Sandbox.Gateway
                 verdict = SignatureVerdict.Valid;
                 try
                 {
-                    reply = await HandleAsync(route, request, merchant, sandbox).ConfigureAwait(false);
+                    reply = await HandleAsync(route, WithPathParameters(request, parameters, merchant), merchant, sandbox).ConfigureAwait(false);
                 }
                 catch (GatewayError error)
                 {
@@ -128,6 +129,31 @@ namespace FreedomPay.Sandbox.Gateway
 
             log.Add(RequestLog.Describe(at, route, request, merchantId, verdict, reply));
             return reply.Render(route.Script, route.Errors, merchant.SecretKey, salt, SaltField(route), SignatureField(route), spoilSignature);
+        }
+
+        /// <summary>
+        /// The path's parameters after the signature check (they are not signed): the merchant id in the path must be
+        /// the one that signed; field parameters join the fields, to be checked by the spec's rules like the others.
+        /// </summary>
+        private static GatewayRequest WithPathParameters(GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, SandboxMerchant merchant)
+        {
+            var fields = new List<KeyValuePair<string, string>>();
+            foreach (var (name, value) in parameters)
+            {
+                if (name == "merchant-id")
+                {
+                    if (value != merchant.MerchantId)
+                    {
+                        throw new GatewayError(SandboxErrorCodes.InvalidField, "The merchant id in the path is not the merchant that signed the request.");
+                    }
+                }
+                else
+                {
+                    fields.Add(new KeyValuePair<string, string>(name, value));
+                }
+            }
+
+            return fields.Count == 0 ? request : request.With(fields);
         }
 
         private static async Task<SandboxReply> HandleAsync(SandboxRoute route, GatewayRequest request, SandboxMerchant merchant, FreedomPaySandbox sandbox)

@@ -39,6 +39,9 @@ namespace FreedomPay.Sandbox.Gateway
             BufferBody = false,
         };
 
+        /// <summary>The same request with more fields (a path's parameters) after its own.</summary>
+        public GatewayRequest With(IEnumerable<KeyValuePair<string, string>> more) => new GatewayRequest(Script, Fields.Concat(more).ToArray());
+
         public static string ScriptOf(HttpRequest request) => request.Path.Value?.Split('/').Last() ?? string.Empty;
 
         /// <summary>Reads the fields within the limits.</summary>

@@ -41,14 +41,68 @@ namespace FreedomPay.Sandbox.Gateway
         public static string KeyOf(OperationInfo operation) => operation.Descriptor.Path.TrimStart('/');
     }
 
-    /// <summary>The routes by path. Registered at start and by handlers a test plugs in while the sandbox runs.</summary>
+    /// <summary>
+    /// The routes by path. Registered at start and by handlers a test plugs in while the sandbox runs. A path with
+    /// parameters (<c>v1/merchant/{merchant-id}/card/init</c>) matches any value in those segments.
+    /// </summary>
     internal sealed class RouteTable
     {
+        private static readonly KeyValuePair<string, string>[] NoParameters = Array.Empty<KeyValuePair<string, string>>();
         private readonly ConcurrentDictionary<string, SandboxRoute> _routes = new ConcurrentDictionary<string, SandboxRoute>(StringComparer.Ordinal);
 
         public IReadOnlyList<SandboxRoute> All => _routes.Values.OrderBy(r => r.Path, StringComparer.Ordinal).ToArray();
 
-        public bool TryGet(string path, out SandboxRoute? route) => _routes.TryGetValue(path, out route);
+        /// <summary>The route of a request path, and the values of its parameters (by parameter name).</summary>
+        public bool TryGet(string path, out SandboxRoute? route, out IReadOnlyList<KeyValuePair<string, string>> parameters)
+        {
+            parameters = NoParameters;
+            // A template never matches as text: "{merchant-id}" sent literally is a value, checked like any other.
+            if (_routes.TryGetValue(path, out route) && path.IndexOf('{') < 0)
+            {
+                return true;
+            }
+
+            string[] segments = path.Split('/');
+            foreach (SandboxRoute candidate in _routes.Values)
+            {
+                if (candidate.Path.IndexOf('{') >= 0 && Match(candidate.Path.Split('/'), segments) is { } values)
+                {
+                    route = candidate;
+                    parameters = values;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static List<KeyValuePair<string, string>>? Match(string[] template, string[] segments)
+        {
+            if (template.Length != segments.Length)
+            {
+                return null;
+            }
+
+            var values = new List<KeyValuePair<string, string>>();
+            for (int i = 0; i < template.Length; i++)
+            {
+                if (template[i].StartsWith("{", StringComparison.Ordinal))
+                {
+                    if (segments[i].Length == 0)
+                    {
+                        return null;
+                    }
+
+                    values.Add(new KeyValuePair<string, string>(template[i].Substring(1, template[i].Length - 2), Uri.UnescapeDataString(segments[i])));
+                }
+                else if (!string.Equals(template[i], segments[i], StringComparison.Ordinal))
+                {
+                    return null;
+                }
+            }
+
+            return values;
+        }
 
         /// <summary>Serves a path (replacing what served it before).</summary>
         public void Set(SandboxRoute route) => _routes[route.Path] = route;
