@@ -17,6 +17,12 @@ namespace FreedomPay
         /// <summary>The name of the signature field, which is never part of what is signed.</summary>
         public const string SignatureField = "pg_sig";
 
+        /// <summary>
+        /// The prefix of the gateway's own field names. The merchant's own parameters (the spec's <c>extra-params</c>)
+        /// must not start with it; in callbacks, fields without it are the merchant's parameters passed back.
+        /// </summary>
+        public const string GatewayPrefix = "pg_";
+
         /// <summary>The name of the random salt field of signed messages (signed like any other field).</summary>
         public const string SaltField = "pg_salt";
 

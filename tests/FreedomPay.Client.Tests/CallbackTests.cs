@@ -41,6 +41,14 @@ public sealed class CallbackTests
     }
 
     [Fact]
+    public void The_merchants_own_parameters_are_read_again_from_a_verified_callback()
+    {
+        ResultNotification notification = ResultNotification.Parse(CallbackMessage.FromFields("result", SignedResult("result")), Secret);
+
+        Assert.Equal(new Dictionary<string, string> { ["my_own_param"] = "kept" }, notification.ExtraParams);
+    }
+
+    [Fact]
     public void Fields_the_spec_marks_sensitive_and_the_signature_show_masked()
     {
         ResultNotification notification = ResultNotification.Parse(CallbackMessage.FromFields("result", SignedResult("result")), Secret);

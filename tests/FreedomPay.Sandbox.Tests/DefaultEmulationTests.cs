@@ -199,6 +199,35 @@ public sealed class DefaultEmulationTests
     }
 
     [Fact]
+    public async Task The_merchants_own_parameters_are_sent_and_signed_and_bad_names_refused_before_sending()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        string? received = null;
+        f.Sandbox.Handle(MarketplaceClient.PayoutInfo, call =>
+        {
+            received = call.Field("shop_order");
+            return call.DefaultReply();
+        });
+        MarketplaceClient market = f.Client.Marketplace();
+        var tooMany = Enumerable.Range(0, 65).ToDictionary(i => "p" + i, i => "v");
+
+        PayoutResponse paid = await market.PayoutAsync(new PayoutRequest { Amount = 10m, CardId = 7, ExtraParams = new Dictionary<string, string> { ["shop_order"] = "A-1" } });
+        var bad = await Assert.ThrowsAsync<FreedomPayValidationException>(() => market.PayoutAsync(new PayoutRequest
+        {
+            Amount = 10m, CardId = 7, ExtraParams = new Dictionary<string, string> { ["pg_extra"] = "x", ["my field"] = "x", ["ok_name"] = "x" },
+        }));
+        var many = await Assert.ThrowsAsync<FreedomPayValidationException>(() => market.PayoutAsync(new PayoutRequest { Amount = 10m, CardId = 7, ExtraParams = tooMany }));
+
+        Assert.Equal("A-1", received); // the sandbox verified the signature over it first
+        Assert.Equal(MarketStatus.Ok, paid.Status);
+        Assert.Equal(new[] { "pg_extra must not start with pg_ (those names are the gateway's)", "my field may use letters, digits, '_', '-' and '.' only" }, bad.Errors.Select(e => e.WireName + " " + e.Rule));
+        Assert.Equal("must have at most 64 entries, but has 65", Assert.Single(many.Errors).Rule);
+        Assert.Single(f.Sandbox.Requests); // the refused calls sent nothing
+        Assert.Contains("extra = [shop_order]", new PayoutRequest { Amount = 1m, ExtraParams = new Dictionary<string, string> { ["shop_order"] = "secret-ish" } }.ToString());
+        Assert.DoesNotContain("secret-ish", new PayoutRequest { Amount = 1m, ExtraParams = new Dictionary<string, string> { ["shop_order"] = "secret-ish" } }.ToString());
+    }
+
+    [Fact]
     public async Task The_sandbox_checks_the_groups_too()
     {
         await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));

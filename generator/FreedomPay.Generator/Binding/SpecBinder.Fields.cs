@@ -33,8 +33,8 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] RequestReserved =
         {
             "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Fields", "Accept", "FieldTable", "FromText",
-            "TextField", "IntegerField", "DecimalField", "BooleanField", "EnumField", "DateTimeField", "ConstantField", "MerchantIdField",
-            "SaltField", "SignatureField",
+            "TextField", "IntegerField", "DecimalField", "BooleanField", "EnumField", "DateTimeField", "DateTimeOffsetField", "ConstantField",
+            "MerchantIdField", "SaltField", "SignatureField", "ExtraParams",
         };
 
         private EquatableArray<RequestFieldModel> BindRequest(MappingReader operation, string operationName, MemberNames members)

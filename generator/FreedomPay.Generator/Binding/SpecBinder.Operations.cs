@@ -11,7 +11,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] OperationKeys =
         {
             "method", "path", "summary", "description", "source", "safe-to-retry", "timeout", "signature-script", "verified", "note",
-            "defaults", "constants", "request", "response", "one-of", "required-unless",
+            "defaults", "constants", "request", "response", "one-of", "required-unless", "extra-params",
         };
 
         private static readonly string[] ResponseKeys = { "signed", "elements" };
@@ -131,7 +131,8 @@ namespace FreedomPay.Generator.Binding
                 Constants: constants,
                 Request: request,
                 Response: response,
-                Groups: groups);
+                Groups: groups,
+                ExtraParams: reader.Bool("extra-params", false));
         }
 
         /// <summary>The merchant id from the client's options: <c>/v1/merchant/{merchant-id}/card/init</c>.</summary>

@@ -29,6 +29,7 @@ namespace FreedomPay.Generator.Emit
                 view.Table.Add(Entry(field));
             }
 
+            view.ExtraParams = op.ExtraParams;
             view.Groups.AddRange(op.Groups.Select(g => new GroupView { Kind = g.Kind.ToString(), Fields = g.Fields.Select(CSharpText.Literal).ToList() }));
             view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.Salt).Select(Filled));
             view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.Signature).Select(Filled));

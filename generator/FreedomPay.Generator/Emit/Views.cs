@@ -91,6 +91,9 @@ namespace FreedomPay.Generator.Emit
         public List<string> Doc { get; set; } = new List<string>();
         public List<TableEntryView> Table { get; set; } = new List<TableEntryView>();
 
+        /// <summary>The operation takes the merchant's own parameters (<c>extra-params: true</c>): an <c>ExtraParams</c> property.</summary>
+        public bool ExtraParams { get; set; }
+
         /// <summary>Conditional requirements: <c>FieldGroup.{Kind}(fields)</c> entries.</summary>
         public List<GroupView> Groups { get; set; } = new List<GroupView>();
         public List<RequestPropertyView> Properties { get; set; } = new List<RequestPropertyView>();

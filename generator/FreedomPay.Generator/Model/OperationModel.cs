@@ -20,7 +20,8 @@ namespace FreedomPay.Generator.Model
         EquatableArray<ConstantModel> Constants,
         EquatableArray<RequestFieldModel> Request,
         ResponseModel Response,
-        EquatableArray<FieldGroupModel> Groups);
+        EquatableArray<FieldGroupModel> Groups,
+        bool ExtraParams = false);
 
     /// <summary>How the fields of a group depend on each other.</summary>
     internal enum FieldGroupKind

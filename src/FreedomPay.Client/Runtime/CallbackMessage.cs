@@ -135,6 +135,27 @@ namespace FreedomPay.Runtime
         /// <summary>Every field as received, including those the spec does not describe.</summary>
         public CallbackMessage Message { get; }
 
+        /// <summary>
+        /// The merchant's own parameters sent with the payment (names that do not start with <c>pg_</c>), which FreedomPay
+        /// passes on to the Check and Result URLs; empty when there are none. Read after the signature was verified.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> ExtraParams
+        {
+            get
+            {
+                var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (PgElement element in Message.Root.Children)
+                {
+                    if (!element.Name.StartsWith(PgSignature.GatewayPrefix, StringComparison.Ordinal) && element.Children.Count == 0 && !extra.ContainsKey(element.Name))
+                    {
+                        extra.Add(element.Name, element.Value);
+                    }
+                }
+
+                return extra;
+            }
+        }
+
         /// <summary>Makes the fields of this name show masked in their ToString (the spec's <c>sensitive:</c>; called by generated code).</summary>
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         protected void MaskField(string name, FieldSensitivity sensitivity)

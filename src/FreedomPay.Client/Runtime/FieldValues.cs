@@ -60,6 +60,21 @@ namespace FreedomPay.Runtime
         /// <summary>A date-time with offset in the field's format that must be present.</summary>
         public DateTimeOffset RequiredDateTimeOffset(int field) => ParseDateTimeOffset(field, RequiredText(field));
 
+        /// <summary>The values whose names the table does not list (the merchant's own parameters), or null when there are none.</summary>
+        public IReadOnlyDictionary<string, string>? Extra()
+        {
+            Dictionary<string, string>? extra = null;
+            foreach (KeyValuePair<string, string> pair in _values)
+            {
+                if (!_table.Contains(pair.Key))
+                {
+                    (extra ??= new Dictionary<string, string>(StringComparer.Ordinal))[pair.Key] = pair.Value;
+                }
+            }
+
+            return extra;
+        }
+
         /// <summary>An enum's number (0, Unknown, for a value it does not have: validation refuses it), or null when absent.</summary>
         public int? Enum(int field) => Get(field) is { } text ? EnumNumber(field, text) : null;
 

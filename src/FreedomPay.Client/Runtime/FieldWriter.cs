@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace FreedomPay.Runtime
 {
@@ -35,6 +36,18 @@ namespace FreedomPay.Runtime
         {
             RequestField f = _table[field];
             _fields.Add(f.WireName, value, f.Format!);
+        }
+
+        /// <summary>Validation has checked the names before anything is written.</summary>
+        public void Extra(IReadOnlyDictionary<string, string>? values)
+        {
+            if (values is not null)
+            {
+                foreach (KeyValuePair<string, string> pair in values)
+                {
+                    _fields.Add(pair.Key, pair.Value);
+                }
+            }
         }
 
         /// <summary>Validation has refused numbers without a wire value before anything is written.</summary>

@@ -21,7 +21,7 @@ namespace FreedomPay.Runtime
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class GeneratedCodeContract
     {
-        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors; 3: reply shapes (<see cref="ReplyElement"/>); 4: date-times with offset, decimal scales.</summary>
-        public const int Version = 4;
+        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors; 3: reply shapes (<see cref="ReplyElement"/>); 4: date-times with offset, decimal scales; 5: field groups, the merchant's own parameters (<see cref="IFieldVisitor.Extra"/>).</summary>
+        public const int Version = 5;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 
 namespace FreedomPay.Runtime
@@ -28,6 +29,12 @@ namespace FreedomPay.Runtime
 
         /// <summary>A date-time with its offset from UTC (null when not set).</summary>
         void DateTimeOffset(int field, DateTimeOffset? value);
+
+        /// <summary>
+        /// The merchant's own parameters (the spec's <c>extra-params</c>): names that do not start with <c>pg_</c>, sent
+        /// and signed with the described fields; null when there are none.
+        /// </summary>
+        void Extra(IReadOnlyDictionary<string, string>? values);
 
         /// <summary>An enum value as its number: 1, 2, ... are the field's <see cref="RequestField.AllowedValues"/>; 0 is Unknown.</summary>
         void Enum(int field, int? value);

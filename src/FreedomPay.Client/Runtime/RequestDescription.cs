@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -43,6 +44,15 @@ namespace FreedomPay.Runtime
             public void DateTime(int field, DateTime? value) => Add(field, value?.ToString(_table[field].Format, CultureInfo.InvariantCulture));
 
             public void DateTimeOffset(int field, DateTimeOffset? value) => Add(field, value?.ToString(_table[field].Format, CultureInfo.InvariantCulture));
+
+            /// <summary>The merchant's own parameters by name only: the spec says nothing about what their values hold.</summary>
+            public void Extra(IReadOnlyDictionary<string, string>? values)
+            {
+                if (values is { Count: > 0 })
+                {
+                    _text.Append(_shown++ == 0 ? " " : ", ").Append("extra = [").Append(string.Join(", ", values.Keys)).Append(']');
+                }
+            }
 
             public void Enum(int field, int? value)
             {

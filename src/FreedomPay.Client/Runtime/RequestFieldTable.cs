@@ -110,6 +110,9 @@ namespace FreedomPay.Runtime
         /// <summary>How many fields the table has (indexed without an enumerator on the call path).</summary>
         internal int Count => _fields.Length;
 
+        /// <summary>Whether the table lists a field of that wire name.</summary>
+        internal bool Contains(string wireName) => IndexOf(wireName) is not null;
+
         /// <summary>The index of a field by wire name, or null.</summary>
         private int? IndexOf(string wireName)
         {

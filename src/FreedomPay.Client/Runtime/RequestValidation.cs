@@ -116,6 +116,51 @@ namespace FreedomPay.Runtime
 
         public void DateTimeOffset(int field, DateTimeOffset? value) => Present(field, value.HasValue);
 
+        /// <summary>The most merchant parameters one request may carry.</summary>
+        public const int MaxExtraFields = 64;
+
+        /// <summary>Names of letters, digits, '_', '-', '.', not <c>pg_</c> (the gateway's), no clash with a described field.</summary>
+        public void Extra(IReadOnlyDictionary<string, string>? values)
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            if (values.Count > MaxExtraFields)
+            {
+                (_errors ??= new List<FieldError>()).Add(new FieldError("(extra)", "ExtraParams", $"must have at most {MaxExtraFields} entries, but has {values.Count}"));
+                return;
+            }
+
+            foreach (KeyValuePair<string, string> pair in values)
+            {
+                string? problem = pair.Key is not { Length: > 0 and <= 64 } name ? "must be a name of 1 to 64 characters"
+                    : !IsNameText(name) ? "may use letters, digits, '_', '-' and '.' only"
+                    : name.StartsWith(PgSignature.GatewayPrefix, StringComparison.OrdinalIgnoreCase) ? $"must not start with {PgSignature.GatewayPrefix} (those names are the gateway's)"
+                    : _table.Contains(name) ? "is a field the spec describes: set its property instead"
+                    : pair.Value is null ? "has no value"
+                    : null;
+                if (problem is not null)
+                {
+                    (_errors ??= new List<FieldError>()).Add(new FieldError(pair.Key ?? string.Empty, "ExtraParams", problem));
+                }
+            }
+        }
+
+        private static bool IsNameText(string name)
+        {
+            foreach (char c in name)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '_' or '-' or '.'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public void Enum(int field, int? value)
         {
             if (Present(field, value.HasValue))

@@ -48,6 +48,10 @@ namespace FreedomPay.Requests
         /// <summary>Wire name <c>pg_sort</c>.</summary>
         public SearchSortOrder? SortOrder { get; init; }
 
+        /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
+        /// <remarks>Names of letters, digits, '_', '-' and '.', not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
+
         /// <inheritdoc/>
         protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
@@ -61,6 +65,7 @@ namespace FreedomPay.Requests
             visitor.DateTime(6, From);
             visitor.DateTimeOffset(7, Until);
             visitor.Enum(8, (int?)SortOrder);
+            visitor.Extra(ExtraParams);
         }
 
         internal static SearchRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new SearchRequest
@@ -72,6 +77,7 @@ namespace FreedomPay.Requests
             From = values.DateTime(6),
             Until = values.DateTimeOffset(7),
             SortOrder = (SearchSortOrder?)values.Enum(8),
+            ExtraParams = values.Extra(),
         };
     }
 
