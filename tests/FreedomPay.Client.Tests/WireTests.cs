@@ -14,6 +14,23 @@ namespace FreedomPay.Client.Tests;
 public sealed class WireTests
 {
     [Fact]
+    public async Task The_merchants_own_parameters_go_on_the_wire_and_into_the_signature()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("init_payment.php", ("pg_status", "ok"), ("pg_payment_id", "4567788")));
+
+        await test.Client.MobileBalance.InitAsync(new InitRequest
+        {
+            Amount = 10m, Description = "x", ExtraParams = new System.Collections.Generic.Dictionary<string, string> { ["shop_order"] = "A-1", ["zz-last"] = "z" },
+        });
+
+        CapturedRequest sent = test.Gateway.Single;
+        Assert.Equal(new[] { "pg_merchant_id", "pg_payment_method", "pg_amount", "pg_description", "shop_order", "zz-last", "pg_salt", "pg_sig" }, sent.Names);
+        Assert.Equal(("A-1", "z"), (sent["shop_order"], sent["zz-last"]));
+        AssertSignedFor("init_payment.php", sent); // the independent rule signs them with the rest, sorted by name
+    }
+
+    [Fact]
     public async Task Init_posts_multipart_to_init_payment_php_with_mobile_commerce()
     {
         using var test = new TestClient();

@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using FreedomPay.Callbacks;
 using FreedomPay.MobileBalance;
+using FreedomPay.Runtime;
 using FreedomPay.TestSupport;
 
 namespace FreedomPay.Sandbox.Tests;
@@ -28,6 +30,26 @@ public sealed class ResultNotifyTests
         Assert.Equal("mobile_commerce", Field("pg_payment_method"));
         Assert.Equal("77077777777", Field("pg_user_phone"));
         Assert.Equal(ReferenceSignature.Sign("result", fields, f.Sandbox.Merchant.SecretKey), Field("pg_sig"));
+    }
+
+    [Fact]
+    public async Task The_merchants_own_init_parameters_come_back_in_the_signed_result_and_the_callback_reads_them()
+    {
+        await using var merchant = await CallbackServer.StartAsync();
+        await using var f = await SandboxFixture.StartAsync();
+        InitResponse init = await f.Mobile.InitAsync(new InitRequest
+        {
+            Amount = 10m, Description = "x", ResultUrl = new Uri(merchant.BaseAddress, "result").ToString(),
+            ExtraParams = new System.Collections.Generic.Dictionary<string, string> { ["shop_order"] = "A-1", ["basket"] = "7" },
+        });
+
+        await f.Mobile.PayAsync(new PayRequest { PaymentId = init.PaymentId, AbonentPhone = "77077777777" });
+        await merchant.WaitForAsync(1);
+
+        var fields = merchant.Received.Single();
+        ResultNotification result = ResultNotification.Parse(CallbackMessage.FromFields("result", fields), f.Sandbox.Merchant.SecretKey);
+        Assert.Equal(("A-1", "7"), (result.ExtraParams["shop_order"], result.ExtraParams["basket"]));
+        Assert.Equal(2, result.ExtraParams.Count);
     }
 
     [Fact]

@@ -84,7 +84,9 @@ namespace FreedomPay.Sandbox.Gateway
                     request.OneOf("pg_success_url_method", "GET", "POST") ?? "GET",
                     request.OptionalText("pg_failure_url", 255),
                     request.OneOf("pg_failure_url_method", "GET", "POST") ?? "GET"),
-                Language: request.OneOf("pg_language", "ru", "en", "kz", "kg", "uz") ?? "ru");
+                Language: request.OneOf("pg_language", "ru", "en", "kz", "kg", "uz") ?? "ru",
+                // The merchant's own parameters go on to the Check and Result URLs, as the docs say.
+                Extra: request.Fields.Where(f => !f.Key.StartsWith(PgSignature.GatewayPrefix, StringComparison.Ordinal)).ToArray());
             foreach (var (name, url) in new[] { ("pg_result_url", terms.ResultUrl), ("pg_check_url", terms.CheckUrl), ("pg_success_url", terms.Return.SuccessUrl), ("pg_failure_url", terms.Return.FailureUrl) })
             {
                 // Only web addresses: a javascript: or data: URL would run in the sandbox's origin on the POST return.

@@ -36,8 +36,9 @@ namespace FreedomPay.Sandbox.Notifications
                 new KeyValuePair<string, string>("pg_ps_amount", amount),
                 new KeyValuePair<string, string>("pg_ps_full_amount", amount),
                 new KeyValuePair<string, string>("pg_ps_currency", payment.Terms.Currency),
-                new KeyValuePair<string, string>("pg_salt", System.Security.Cryptography.RandomNumberGenerator.GetHexString(16)),
             };
+            fields.AddRange(payment.Terms.Extra ?? Array.Empty<KeyValuePair<string, string>>());
+            fields.Add(new KeyValuePair<string, string>("pg_salt", System.Security.Cryptography.RandomNumberGenerator.GetHexString(16)));
             fields.Add(new KeyValuePair<string, string>("pg_sig", PgSignature.Compute(script, fields, merchant.SecretKey)));
 
             try

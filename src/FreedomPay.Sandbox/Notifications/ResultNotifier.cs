@@ -158,6 +158,7 @@ namespace FreedomPay.Sandbox.Notifications
             Add("pg_payment_method", "mobile_commerce");
             Add("pg_failure_code", paid ? null : payment.FailureCode?.ToString(CultureInfo.InvariantCulture));
             Add("pg_failure_description", paid ? null : payment.FailureDescription);
+            fields.AddRange(payment.Terms.Extra ?? Array.Empty<KeyValuePair<string, string>>());
             Add("pg_salt", RandomText(16));
             return fields;
         }

@@ -205,7 +205,8 @@ namespace FreedomPay.Sandbox.Payments
         string? UserPhone,
         string? IdempotencyKey,
         BuyerReturn Return,
-        string Language);
+        string Language,
+        IReadOnlyList<KeyValuePair<string, string>>? Extra = null);
 
     /// <summary>Where the hosted page sends the buyer when the payment finishes, and how (GET or POST).</summary>
     internal sealed record BuyerReturn(string? SuccessUrl, string SuccessMethod, string? FailureUrl, string FailureMethod)

@@ -133,6 +133,10 @@ namespace FreedomPay.MobileBalance
         /// </remarks>
         public string? IdempotencyKey { get; init; }
 
+        /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
+        /// <remarks>Names of letters, digits, '_', '-' and '.', not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
+
         /// <inheritdoc/>
         protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
@@ -162,6 +166,7 @@ namespace FreedomPay.MobileBalance
             visitor.Text(22, Param2);
             visitor.Text(23, Param3);
             visitor.Text(24, IdempotencyKey);
+            visitor.Extra(ExtraParams);
         }
 
         internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
@@ -189,6 +194,7 @@ namespace FreedomPay.MobileBalance
             Param2 = values.Text(22),
             Param3 = values.Text(23),
             IdempotencyKey = values.Text(24),
+            ExtraParams = values.Extra(),
         };
     }
 
