@@ -47,6 +47,22 @@ namespace FreedomPay
         /// </summary>
         public FreedomPayConnection Connection { get; }
 
+        /// <summary>
+        /// Sends a call no spec describes yet (see <see cref="RawRequest"/>) through the same connection: signed, limited,
+        /// logged, its reply verified; a <c>pg_status=error</c> reply throws <see cref="FreedomPayGatewayException"/>.
+        /// </summary>
+        /// <exception cref="ArgumentException">The request cannot be sent as given; nothing was sent.</exception>
+        public System.Threading.Tasks.Task<RawResponse> SendRawAsync(RawRequest request, System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            OperationDescriptor operation = request.Describe();
+            return Connection.SendAsync(operation, new RawFields(operation.Fields, request.Fields), raw => new RawResponse(raw), cancellationToken);
+        }
+
         /// <summary>Disposes the HttpClient if the client created it.</summary>
         public void Dispose()
         {

@@ -31,6 +31,43 @@ public sealed class WireTests
     }
 
     [Fact]
+    public async Task A_raw_call_is_signed_sent_and_verified_like_a_generated_one()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("balance_status", ("pg_status", "ok"), ("pg_balance", "1500.00")));
+
+        RawResponse reply = await test.Client.SendRawAsync(new RawRequest("/api/balance_status", new System.Collections.Generic.Dictionary<string, string> { ["pg_currency"] = "KZT" }) { SafeToRetry = true });
+
+        CapturedRequest sent = test.Gateway.Single;
+        Assert.Equal("https://gateway.test/api/balance_status", sent.Uri.ToString());
+        Assert.Equal(new[] { "pg_merchant_id", "pg_currency", "pg_salt", "pg_sig" }, sent.Names);
+        AssertSignedFor("balance_status", sent);
+        Assert.Equal("1500.00", reply.Raw.Root.GetString("pg_balance"));
+    }
+
+    [Theory]
+    [InlineData("https://elsewhere.test/x")]
+    [InlineData("api/../admin")]
+    [InlineData("api/x?y=1")]
+    [InlineData("")]
+    public void A_raw_call_stays_on_the_gateway(string path)
+    {
+        Assert.Throws<System.ArgumentException>(() => new RawRequest(path, new System.Collections.Generic.Dictionary<string, string>()));
+    }
+
+    [Fact]
+    public async Task A_raw_call_that_moves_money_is_never_sent_twice()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = r => new HttpResponseMessage(System.Net.HttpStatusCode.BadGateway);
+
+        await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => test.Client.SendRawAsync(new RawRequest("revoke.php", new System.Collections.Generic.Dictionary<string, string> { ["pg_payment_id"] = "1" })));
+
+        Assert.Single(test.Gateway.Requests);
+        Assert.Throws<System.ArgumentException>(() => new RawRequest("x", new System.Collections.Generic.Dictionary<string, string> { ["pg_sig"] = "forged" }));
+    }
+
+    [Fact]
     public async Task Init_posts_multipart_to_init_payment_php_with_mobile_commerce()
     {
         using var test = new TestClient();
