@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,11 +31,23 @@ namespace FreedomPay.Cli
                     environment.Error.WriteLine("error: " + error.Message);
                 }
 
-                environment.Error.WriteLine($"Run 'freedompay {string.Join(" ", parse.CommandResult.Command.Name == root.Name ? string.Empty : parse.CommandResult.Command.Name)} --help' for usage.".Replace("  ", " "));
+                environment.Error.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
                 return ExitCodes.Usage;
             }
 
             return await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The full command as typed, e.g. <c>freedompay mobile-balance init</c> (not the last word alone).</summary>
+        private static string CommandPath(CommandResult command)
+        {
+            var names = new List<string>();
+            for (SymbolResult? result = command; result is CommandResult current; result = current.Parent)
+            {
+                names.Insert(0, current.Parent is null ? "freedompay" : current.Command.Name);
+            }
+
+            return string.Join(" ", names);
         }
 
         /// <param name="environment">Where output goes.</param>

@@ -143,6 +143,16 @@ public sealed class CliTests
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("gateway error 1003", result.Error);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // printed once
+    }
+
+    [Fact]
+    public async Task A_usage_error_names_the_whole_command_to_ask_for_help()
+    {
+        CliResult result = await CliRunner.RunAsync("mobile-balance", "init", "--amount", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Run 'freedompay mobile-balance init --help' for usage.", result.Error);
     }
 
     [Fact]

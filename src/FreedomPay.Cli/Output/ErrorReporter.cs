@@ -11,7 +11,8 @@ namespace FreedomPay.Cli.Output
             (int code, string message) = exception switch
             {
                 FreedomPayValidationException v => (ExitCodes.Usage, v.Message),
-                FreedomPayGatewayException g => (ExitCodes.Gateway, $"gateway error {g.ErrorCode ?? "(no code)"}: {g.ErrorDescription}\n{g.Message}"),
+                // Once: the code and the description, and the unsigned-reply advice when there is one.
+                FreedomPayGatewayException g => (ExitCodes.Gateway, $"gateway error {g.ErrorCode ?? "(no code)"}: {g.ErrorDescription ?? "no description"}" + (g.IsSigned ? string.Empty : " (unsigned: the gateway did not identify the merchant; check the merchant id and the base address)")),
                 FreedomPaySignatureException s => (ExitCodes.SignatureOrProtocol, s.Message),
                 FreedomPayProtocolException p => (ExitCodes.SignatureOrProtocol, p.Message),
                 FreedomPayNetworkException n => (ExitCodes.Network, n.Message),
