@@ -76,7 +76,7 @@ public sealed class CliTests
         var env = Env(sandbox);
 
         CliResult init = await CliRunner.RunAsync(env, "mobile-balance", "init", "--amount", "99.90", "--description", "CLI test", "--testing-mode", "--json");
-        long id = JsonDocument.Parse(init.Out).RootElement.GetProperty("pg_payment_id").GetString() is { } text ? long.Parse(text) : 0;
+        long id = JsonDocument.Parse(init.Out).RootElement.GetProperty("pg_payment_id").GetInt64(); // a JSON number, as the spec types it
         CliResult pay = await CliRunner.RunAsync(env, "mobile-balance", "pay", "--payment-id", id.ToString(), "--abonent-phone", "77017777777", "--payment-system-code", "KCELLKZT");
         CliResult approve = await CliRunner.RunAsync(env, "mobile-balance", "approve", "--payment-id", id.ToString(), "--approval-code", sandbox.Sms.LastCodeFor(id)!);
         CliResult status = await CliRunner.RunAsync(env, "mobile-balance", "status", "--payment-id", id.ToString(), "--json");
@@ -86,7 +86,9 @@ public sealed class CliTests
         JsonElement json = JsonDocument.Parse(status.Out).RootElement;
         Assert.Equal("ok", json.GetProperty("pg_status").GetString());
         Assert.Equal("success", json.GetProperty("pg_payment_status").GetString());
-        Assert.Equal("99.90", json.GetProperty("pg_amount").GetString());
+        Assert.Equal(99.90m, json.GetProperty("pg_amount").GetDecimal());
+        Assert.Equal("99.90", json.GetProperty("pg_amount").GetRawText()); // the gateway's scale kept
+        Assert.Equal(JsonValueKind.True, json.GetProperty("pg_testing_mode").ValueKind);
         Assert.False(json.TryGetProperty("pg_sig", out _));
         Assert.False(json.TryGetProperty("pg_salt", out _));
     }
@@ -187,7 +189,7 @@ public sealed class CliTests
         await using var sandbox = await FreedomPaySandbox.StartAsync();
         var env = Env(sandbox);
         CliResult init = await CliRunner.RunAsync(env, "mobile-balance", "init", "--amount", "5", "--description", "x", "--json");
-        string id = JsonDocument.Parse(init.Out).RootElement.GetProperty("pg_payment_id").GetString()!;
+        string id = JsonDocument.Parse(init.Out).RootElement.GetProperty("pg_payment_id").GetInt64().ToString();
         sandbox.Faults.Add(SandboxOperation.Pay, SandboxFault.DropConnection());
 
         CliResult result = await CliRunner.RunAsync(env, "mobile-balance", "pay", "--payment-id", id, "--abonent-phone", "77077777777");

@@ -36,6 +36,8 @@ public sealed class SpecOptionTests : IDisposable
             using JsonDocument json = JsonDocument.Parse(seller.Out);
             Assert.Equal("ok", json.RootElement.GetProperty("pg_status").GetString());
             Assert.Equal("Aigerim's shop", json.RootElement.GetProperty("pg_seller").GetProperty("pg_name").GetString()); // the nested group's example
+            Assert.Equal(JsonValueKind.False, json.RootElement.GetProperty("pg_seller").GetProperty("pg_verified").ValueKind); // typed by the spec
+            Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("pg_history").GetProperty("pg_entry")[0].ValueKind);
             Assert.Contains("serves       Marketplace.Seller at /marketplace/seller (from its spec)", output.Text);
 
             // The tool validates by the same table before sending: nothing reached the sandbox.

@@ -9,8 +9,10 @@ namespace FreedomPay.Cli.Output
 {
     /// <summary>
     /// Prints a gateway reply: as "name  value" lines, or (--json) as one JSON object keyed by wire name, nested
-    /// elements as objects and repeated ones as arrays. The salt and signature (the envelope) are left out; values the
-    /// spec marks sensitive are masked as the client's logs mask them.
+    /// elements as objects and repeated ones as arrays. With --json, values are typed by the spec's reply shape: whole
+    /// and decimal numbers as JSON numbers, 1/0 flags as true/false, an empty number as null, and an element the spec
+    /// marks repeated is always an array (one item too), so a script reads the same types every time. The salt and
+    /// signature (the envelope) are left out; values the spec marks sensitive are masked as the client's logs mask them.
     /// </summary>
     internal static class ReplyPrinter
     {
@@ -19,7 +21,7 @@ namespace FreedomPay.Cli.Output
             IReadOnlyList<PgElement> elements = reply.Root.Children.Where(e => e.Name != operation.SaltField && e.Name != (operation.SignatureField ?? PgSignature.SignatureField)).ToList();
             if (json)
             {
-                output.WriteLine(Json(elements));
+                output.WriteLine(Json(elements, operation.Reply));
                 return;
             }
 
@@ -46,51 +48,77 @@ namespace FreedomPay.Cli.Output
             }
         }
 
-        private static string Json(IReadOnlyList<PgElement> elements)
+        private static string Json(IReadOnlyList<PgElement> elements, IReadOnlyList<ReplyElement> shape)
         {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
             {
-                WriteObject(writer, elements);
+                WriteObject(writer, elements, shape);
             }
 
             return Encoding.UTF8.GetString(buffer.ToArray());
         }
 
-        private static void WriteObject(Utf8JsonWriter writer, IReadOnlyList<PgElement> elements)
+        /// <summary>Nested as deep as the reader allowed the reply (32 levels): recursion over it is bounded.</summary>
+        private static void WriteObject(Utf8JsonWriter writer, IReadOnlyList<PgElement> elements, IReadOnlyList<ReplyElement> shape)
         {
             writer.WriteStartObject();
             foreach (var group in elements.GroupBy(e => e.Name))
             {
+                ReplyElement? described = shape.FirstOrDefault(s => s.Name == group.Key);
                 writer.WritePropertyName(group.Key);
-                if (group.Count() > 1)
+                if (group.Count() > 1 || described is { Repeated: true })
                 {
                     writer.WriteStartArray();
                     foreach (PgElement element in group)
                     {
-                        WriteValue(writer, element);
+                        WriteValue(writer, element, described);
                     }
 
                     writer.WriteEndArray();
                 }
                 else
                 {
-                    WriteValue(writer, group.First());
+                    WriteValue(writer, group.First(), described);
                 }
             }
 
             writer.WriteEndObject();
         }
 
-        private static void WriteValue(Utf8JsonWriter writer, PgElement element)
+        private static void WriteValue(Utf8JsonWriter writer, PgElement element, ReplyElement? described)
         {
             if (element.Children.Count > 0)
             {
-                WriteObject(writer, element.Children);
+                IReadOnlyList<ReplyElement> children = described?.Kind == ReplyElementKind.List ? new[] { described.Item! } : described?.Children ?? System.Array.Empty<ReplyElement>();
+                WriteObject(writer, element.Children, children);
+                return;
             }
-            else
+
+            string value = element.Value;
+            if (element.Sensitivity != FieldSensitivity.None || described is null)
             {
-                writer.WriteStringValue(Redaction.Apply(element.Sensitivity, element.Value));
+                writer.WriteStringValue(Redaction.Apply(element.Sensitivity, value));
+                return;
+            }
+
+            switch (described.Kind)
+            {
+                case ReplyElementKind.Integer or ReplyElementKind.Decimal when value.Length == 0:
+                    writer.WriteNullValue();
+                    break;
+                case ReplyElementKind.Integer when long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long whole):
+                    writer.WriteNumberValue(whole);
+                    break;
+                case ReplyElementKind.Decimal when decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out decimal number):
+                    writer.WriteNumberValue(number);
+                    break;
+                case ReplyElementKind.Boolean when value is "1" or "0":
+                    writer.WriteBooleanValue(value == "1");
+                    break;
+                default:
+                    writer.WriteStringValue(value); // text, enums, dates, and numbers that do not read as one
+                    break;
             }
         }
     }
