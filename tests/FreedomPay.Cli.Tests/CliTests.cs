@@ -148,6 +148,19 @@ public sealed class CliTests
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // printed once
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1,5")]
+    [InlineData("-3")]
+    public async Task A_demo_amount_that_is_not_one_says_so_in_the_options_words(string amount)
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--amount", amount);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--amount must be a positive amount with '.' as the decimal separator (e.g. 150.50), not '{amount}'.", result.Error);
+        Assert.DoesNotContain("System.Decimal", result.Error);
+    }
+
     [Fact]
     public async Task A_usage_error_names_the_whole_command_to_ask_for_help()
     {

@@ -20,7 +20,24 @@ namespace FreedomPay.Cli.Commands
         public static Command Create(CliEnvironment environment)
         {
             var phone = new Option<string>("--phone") { Description = "Test phone to charge (77017777777 needs an SMS code; 77077777777 charges at once).", DefaultValueFactory = _ => "77017777777" };
-            var amount = new Option<decimal>("--amount") { Description = "Amount in KZT.", DefaultValueFactory = _ => 150.50m };
+            var amount = new Option<decimal>("--amount")
+            {
+                Description = "Amount in KZT.",
+                HelpName = "decimal",
+                DefaultValueFactory = _ => 150.50m,
+                // The option's own words, not the CLR type's ("as expected type 'System.Decimal'").
+                CustomParser = result =>
+                {
+                    string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                    if (decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out decimal value) && value > 0)
+                    {
+                        return value;
+                    }
+
+                    result.AddError($"--amount must be a positive amount with '.' as the decimal separator (e.g. 150.50), not '{text}'.");
+                    return 0m;
+                },
+            };
             var hosted = new Option<bool>("--hosted") { Description = "Pay on the sandbox's hosted payment page (pg_redirect_url) as the buyer would, instead of calling pay and approve." };
             var command = new Command("demo", "Run the Mobile balance flow against an embedded sandbox and show each step.") { phone, amount, hosted };
             command.SetAction(async (parse, cancellationToken) =>
