@@ -114,12 +114,12 @@ namespace FreedomPay.Sandbox.Emulation
         /// <summary>Whether an echoed request value reads back as the element's kind (a text field may share a number's name).</summary>
         private static bool Fits(ReplyElement element, string value) => element.Kind switch
         {
-            ReplyElementKind.Integer => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            ReplyElementKind.Decimal => decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _),
-            ReplyElementKind.Boolean => value is "1" or "0",
+            ReplyElementKind.Integer => WireValues.TryInteger(value, out _),
+            ReplyElementKind.Decimal => WireValues.TryDecimal(value, out _),
+            ReplyElementKind.Boolean => WireValues.IsFlag(value),
             ReplyElementKind.Enum => WireText.IsOneOf(value, element.AllowedValues),
-            ReplyElementKind.DateTime => DateTime.TryParseExact(value, element.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-            ReplyElementKind.DateTimeOffset => DateTimeOffset.TryParseExact(value, element.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            ReplyElementKind.DateTime => WireValues.IsDateTime(value, element.Format),
+            ReplyElementKind.DateTimeOffset => WireValues.IsDateTimeOffset(value, element.Format),
             _ => true,
         };
 

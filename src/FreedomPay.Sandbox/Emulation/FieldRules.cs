@@ -74,19 +74,19 @@ namespace FreedomPay.Sandbox.Emulation
             switch (field.Kind)
             {
                 case FieldKind.Integer:
-                    return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole) ? Range(field, whole) : "must be a whole number";
+                    return WireValues.TryInteger(value, out long whole) ? Range(field, whole) : "must be a whole number";
                 case FieldKind.Decimal:
-                    return !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal number) ? "must be a number with '.' as the separator"
+                    return !WireValues.TryDecimal(value, out decimal number) ? "must be a number with '.' as the separator"
                         : field.Scale is { } scale && decimal.Round(number, scale) != number ? $"must have at most {scale} decimal places"
                         : Range(field, number);
                 case FieldKind.Boolean:
-                    return value is "1" or "0" ? null : "must be 1 or 0";
+                    return WireValues.IsFlag(value) ? null : "must be 1 or 0";
                 case FieldKind.Enum:
                     return WireText.IsOneOf(value, field.AllowedValues) ? null : "must be one of: " + string.Join(", ", field.AllowedValues);
                 case FieldKind.DateTime:
-                    return DateTime.TryParseExact(value, field.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"must be a date-time in the format {field.Format}";
+                    return WireValues.IsDateTime(value, field.Format) ? null : $"must be a date-time in the format {field.Format}";
                 case FieldKind.DateTimeOffset:
-                    return DateTimeOffset.TryParseExact(value, field.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"must be a date-time with offset in the format {field.Format}";
+                    return WireValues.IsDateTimeOffset(value, field.Format) ? null : $"must be a date-time with offset in the format {field.Format}";
                 default:
                     if (field.MinLength is { } min && value.Length < min)
                     {

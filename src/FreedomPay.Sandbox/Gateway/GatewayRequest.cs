@@ -10,18 +10,15 @@ using Microsoft.AspNetCore.Http.Features;
 namespace FreedomPay.Sandbox.Gateway
 {
     /// <summary>
-    /// An incoming gateway request: its script name (last path segment) and its fields, from a multipart or
+    /// An incoming gateway request: its fields, from a multipart or
     /// urlencoded body or from the query string, with getters that refuse missing or malformed values by name.
     /// </summary>
     internal sealed class GatewayRequest
     {
-        private GatewayRequest(string script, IReadOnlyList<KeyValuePair<string, string>> fields)
+        private GatewayRequest(IReadOnlyList<KeyValuePair<string, string>> fields)
         {
-            Script = script;
             Fields = fields;
         }
-
-        public string Script { get; }
 
         public IReadOnlyList<KeyValuePair<string, string>> Fields { get; }
 
@@ -40,9 +37,7 @@ namespace FreedomPay.Sandbox.Gateway
         };
 
         /// <summary>The same request with more fields (a path's parameters) after its own.</summary>
-        public GatewayRequest With(IEnumerable<KeyValuePair<string, string>> more) => new GatewayRequest(Script, Fields.Concat(more).ToArray());
-
-        public static string ScriptOf(HttpRequest request) => request.Path.Value?.Split('/').Last() ?? string.Empty;
+        public GatewayRequest With(IEnumerable<KeyValuePair<string, string>> more) => new GatewayRequest(Fields.Concat(more).ToArray());
 
         /// <summary>Reads the fields within the limits.</summary>
         /// <exception cref="InvalidDataException">The body is over a limit or is not a well-formed form.</exception>
@@ -50,7 +45,6 @@ namespace FreedomPay.Sandbox.Gateway
         /// <exception cref="BadHttpRequestException">The body is larger than Kestrel allows.</exception>
         public static async Task<GatewayRequest> ReadAsync(HttpRequest request)
         {
-            string script = ScriptOf(request);
             var fields = new List<KeyValuePair<string, string>>();
             if (request.HasFormContentType)
             {
@@ -69,7 +63,7 @@ namespace FreedomPay.Sandbox.Gateway
                 }
             }
 
-            return new GatewayRequest(script, fields);
+            return new GatewayRequest(fields);
         }
 
         public string? Optional(string name)

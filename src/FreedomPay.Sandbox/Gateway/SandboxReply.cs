@@ -17,10 +17,11 @@ namespace FreedomPay.Sandbox
     /// </summary>
     public sealed class SandboxReply
     {
-        private readonly List<Element> _elements = new List<Element>();
+        private readonly List<Element> _elements;
 
         /// <summary>An empty reply (or group of child elements).</summary>
         public SandboxReply()
+            : this(new List<Element>())
         {
         }
 
