@@ -9,8 +9,13 @@ namespace FreedomPay
     /// The FreedomPay <c>pg_sig</c> signature, for anything the generated client does not cover yet (callbacks,
     /// other endpoints). MD5 (lowercase hex) of the UTF-8 text
     /// <c>script;value;value;...;secret</c>: the called script's name (the last path segment, e.g.
-    /// <c>init_payment.php</c> or <c>pay</c>), the values of all fields except <c>pg_sig</c> ordered by field name
-    /// (ordinal; fields with the same name keep their order), and the merchant's secret key.
+    /// <c>init_payment.php</c> or <c>pay</c>), the values of all fields except <c>pg_sig</c>, and the merchant's
+    /// secret key. The values are ordered as FreedomPay's reference code orders them: by "flat name", each field's
+    /// name followed by its 1-based position in the message as three digits (<c>pg_amount003</c>), a nested value's
+    /// flat name continuing its parent's (<c>pg_receipt_positions005</c> + <c>0001</c> + <c>name002</c> for the form
+    /// field <c>pg_receipt_positions[0][name]</c>), compared ordinally. For most messages that is simply "by field
+    /// name"; it differs where one name is a prefix of another (<c>order</c> / <c>order-x</c>) and for lists of more
+    /// than ten items.
     /// </summary>
     public static class PgSignature
     {
@@ -28,8 +33,9 @@ namespace FreedomPay
 
         /// <summary>Computes the signature of form fields (any <c>pg_sig</c> among them is ignored).</summary>
         /// <param name="scriptName">The called script's name, e.g. <c>pay</c>; see <see cref="ScriptNameOf(Uri)"/>.</param>
-        /// <param name="fields">Field names and values in the order they are sent.</param>
+        /// <param name="fields">Field names and values in the order they are sent (the order is part of the signature).</param>
         /// <param name="secretKey">The merchant's secret key.</param>
+        /// <exception cref="FreedomPayProtocolException">Names that prefix one another so long that ordering them would take unbounded work.</exception>
         public static string Compute(string scriptName, IEnumerable<KeyValuePair<string, string>> fields, string secretKey)
         {
             CheckArguments(scriptName, fields, secretKey);
@@ -37,11 +43,30 @@ namespace FreedomPay
             return SignatureString.Sign(scriptName, list, SignatureField, secretKey);
         }
 
-        /// <summary>Checks, in constant time, that <paramref name="signature"/> signs the fields.</summary>
-        public static bool Verify(string scriptName, IEnumerable<KeyValuePair<string, string>> fields, string secretKey, string? signature) =>
-            signature is not null && FixedTimeEquals(Compute(scriptName, fields, secretKey), signature);
+        /// <summary>Checks, in constant time, that <paramref name="signature"/> signs the fields (in the order received).</summary>
+        /// <remarks>A message too pathological to put in signing order is not validly signed (false, no exception).</remarks>
+        public static bool Verify(string scriptName, IEnumerable<KeyValuePair<string, string>> fields, string secretKey, string? signature)
+        {
+            if (signature is null)
+            {
+                return false;
+            }
 
-        /// <summary>Computes the signature of an XML message (nested elements signed recursively, <c>pg_sig</c> excluded).</summary>
+            try
+            {
+                return FixedTimeEquals(Compute(scriptName, fields, secretKey), signature);
+            }
+            catch (FreedomPayProtocolException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Computes the signature of an XML message (nested elements in place, <c>pg_sig</c> excluded at any depth),
+        /// as the reference code signs XML: its flat list of values is flattened once more before sorting.
+        /// </summary>
+        /// <exception cref="FreedomPayProtocolException">Names that prefix one another so long that ordering them would take unbounded work.</exception>
         public static string Compute(string scriptName, PgElement root, string secretKey)
         {
             if (root is null)
@@ -57,10 +82,22 @@ namespace FreedomPay
         /// Checks, in constant time, the <c>pg_sig</c> element of an XML message. A message with no <c>pg_sig</c>, or
         /// with more than one, is not validly signed.
         /// </summary>
+        /// <remarks>A message too pathological to put in signing order is not validly signed (false, no exception).</remarks>
         public static bool Verify(string scriptName, PgElement root, string secretKey)
         {
-            return root is not null && root.TryFindSingle(SignatureField, out PgElement? signature) && signature is not null
-                && FixedTimeEquals(Compute(scriptName, root, secretKey), signature.Value);
+            if (root is null || !root.TryFindSingle(SignatureField, out PgElement? signature) || signature is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                return FixedTimeEquals(Compute(scriptName, root, secretKey), signature.Value);
+            }
+            catch (FreedomPayProtocolException)
+            {
+                return false;
+            }
         }
 
         /// <summary>

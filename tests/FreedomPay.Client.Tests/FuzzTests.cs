@@ -72,6 +72,12 @@ public sealed class FuzzTests
         {
             new("pg_order_id", "A-1"), new("pg_payment_id", "42"), new("pg_amount", "500"), new("pg_currency", "KZT"), new("pg_result", "1"), new("pg_salt", "x1"),
         };
+        var formOnly = new List<KeyValuePair<string, string>>(fields)
+        {
+            // Bracketed names and names that prefix one another: the form reader's nesting and the full signing path.
+            new("pg_receipt_positions[0][name]", "Pad"), new("pg_receipt_positions[0][count]", "2"), new("shop_order", "A"), new("shop_order0", "B"),
+        };
+        formOnly.Add(new("pg_sig", ReferenceSignature.Sign("result", formOnly, FakeGateway.Secret)));
         fields.Add(new("pg_sig", ReferenceSignature.Sign("result", fields, FakeGateway.Secret)));
         string xml = "<request>" + string.Concat(fields.ConvertAll(f => $"<{f.Key}>{f.Value}</{f.Key}>")) + "</request>";
 
@@ -88,7 +94,7 @@ public sealed class FuzzTests
                 }
                 else
                 {
-                    List<KeyValuePair<string, string>> mutated = mutator.Mutate(fields);
+                    List<KeyValuePair<string, string>> mutated = mutator.Mutate(formOnly);
                     input = string.Join("&", mutated.ConvertAll(f => f.Key + "=" + f.Value));
                     message = CallbackMessage.FromFields("result", mutated);
                 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Diagnostics;
 using System.Linq;
 using System.Net.Http;
@@ -85,7 +86,7 @@ public sealed class HostileReplyTests(ITestOutputHelper output)
         // An insertion sort reads ~n²/2 names for this input (5e9 here); the signing order must stay O(n log n).
         var names = new CountingNames(Enumerable.Range(0, 100_000).Select(i => "e" + (99_999 - i).ToString("D6")).ToArray());
 
-        int[] order = SigningOrder.StableOrder(names);
+        int[] order = SigningOrder.Order(names, out _);
 
         Assert.Equal(99_999, order[0]);
         Assert.Equal(0, order[^1]);
@@ -93,14 +94,50 @@ public sealed class HostileReplyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_signing_order_is_stable_for_equal_names_beyond_the_insertion_sort_size()
+    public void Equal_names_beyond_the_insertion_sort_size_are_ordered_by_their_flat_names()
     {
-        string[] keys = Enumerable.Range(0, 1000).Select(i => i % 3 == 0 ? "b" : "a").ToArray();
+        // The reference orders by name + position as text: positions from 1000 on have four digits, so "b1000" sorts
+        // before "b999" (the 1000th element before the 999th), which a plain stable sort by name would not do.
+        string[] keys = Enumerable.Range(0, 1001).Select(i => i % 3 == 0 ? "b" : "a").ToArray();
 
-        int[] order = SigningOrder.StableOrder(new CountingNames(keys));
+        int[] order = SigningOrder.Order(new CountingNames(keys), out _);
 
-        int[] expected = Enumerable.Range(0, 1000).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray(); // LINQ: stable
+        int[] expected = Enumerable.Range(0, 1001).OrderBy(i => keys[i] + (i + 1).ToString("D3", CultureInfo.InvariantCulture), StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, order);
+        Assert.True(Array.IndexOf(order, 999) < Array.IndexOf(order, 996), "\"b1000\" (the 1000th) sorts before \"b997\"");
+    }
+
+    [Fact]
+    public void Names_that_prefix_one_another_under_a_long_group_name_are_refused_before_flat_names_are_built()
+    {
+        // The full signing path gives every value its flat name. An XML group named once with 30,000 characters
+        // above 4,000 short values (~150 KB of XML) would need 120 million characters of flat names; a sibling whose
+        // name continues the group's flat name forces that path.
+        string group = new string('x', 30_000);
+        PgElement[] values = Enumerable.Range(0, 4_000).Select(i => new PgElement("v", "1")).ToArray();
+        var root = new PgElement("response", string.Empty, new[]
+        {
+            new PgElement(group, string.Empty, values), new PgElement(group + "001tail", "2"), new PgElement("pg_sig", "0123456789abcdef0123456789abcdef"),
+        });
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Throws<FreedomPayProtocolException>(() => PgSignature.Compute("result", root, "secret"));
+        Assert.False(PgSignature.Verify("result", root, "secret"));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 32L * 1024 * 1024, $"{allocated:N0} bytes allocated");
+    }
+
+    [Fact]
+    public void A_field_name_with_thousands_of_brackets_is_read_in_linear_time_and_signed()
+    {
+        string name = "a" + string.Concat(Enumerable.Repeat("[b]", 20_000));
+        var fields = new[] { new KeyValuePair<string, string>(name, "v"), new KeyValuePair<string, string>("pg_salt", "s") };
+
+        string signature = PgSignature.Compute("result", fields, "secret");
+
+        // Nesting stops at the depth limit; the deepest key keeps the rest of the name. Still one value, then the salt.
+        Assert.Equal(Md5Reference.Of("result;v;s;secret"), signature);
     }
 
     [Fact]

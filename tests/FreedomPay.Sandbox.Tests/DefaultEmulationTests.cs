@@ -214,13 +214,16 @@ public sealed class DefaultEmulationTests
         PayoutResponse paid = await market.PayoutAsync(new PayoutRequest { Amount = 10m, CardId = 7, ExtraParams = new Dictionary<string, string> { ["shop_order"] = "A-1" } });
         var bad = await Assert.ThrowsAsync<FreedomPayValidationException>(() => market.PayoutAsync(new PayoutRequest
         {
-            Amount = 10m, CardId = 7, ExtraParams = new Dictionary<string, string> { ["pg_extra"] = "x", ["my field"] = "x", ["ok_name"] = "x" },
+            Amount = 10m, CardId = 7, ExtraParams = new Dictionary<string, string> { ["pg_extra"] = "x", ["my field"] = "x", ["ok_name"] = "x", ["shop.order"] = "x", ["1st"] = "x", ["a[0]"] = "x" },
         }));
         var many = await Assert.ThrowsAsync<FreedomPayValidationException>(() => market.PayoutAsync(new PayoutRequest { Amount = 10m, CardId = 7, ExtraParams = tooMany }));
 
         Assert.Equal("A-1", received); // the sandbox verified the signature over it first
         Assert.Equal(MarketStatus.Ok, paid.Status);
-        Assert.Equal(new[] { "pg_extra must not start with pg_ (those names are the gateway's)", "my field may use letters, digits, '_', '-' and '.' only" }, bad.Errors.Select(e => e.WireName + " " + e.Rule));
+        const string NameRule = "must start with a letter and go on with letters, digits, '_' and '-' only";
+        Assert.Equal(
+            new[] { "pg_extra must not start with pg_ (those names are the gateway's)", "my field " + NameRule, "shop.order " + NameRule, "1st " + NameRule, "a[0] " + NameRule },
+            bad.Errors.Select(e => e.WireName + " " + e.Rule));
         Assert.Equal("must have at most 64 entries, but has 65", Assert.Single(many.Errors).Rule);
         Assert.Single(f.Sandbox.Requests); // the refused calls sent nothing
         Assert.Contains("extra = [shop_order]", new PayoutRequest { Amount = 1m, ExtraParams = new Dictionary<string, string> { ["shop_order"] = "secret-ish" } }.ToString());

@@ -32,7 +32,7 @@ namespace FreedomPay.Runtime
 
         private readonly struct Writer(StringBuilder text) : SigningOrder.IVisitor
         {
-            public bool SkipTopLevel(PgElement child) => child.Name is PgSignature.SaltField or PgSignature.SignatureField;
+            public bool Skip(PgElement child, int depth) => depth == 1 && child.Name is PgSignature.SaltField or PgSignature.SignatureField;
 
             public void Leaf(PgElement element)
             {

@@ -11,12 +11,14 @@ namespace FreedomPay.Runtime
     /// </summary>
     public sealed class CallbackMessage
     {
+        private readonly IReadOnlyList<KeyValuePair<string, string>>? _form;
         private string? _fingerprint;
 
-        private CallbackMessage(string scriptName, PgElement root)
+        private CallbackMessage(string scriptName, PgElement root, IReadOnlyList<KeyValuePair<string, string>>? form = null)
         {
             ScriptName = scriptName;
             Root = root;
+            _form = form;
         }
 
         /// <summary>The script name the signature covers.</summary>
@@ -44,6 +46,7 @@ namespace FreedomPay.Runtime
             }
 
             var elements = new List<PgElement>();
+            var form = new List<KeyValuePair<string, string>>();
             foreach (KeyValuePair<string, string> field in fields)
             {
                 if (elements.Count == maxFields)
@@ -51,10 +54,12 @@ namespace FreedomPay.Runtime
                     throw new FreedomPayProtocolException($"The callback has more than {maxFields} fields, more than any FreedomPay callback has; it was refused before reading further.");
                 }
 
-                elements.Add(new PgElement(field.Key ?? string.Empty, field.Value ?? string.Empty));
+                var element = new PgElement(field.Key ?? string.Empty, field.Value ?? string.Empty);
+                elements.Add(element);
+                form.Add(new KeyValuePair<string, string>(element.Name, element.Value));
             }
 
-            return new CallbackMessage(scriptName, new PgElement("request", string.Empty, elements));
+            return new CallbackMessage(scriptName, new PgElement("request", string.Empty, elements), form);
         }
 
         /// <summary>
@@ -98,7 +103,17 @@ namespace FreedomPay.Runtime
         public string ContentFingerprint => _fingerprint ??= CallbackFingerprint.Of(Root);
 
         /// <summary>Whether the callback is signed with this secret key (compared in constant time).</summary>
-        public bool HasValidSignature(string secretKey) => PgSignature.Verify(ScriptName, Root, secretKey);
+        public bool HasValidSignature(string secretKey)
+        {
+            if (_form is null)
+            {
+                return PgSignature.Verify(ScriptName, Root, secretKey);
+            }
+
+            // A form is signed as forms are (bracketed names nested, flattened once), not as XML.
+            return Root.TryFindSingle(PgSignature.SignatureField, out PgElement? signature) && signature is not null
+                && PgSignature.Verify(ScriptName, _form, secretKey, signature.Value);
+        }
 
         /// <summary>Throws unless the callback is signed with this secret key.</summary>
         /// <exception cref="FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>

@@ -119,7 +119,11 @@ namespace FreedomPay.Runtime
         /// <summary>The most merchant parameters one request may carry.</summary>
         public const int MaxExtraFields = 64;
 
-        /// <summary>Names of letters, digits, '_', '-', '.', not <c>pg_</c> (the gateway's), no clash with a described field.</summary>
+        /// <summary>
+        /// Names that start with a letter and go on with letters, digits, '_' or '-'; not <c>pg_</c> (the gateway's),
+        /// no clash with a described field. A PHP-style form reader (the reference gateway code) turns '.' into '_'
+        /// and reads an all-digit name as a number, either of which changes what the gateway signs; '[' nests.
+        /// </summary>
         public void Extra(IReadOnlyDictionary<string, string>? values)
         {
             if (values is null)
@@ -136,7 +140,7 @@ namespace FreedomPay.Runtime
             foreach (KeyValuePair<string, string> pair in values)
             {
                 string? problem = pair.Key is not { Length: > 0 and <= 64 } name ? "must be a name of 1 to 64 characters"
-                    : !IsNameText(name) ? "may use letters, digits, '_', '-' and '.' only"
+                    : !IsNameText(name) ? "must start with a letter and go on with letters, digits, '_' and '-' only"
                     : name.StartsWith(PgSignature.GatewayPrefix, StringComparison.OrdinalIgnoreCase) ? $"must not start with {PgSignature.GatewayPrefix} (those names are the gateway's)"
                     : _table.Contains(name) ? "is a field the spec describes: set its property instead"
                     : pair.Value is null ? "has no value"
@@ -150,9 +154,14 @@ namespace FreedomPay.Runtime
 
         private static bool IsNameText(string name)
         {
+            if (!((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z')))
+            {
+                return false;
+            }
+
             foreach (char c in name)
             {
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '_' or '-' or '.'))
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '_' or '-'))
                 {
                     return false;
                 }

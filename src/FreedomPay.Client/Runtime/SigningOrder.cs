@@ -4,20 +4,23 @@ using System.Collections.Generic;
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// The order in which FreedomPay's signature visits a message: each element's children sorted by name (ordinal,
-    /// equal names in document order), nested elements in place, depth first. Messages may come from anyone, so the
-    /// sort is O(n log n) and the walk uses an explicit stack, never recursion.
+    /// The order in which FreedomPay's signature visits a message, as its reference code orders it: each element's
+    /// children by their <see cref="FlatName"/> step (name, then position), nested elements in place, depth first.
+    /// That walk is exactly the reference's global sort of flat names unless some step is a prefix of a sibling's
+    /// (names such as <c>order</c> and <c>order0010</c>); the walk reports those levels so that signing can take
+    /// the full path (<see cref="FlatSignature"/>). Messages may come from anyone: the sort is O(n log n) and the
+    /// walk uses an explicit stack, never recursion.
     /// </summary>
     internal static class SigningOrder
     {
-        /// <summary>Up to this many names an insertion sort is the fastest stable order (and allocates least).</summary>
+        /// <summary>Up to this many names an insertion sort is the fastest order (and allocates least).</summary>
         private const int InsertionSortLimit = 16;
 
         /// <summary>What a walk does at each element.</summary>
         public interface IVisitor
         {
-            /// <summary>Whether to leave out a child of the root (e.g. the signature itself).</summary>
-            bool SkipTopLevel(PgElement child);
+            /// <summary>Whether to leave out a child (and what is below it), e.g. the signature itself.</summary>
+            bool Skip(PgElement child, int depth);
 
             /// <summary>An element without children: its value is signed.</summary>
             void Leaf(PgElement element);
@@ -37,11 +40,15 @@ namespace FreedomPay.Runtime
             string this[int index] { get; }
         }
 
-        /// <summary>Visits the descendants of <paramref name="root"/> (not the root itself) in signing order.</summary>
-        public static void Walk<TVisitor>(PgElement root, ref TVisitor visitor)
+        /// <summary>
+        /// Visits the descendants of <paramref name="root"/> (not the root itself) in signing order. Returns false
+        /// when some level had a step that prefixes a sibling's, where this order may differ from the reference's.
+        /// </summary>
+        public static bool Walk<TVisitor>(PgElement root, ref TVisitor visitor)
             where TVisitor : struct, IVisitor
         {
-            var open = new List<Level> { new Level(root) };
+            bool exact = true;
+            var open = new List<Level> { new Level(root, ref exact) };
             while (open.Count > 0)
             {
                 Level level = open[open.Count - 1];
@@ -56,7 +63,7 @@ namespace FreedomPay.Runtime
                     continue;
                 }
 
-                if (open.Count == 1 && visitor.SkipTopLevel(child))
+                if (visitor.Skip(child, open.Count))
                 {
                     continue;
                 }
@@ -64,17 +71,22 @@ namespace FreedomPay.Runtime
                 if (child.Children.Count > 0)
                 {
                     visitor.Enter(child);
-                    open.Add(new Level(child));
+                    open.Add(new Level(child, ref exact));
                 }
                 else
                 {
                     visitor.Leaf(child);
                 }
             }
+
+            return exact;
         }
 
-        /// <summary>Indices sorted by name, ordinal and stable (equal names keep their order).</summary>
-        public static int[] StableOrder<TNames>(TNames names)
+        /// <summary>
+        /// Indices sorted by flat-name step (the name, then the position, which is the index plus one).
+        /// <paramref name="prefixFree"/> is false when some step is a prefix of (or equal to) another's.
+        /// </summary>
+        public static int[] Order<TNames>(TNames names, out bool prefixFree)
             where TNames : struct, INames
         {
             int count = names.Count;
@@ -90,7 +102,7 @@ namespace FreedomPay.Runtime
                 {
                     int j = i;
                     string current = names[i];
-                    while (j > 0 && string.CompareOrdinal(names[order[j - 1]], current) > 0)
+                    while (j > 0 && FlatName.Compare(names[order[j - 1]], order[j - 1] + 1, current, i + 1, out _) > 0)
                     {
                         order[j] = order[j - 1];
                         j--;
@@ -98,18 +110,27 @@ namespace FreedomPay.Runtime
 
                     order[j] = i;
                 }
-
-                return order;
             }
-
-            // Long lists (only hostile ones are long): O(n log n); the index breaks ties, which makes the order stable.
-            var keys = new string[count];
-            for (int i = 0; i < count; i++)
+            else
             {
-                keys[i] = names[i];
+                // Long lists (only hostile ones are long): O(n log n). Steps differ by position, so ties cannot occur.
+                var keys = new string[count];
+                for (int i = 0; i < count; i++)
+                {
+                    keys[i] = names[i];
+                }
+
+                Array.Sort(order, new ByStep(keys));
             }
 
-            Array.Sort(order, new ByNameThenPosition(keys));
+            // Sorted, a step that prefixes another prefixes every step between them too: neighbours suffice.
+            prefixFree = true;
+            for (int i = 1; i < count && prefixFree; i++)
+            {
+                FlatName.Compare(names[order[i - 1]], order[i - 1] + 1, names[order[i]], order[i] + 1, out bool prefix);
+                prefixFree = !prefix;
+            }
+
             return order;
         }
 
@@ -120,20 +141,24 @@ namespace FreedomPay.Runtime
             public string this[int index] => elements[index].Name;
         }
 
-        private sealed class ByNameThenPosition(string[] keys) : IComparer<int>
+        private sealed class ByStep(string[] keys) : IComparer<int>
         {
-            public int Compare(int x, int y)
-            {
-                int byName = string.CompareOrdinal(keys[x], keys[y]);
-                return byName != 0 ? byName : x.CompareTo(y);
-            }
+            public int Compare(int x, int y) => FlatName.Compare(keys[x], x + 1, keys[y], y + 1, out _);
         }
 
         /// <summary>An element being walked: its children in signing order and how far the walk has come.</summary>
-        private sealed class Level(PgElement element)
+        private sealed class Level
         {
-            private readonly int[] _order = StableOrder(new ElementNames(element.Children));
+            private readonly PgElement _element;
+            private readonly int[] _order;
             private int _next;
+
+            public Level(PgElement element, ref bool exact)
+            {
+                _element = element;
+                _order = Order(new ElementNames(element.Children), out bool prefixFree);
+                exact &= prefixFree;
+            }
 
             public bool TryNext([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PgElement? child)
             {
@@ -143,7 +168,7 @@ namespace FreedomPay.Runtime
                     return false;
                 }
 
-                child = element.Children[_order[_next++]];
+                child = _element.Children[_order[_next++]];
                 return true;
             }
         }
