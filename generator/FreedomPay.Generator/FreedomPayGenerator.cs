@@ -81,6 +81,13 @@ namespace FreedomPay.Generator
                     .ToImmutableArray())
                 .WithTrackingName(TrackingNames.EnumUnits);
 
+            IncrementalValuesProvider<RequestClassUnit> requestClasses = areas
+                .Combine(options)
+                .SelectMany((pair, _) => pair.Left.Areas
+                    .SelectMany(area => area.RequestClasses.Select(c => new RequestClassUnit(ToContext(area, pair.Right.Options), c)))
+                    .ToImmutableArray())
+                .WithTrackingName(TrackingNames.RequestClassUnits);
+
             IncrementalValuesProvider<CallbackUnit> callbacks = areas
                 .Combine(options)
                 .SelectMany((pair, _) => pair.Left.Areas
@@ -98,6 +105,7 @@ namespace FreedomPay.Generator
                 .WithTrackingName(TrackingNames.AreaUnits);
 
             context.RegisterSourceOutput(operations, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting operation " + unit.Operation.Name));
+            context.RegisterSourceOutput(requestClasses, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting request class " + unit.Class.Name));
             context.RegisterSourceOutput(enums, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting enum " + unit.Enum.Name));
             context.RegisterSourceOutput(callbacks, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting callback " + unit.Callback.Name));
             context.RegisterSourceOutput(areaUnits, (spc, unit) => EmitGuarded(spc, () => SourceEmitter.Emit(unit), "emitting area " + unit.Context.Area.Name));

@@ -11,6 +11,7 @@ namespace FreedomPay.Generator
         public const string Areas = nameof(Areas);
         public const string OperationUnits = nameof(OperationUnits);
         public const string EnumUnits = nameof(EnumUnits);
+        public const string RequestClassUnits = nameof(RequestClassUnits);
         public const string CallbackUnits = nameof(CallbackUnits);
         public const string AreaUnits = nameof(AreaUnits);
     }

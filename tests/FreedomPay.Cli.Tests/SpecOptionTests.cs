@@ -31,6 +31,11 @@ public sealed class SpecOptionTests : IDisposable
 
             CliResult seller = await CliRunner.RunAsync(env, "marketplace", "seller", "--seller-id", "5", "--spec", spec, "--json");
             CliResult refused = await CliRunner.RunAsync(env, "--spec", spec, "marketplace", "seller", "--seller-id", "0");
+            // A list: one option value per item, its fields as a query string; an object the same way.
+            CliResult basket = await CliRunner.RunAsync(
+                env, "--spec", spec, "marketplace", "basket", "--order-id", "B-1",
+                "--lines", "count=2&name=Mouse pad&price=7.50", "--lines", "count=1&name=Cable&price=3", "--delivery", "city=Almaty", "--json");
+            CliResult badItem = await CliRunner.RunAsync(env, "--spec", spec, "marketplace", "basket", "--order-id", "B-2", "--lines", "count=0&name=Pad&price=1");
 
             Assert.True(seller.ExitCode == 0, seller.Error);
             using JsonDocument json = JsonDocument.Parse(seller.Out);
@@ -43,6 +48,11 @@ public sealed class SpecOptionTests : IDisposable
             // The tool validates by the same table before sending: nothing reached the sandbox.
             Assert.Equal(2, refused.ExitCode);
             Assert.Contains("pg_seller_id", refused.Error);
+            Assert.True(basket.ExitCode == 0, basket.Error);
+            using JsonDocument basketJson = JsonDocument.Parse(basket.Out);
+            Assert.Equal("B-1", basketJson.RootElement.GetProperty("pg_order_id").GetString());
+            Assert.Equal(2, badItem.ExitCode);
+            Assert.Contains("pg_lines[0][count]", badItem.Error);
         }
         finally
         {

@@ -27,11 +27,24 @@ public sealed class CachingTests
     /// <summary>The callbacks spec rides along so that every step has work to track.</summary>
     private static readonly InMemoryAdditionalText Callbacks = new("/specs/freedompay.callbacks.yaml", File.ReadAllText(RepoPaths.RealSpecs.Single(p => p.EndsWith("callbacks.yaml", StringComparison.Ordinal))));
 
+    /// <summary>A request list rides along too, for the request-class step.</summary>
+    private static readonly InMemoryAdditionalText Lists = new("/specs/lists.yaml", """
+        area: Lists
+        servers:
+          test: https://gateway.test/
+        operations:
+          Basket:
+            path: /basket
+            summary: Sends a basket.
+            request:
+              pg_lines: { type: list, fields: { name: string } }
+        """);
+
     [Fact]
     public void An_unrelated_csharp_edit_leaves_every_step_cached()
     {
         var compilation = GeneratorHarness.EmptyCompilation();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText(SpecPath, RealSpecText), Callbacks }).RunGenerators(compilation);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText(SpecPath, RealSpecText), Callbacks, Lists }).RunGenerators(compilation);
 
         driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { }")));
 
@@ -52,7 +65,7 @@ public sealed class CachingTests
         var edited = new InMemoryAdditionalText(SpecPath, RealSpecText.Replace("Confirms a charge with the SMS code the subscriber received.", "Confirms a charge with the code from the SMS."));
         Assert.NotEqual(original.GetText().ToString(), edited.GetText().ToString());
         var compilation = GeneratorHarness.EmptyCompilation();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { original, Callbacks }).RunGenerators(compilation);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { original, Callbacks, Lists }).RunGenerators(compilation);
         driver = driver.ReplaceAdditionalText(original, edited);
 
         driver = driver.RunGenerators(compilation);
@@ -60,7 +73,7 @@ public sealed class CachingTests
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         var operations = result.TrackedSteps[TrackingNames.OperationUnits].SelectMany(s => s.Outputs)
             .Select(o => (((Model.OperationUnit)o.Value).Operation.Name, o.Reason)).ToList();
-        Assert.Equal(5, operations.Count);
+        Assert.Equal(6, operations.Count); // Mobile balance's five and the list rider's one
         Assert.Equal(IncrementalStepRunReason.Modified, operations.Single(o => o.Name == "Approve").Reason);
         Assert.All(operations.Where(o => o.Name != "Approve"), o => AssertNotRedone(o.Reason));
         Assert.All(Reasons(result, TrackingNames.EnumUnits), AssertNotRedone);
@@ -70,6 +83,7 @@ public sealed class CachingTests
         var rerun = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Count(o => o.Reason != IncrementalStepRunReason.Cached);
         Assert.Equal(3, rerun);
         Assert.All(Reasons(result, TrackingNames.CallbackUnits), AssertNotRedone);
+        Assert.All(Reasons(result, TrackingNames.RequestClassUnits), AssertNotRedone);
         Assert.Contains("Confirms a charge with the code from the SMS.", result.GeneratedSources.Single(g => g.HintName == "MobileBalance.Approve.g.cs").SourceText.ToString());
     }
 
@@ -78,7 +92,7 @@ public sealed class CachingTests
     {
         var original = new InMemoryAdditionalText(SpecPath, RealSpecText);
         var compilation = GeneratorHarness.EmptyCompilation();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { original, Callbacks }).RunGenerators(compilation);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { original, Callbacks, Lists }).RunGenerators(compilation);
         driver = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText(SpecPath, RealSpecText));
 
         driver = driver.RunGenerators(compilation);
@@ -97,16 +111,16 @@ public sealed class CachingTests
     {
         var compilation = GeneratorHarness.EmptyCompilation();
         var spec = new SpecFile(SpecPath, RealSpecText);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText(spec.Path, spec.Text), Callbacks }).RunGenerators(compilation);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText(spec.Path, spec.Text), Callbacks, Lists }).RunGenerators(compilation);
         var internalOptions = new TestOptionsProvider(
             ImmutableDictionary<string, string>.Empty.Add("build_property.FreedomPayAccessibility", "internal"),
-            ImmutableHashSet.Create(SpecPath, Callbacks.Path));
+            ImmutableHashSet.Create(SpecPath, Callbacks.Path, Lists.Path));
 
         driver = driver.WithUpdatedAnalyzerConfigOptions(internalOptions).RunGenerators(compilation);
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         // Every file is written again: each comes from one unit, and every unit of every kind ran again.
-        string[] units = { TrackingNames.OperationUnits, TrackingNames.EnumUnits, TrackingNames.CallbackUnits, TrackingNames.AreaUnits };
+        string[] units = { TrackingNames.OperationUnits, TrackingNames.EnumUnits, TrackingNames.RequestClassUnits, TrackingNames.CallbackUnits, TrackingNames.AreaUnits };
         foreach (string step in units)
         {
             Assert.NotEmpty(Reasons(result, step));
@@ -121,7 +135,7 @@ public sealed class CachingTests
     public void Pipeline_values_hold_no_symbols_syntax_locations_or_compilations()
     {
         var compilation = GeneratorHarness.EmptyCompilation();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText(SpecPath, RealSpecText), Callbacks }).RunGenerators(compilation);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText(SpecPath, RealSpecText), Callbacks, Lists }).RunGenerators(compilation);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
         foreach (string step in AllSteps)

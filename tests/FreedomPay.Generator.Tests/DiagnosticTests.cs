@@ -61,7 +61,16 @@ public sealed class DiagnosticTests
         ("path without slash", "FPG0008", Valid.Replace("path: /ping", "path: «ping")),
         ("path with query", "FPG0008", Valid.Replace("path: /ping", "path: «/ping?x=1")),
         ("unknown type", "FPG0009", Valid.Replace("{ max-length: 10 }", "{ type: «strng }")),
-        ("object type in a request", "FPG0009", Valid.Replace("{ max-length: 10 }", "{ type: «object }")),
+        ("list without fields", "FPG0004", Valid.Replace("{ max-length: 10 }", "{ type: list }").Replace("      pg_order_id:", "      «pg_order_id:")),
+        ("object shorthand", "FPG0004", Valid.Replace("{ max-length: 10 }", "«object")),
+        ("fields on a string", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ «fields: { a: string } }")),
+        ("max-items on an object", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ type: object, «max-items: 2, fields: { a: string } }")),
+        ("max-items zero", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ type: list, max-items: «0, fields: { a: string } }")),
+        ("sensitive on a list", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ type: list, «sensitive: true, fields: { a: string } }")),
+        ("payment id in an item", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ type: list, fields: { «a: { type: integer, role: payment-id } } }")),
+        ("lists nested four deep", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ type: list, fields: { a: { type: object, fields: { b: { type: object, fields: { «c: { type: object, fields: { d: string } } } } } } } }")),
+        ("item class named like the request", "FPG0013", Valid.Replace("{ max-length: 10 }", "{ type: list, class: «PingRequest, fields: { a: string } }")),
+        ("fill in an item", "FPG0016", Valid.Replace("{ max-length: 10 }", "{ type: list, fields: { «a: { fill: salt } } }")),
         ("enum without values", "FPG0010", Valid.Replace("{ max-length: 10 }", "{ type: enum }").Replace("      pg_order_id:", "      «pg_order_id:")),
         ("min above max", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ type: integer, min: «10, max: 1 }")),
         ("bad regex", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ pattern: «\"[a-\" }")),
@@ -160,7 +169,7 @@ public sealed class DiagnosticTests
         var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ type: integr }"), "/specs/demo.yaml");
 
         Assert.Equal(
-            "Unknown type 'integr' for field 'pg_order_id' of operation 'Ping'; use one of: string, integer, decimal, boolean, enum, datetime, datetime-offset; did you mean 'integer'?",
+            "Unknown type 'integr' for field 'pg_order_id' of operation 'Ping'; use one of: string, integer, decimal, boolean, enum, datetime, datetime-offset, list, object; did you mean 'integer'?",
             Assert.Single(result.Diagnostics).GetMessage());
     }
 

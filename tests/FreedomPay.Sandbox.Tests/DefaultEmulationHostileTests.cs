@@ -35,16 +35,48 @@ public sealed class DefaultEmulationHostileTests
         foreach (OperationInfo operation in MarketplaceClient.Operations)
         {
             // Path parameters are in the URL, whose size Kestrel limits (414); PathParameterTests covers their escaping.
-            foreach (RequestField field in operation.Fields.CallerFields.Where(f => !IsPathParameter(operation, f.WireName)))
+            // Every body field, items' fields (pg_lines[1][price]) included.
+            foreach (string field in SampleValues.For(operation).Keys.Where(name => !IsPathParameter(operation, name)))
             {
                 foreach (string value in HostileValues)
                 {
                     Dictionary<string, string> values = SampleValues.For(operation);
-                    values[field.WireName] = value;
-                    await AssertSignedAsync(f, operation, values, $"{field.WireName} = {Describe(value)}");
+                    values[field] = value;
+                    await AssertSignedAsync(f, operation, values, $"{field} = {Describe(value)}");
                 }
             }
         }
+    }
+
+    public static TheoryData<string> HostileItemNames() => new()
+    {
+        "pg_lines[99999999999999999999][count]", "pg_lines[-1][count]", "pg_lines[][count]", "pg_lines[0][count][x][y]", "pg_lines[0]",
+        "pg_lines[0", "pg_lines]0[", "pg_delivery[city][0]", "pg_delivery[]", "pg_lines" + string.Concat(Enumerable.Repeat("[0]", 5000)),
+        "pg_lines[1000][count]", "pg_lines[0][" + new string('x', 100_000) + "]",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileItemNames))]
+    public async Task Hostile_item_names_get_a_signed_reply(string name)
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        Dictionary<string, string> values = SampleValues.For(MarketplaceClient.BasketInfo);
+        values[name] = "1";
+
+        await AssertSignedAsync(f, MarketplaceClient.BasketInfo, values, Describe(name));
+    }
+
+    [Fact]
+    public async Task A_thousand_items_far_apart_are_refused_after_one_pass()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(MarketplaceClient.Operations));
+        Dictionary<string, string> values = SampleValues.For(MarketplaceClient.BasketInfo);
+        for (int i = 0; i < 1000; i++)
+        {
+            values[$"pg_lines[{i * 7}][count]"] = "1";
+        }
+
+        await AssertSignedAsync(f, MarketplaceClient.BasketInfo, values, "1000 sparse items");
     }
 
     [Theory]

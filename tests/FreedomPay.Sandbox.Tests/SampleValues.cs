@@ -21,6 +21,7 @@ internal static class SampleValues
         ["pg_abonent_phone"] = "77017777777",
         ["pg_approval_code"] = "111111",
         ["pg_phone"] = "77011234567",
+        ["phone"] = "77011234567",
     };
 
     public static Dictionary<string, string> For(OperationInfo operation, Func<RequestField, bool>? include = null)
@@ -32,11 +33,31 @@ internal static class SampleValues
         {
             if ((include is null || include(field)) && !others.Contains(field.WireName))
             {
-                values[field.WireName] = Value(field);
+                Add(values, field.WireName, field);
             }
         }
 
         return values;
+    }
+
+    /// <summary>A value, or for a list two items (<c>wire[0][name]</c>, <c>wire[1][name]</c>) and for an object its fields.</summary>
+    private static void Add(Dictionary<string, string> values, string name, RequestField field)
+    {
+        if (field.Kind is FieldKind.List or FieldKind.Object)
+        {
+            string[] prefixes = field.Kind == FieldKind.List ? [name + "[0]", name + "[1]"] : [name];
+            foreach (string prefix in prefixes)
+            {
+                foreach (RequestField inner in field.Items!.CallerFields)
+                {
+                    Add(values, prefix + "[" + inner.WireName + "]", inner);
+                }
+            }
+
+            return;
+        }
+
+        values[name] = Value(field);
     }
 
     private static string Value(RequestField field) => field.Kind switch

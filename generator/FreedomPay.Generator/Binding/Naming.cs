@@ -33,6 +33,15 @@ namespace FreedomPay.Generator.Binding
             return builder.ToString();
         }
 
+        /// <summary>
+        /// The name of one item of a list property: <c>ReceiptPositions</c> -> <c>ReceiptPosition</c>; names that do
+        /// not end in a plain 's' get <c>Item</c> (<c>Basket</c> -> <c>BasketItem</c>, <c>Address</c> -> <c>AddressItem</c>).
+        /// </summary>
+        public static string Singular(string listName) =>
+            listName.Length > 1 && listName.EndsWith("s", StringComparison.Ordinal) && !listName.EndsWith("ss", StringComparison.Ordinal)
+                ? listName.Substring(0, listName.Length - 1)
+                : listName + "Item";
+
         /// <summary>Null when <paramref name="name"/> is a usable C# type or member name, else why it is not.</summary>
         public static string? CheckIdentifier(string name)
         {

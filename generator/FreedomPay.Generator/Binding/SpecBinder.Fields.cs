@@ -22,10 +22,10 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] RequestFieldKeys =
         {
             "type", "required", "name", "description", "max-length", "min-length", "min", "max", "scale", "pattern", "values", "enum",
-            "format", "fill", "example", "verified", "note", "sensitive", "role",
+            "format", "fill", "example", "verified", "note", "sensitive", "role", "fields", "class", "max-items",
         };
 
-        private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset" };
+        private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "list", "object" };
 
         /// <summary>Members every generated request/response class already has.</summary>
         private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "Message", "MaskField", "Parse", "Shape", "GetType", "ToString", "Equals", "GetHashCode" };
@@ -108,6 +108,12 @@ namespace FreedomPay.Generator.Binding
                     return null;
                 }
 
+                if (type is FieldType.List or FieldType.Object)
+                {
+                    _context.Report(DiagnosticDescriptors.MissingKey, shorthand.Span, where, "fields");
+                    return null;
+                }
+
                 string shortName = Naming.ToPascalCase(wire);
                 if (!CheckName(shortName, where, entry.Key.Span) || !members.ClaimMember(shortName, where, entry.Key.Span))
                 {
@@ -174,6 +180,12 @@ namespace FreedomPay.Generator.Binding
             }
 
             ConstraintModel constraints = BindConstraints(reader, fieldType.Value, wire);
+            (string? className, int? maxItems) = BindRequestClass(reader, fieldType.Value, wire, csName, where, operationName);
+            if (fieldType is FieldType.List or FieldType.Object && className is null)
+            {
+                return null;
+            }
+
             return new RequestFieldModel(
                 WireName: wire,
                 CsName: csName,
@@ -188,7 +200,9 @@ namespace FreedomPay.Generator.Binding
                 Verified: reader.Bool("verified", true),
                 Note: reader.String("note"),
                 Sensitive: BindSensitivity(reader),
-                PaymentId: BindPaymentIdRole(reader, fieldType.Value, wire));
+                PaymentId: BindPaymentIdRole(reader, fieldType.Value, wire),
+                ClassName: className,
+                MaxItems: maxItems);
         }
 
         private FillKind ParseFill(MappingReader reader)

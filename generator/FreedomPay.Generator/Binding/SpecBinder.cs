@@ -104,7 +104,7 @@ namespace FreedomPay.Generator.Binding
                 Servers: servers,
                 Encoding: encoding,
                 Errors: errors);
-            var area = new ApiArea(info, operations, _enums.All(), callbacks);
+            var area = new ApiArea(info, operations, _enums.All(), callbacks, RequestClasses());
             return (area, declaration);
         }
 

@@ -17,23 +17,46 @@ namespace FreedomPay.Generator.Emit
             var view = new RequestView
             {
                 Name = op.Name + "Request",
+                BaseType = "global::FreedomPay.Runtime.FreedomPayRequest",
                 Doc = CSharpText.Doc($"Request of <see cref=\"{file.AreaClient}.{op.Name}Async\"/>" + (op.Summary is null ? "." : ": " + CSharpText.XmlEscape(DocText.Lower(op.Summary)))),
             };
 
             // Wire order, as the client has always sent it: merchant id and constants, the caller's values, salt, signature.
             view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.MerchantId).Select(Filled));
             view.Table.AddRange(op.Constants.Select(c => new TableEntryView { Factory = "Constant", Wire = CSharpText.Literal(c.WireName), Value = CSharpText.Literal(c.Value) }));
-            foreach (RequestFieldModel field in op.Request.Where(f => f.Fill == FillKind.None))
-            {
-                view.Properties.Add(Property(field, view.Table.Count, file, language));
-                view.Table.Add(Entry(field));
-            }
+            AddCallerFields(view, op.Request.Where(f => f.Fill == FillKind.None), file, language);
 
             view.ExtraParams = op.ExtraParams;
             view.Groups.AddRange(op.Groups.Select(g => new GroupView { Kind = g.Kind.ToString(), Fields = g.Fields.Select(CSharpText.Literal).ToList() }));
             view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.Salt).Select(Filled));
             view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.Signature).Select(Filled));
             return view;
+        }
+
+        /// <summary>The file of a class of list items or of a nested object: its fields' table and properties, no request plumbing.</summary>
+        public static RequestPartView Part(RequestClassUnit unit)
+        {
+            FileView file = ViewBuilder.File(unit.Context);
+            RequestClassModel model = unit.Class;
+            string summary = (model.IsListItem ? "One item of the request field " : "The nested request field ") + CSharpText.Code(model.WireName)
+                + (model.Description is null ? "." : ": " + CSharpText.XmlEscape(DocText.Lower(model.Description)));
+            var view = new RequestView
+            {
+                Name = model.Name,
+                BaseType = "global::FreedomPay.Runtime.FreedomPayRequestPart",
+                Doc = CSharpText.Doc(summary),
+            };
+            AddCallerFields(view, model.Fields, file, unit.Context.Options.Language);
+            return new RequestPartView { File = file, Request = view };
+        }
+
+        private static void AddCallerFields(RequestView view, IEnumerable<RequestFieldModel> fields, FileView file, LanguageFeatures language)
+        {
+            foreach (RequestFieldModel field in fields)
+            {
+                view.Properties.Add(Property(field, view.Table.Count, file, language));
+                view.Table.Add(Entry(field, file));
+            }
         }
 
         /// <summary><c>MerchantIdField</c>, <c>SaltField</c> or <c>SignatureField</c>.</summary>
@@ -43,7 +66,7 @@ namespace FreedomPay.Generator.Emit
             Wire = CSharpText.Literal(field.WireName),
         };
 
-        private static TableEntryView Entry(RequestFieldModel field)
+        private static TableEntryView Entry(RequestFieldModel field, FileView file)
         {
             ConstraintModel c = field.Constraints;
             return new TableEntryView
@@ -63,18 +86,23 @@ namespace FreedomPay.Generator.Emit
                 NumberSuffix = field.Type == FieldType.Integer ? "L" : "m",
                 Scale = c.Scale?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Pattern = c.Pattern is null ? string.Empty : CSharpText.Literal(c.Pattern),
+                Items = field.ClassName is null ? string.Empty : ClassRef(field, file) + ".FieldTable",
+                MaxItems = field.MaxItems?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Description = field.Description is null ? string.Empty : CSharpText.Literal(field.Description),
             };
         }
 
         private static RequestPropertyView Property(RequestFieldModel field, int index, FileView file, LanguageFeatures language)
         {
-            bool isReference = field.Type == FieldType.String;
+            bool nested = field.ClassName is not null;
+            bool isReference = field.Type == FieldType.String || nested;
 
             // A required member where the language has them; otherwise a nullable property checked when sent.
             bool compileTimeRequired = field.Required && language.RequiredMembers;
             bool nullableValue = !isReference && !compileTimeRequired;
-            string baseType = TypeNames.Scalar(field.Type, field.EnumType);
+            string baseType = !nested ? TypeNames.Scalar(field.Type, field.EnumType)
+                : field.Type == FieldType.List ? "global::System.Collections.Generic.IReadOnlyList<" + ClassRef(field, file) + ">"
+                : ClassRef(field, file);
             return new RequestPropertyView
             {
                 Index = index,
@@ -84,9 +112,14 @@ namespace FreedomPay.Generator.Emit
                 Required = compileTimeRequired,
                 ReadRequired = field.Required,
                 Nullable = nullableValue,
+                ReadWith = nested ? ClassRef(field, file) + ".FromText" : string.Empty,
+                Bang = nested && compileTimeRequired && file.NullableEnable ? "!" : string.Empty,
                 Doc = DocText.Member(field.Description, Remarks(field), DocText.Unverified(field.Verified, field.Note)),
             };
         }
+
+        /// <summary>The item class, fully qualified: a property may share its name.</summary>
+        private static string ClassRef(RequestFieldModel field, FileView file) => "global::" + file.Namespace + "." + field.ClassName;
 
         /// <summary>One remark: wire name, rules, role, sensitivity and example.</summary>
         private static string Remarks(RequestFieldModel field)
@@ -123,6 +156,13 @@ namespace FreedomPay.Generator.Emit
                 parts.Add(field.Sensitive == Sensitivity.Hidden ? "Sensitive: never logged." : "Sensitive: logged masked.");
             }
 
+            if (field.ClassName is not null)
+            {
+                parts.Add(field.Type == FieldType.List
+                    ? $"Sent as {CSharpText.Code(field.WireName + "[0][name]")}, {CSharpText.Code(field.WireName + "[1][name]")}, ...{(field.MaxItems is { } max ? $" At most {max} items." : string.Empty)}"
+                    : $"Sent as {CSharpText.Code(field.WireName + "[name]")}.");
+            }
+
             if (field.Example is not null)
             {
                 parts.Add("Example: " + CSharpText.Code(field.Example) + ".");
@@ -140,6 +180,8 @@ namespace FreedomPay.Generator.Emit
             FieldType.Enum => "Enum",
             FieldType.DateTime => "DateTime",
             FieldType.DateTimeOffset => "DateTimeOffset",
+            FieldType.List => "List",
+            FieldType.Object => "Object",
             _ => "Text",
         };
     }

@@ -11,6 +11,9 @@ namespace FreedomPay.Generator.Emit
         public static GeneratedFile Emit(OperationUnit unit) =>
             new GeneratedFile($"{unit.Context.Area.Name}.{unit.Operation.Name}.g.cs", TemplateRenderer.Render("Operation", OperationViewBuilder.Build(unit)));
 
+        public static GeneratedFile Emit(RequestClassUnit unit) =>
+            new GeneratedFile($"{unit.Context.Area.Name}.Request.{unit.Class.Name}.g.cs", TemplateRenderer.Render("RequestPart", RequestViewBuilder.Part(unit)));
+
         public static GeneratedFile Emit(EnumUnit unit) =>
             new GeneratedFile($"{unit.Context.Area.Name}.Enums.{unit.Enum.Name}.g.cs", TemplateRenderer.Render("Enum", ViewBuilder.Enum(unit)));
 

@@ -84,10 +84,16 @@ namespace FreedomPay.Generator.Emit
         public List<ClassView> Nested { get; set; } = new List<ClassView>();
     }
 
-    /// <summary>A generated request: its field table (every field, in wire order) and its caller properties.</summary>
+    /// <summary>
+    /// A generated request, or a class of a request's list items or nested object: its field table (every field, in
+    /// wire order) and its caller properties.
+    /// </summary>
     internal sealed class RequestView
     {
         public string Name { get; set; } = "";
+
+        /// <summary><c>FreedomPayRequest</c> for a request, <c>FreedomPayRequestPart</c> for an item class (fully qualified).</summary>
+        public string BaseType { get; set; } = "";
         public List<string> Doc { get; set; } = new List<string>();
         public List<TableEntryView> Table { get; set; } = new List<TableEntryView>();
 
@@ -100,12 +106,12 @@ namespace FreedomPay.Generator.Emit
     }
 
     /// <summary>
-    /// One <c>{Factory}Field(wire, member, ...)</c> entry of a field table (the factories of <c>FreedomPayRequest</c>).
+    /// One <c>{Factory}Field(wire, member, ...)</c> entry of a field table (the factories of <c>FreedomPayRequestPart</c>).
     /// Text values are C# literals already; empty means "not given".
     /// </summary>
     internal sealed class TableEntryView
     {
-        /// <summary>Text, Integer, Decimal, Boolean, Enum, DateTime, Constant, MerchantId, Salt or Signature.</summary>
+        /// <summary>Text, Integer, Decimal, Boolean, Enum, DateTime, DateTimeOffset, List, Object, Constant, MerchantId, Salt or Signature.</summary>
         public string Factory { get; set; } = "";
         public string Wire { get; set; } = "";
 
@@ -131,6 +137,12 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>Decimal places allowed (decimal fields); empty when the spec sets none.</summary>
         public string Scale { get; set; } = "";
+
+        /// <summary>The item class's table of a list or object field (<c>global::Ns.ReceiptPosition.FieldTable</c>); empty otherwise.</summary>
+        public string Items { get; set; } = "";
+
+        /// <summary>The most items of a list; empty when the spec sets none.</summary>
+        public string MaxItems { get; set; } = "";
         public string Pattern { get; set; } = "";
         public string Description { get; set; } = "";
     }
@@ -149,7 +161,7 @@ namespace FreedomPay.Generator.Emit
         public string Name { get; set; } = "";
         public string Type { get; set; } = "";
 
-        /// <summary>The runtime's value kind: Text, Integer, Decimal, Boolean, DateTime or Enum.</summary>
+        /// <summary>The runtime's value kind: Text, Integer, Decimal, Boolean, DateTime, DateTimeOffset, Enum, List or Object.</summary>
         public string Kind { get; set; } = "";
 
         /// <summary>A C# 11 required member.</summary>
@@ -160,7 +172,20 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>For enums: whether the property is nullable, so the visitor gets <c>(int?)</c>.</summary>
         public bool Nullable { get; set; }
+
+        /// <summary>For lists and objects: the item class's text reader (<c>global::Ns.ReceiptPosition.FromText</c>); empty otherwise.</summary>
+        public string ReadWith { get; set; } = "";
+
+        /// <summary><c>!</c> after a nullable read assigned to a required list or object (nullable annotations on); else empty.</summary>
+        public string Bang { get; set; } = "";
         public List<string> Doc { get; set; } = new List<string>();
+    }
+
+    /// <summary>A file with one class of request fields that is not a request (list items, a nested object).</summary>
+    internal sealed class RequestPartView
+    {
+        public FileView File { get; set; } = new FileView();
+        public RequestView Request { get; set; } = new RequestView();
     }
 
     internal sealed class CallbackView

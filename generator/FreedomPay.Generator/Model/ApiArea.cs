@@ -2,7 +2,8 @@ namespace FreedomPay.Generator.Model
 {
     /// <summary>One spec file: an API area such as MobileBalance, after validation. Carries no positions.</summary>
     /// <param name="Callbacks">Requests the gateway sends to the merchant (Result notify, Check).</param>
-    internal sealed record ApiArea(AreaInfo Info, EquatableArray<OperationModel> Operations, EquatableArray<EnumModel> Enums, EquatableArray<CallbackModel> Callbacks);
+    /// <param name="RequestClasses">Classes of list items and nested objects in requests.</param>
+    internal sealed record ApiArea(AreaInfo Info, EquatableArray<OperationModel> Operations, EquatableArray<EnumModel> Enums, EquatableArray<CallbackModel> Callbacks, EquatableArray<RequestClassModel> RequestClasses = default);
 
     /// <summary>A request the gateway sends to the merchant's server, read like a reply's elements.</summary>
     internal sealed record CallbackModel(string Name, string? Summary, string? Description, bool Verified, string? Note, string? Source, EquatableArray<ResponseElementModel> Fields);

@@ -9,6 +9,9 @@ namespace FreedomPay.Generator.Model
     /// <summary>One generated file per callback (a request the gateway sends to the merchant).</summary>
     internal sealed record CallbackUnit(AreaContext Context, CallbackModel Callback);
 
+    /// <summary>One generated file per class of request list items or nested objects.</summary>
+    internal sealed record RequestClassUnit(AreaContext Context, RequestClassModel Class);
+
     /// <summary>One generated file per enum.</summary>
     internal sealed record EnumUnit(AreaContext Context, EnumModel Enum);
 

@@ -5,6 +5,8 @@ namespace FreedomPay.Generator.Model
     /// <param name="Format">Wire format of date-time values (.NET custom format string).</param>
     /// <param name="Sensitive">How logs and tools show the value.</param>
     /// <param name="PaymentId">The spec's <c>role: payment-id</c>: the value identifies the payment in logs and traces.</param>
+    /// <param name="ClassName">The generated class of a list's items or of a nested object (<see cref="RequestClassModel"/>).</param>
+    /// <param name="MaxItems">The most items of a list.</param>
     internal sealed record RequestFieldModel(
         string WireName,
         string CsName,
@@ -19,7 +21,17 @@ namespace FreedomPay.Generator.Model
         bool Verified,
         string? Note,
         Sensitivity Sensitive = Sensitivity.None,
-        bool PaymentId = false);
+        bool PaymentId = false,
+        string? ClassName = null,
+        int? MaxItems = null);
+
+    /// <summary>
+    /// A generated class of request fields that is not a request: the items of a list (<c>ReceiptPosition</c>) or a
+    /// nested object, sent under its parent's form name. Declared once per area, shared by every field naming it.
+    /// </summary>
+    /// <param name="WireName">The form name of the field that holds it (<c>pg_receipt_positions</c>), for its docs.</param>
+    /// <param name="IsListItem">An item of a list (false: a nested object).</param>
+    internal sealed record RequestClassModel(string Name, string WireName, bool IsListItem, string? Description, EquatableArray<RequestFieldModel> Fields);
 
     /// <summary>Validation rules of a request field. Numbers are kept as invariant-culture text for emitting.</summary>
     /// <param name="Scale">The most decimal places of a decimal value (the spec's <c>scale</c>).</param>

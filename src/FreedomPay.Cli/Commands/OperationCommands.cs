@@ -33,7 +33,12 @@ namespace FreedomPay.Cli.Commands
             var fields = new List<(RequestField Field, Option Option)>();
             foreach (RequestField field in operation.Fields.CallerFields)
             {
-                Option option = field.Kind == FieldKind.Boolean ? Flag(field) : Valued(field);
+                Option option = field.Kind switch
+                {
+                    FieldKind.Boolean => Flag(field),
+                    FieldKind.List or FieldKind.Object => NestedOption.For(field),
+                    _ => Valued(field),
+                };
                 command.Options.Add(option);
                 fields.Add((field, option));
             }
@@ -107,6 +112,12 @@ namespace FreedomPay.Cli.Commands
                 {
                     if (parse.GetResult(option) is null)
                     {
+                        continue;
+                    }
+
+                    if (field.Kind is FieldKind.List or FieldKind.Object)
+                    {
+                        NestedOption.AddValues(field, NestedOption.Values(option, parse), values);
                         continue;
                     }
 

@@ -27,17 +27,18 @@ namespace FreedomPay.Cli.Specs
                 new Uri(server.Url),
                 new ResponseErrorShape(info.Errors.StatusElement, info.Errors.ErrorValue, info.Errors.CodeElement, info.Errors.DescriptionElement, info.Errors.UnsignedCodes.ToArray()));
             var enums = area.Enums.ToDictionary(e => e.Name, e => (IReadOnlyList<string>)e.Values.Select(v => v.WireValue).ToArray(), StringComparer.Ordinal);
-            OperationInfo[] operations = area.Operations.Select(op => Operation(descriptor, op, enums)).ToArray();
+            var types = new Types(enums, area.RequestClasses.ToDictionary(c => c.Name, StringComparer.Ordinal));
+            OperationInfo[] operations = area.Operations.Select(op => Operation(descriptor, op, types)).ToArray();
             return new AreaEntry(info.Name, operations, descriptor.DefaultServer);
         }
 
-        private static OperationInfo Operation(AreaDescriptor area, OperationModel op, Dictionary<string, IReadOnlyList<string>> enums)
+        private static OperationInfo Operation(AreaDescriptor area, OperationModel op, Types types)
         {
             // Wire order, as generated code lists it: merchant id and constants, the caller's values, salt, signature.
             var fields = new List<RequestField>();
             fields.AddRange(op.Request.Where(f => f.Fill == FillKind.MerchantId).Select(f => RequestField.Filled(f.WireName, FieldRole.MerchantId)));
             fields.AddRange(op.Constants.Select(c => RequestField.Constant(c.WireName, c.Value)));
-            fields.AddRange(op.Request.Where(f => f.Fill == FillKind.None).Select(f => Field(f, enums)));
+            fields.AddRange(op.Request.Where(f => f.Fill == FillKind.None).Select(f => Field(f, types)));
             fields.AddRange(op.Request.Where(f => f.Fill == FillKind.Salt).Select(f => RequestField.Filled(f.WireName, FieldRole.Salt)));
             fields.AddRange(op.Request.Where(f => f.Fill == FillKind.Signature).Select(f => RequestField.Filled(f.WireName, FieldRole.Signature)));
             FieldGroup[] groups = op.Groups
@@ -55,12 +56,20 @@ namespace FreedomPay.Cli.Specs
                 safeToRetry: op.SafeToRetry,
                 timeoutSeconds: op.TimeoutMilliseconds / 1000.0,
                 signedResponse: op.Response.Signed,
-                reply: op.Response.Elements.Select(e => Element(e, enums)).ToArray());
+                reply: op.Response.Elements.Select(e => Element(e, types.Enums)).ToArray());
             return OperationInfo.Create(descriptor, op.Summary, text => new TextRequest(table, text), raw => new TextResponse(raw));
         }
 
-        private static RequestField Field(RequestFieldModel f, Dictionary<string, IReadOnlyList<string>> enums)
+        /// <summary>The area's enums (wire values by name) and request classes (lists' items, nested objects).</summary>
+        private sealed record Types(Dictionary<string, IReadOnlyList<string>> Enums, Dictionary<string, RequestClassModel> Classes);
+
+        /// <summary>A list's item class or a nested object as a table of its own (the spec nests at most 3 levels).</summary>
+        private static RequestFieldTable Table(string className, Types types) =>
+            new RequestFieldTable(className, types.Classes[className].Fields.Select(f => Field(f, types)).ToArray());
+
+        private static RequestField Field(RequestFieldModel f, Types types)
         {
+            Dictionary<string, IReadOnlyList<string>> enums = types.Enums;
             FieldRole role = f.PaymentId ? FieldRole.PaymentId : FieldRole.Value;
             FieldSensitivity sensitivity = Sensitivity(f.Sensitive);
             ConstraintModel c = f.Constraints;
@@ -72,6 +81,8 @@ namespace FreedomPay.Cli.Specs
                 FieldType.Enum => RequestField.Enum(f.WireName, f.CsName, enums[f.EnumType!], f.Required, sensitivity, f.Description),
                 FieldType.DateTime => RequestField.DateTime(f.WireName, f.CsName, f.Format!, f.Required, sensitivity, f.Description),
                 FieldType.DateTimeOffset => RequestField.DateTimeOffset(f.WireName, f.CsName, f.Format!, f.Required, sensitivity, f.Description),
+                FieldType.List => RequestField.List(f.WireName, f.CsName, Table(f.ClassName!, types), f.Required, f.MaxItems, f.Description),
+                FieldType.Object => RequestField.Object(f.WireName, f.CsName, Table(f.ClassName!, types), f.Required, f.Description),
                 _ => RequestField.Text(f.WireName, f.CsName, f.Required, sensitivity, role, c.MinLength, c.MaxLength, c.Pattern, f.Description),
             };
         }

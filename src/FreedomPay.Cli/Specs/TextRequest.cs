@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using FreedomPay.Runtime;
 
 namespace FreedomPay.Cli.Specs
@@ -33,6 +34,8 @@ namespace FreedomPay.Cli.Specs
                     FieldKind.DateTime => text.DateTime(i),
                     FieldKind.DateTimeOffset => text.DateTimeOffset(i),
                     FieldKind.Enum => text.Enum(i),
+                    FieldKind.List => text.List(i, item => new TextRequest(field.Items!, item)),
+                    FieldKind.Object => text.Object(i, item => new TextRequest(field.Items!, item)),
                     _ => text.Text(i),
                 };
             }
@@ -61,6 +64,8 @@ namespace FreedomPay.Cli.Specs
                     case FieldKind.DateTime: visitor.DateTime(i, (DateTime?)value); break;
                     case FieldKind.DateTimeOffset: visitor.DateTimeOffset(i, (DateTimeOffset?)value); break;
                     case FieldKind.Enum: visitor.Enum(i, (int?)value); break;
+                    case FieldKind.List: visitor.List(i, (IReadOnlyList<FreedomPayRequestPart?>?)value); break;
+                    case FieldKind.Object: visitor.Object(i, (FreedomPayRequestPart?)value); break;
                     default: visitor.Text(i, (string?)value); break;
                 }
             }

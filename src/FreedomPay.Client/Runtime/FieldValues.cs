@@ -60,13 +60,107 @@ namespace FreedomPay.Runtime
         /// <summary>A date-time with offset in the field's format that must be present.</summary>
         public DateTimeOffset RequiredDateTimeOffset(int field) => ParseDateTimeOffset(field, RequiredText(field));
 
+        /// <summary>The most items read for one list from text, whatever the indexes say.</summary>
+        public const int MaxTextItems = 1000;
+
+        /// <summary>
+        /// A list's items from values named <c>wire[0][name]</c>, <c>wire[1][name]</c>, ... (indexes from 0 without
+        /// gaps), each read by <paramref name="read"/>; null when there are none.
+        /// </summary>
+        public IReadOnlyList<T>? List<T>(int field, Func<FieldValues, T> read)
+            where T : FreedomPayRequestPart
+        {
+            if (read is null)
+            {
+                throw new ArgumentNullException(nameof(read));
+            }
+
+            RequestField f = _table[field];
+            var items = new SortedDictionary<int, Dictionary<string, string>>();
+            foreach (KeyValuePair<string, string> pair in Below(f.WireName))
+            {
+                int close = pair.Key.IndexOf(']');
+                if (close < 1 || close + 1 >= pair.Key.Length || pair.Key[close + 1] != '['
+                    || !int.TryParse(pair.Key.Substring(1, close - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
+                    || index >= (f.MaxItems ?? MaxTextItems))
+                {
+                    throw Invalid(field, $"items are named {f.WireName}[0][name], {f.WireName}[1][name], ... (at most {f.MaxItems ?? MaxTextItems})");
+                }
+
+                if (!items.TryGetValue(index, out Dictionary<string, string>? item))
+                {
+                    items.Add(index, item = new Dictionary<string, string>(StringComparer.Ordinal));
+                }
+
+                item[Unwrap(pair.Key.Substring(close + 1))] = pair.Value;
+            }
+
+            if (items.Count == 0)
+            {
+                return f.Required ? throw Missing(field) : null;
+            }
+
+            var list = new List<T>(items.Count);
+            foreach (KeyValuePair<int, Dictionary<string, string>> item in items)
+            {
+                if (item.Key != list.Count)
+                {
+                    throw Invalid(field, $"item {list.Count} is missing (items are numbered from 0 without gaps)");
+                }
+
+                list.Add(read(new FieldValues(_operation, f.Items!, item.Value)));
+            }
+
+            return list;
+        }
+
+        /// <summary>A nested object from values named <c>wire[name]</c>, read by <paramref name="read"/>; null when there are none.</summary>
+        public T? Object<T>(int field, Func<FieldValues, T> read)
+            where T : FreedomPayRequestPart
+        {
+            if (read is null)
+            {
+                throw new ArgumentNullException(nameof(read));
+            }
+
+            RequestField f = _table[field];
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, string> pair in Below(f.WireName))
+            {
+                values[Unwrap(pair.Key)] = pair.Value;
+            }
+
+            return values.Count > 0 ? read(new FieldValues(_operation, f.Items!, values))
+                : f.Required ? throw Missing(field) : null;
+        }
+
+        /// <summary>The values named <c>wire[...]</c>, with their names from the first '['.</summary>
+        private IEnumerable<KeyValuePair<string, string>> Below(string wire)
+        {
+            foreach (KeyValuePair<string, string> pair in _values)
+            {
+                if (pair.Key.Length > wire.Length + 2 && pair.Key[wire.Length] == '[' && pair.Key.StartsWith(wire, StringComparison.Ordinal))
+                {
+                    yield return new KeyValuePair<string, string>(pair.Key.Substring(wire.Length), pair.Value);
+                }
+            }
+        }
+
+        /// <summary><c>[a][b]</c> -> <c>a[b]</c>: a name as the nested fields' own table lists it.</summary>
+        private static string Unwrap(string bracketed)
+        {
+            int close = bracketed.IndexOf(']');
+            return close < 0 ? bracketed : bracketed.Substring(1, close - 1) + bracketed.Substring(close + 1);
+        }
+
         /// <summary>The values whose names the table does not list (the merchant's own parameters), or null when there are none.</summary>
         public IReadOnlyDictionary<string, string>? Extra()
         {
             Dictionary<string, string>? extra = null;
             foreach (KeyValuePair<string, string> pair in _values)
             {
-                if (!_table.Contains(pair.Key))
+                int bracket = pair.Key.IndexOf('[');
+                if (!_table.Contains(bracket > 0 ? pair.Key.Substring(0, bracket) : pair.Key))
                 {
                     (extra ??= new Dictionary<string, string>(StringComparer.Ordinal))[pair.Key] = pair.Value;
                 }

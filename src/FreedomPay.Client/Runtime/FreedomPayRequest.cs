@@ -1,80 +1,14 @@
-using System.ComponentModel;
-
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// Base of every generated request: the typed properties live in the subclass, which lists its fields once
-    /// (<see cref="Fields"/>) and hands its values to the runtime's visitors (<see cref="Accept{TVisitor}"/>). The
-    /// connection validates, writes and logs requests through these. The protected factories build the field table.
+    /// Base of every generated request: a <see cref="FreedomPayRequestPart"/> that an operation sends. Its fields
+    /// may hold lists and nested objects of further parts.
     /// </summary>
-    public abstract class FreedomPayRequest
+    public abstract class FreedomPayRequest : FreedomPayRequestPart
     {
-        /// <summary>The request type's fields, as the spec describes them (generated).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected abstract RequestFieldTable Fields { get; }
-
-        /// <summary>The request's set values, those the spec marks sensitive masked, e.g. <c>PayRequest { pg_payment_id = 42, pg_abonent_phone = 7701*****77 }</c>.</summary>
-        public override string ToString() => RequestDescription.Of(this);
-
-        internal RequestFieldTable RuntimeFields => Fields;
-
-        /// <summary>Hands every caller value to the visitor, in table order, with its field index (generated).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected abstract void Accept<TVisitor>(ref TVisitor visitor)
-            where TVisitor : struct, IFieldVisitor;
-
-        internal void Visit<TVisitor>(ref TVisitor visitor)
-            where TVisitor : struct, IFieldVisitor => Accept(ref visitor);
-
-        /// <summary>A text field (<see cref="RequestField.Text"/>).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField TextField(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, bool paymentId = false, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null) =>
-            RequestField.Text(wireName, memberName, required, sensitivity, paymentId ? FieldRole.PaymentId : FieldRole.Value, minLength, maxLength, pattern, description);
-
-        /// <summary>A whole-number field (<see cref="RequestField.Integer"/>).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField IntegerField(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, bool paymentId = false, long? min = null, long? max = null, string? description = null) =>
-            RequestField.Integer(wireName, memberName, required, sensitivity, paymentId ? FieldRole.PaymentId : FieldRole.Value, min, max, description);
-
-        /// <summary>A decimal field (<see cref="RequestField.Decimal"/>).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField DecimalField(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, decimal? min = null, decimal? max = null, string? description = null, int? scale = null) =>
-            RequestField.Decimal(wireName, memberName, required, sensitivity, FieldRole.Value, min, max, description, scale);
-
-        /// <summary>A flag (<see cref="RequestField.Boolean"/>).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField BooleanField(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
-            RequestField.Boolean(wireName, memberName, required, sensitivity, description);
-
-        /// <summary>An enum field (<see cref="RequestField.Enum"/>).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField EnumField(string wireName, string memberName, string[] values, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
-            RequestField.Enum(wireName, memberName, values, required, sensitivity, description);
-
-        /// <summary>A date-time field (<see cref="RequestField.DateTime"/>).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField DateTimeField(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
-            RequestField.DateTime(wireName, memberName, format, required, sensitivity, description);
-
-        /// <summary>A date-time with offset field (<see cref="RequestField.DateTimeOffset"/>).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField DateTimeOffsetField(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
-            RequestField.DateTimeOffset(wireName, memberName, format, required, sensitivity, description);
-
-        /// <summary>A field with a fixed value (<see cref="RequestField.Constant"/>).</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField ConstantField(string wireName, string value) => RequestField.Constant(wireName, value);
-
-        /// <summary>The field the client fills with the merchant id.</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField MerchantIdField(string wireName) => RequestField.Filled(wireName, FieldRole.MerchantId);
-
-        /// <summary>The field the client fills with a fresh salt.</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField SaltField(string wireName) => RequestField.Filled(wireName, FieldRole.Salt);
-
-        /// <summary>The field the client fills with the signature.</summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField SignatureField(string wireName) => RequestField.Filled(wireName, FieldRole.Signature);
+        /// <summary>Called by generated requests.</summary>
+        protected FreedomPayRequest()
+        {
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace FreedomPay.Runtime
     /// </summary>
     /// <remarks>
     /// <para>The surface, all in <c>FreedomPay.Runtime</c> unless named otherwise: <see cref="FreedomPayRequest"/> (base of
-    /// requests: <c>Fields</c>, <c>Accept</c> and the table factories), <see cref="RequestFieldTable"/>, <see cref="RequestField"/>,
+    /// requests) and <see cref="FreedomPayRequestPart"/> (base of requests and their items: <c>Fields</c>, <c>Accept</c> and the table factories), <see cref="RequestFieldTable"/>, <see cref="RequestField"/>,
     /// <see cref="IFieldVisitor"/>, <see cref="FieldValues"/>, <see cref="FreedomPayResponse"/>, <see cref="PgResponse"/>,
     /// <see cref="PgElement"/> (its <c>Get*</c> readers), <see cref="FreedomPayCallback"/>, <see cref="CallbackMessage"/>,
     /// <see cref="OperationInfo"/>, <see cref="OperationDescriptor"/>, <see cref="ReplyElement"/>, <see cref="AreaDescriptor"/>,
@@ -21,7 +21,7 @@ namespace FreedomPay.Runtime
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class GeneratedCodeContract
     {
-        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors; 3: reply shapes (<see cref="ReplyElement"/>); 4: date-times with offset, decimal scales; 5: field groups, the merchant's own parameters (<see cref="IFieldVisitor.Extra"/>).</summary>
-        public const int Version = 5;
+        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors; 3: reply shapes (<see cref="ReplyElement"/>); 4: date-times with offset, decimal scales; 5: field groups, the merchant's own parameters (<see cref="IFieldVisitor.Extra"/>); 6: lists and nested objects in requests (<see cref="FreedomPayRequestPart"/>, <see cref="IFieldVisitor.List"/>).</summary>
+        public const int Version = 6;
     }
 }

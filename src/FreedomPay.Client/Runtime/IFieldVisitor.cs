@@ -36,6 +36,12 @@ namespace FreedomPay.Runtime
         /// </summary>
         void Extra(IReadOnlyDictionary<string, string>? values);
 
+        /// <summary>A list of items (null when not set), each with its own fields; an item may be null only by mistake.</summary>
+        void List(int field, IReadOnlyList<FreedomPayRequestPart?>? items);
+
+        /// <summary>A nested object with its own fields (null when not set).</summary>
+        void Object(int field, FreedomPayRequestPart? value);
+
         /// <summary>An enum value as its number: 1, 2, ... are the field's <see cref="RequestField.AllowedValues"/>; 0 is Unknown.</summary>
         void Enum(int field, int? value);
     }

@@ -11,7 +11,7 @@ namespace FreedomPay.Runtime
     /// </summary>
     internal static class RequestDescription
     {
-        public static string Of(FreedomPayRequest request)
+        public static string Of(FreedomPayRequestPart request)
         {
             var describer = new Describer(request.RuntimeFields, new StringBuilder(request.RuntimeFields.RequestName).Append(" {"));
             request.Visit(ref describer);
@@ -22,16 +22,48 @@ namespace FreedomPay.Runtime
         {
             private readonly RequestFieldTable _table;
             private readonly StringBuilder _text;
+            private readonly string? _prefix;
             private int _shown;
 
-            public Describer(RequestFieldTable table, StringBuilder text)
+            /// <param name="table">The fields described.</param>
+            /// <param name="text">Where the description is written.</param>
+            /// <param name="prefix">An item's form name (<c>pg_receipt_positions[0]</c>); null at the top.</param>
+            /// <param name="shown">How many values are already written (items continue their request's list).</param>
+            public Describer(RequestFieldTable table, StringBuilder text, string? prefix = null, int shown = 0)
             {
                 _table = table;
                 _text = text;
-                _shown = 0;
+                _prefix = prefix;
+                _shown = shown;
             }
 
             public readonly string Finish() => _text.Append(_shown == 0 ? "}" : " }").ToString();
+
+            /// <summary>Items as their form fields (<c>pg_receipt_positions[0][name] = Pad</c>), masked by their own rules.</summary>
+            public void List(int field, IReadOnlyList<FreedomPayRequestPart?>? items)
+            {
+                if (items is not null)
+                {
+                    for (int i = 0; i < items.Count; i++)
+                    {
+                        Nested(items[i], FormNames.Item(Name(field), i));
+                    }
+                }
+            }
+
+            public void Object(int field, FreedomPayRequestPart? value) => Nested(value, Name(field));
+
+            private void Nested(FreedomPayRequestPart? part, string prefix)
+            {
+                if (part is not null)
+                {
+                    var nested = new Describer(part.RuntimeFields, _text, prefix, _shown);
+                    part.Visit(ref nested);
+                    _shown = nested._shown;
+                }
+            }
+
+            private readonly string Name(int field) => FormNames.Child(_prefix, _table[field].WireName);
 
             public void Text(int field, string? value) => Add(field, value);
 
@@ -70,7 +102,7 @@ namespace FreedomPay.Runtime
                 }
 
                 RequestField f = _table[field];
-                _text.Append(_shown++ == 0 ? " " : ", ").Append(f.WireName).Append(" = ").Append(Redaction.Apply(f.Sensitivity, value));
+                _text.Append(_shown++ == 0 ? " " : ", ").Append(Name(field)).Append(" = ").Append(Redaction.Apply(f.Sensitivity, value));
             }
         }
     }

@@ -28,6 +28,12 @@ namespace FreedomPay.Runtime
 
         /// <summary>A date-time with its offset from UTC in <see cref="RequestField.Format"/> (e.g. <c>2024-09-02T12:19:01+00:00</c>).</summary>
         DateTimeOffset = 6,
+
+        /// <summary>A list of items with the fields of <see cref="RequestField.Items"/>, sent as <c>wire[0][name]</c>, <c>wire[1][name]</c>, ...</summary>
+        List = 7,
+
+        /// <summary>A nested object with the fields of <see cref="RequestField.Items"/>, sent as <c>wire[name]</c>.</summary>
+        Object = 8,
     }
 
     /// <summary>What a request field is for, beyond carrying the caller's value.</summary>
@@ -133,6 +139,12 @@ namespace FreedomPay.Runtime
         /// <summary>The value of a <see cref="FieldRole.Constant"/> field.</summary>
         public string? ConstantValue { get; private set; }
 
+        /// <summary>The fields of each item of a <see cref="FieldKind.List"/>, or of a <see cref="FieldKind.Object"/>; null otherwise.</summary>
+        public RequestFieldTable? Items { get; private set; }
+
+        /// <summary>The most items a <see cref="FieldKind.List"/> may have.</summary>
+        public int? MaxItems { get; private set; }
+
         /// <summary>
         /// <see cref="Pattern"/> anchored as <c>\A(?:pattern)\z</c>: the whole value, up to its true end ('$' alone also
         /// matches before a final newline). Built on first use, with a time limit.
@@ -141,39 +153,47 @@ namespace FreedomPay.Runtime
             ? null
             : _pattern ??= new Regex(@"\A(?:" + Pattern + @")\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-        /// <summary>A text field (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        /// <summary>A text field (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Text(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.Text, role) { Required = required, Sensitivity = sensitivity, MinLength = minLength, MaxLength = maxLength, Pattern = pattern, Description = description };
 
-        /// <summary>A whole-number field (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        /// <summary>A whole-number field (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Integer(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, long? min = null, long? max = null, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.Integer, role) { Required = required, Sensitivity = sensitivity, Min = min, Max = max, Description = description };
 
-        /// <summary>A decimal field (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        /// <summary>A decimal field (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Decimal(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, decimal? min = null, decimal? max = null, string? description = null, int? scale = null) =>
             new RequestField(wireName, memberName, FieldKind.Decimal, role) { Required = required, Sensitivity = sensitivity, Min = min, Max = max, Description = description, Scale = scale };
 
-        /// <summary>A flag (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        /// <summary>A flag (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Boolean(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.Boolean, FieldRole.Value) { Required = required, Sensitivity = sensitivity, Description = description };
 
-        /// <summary>An enum field whose members 1, 2, ... have these wire values (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        /// <summary>An enum field whose members 1, 2, ... have these wire values (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Enum(string wireName, string memberName, IReadOnlyList<string> values, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.Enum, FieldRole.Value) { AllowedValues = values ?? throw new ArgumentNullException(nameof(values)), Required = required, Sensitivity = sensitivity, Description = description };
 
-        /// <summary>A date-time field sent in a format (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        /// <summary>A date-time field sent in a format (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField DateTime(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.DateTime, FieldRole.Value) { Format = format ?? throw new ArgumentNullException(nameof(format)), Required = required, Sensitivity = sensitivity, Description = description };
 
-        /// <summary>A date-time with offset sent in a format (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        /// <summary>A date-time with offset sent in a format (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField DateTimeOffset(string wireName, string memberName, string format, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, string? description = null) =>
             new RequestField(wireName, memberName, FieldKind.DateTimeOffset, FieldRole.Value) { Format = format ?? throw new ArgumentNullException(nameof(format)), Required = required, Sensitivity = sensitivity, Description = description };
 
-        /// <summary>A field with a fixed value (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        /// <summary>A list of items described by <paramref name="items"/> (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
+        internal static RequestField List(string wireName, string memberName, RequestFieldTable items, bool required = false, int? maxItems = null, string? description = null) =>
+            new RequestField(wireName, memberName, FieldKind.List, FieldRole.Value) { Items = items ?? throw new ArgumentNullException(nameof(items)), Required = required, MaxItems = maxItems, Description = description };
+
+        /// <summary>A nested object described by <paramref name="fields"/> (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
+        internal static RequestField Object(string wireName, string memberName, RequestFieldTable fields, bool required = false, string? description = null) =>
+            new RequestField(wireName, memberName, FieldKind.Object, FieldRole.Value) { Items = fields ?? throw new ArgumentNullException(nameof(fields)), Required = required, Description = description };
+
+        /// <summary>A field with a fixed value (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Constant(string wireName, string value) =>
             new RequestField(wireName, wireName, FieldKind.Text, FieldRole.Constant) { ConstantValue = value ?? throw new ArgumentNullException(nameof(value)) };
 
-        /// <summary>A field the client fills itself: merchant id, salt or signature (through the factories of <see cref="FreedomPayRequest"/>).</summary>
+        /// <summary>A field the client fills itself: merchant id, salt or signature (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Filled(string wireName, FieldRole role)
         {
             if (role is not (FieldRole.MerchantId or FieldRole.Salt or FieldRole.Signature))

@@ -6,7 +6,7 @@ namespace FreedomPay.Runtime
 {
     /// <summary>
     /// Every field of one request type, in wire order, as generated once from the spec. Indexes into <see cref="All"/>
-    /// are how a request's <see cref="FreedomPayRequest.Accept{TVisitor}"/> names its values. The lookups the
+    /// are how a request's <see cref="FreedomPayRequestPart.Accept{TVisitor}"/> names its values. The lookups the
     /// runtime needs on every call (who is the merchant id, salt, signature, payment id) are found here once.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Advanced)]
@@ -100,9 +100,41 @@ namespace FreedomPay.Runtime
         /// <summary>Index of the field that identifies the payment (for logs and traces), or -1.</summary>
         public int PaymentIdIndex { get; }
 
-        /// <summary>How a field's value may be shown (unknown names are shown as they are).</summary>
-        public FieldSensitivity SensitivityOf(string wireName) =>
-            _sensitive.TryGetValue(wireName, out FieldSensitivity sensitivity) ? sensitivity : FieldSensitivity.None;
+        /// <summary>
+        /// How a field's value may be shown (unknown names are shown as they are). An item's field is found by its
+        /// form name (<c>pg_receipt_positions[0][name]</c>) in the item's own table.
+        /// </summary>
+        public FieldSensitivity SensitivityOf(string wireName)
+        {
+            if (wireName is null)
+            {
+                throw new ArgumentNullException(nameof(wireName));
+            }
+
+            if (_sensitive.TryGetValue(wireName, out FieldSensitivity sensitivity))
+            {
+                return sensitivity;
+            }
+
+            // Each step down is one level of the spec's nesting, however long the name: the depth is the spec's.
+            int open = wireName.IndexOf('[');
+            if (open <= 0 || IndexOf(wireName.Substring(0, open)) is not { } index || _fields[index].Items is not { } items)
+            {
+                return FieldSensitivity.None;
+            }
+
+            string rest = wireName.Substring(open);
+            if (_fields[index].Kind == FieldKind.List)
+            {
+                int close = rest.IndexOf(']');
+                rest = close < 0 ? string.Empty : rest.Substring(close + 1);
+            }
+
+            int end = rest.IndexOf(']');
+            return rest.Length < 3 || rest[0] != '[' || end < 0
+                ? FieldSensitivity.None
+                : items.SensitivityOf(rest.Substring(1, end - 1) + rest.Substring(end + 1));
+        }
 
         /// <summary>A field's value as logs, messages and tools may show it.</summary>
         public string Redact(string wireName, string value) => Redaction.Apply(SensitivityOf(wireName), value);

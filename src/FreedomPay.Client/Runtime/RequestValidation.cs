@@ -17,12 +17,18 @@ namespace FreedomPay.Runtime
         /// <summary>Which fields were given: kept only when the table has groups to check.</summary>
         private readonly bool[]? _given;
 
-        public RequestValidation(RequestFieldTable table)
+        /// <summary>An item's place in its request (<c>pg_receipt_positions[0]</c>, <c>ReceiptPositions[0]</c>); null at the top.</summary>
+        private readonly string? _wirePrefix;
+        private readonly string? _memberPrefix;
+
+        public RequestValidation(RequestFieldTable table, string? wirePrefix = null, string? memberPrefix = null)
         {
             _table = table;
             _errors = null;
             PaymentId = null;
             _given = table.GroupIndexes.Length > 0 ? new bool[table.Count] : null;
+            _wirePrefix = wirePrefix;
+            _memberPrefix = memberPrefix;
         }
 
         /// <summary>The value of the field with the payment-id role, as sent; null when there is none.</summary>
@@ -170,6 +176,60 @@ namespace FreedomPay.Runtime
             return true;
         }
 
+        /// <summary>Required lists need an item; each item is checked by its own table, errors named by their place.</summary>
+        public void List(int field, IReadOnlyList<FreedomPayRequestPart?>? items)
+        {
+            RequestField f = _table[field];
+            if (items is null || items.Count == 0)
+            {
+                if (f.Required)
+                {
+                    Add(f, "is required and must have at least one item");
+                }
+
+                return;
+            }
+
+            NoteGiven(field);
+            if (f.MaxItems is { } max && items.Count > max)
+            {
+                Add(f, $"must have at most {max} items, but has {items.Count}");
+                return;
+            }
+
+            string wire = Wire(f);
+            string member = Member(f);
+            for (int i = 0; i < items.Count; i++)
+            {
+                Nested(items[i], FormNames.Item(wire, i), FormNames.Item(member, i));
+            }
+        }
+
+        public void Object(int field, FreedomPayRequestPart? value)
+        {
+            if (Present(field, value is not null))
+            {
+                Nested(value, Wire(_table[field]), Member(_table[field]));
+            }
+        }
+
+        private void Nested(FreedomPayRequestPart? part, string wire, string member)
+        {
+            if (part is null)
+            {
+                (_errors ??= new List<FieldError>()).Add(new FieldError(wire, member, "is null; every item must be given"));
+                return;
+            }
+
+            var nested = new RequestValidation(part.RuntimeFields, wire, member);
+            part.Visit(ref nested);
+            nested.CheckGroups();
+            if (nested._errors is not null)
+            {
+                (_errors ??= new List<FieldError>()).AddRange(nested._errors);
+            }
+        }
+
         public void Enum(int field, int? value)
         {
             if (Present(field, value.HasValue))
@@ -259,8 +319,8 @@ namespace FreedomPay.Runtime
             var member = new string[fields.Length];
             for (int i = 0; i < fields.Length; i++)
             {
-                wire[i] = _table[fields[i]].WireName;
-                member[i] = _table[fields[i]].MemberName;
+                wire[i] = Wire(_table[fields[i]]);
+                member[i] = Member(_table[fields[i]]);
             }
 
             (_errors ??= new List<FieldError>()).Add(new FieldError(string.Join(" or ", wire), string.Join(" or ", member), rule));
@@ -284,7 +344,13 @@ namespace FreedomPay.Runtime
         }
 
         private void Add(RequestField field, string rule) =>
-            (_errors ??= new List<FieldError>()).Add(new FieldError(field.WireName, field.MemberName, rule));
+            (_errors ??= new List<FieldError>()).Add(new FieldError(Wire(field), Member(field), rule));
+
+        /// <summary>The field's form name where it is sent: <c>pg_receipt_positions[0][price]</c> inside an item.</summary>
+        private readonly string Wire(RequestField field) => FormNames.Child(_wirePrefix, field.WireName);
+
+        /// <summary>The field's C# path: <c>ReceiptPositions[0].Price</c> inside an item.</summary>
+        private readonly string Member(RequestField field) => _memberPrefix is null ? field.MemberName : _memberPrefix + "." + field.MemberName;
 
         private static string Bounds(decimal? min, decimal? max) =>
             min is null ? $"must be at most {Invariant(max)}" : max is null ? $"must be at least {Invariant(min)}" : $"must be between {Invariant(min)} and {Invariant(max)}";

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -10,11 +11,15 @@ namespace FreedomPay.Sandbox.Emulation
     /// <summary>
     /// Checks a request's text fields by the spec's rules, as the gateway would: the sandbox's own reading of the field
     /// table, not the client's validation (a client that skipped its checks is caught here). The first broken rule is
-    /// a <see cref="GatewayError"/> naming the field. Fields the table does not list are passed through.
+    /// a <see cref="GatewayError"/> naming the field. Fields the table does not list are passed through. Items of lists
+    /// and nested objects are checked by their own tables under their form names (<c>pg_receipt_positions[0][price]</c>).
     /// </summary>
     internal static class FieldRules
     {
-        public static void Check(RequestFieldTable table, GatewayRequest request)
+        public static void Check(RequestFieldTable table, GatewayRequest request) => Check(table, request, prefix: null);
+
+        /// <summary>The fields of a table, at the top or inside an item (<paramref name="prefix"/> <c>pg_receipt_positions[0]</c>).</summary>
+        private static void Check(RequestFieldTable table, GatewayRequest request, string? prefix)
         {
             foreach (RequestField field in table.All)
             {
@@ -23,12 +28,33 @@ namespace FreedomPay.Sandbox.Emulation
                     continue; // checked before the signature
                 }
 
-                string? value = request.Optional(field.WireName);
+                string name = Name(prefix, field.WireName);
+                if (field.Kind == FieldKind.List)
+                {
+                    CheckList(field, name, request);
+                    continue;
+                }
+
+                if (field.Kind == FieldKind.Object)
+                {
+                    if (ItemKeys(request, name).Count > 0)
+                    {
+                        Check(field.Items!, request, name);
+                    }
+                    else if (field.Required)
+                    {
+                        throw Invalid(name, "is required");
+                    }
+
+                    continue;
+                }
+
+                string? value = request.Optional(name);
                 if (value is null)
                 {
                     if (field.Required || field.Role == FieldRole.Constant)
                     {
-                        throw Invalid(field, "is required");
+                        throw Invalid(name, "is required");
                     }
 
                     continue;
@@ -36,30 +62,94 @@ namespace FreedomPay.Sandbox.Emulation
 
                 if (Problem(field, value) is { } problem)
                 {
-                    throw Invalid(field, problem);
+                    throw Invalid(name, problem);
                 }
             }
 
             foreach (FieldGroup group in table.Groups)
             {
-                CheckGroup(group, request);
+                CheckGroup(group, request, prefix);
             }
         }
 
-        /// <summary>A one-of group with not exactly one field given, or a field required unless others are given.</summary>
-        private static void CheckGroup(FieldGroup group, GatewayRequest request)
+        /// <summary>Items <c>name[0]</c>, <c>name[1]</c>, ... numbered from 0 without gaps, each checked by the item's table.</summary>
+        private static void CheckList(RequestField field, string name, GatewayRequest request)
         {
-            if (group.Kind == FieldGroupKind.OneOf)
+            List<string> keys = ItemKeys(request, name);
+            if (keys.Count == 0)
             {
-                int given = group.Fields.Count(name => request.Optional(name) is not null);
-                if (given != 1)
+                if (field.Required)
                 {
-                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"Fields {string.Join(", ", group.Fields)}: exactly one must be given, but {(given == 0 ? "none was" : given + " were")}.");
+                    throw Invalid(name, "is required");
+                }
+
+                return;
+            }
+
+            var indexes = new SortedSet<int>();
+            foreach (string key in keys)
+            {
+                if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int index) || index >= GatewayRequest.MaxFields)
+                {
+                    throw Invalid(name, "items must be numbered 0, 1, 2, ...");
+                }
+
+                indexes.Add(index);
+            }
+
+            if (indexes.Max != indexes.Count - 1)
+            {
+                throw Invalid(name, "items must be numbered 0, 1, 2, ... without gaps");
+            }
+
+            if (field.MaxItems is { } max && indexes.Count > max)
+            {
+                throw Invalid(name, $"must have at most {max} items");
+            }
+
+            foreach (int index in indexes)
+            {
+                Check(field.Items!, request, name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+            }
+        }
+
+        /// <summary>The distinct first keys below <paramref name="name"/>: "0", "1" for <c>name[0][x]</c>, <c>name[1][x]</c>.</summary>
+        private static List<string> ItemKeys(GatewayRequest request, string name)
+        {
+            var keys = new List<string>();
+            foreach (KeyValuePair<string, string> field in request.Fields)
+            {
+                if (field.Key.Length > name.Length + 2 && field.Key[name.Length] == '[' && field.Key.StartsWith(name, StringComparison.Ordinal))
+                {
+                    int close = field.Key.IndexOf(']', name.Length);
+                    string key = close < 0 ? field.Key.Substring(name.Length + 1) : field.Key.Substring(name.Length + 1, close - name.Length - 1);
+                    if (!keys.Contains(key))
+                    {
+                        keys.Add(key);
+                    }
                 }
             }
-            else if (request.Optional(group.Fields[0]) is null && group.Fields.Skip(1).All(name => request.Optional(name) is null))
+
+            return keys;
+        }
+
+        private static string Name(string? prefix, string wireName) => prefix is null ? wireName : prefix + "[" + wireName + "]";
+
+        /// <summary>A one-of group with not exactly one field given, or a field required unless others are given.</summary>
+        private static void CheckGroup(FieldGroup group, GatewayRequest request, string? prefix)
+        {
+            string[] names = group.Fields.Select(field => Name(prefix, field)).ToArray();
+            if (group.Kind == FieldGroupKind.OneOf)
             {
-                throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {group.Fields[0]} is required unless {string.Join(" or ", group.Fields.Skip(1))} is given.");
+                int given = names.Count(name => request.Optional(name) is not null || ItemKeys(request, name).Count > 0);
+                if (given != 1)
+                {
+                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"Fields {string.Join(", ", names)}: exactly one must be given, but {(given == 0 ? "none was" : given + " were")}.");
+                }
+            }
+            else if (request.Optional(names[0]) is null && names.Skip(1).All(name => request.Optional(name) is null))
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {names[0]} is required unless {string.Join(" or ", names.Skip(1))} is given.");
             }
         }
 
@@ -120,7 +210,7 @@ namespace FreedomPay.Sandbox.Emulation
             : field.Max is { } max && value > max ? $"must be at most {max.ToString(CultureInfo.InvariantCulture)}"
             : null;
 
-        private static GatewayError Invalid(RequestField field, string problem) =>
-            new GatewayError(SandboxErrorCodes.InvalidField, $"Field {field.WireName} {problem}.");
+        private static GatewayError Invalid(string name, string problem) =>
+            new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} {problem}.");
     }
 }

@@ -134,7 +134,7 @@ namespace FreedomPay.MobileBalance
         public string? IdempotencyKey { get; init; }
 
         /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
-        /// <remarks>Names of letters, digits, '_', '-' and '.', not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
+        /// <remarks>Names start with a letter, then letters, digits, '_' or '-'; not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
 
         /// <inheritdoc/>

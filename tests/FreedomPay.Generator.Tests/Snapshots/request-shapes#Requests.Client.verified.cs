@@ -20,7 +20,7 @@ namespace FreedomPay.Requests
         /// <summary>Every operation of the area, described for tools (see <see cref="global::FreedomPay.Runtime.OperationInfo"/>).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.OperationInfo> Operations
         {
-            get { return new global::FreedomPay.Runtime.OperationInfo[] { SearchInfo, PingInfo, CardViewInfo }; }
+            get { return new global::FreedomPay.Runtime.OperationInfo[] { BasketInfo, RefundInfo, SearchInfo, PingInfo, CardViewInfo }; }
         }
 
         // A nested class, so that its fields are initialized before any operation descriptor (declared in other
