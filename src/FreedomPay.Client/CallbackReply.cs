@@ -69,7 +69,10 @@ namespace FreedomPay
             fields.Add(new KeyValuePair<string, string>(PgSignature.SignatureField, PgSignature.Compute(scriptName, fields, secretKey)));
 
             var text = new StringBuilder();
-            using (var writer = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), new XmlWriterSettings { OmitXmlDeclaration = true }))
+            // Entitize: a "\r" in the description is written as &#xD;, which XML readers keep; written raw, the gateway
+            // would read "\n" and the signature over the description would no longer match.
+            var settings = new XmlWriterSettings { OmitXmlDeclaration = true, NewLineHandling = NewLineHandling.Entitize };
+            using (var writer = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), settings))
             {
                 writer.WriteStartElement("response");
                 foreach (KeyValuePair<string, string> field in fields)

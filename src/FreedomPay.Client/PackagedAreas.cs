@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using FreedomPay.MobileBalance;
+using FreedomPay.Purchase;
 using FreedomPay.Runtime;
 
 namespace FreedomPay
@@ -14,6 +15,7 @@ namespace FreedomPay
         public static IReadOnlyList<IReadOnlyList<OperationInfo>> All { get; } = new[]
         {
             MobileBalanceClient.Operations,
+            PurchaseClient.Operations,
         };
     }
 }

@@ -116,6 +116,7 @@ public sealed class CallbackTests
     [InlineData("ok", null)]
     [InlineData("rejected", "Out of stock")]
     [InlineData("error", "Unknown order")]
+    [InlineData("rejected", "Two lines:\r\nsecond\rthird")] // a raw CR would be read back as LF: written as &#xD;
     public void Replies_are_signed_xml_that_an_independent_check_accepts(string status, string? description)
     {
         CallbackReply reply = status switch

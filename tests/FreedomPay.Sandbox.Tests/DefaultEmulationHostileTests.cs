@@ -123,7 +123,7 @@ public sealed class DefaultEmulationHostileTests
         }
 
         Assert.True(reply.Element("pg_status")?.Value == "ok" || code == "1001", $"{what}: {reply}");
-        Assert.True(RawGateway.IsSigned(reply, operation, f.Sandbox.Merchant) || reply.Elements().Any(e => e.HasElements), $"{what}: not validly signed");
+        Assert.True(RawGateway.IsSigned(reply, operation, f.Sandbox.Merchant) || reply.Elements().Any(e => e.HasElements), $"{what}: not validly signed: {reply}");
         Assert.NotNull(reply.Element("pg_sig"));
     }
 

@@ -29,7 +29,8 @@ internal static class RawGateway
         fields.Add(new("pg_sig", ReferenceSignature.Sign(operation.Descriptor.ScriptName, fields, secret ?? merchant.SecretKey)));
         using var http = new HttpClient { BaseAddress = f.Sandbox.BaseAddress };
         using HttpResponseMessage response = await http.PostAsync(path, new FormUrlEncodedContent(fields));
-        return XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        // Whitespace kept: a value that is only whitespace ("\n") is signed as it is, and XDocument drops it by default.
+        return XDocument.Parse(await response.Content.ReadAsStringAsync(), LoadOptions.PreserveWhitespace).Root!;
     }
 
     /// <summary>Whether a flat reply carries a valid signature for the operation's script.</summary>

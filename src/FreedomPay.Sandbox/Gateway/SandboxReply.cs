@@ -106,7 +106,9 @@ namespace FreedomPay.Sandbox
             }
 
             var text = new StringBuilder();
-            var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true };
+            // Entitize: a "\r" in a value is written as &#xD;, which XML readers keep; written raw, they would read "\n" and the
+            // signature over the value would no longer match.
+            var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true, NewLineHandling = NewLineHandling.Entitize };
             using (var writer = XmlWriter.Create(new StringWriter(text, CultureInfo.InvariantCulture), settings))
             {
                 writer.WriteStartElement("response");
