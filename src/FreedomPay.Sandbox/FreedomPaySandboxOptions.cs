@@ -55,6 +55,18 @@ namespace FreedomPay.Sandbox
             new TestPhone("77000000000", "TELE2KZT", TestPhoneBehavior.Declines),
         };
 
+        /// <summary>
+        /// The test cards of the hosted card page (any future expiry, any three-digit CVC). Defaults:
+        /// 4405645000006150 approves (the card the FreedomPay docs use in their examples); this sandbox's own
+        /// 4000000000000002 is declined and 4000000000003220 asks for the 3-D Secure code 111111 first.
+        /// </summary>
+        public IList<TestCard> Cards { get; } = new List<TestCard>
+        {
+            new TestCard("4405645000006150", TestCardBehavior.Approves),
+            new TestCard("4000000000000002", TestCardBehavior.Declines),
+            new TestCard("4000000000003220", TestCardBehavior.Challenges),
+        };
+
         /// <summary>Wrong codes allowed before the payment fails. Default 3.</summary>
         public int MaxApprovalAttempts { get; set; } = 3;
 

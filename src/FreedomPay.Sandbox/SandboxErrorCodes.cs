@@ -45,10 +45,16 @@ namespace FreedomPay.Sandbox
         /// <summary>The payment's lifetime (pg_lifetime) ran out.</summary>
         public const int PaymentExpired = 1012;
 
-        /// <summary>The sandbox emulates mobile commerce only (pg_payment_method=mobile_commerce).</summary>
+        /// <summary>A payment method the sandbox does not emulate (it does mobile_commerce and bank cards).</summary>
         public const int UnsupportedPaymentMethod = 1013;
 
         /// <summary>The merchant's Check URL refused the payment, or did not answer in time.</summary>
         public const int RefusedByMerchant = 1014;
+
+        /// <summary>A card number that is not one of the sandbox's test cards.</summary>
+        public const int NotATestCard = 1015;
+
+        /// <summary>make_recurring_payment.php named a recurring profile the merchant does not have.</summary>
+        public const int RecurringProfileNotFound = 1016;
     }
 }

@@ -4,7 +4,7 @@ using FreedomPay.Generator.Tests.Infrastructure;
 
 namespace FreedomPay.Generator.Tests;
 
-/// <summary>The spec that ships (spec/freedompay.mobile-balance.yaml), run through the generator in-process.</summary>
+/// <summary>The specs that ship (spec/*.yaml), run through the generator in-process.</summary>
 public sealed class RealSpecTests
 {
     private static SpecFile RealSpec => new(RepoPaths.RealSpec, File.ReadAllText(RepoPaths.RealSpec));
@@ -27,6 +27,10 @@ public sealed class RealSpecTests
                 "MobileBalance.Enums.PageLanguage.g.cs", "MobileBalance.Enums.PayStatus.g.cs", "MobileBalance.Enums.PaymentStatus.g.cs",
                 "MobileBalance.Enums.RedirectMethod.g.cs", "MobileBalance.Enums.ResultStatus.g.cs",
                 "MobileBalance.Init.g.cs", "MobileBalance.Pay.g.cs", "MobileBalance.ResendCode.g.cs", "MobileBalance.Status.g.cs",
+                "Purchase.Cancel.g.cs", "Purchase.Clearing.g.cs", "Purchase.Client.g.cs",
+                "Purchase.Enums.CallbackMethod.g.cs", "Purchase.Enums.PageLanguage.g.cs", "Purchase.Enums.PaymentRoute.g.cs", "Purchase.Enums.PaymentStatus.g.cs",
+                "Purchase.Enums.RedirectMethod.g.cs", "Purchase.Enums.RefundStatus.g.cs", "Purchase.Enums.ResultStatus.g.cs", "Purchase.Enums.TaxType.g.cs",
+                "Purchase.Init.g.cs", "Purchase.Recurring.g.cs", "Purchase.Refund.g.cs", "Purchase.Request.ReceiptPosition.g.cs", "Purchase.Status.g.cs",
             },
             hints);
     }

@@ -85,6 +85,9 @@ namespace FreedomPay.Sandbox.Gateway
                 ? value
                 : throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
 
+        public decimal? OptionalDecimal(string name, decimal min, decimal max) =>
+            Optional(name) is null ? null : RequiredDecimal(name, min, max);
+
         public long? OptionalInt64(string name, long min, long max)
         {
             string? text = Optional(name);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using FreedomPay.MobileBalance;
+using FreedomPay.Purchase;
 using FreedomPay.Runtime;
 using FreedomPay.Sandbox.Notifications;
 using FreedomPay.Sandbox.Payments;
@@ -14,7 +15,7 @@ namespace FreedomPay.Sandbox.Gateway
     /// What each operation does once the merchant and the signature are known good: checks its fields like the
     /// real gateway, moves the payment's state machine and builds the reply. Refusals are <see cref="GatewayError"/>.
     /// </summary>
-    internal sealed class SandboxGateway
+    internal sealed partial class SandboxGateway
     {
         private readonly FreedomPaySandboxOptions _options;
         private readonly PaymentBook _book;
@@ -39,8 +40,9 @@ namespace FreedomPay.Sandbox.Gateway
         public DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
 
         /// <summary>
-        /// The Mobile balance operations with their state machine (each checks its own fields, with the gateway's
-        /// messages), and get_status2.php, which no packaged spec describes.
+        /// The Mobile balance and Purchase operations with their state machine (each checks its own fields, with the
+        /// gateway's messages; init_payment.php and get_status3.php serve both areas, as on the gateway), and
+        /// get_status2.php, which no packaged spec describes.
         /// </summary>
         public IEnumerable<SandboxRoute> Routes() => new[]
         {
@@ -49,6 +51,10 @@ namespace FreedomPay.Sandbox.Gateway
             Stateful(MobileBalanceClient.ApproveInfo, call => Task.FromResult(Approve(call.Request, call.Merchant))),
             Stateful(MobileBalanceClient.ResendCodeInfo, call => Task.FromResult(ResendCode(call.Request, call.Merchant))),
             Stateful(MobileBalanceClient.StatusInfo, call => Task.FromResult(Status(call.Request, call.Merchant))),
+            Stateful(PurchaseClient.ClearingInfo, call => Task.FromResult(Clearing(call.Request, call.Merchant))),
+            Stateful(PurchaseClient.CancelInfo, call => Task.FromResult(Cancel(call.Request, call.Merchant))),
+            Stateful(PurchaseClient.RefundInfo, call => Task.FromResult(Refund(call.Request, call.Merchant))),
+            Stateful(PurchaseClient.RecurringInfo, call => Task.FromResult(Recurring(call.Request, call.Merchant))),
             new SandboxRoute(StatusByOrderPath, null, StatusByOrderPath, call => Task.FromResult(StatusByOrder(call.Request, call.Merchant)), checkFields: false),
         };
 
@@ -60,11 +66,20 @@ namespace FreedomPay.Sandbox.Gateway
 
         private SandboxReply Init(GatewayRequest request, SandboxMerchant merchant)
         {
+            // One script for both: mobile commerce when asked for, a card payment (the hosted card page) otherwise.
             string? method = request.Optional("pg_payment_method");
-            if (method != "mobile_commerce")
+            if (method is not (null or "mobile_commerce" or "bankcard"))
             {
-                throw new GatewayError(SandboxErrorCodes.UnsupportedPaymentMethod, "The sandbox emulates mobile commerce only: send pg_payment_method=mobile_commerce.");
+                throw new GatewayError(SandboxErrorCodes.UnsupportedPaymentMethod, "The sandbox emulates mobile commerce and bank cards: send pg_payment_method=mobile_commerce, bankcard, or none for a card payment.");
             }
+
+            // A card payment is one-step unless pg_auto_clearing=0 says otherwise (the merchant's setting decides on
+            // the gateway; the sandbox's default is one step).
+            CardTerms? card = method == "mobile_commerce"
+                ? null
+                : new CardTerms(
+                    AutoClearing: request.Optional("pg_auto_clearing") is null || request.OptionalFlag("pg_auto_clearing"),
+                    RecurringStart: request.OptionalFlag("pg_recurring_start"));
 
             long? lifetime = request.OptionalInt64("pg_lifetime", 300, 604800);
             var terms = new PaymentTerms(
@@ -86,7 +101,8 @@ namespace FreedomPay.Sandbox.Gateway
                     request.OneOf("pg_failure_url_method", "GET", "POST") ?? "GET"),
                 Language: request.OneOf("pg_language", "ru", "en", "kz", "kg", "uz") ?? "ru",
                 // The merchant's own parameters go on to the Check and Result URLs, as the docs say.
-                Extra: request.Fields.Where(f => !f.Key.StartsWith(PgSignature.GatewayPrefix, StringComparison.Ordinal)).ToArray());
+                Extra: request.Fields.Where(f => !f.Key.StartsWith(PgSignature.GatewayPrefix, StringComparison.Ordinal)).ToArray(),
+                Card: card);
             foreach (var (name, url) in new[] { ("pg_result_url", terms.ResultUrl), ("pg_check_url", terms.CheckUrl), ("pg_success_url", terms.Return.SuccessUrl), ("pg_failure_url", terms.Return.FailureUrl) })
             {
                 // Only web addresses: a javascript: or data: URL would run in the sandbox's origin on the POST return.
@@ -99,7 +115,7 @@ namespace FreedomPay.Sandbox.Gateway
             Payment payment = _book.Create(merchant.MerchantId, terms, Now);
             return SandboxReply.Ok()
                 .Set("pg_payment_id", payment.Id)
-                .Set("pg_redirect_url", new Uri(_baseAddress(), "pay/" + payment.PageKey).AbsoluteUri)
+                .Set("pg_redirect_url", new Uri(_baseAddress(), payment.HostedPagePath).AbsoluteUri)
                 .Set("pg_redirect_url_type", "need data");
         }
 
@@ -126,27 +142,7 @@ namespace FreedomPay.Sandbox.Gateway
                 throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field pg_payment_system_code does not match the phone's operator ({phone.Operator}).");
             }
 
-            // Before any money moves, the merchant's Check URL (if any) must agree; the call happens outside the lock.
-            Payment candidate;
-            lock (_book.Gate)
-            {
-                candidate = _book.Find(merchant.MerchantId, id);
-            }
-
-            if (candidate.Terms.CheckUrl is not null && candidate.Status == SandboxPaymentStatus.New)
-            {
-                string? refusal = await _checker.AskAsync(candidate, merchant).ConfigureAwait(false);
-                if (refusal is not null)
-                {
-                    Change(merchant, id, payment =>
-                    {
-                        payment.RefuseByMerchant(refusal, Now);
-                        return true;
-                    });
-                    throw new GatewayError(SandboxErrorCodes.RefusedByMerchant, "The merchant refused the payment: " + refusal);
-                }
-            }
-
+            await AskCheckUrlAsync(merchant, id).ConfigureAwait(false);
             return Change(merchant, id, payment => payment.Pay(phone, _rules, Now));
         }
 
@@ -189,7 +185,7 @@ namespace FreedomPay.Sandbox.Gateway
                 Payment payment = _book.Find(merchant.MerchantId, id);
                 payment.ExpireIfDue(Now);
                 bool paid = payment.Status == SandboxPaymentStatus.Success;
-                return SandboxReply.Ok()
+                SandboxReply reply = SandboxReply.Ok()
                     .Set("pg_payment_id", id)
                     .Set("pg_order_id", payment.Terms.OrderId)
                     .Set("pg_currency", payment.Terms.Currency)
@@ -204,6 +200,12 @@ namespace FreedomPay.Sandbox.Gateway
                     .Set("pg_payment_date", payment.PaidAt is { } paidAt ? Local(paidAt) : null)
                     .Set("pg_failure_code", payment.FailureCode?.ToString(CultureInfo.InvariantCulture))
                     .Set("pg_failure_description", payment.FailureDescription);
+                if (payment.Card is { } card)
+                {
+                    AddCardStatus(reply, payment, card);
+                }
+
+                return reply;
             }
         }
 

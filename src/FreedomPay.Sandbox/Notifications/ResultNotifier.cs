@@ -131,7 +131,7 @@ namespace FreedomPay.Sandbox.Notifications
         private static List<KeyValuePair<string, string>> Fields(Payment payment, DateTimeOffset now)
         {
             string amount = payment.Terms.Amount.ToString(CultureInfo.InvariantCulture);
-            bool paid = payment.Status == SandboxPaymentStatus.Success;
+            bool paid = payment.IsPaid;
             var fields = new List<KeyValuePair<string, string>>();
             void Add(string name, string? value)
             {
@@ -155,7 +155,10 @@ namespace FreedomPay.Sandbox.Notifications
             Add("pg_can_reject", "0");
             Add("pg_user_phone", payment.Phone);
             Add("pg_testing_mode", payment.Terms.TestingMode ? "1" : "0");
-            Add("pg_payment_method", "mobile_commerce");
+            Add("pg_payment_method", payment.Card is null ? "mobile_commerce" : "bankcard");
+            Add("pg_card_pan", payment.Card?.MaskedPan);
+            Add("pg_captured", payment.Card is { } card ? (card.Cleared > 0m ? "1" : "0") : null);
+            Add("pg_recurring_profile_id", payment.Card?.RecurringProfile?.ToString(CultureInfo.InvariantCulture));
             Add("pg_failure_code", paid ? null : payment.FailureCode?.ToString(CultureInfo.InvariantCulture));
             Add("pg_failure_description", paid ? null : payment.FailureDescription);
             fields.AddRange(payment.Terms.Extra ?? Array.Empty<KeyValuePair<string, string>>());

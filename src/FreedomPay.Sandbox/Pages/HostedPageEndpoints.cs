@@ -35,6 +35,58 @@ namespace FreedomPay.Sandbox.Pages
             app.MapPost("/pay/{key}/phone", (string key, HttpRequest request) => pages.PhoneAsync(key, request));
             app.MapPost("/pay/{key}/code", (string key, HttpRequest request) => pages.CodeAsync(key, request));
             app.MapPost("/pay/{key}/resend", (string key) => pages.Resend(key));
+            app.MapGet("/pay/card/{key}", (string key) => pages.Show(key));
+            app.MapPost("/pay/card/{key}/card", (string key, HttpRequest request) => pages.CardAsync(key, request));
+            app.MapPost("/pay/card/{key}/challenge", (string key, HttpRequest request) => pages.ChallengeAsync(key, request));
+        }
+
+        /// <summary>The card form: number, expiry and CVC checked for form here, the number against the test cards by the gateway.</summary>
+        private async Task<IResult> CardAsync(string key, HttpRequest request)
+        {
+            if (Find(key) is not { IsCard: true } payment)
+            {
+                return NotFound();
+            }
+
+            GatewayRequest? form = await FormAsync(request).ConfigureAwait(false);
+            string pan = new string((form?.Optional("pan") ?? string.Empty).Where(c => c is not (' ' or '-')).ToArray());
+            string expiry = form?.Optional("expiry")?.Trim() ?? string.Empty;
+            string cvc = form?.Optional("cvc")?.Trim() ?? string.Empty;
+            if (pan.Length is < 13 or > 19 || !pan.All(char.IsAsciiDigit) || !CardExpiry.IsCurrent(expiry, _gateway.Now) || cvc.Length != 3 || !cvc.All(char.IsAsciiDigit))
+            {
+                return Html.Respond(HostedPageView.Render(payment, error: payment.Texts.CardFormat), StatusCodes.Status422UnprocessableEntity);
+            }
+
+            try
+            {
+                await _gateway.PayByCardAsync(Merchant(payment), payment.Id, pan).ConfigureAwait(false);
+            }
+            catch (GatewayError error)
+            {
+                return AfterRefusal(key, error, phoneTyped: null);
+            }
+
+            return Next(key);
+        }
+
+        private async Task<IResult> ChallengeAsync(string key, HttpRequest request)
+        {
+            if (Find(key) is not { IsCard: true } payment)
+            {
+                return NotFound();
+            }
+
+            string code = (await FieldAsync(request, "code").ConfigureAwait(false))?.Trim() ?? string.Empty;
+            try
+            {
+                _gateway.ConfirmChallenge(Merchant(payment), payment.Id, code);
+            }
+            catch (GatewayError error)
+            {
+                return AfterRefusal(key, error, phoneTyped: null);
+            }
+
+            return Next(key);
         }
 
         private IResult Show(string key) => Find(key) is { } payment
@@ -42,7 +94,11 @@ namespace FreedomPay.Sandbox.Pages
             : NotFound();
 
         /// <summary>One field of the page's form, or null when the body is not a form within the gateway's limits.</summary>
-        private static async Task<string?> FieldAsync(HttpRequest request, string name)
+        private static async Task<string?> FieldAsync(HttpRequest request, string name) =>
+            await FormAsync(request).ConfigureAwait(false) is { } form ? form.Optional(name) ?? string.Empty : null;
+
+        /// <summary>The page's form (read once: the body cannot be read again), or null when it is not a form within the gateway's limits.</summary>
+        private static async Task<GatewayRequest?> FormAsync(HttpRequest request)
         {
             if (!request.HasFormContentType)
             {
@@ -51,7 +107,7 @@ namespace FreedomPay.Sandbox.Pages
 
             try
             {
-                return (await GatewayRequest.ReadAsync(request).ConfigureAwait(false)).Optional(name) ?? string.Empty;
+                return await GatewayRequest.ReadAsync(request).ConfigureAwait(false);
             }
             catch (System.Exception ex) when (ex is System.IO.InvalidDataException or System.IO.IOException or BadHttpRequestException)
             {
@@ -137,7 +193,7 @@ namespace FreedomPay.Sandbox.Pages
         private IResult Next(string key)
         {
             HostedPayment payment = Find(key)!;
-            return payment.IsFinished ? ReturnToShop(payment) : Results.Redirect("/pay/" + key);
+            return payment.IsFinished ? ReturnToShop(payment) : Results.Redirect(payment.Path);
         }
 
         /// <summary>A refused step: if it ended the payment (declined, too many codes), go back to the shop; else say why.</summary>
@@ -152,7 +208,7 @@ namespace FreedomPay.Sandbox.Pages
             if (error.Code == SandboxErrorCodes.WrongState)
             {
                 // A form sent twice, or from a stale tab: the payment has moved on; show where it stands.
-                return Results.Redirect("/pay/" + key);
+                return Results.Redirect(payment.Path);
             }
 
             PageTexts t = payment.Texts;
@@ -163,7 +219,8 @@ namespace FreedomPay.Sandbox.Pages
                 SandboxErrorCodes.ResendTooSoon => t.ResendTooSoon,
                 SandboxErrorCodes.ResendLimit => t.ResendLimit,
                 SandboxErrorCodes.NotATestPhone => PageTexts.Format(t.NotTestPhone, string.Join(", ", _options.Phones.Select(p => p.Phone))),
-                SandboxErrorCodes.InvalidField => t.PhoneFormat,
+                SandboxErrorCodes.NotATestCard => PageTexts.Format(t.NotTestCard, string.Join(", ", _options.Cards.Select(c => c.Number))),
+                SandboxErrorCodes.InvalidField => payment.IsCard ? t.CardFormat : t.PhoneFormat,
                 _ => PageTexts.Format(t.Failed, error.Code),
             };
             return Html.Respond(HostedPageView.Render(payment, error: message, phoneTyped: phoneTyped), StatusCodes.Status422UnprocessableEntity);
@@ -172,10 +229,10 @@ namespace FreedomPay.Sandbox.Pages
         /// <summary>pg_success_url / pg_failure_url with the method the merchant chose; the result screen when there is none.</summary>
         private static IResult ReturnToShop(HostedPayment payment)
         {
-            var (url, method) = payment.Return.For(payment.Status == SandboxPaymentStatus.Success);
+            var (url, method) = payment.Return.For(payment.IsPaid);
             if (url is null)
             {
-                return Results.Redirect("/pay/" + payment.PageKey);
+                return Results.Redirect(payment.Path);
             }
 
             return method == "POST"
@@ -208,7 +265,11 @@ namespace FreedomPay.Sandbox.Pages
                     payment.AttemptsLeft(_gateway.Rules),
                     payment.FailureCode,
                     payment.Terms.Return,
-                    PageTexts.For(payment.Terms.Language));
+                    PageTexts.For(payment.Terms.Language),
+                    payment.Card?.MaskedPan)
+                {
+                    IsCard = payment.Card is not null,
+                };
             }
         }
 

@@ -23,9 +23,20 @@ namespace FreedomPay.Sandbox.Pages
         int AttemptsLeft,
         int? FailureCode,
         BuyerReturn Return,
-        PageTexts Texts)
+        PageTexts Texts,
+        string? MaskedPan = null)
     {
-        public bool IsFinished => Status is SandboxPaymentStatus.Success or SandboxPaymentStatus.Failed or SandboxPaymentStatus.Incomplete;
+        /// <summary>A card payment (the card page), not mobile commerce (the phone page).</summary>
+        public bool IsCard { get; init; }
+
+        public bool IsFinished => Status is SandboxPaymentStatus.Success or SandboxPaymentStatus.Failed or SandboxPaymentStatus.Incomplete
+            or SandboxPaymentStatus.Authorized or SandboxPaymentStatus.Revoked;
+
+        /// <summary>Paid from the buyer's side: debited, or held by a two-step card payment.</summary>
+        public bool IsPaid => Status is SandboxPaymentStatus.Success or SandboxPaymentStatus.Authorized;
+
+        /// <summary>The page's own address: the phone page or the card page.</summary>
+        public string Path => (IsCard ? "/pay/card/" : "/pay/") + PageKey;
     }
 
     /// <summary>The hosted page's screens: phone, code, result, and the POST hand-back to the shop.</summary>
@@ -33,10 +44,46 @@ namespace FreedomPay.Sandbox.Pages
     {
         public static string Render(HostedPayment payment, string? error = null, string? notice = null, string? phoneTyped = null) => payment.Status switch
         {
+            SandboxPaymentStatus.New when payment.IsCard => CardStep(payment, error),
+            SandboxPaymentStatus.Pending when payment.IsCard => ChallengeStep(payment, error),
             SandboxPaymentStatus.New => PhoneStep(payment, error, phoneTyped),
             SandboxPaymentStatus.Pending => CodeStep(payment, error, notice),
             _ => Result(payment),
         };
+
+        /// <summary>The card form. The card number is never written back into the page, not even after a mistake.</summary>
+        private static string CardStep(HostedPayment p, string? error)
+        {
+            PageTexts t = p.Texts;
+            string described = error is null ? string.Empty : " card-error";
+            return Frame(p, $"""
+                <form id="card-form" method="post" action="{E(p.Path)}/card" novalidate>
+                <label for="pan">{E(t.CardNumberLabel)}</label>
+                <input id="pan" name="pan" type="text" inputmode="numeric" autocomplete="cc-number" maxlength="23" required aria-describedby="pan-hint{described}"{Invalid(error)} autofocus>
+                <p id="pan-hint" class="hint">{E(t.CardNumberHint)}</p>
+                <label for="expiry">{E(t.ExpiryLabel)}</label>
+                <input id="expiry" name="expiry" type="text" inputmode="numeric" autocomplete="cc-exp" maxlength="5" required placeholder="12/30"{Invalid(error)}>
+                <label for="cvc">{E(t.CvcLabel)}</label>
+                <input id="cvc" name="cvc" type="password" inputmode="numeric" autocomplete="cc-csc" maxlength="3" required{Invalid(error)}>
+                {Error("card-error", error)}
+                <button type="submit">{E(t.Pay)}</button>
+                </form>
+                """, t.CardTitle);
+        }
+
+        private static string ChallengeStep(HostedPayment p, string? error)
+        {
+            PageTexts t = p.Texts;
+            return Frame(p, $"""
+                <p id="challenge-status" role="status">{E(PageTexts.Format(t.ChallengeText, p.MaskedPan ?? string.Empty))}</p>
+                <form id="challenge-form" method="post" action="{E(p.Path)}/challenge" novalidate>
+                <label for="code">{E(t.ChallengeLabel)}</label>
+                <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*" maxlength="6" required aria-describedby="{(error is null ? "challenge-status" : "code-error")}"{Invalid(error)} autofocus>
+                {Error("code-error", error)}
+                <button type="submit">{E(t.Confirm)}</button>
+                </form>
+                """, t.CardTitle);
+        }
 
         public static string NotFound(PageTexts t) =>
             Document(t.Language, t.NotFoundTitle, $"""<div class="card"><h1>{E(t.NotFoundTitle)}</h1><p>{E(t.NotFoundText)}</p></div>""");
@@ -90,9 +137,10 @@ namespace FreedomPay.Sandbox.Pages
         private static string Result(HostedPayment p)
         {
             PageTexts t = p.Texts;
-            bool paid = p.Status == SandboxPaymentStatus.Success;
+            bool paid = p.IsPaid;
             string title = paid ? t.PaidTitle : p.Status == SandboxPaymentStatus.Incomplete ? t.ExpiredTitle : t.FailedTitle;
-            string text = paid ? PageTexts.Format(t.PaidText, p.Id.ToString(CultureInfo.InvariantCulture)) : Reason(p);
+            string id = p.Id.ToString(CultureInfo.InvariantCulture);
+            string text = p.Status == SandboxPaymentStatus.Authorized ? PageTexts.Format(t.HeldText, id) : paid ? PageTexts.Format(t.PaidText, id) : Reason(p);
             var (url, method) = p.Return.For(paid);
             string back = url is null ? string.Empty : method == "POST"
                 ? ReturnForm(t, url, ReturnFields(p))
@@ -126,14 +174,15 @@ namespace FreedomPay.Sandbox.Pages
             return $"""<form{idAttribute} method="post" action="{E(url)}">{inputs}<button type="submit">{E(t.ReturnToShop)}</button></form>""";
         }
 
-        private static string Frame(HostedPayment p, string step)
+        private static string Frame(HostedPayment p, string step, string? title = null)
         {
             PageTexts t = p.Texts;
+            title ??= t.Title;
             string order = p.OrderId is null ? string.Empty : $"""<p class="muted">{E(PageTexts.Format(t.Order, p.OrderId))}</p>""";
-            return Document(t.Language, t.Title, $"""
+            return Document(t.Language, title, $"""
                 {Banner(t)}
                 <div class="card">
-                <h1>{E(t.Title)}</h1>
+                <h1>{E(title)}</h1>
                 <p>{E(p.Description)}</p>
                 {order}
                 <p class="muted">{E(t.AmountDue)}</p>
@@ -153,6 +202,7 @@ namespace FreedomPay.Sandbox.Pages
 
         private static string Reason(HostedPayment p) => p.FailureCode switch
         {
+            SandboxErrorCodes.Declined when p.IsCard => p.Texts.CardDeclined,
             SandboxErrorCodes.Declined => p.Texts.Declined,
             SandboxErrorCodes.TooManyAttempts => p.Texts.TooManyAttempts,
             SandboxErrorCodes.RefusedByMerchant => p.Texts.RefusedByMerchant,

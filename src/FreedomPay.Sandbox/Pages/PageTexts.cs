@@ -46,6 +46,18 @@ namespace FreedomPay.Sandbox.Pages
             Redirecting = "Возвращаем вас в магазин…",
             NotFoundTitle = "Платёж не найден",
             NotFoundText = "Ссылка на оплату неверна или устарела. Вернитесь в магазин и начните оплату заново.",
+            CardTitle = "Оплата картой",
+            CardNumberLabel = "Номер карты",
+            CardNumberHint = "Тестовые карты: 4405645000006150 — оплата проходит, 4000000000000002 — отказ банка, 4000000000003220 — с кодом 3-D Secure",
+            ExpiryLabel = "Срок действия (ММ/ГГ)",
+            CvcLabel = "CVC",
+            CardFormat = "Проверьте номер карты (от 13 до 19 цифр), срок действия (ММ/ГГ, не в прошлом) и CVC (3 цифры).",
+            NotTestCard = "Песочница принимает только тестовые карты: {0}.",
+            ChallengeText = "Банк просит подтвердить оплату картой {0} кодом 3-D Secure. В песочнице код — 111111.",
+            ChallengeLabel = "Код 3-D Secure",
+            Confirm = "Подтвердить",
+            CardDeclined = "Банк отклонил оплату: на карте недостаточно средств.",
+            HeldText = "Спасибо! Сумма по платежу {0} заблокирована на карте; магазин спишет её после подтверждения заказа.",
         };
 
         public static readonly PageTexts English = new PageTexts
@@ -86,6 +98,18 @@ namespace FreedomPay.Sandbox.Pages
             Redirecting = "Taking you back to the shop…",
             NotFoundTitle = "Payment not found",
             NotFoundText = "The payment link is wrong or out of date. Go back to the shop and start the payment again.",
+            CardTitle = "Pay by card",
+            CardNumberLabel = "Card number",
+            CardNumberHint = "Test cards: 4405645000006150 is approved, 4000000000000002 is declined, 4000000000003220 asks for a 3-D Secure code",
+            ExpiryLabel = "Expiry date (MM/YY)",
+            CvcLabel = "CVC",
+            CardFormat = "Check the card number (13 to 19 digits), the expiry date (MM/YY, not in the past) and the CVC (3 digits).",
+            NotTestCard = "The sandbox accepts test cards only: {0}.",
+            ChallengeText = "Your bank asks you to confirm the payment with card {0} by a 3-D Secure code. In the sandbox the code is 111111.",
+            ChallengeLabel = "3-D Secure code",
+            Confirm = "Confirm",
+            CardDeclined = "The bank declined the payment: insufficient funds on the card.",
+            HeldText = "Thank you! The amount of payment {0} is held on your card; the shop will debit it once the order is confirmed.",
         };
 
         private PageTexts()
@@ -163,6 +187,30 @@ namespace FreedomPay.Sandbox.Pages
         public string NotFoundTitle { get; private init; } = string.Empty;
 
         public string NotFoundText { get; private init; } = string.Empty;
+
+        public string CardTitle { get; private init; } = string.Empty;
+
+        public string CardNumberLabel { get; private init; } = string.Empty;
+
+        public string CardNumberHint { get; private init; } = string.Empty;
+
+        public string ExpiryLabel { get; private init; } = string.Empty;
+
+        public string CvcLabel { get; private init; } = string.Empty;
+
+        public string CardFormat { get; private init; } = string.Empty;
+
+        public string NotTestCard { get; private init; } = string.Empty;
+
+        public string ChallengeText { get; private init; } = string.Empty;
+
+        public string ChallengeLabel { get; private init; } = string.Empty;
+
+        public string Confirm { get; private init; } = string.Empty;
+
+        public string CardDeclined { get; private init; } = string.Empty;
+
+        public string HeldText { get; private init; } = string.Empty;
 
         public static PageTexts For(string? language) => language == "en" ? English : Russian;
 

@@ -11,7 +11,7 @@ namespace FreedomPay.Sandbox.Payments
     /// Finished payments never change again: a repeated pay or approve is refused with the reason, so nothing is
     /// charged twice. Callers hold the <see cref="PaymentBook"/> lock.
     /// </summary>
-    internal sealed class Payment
+    internal sealed partial class Payment
     {
         private readonly List<SandboxEvent> _history = new List<SandboxEvent>();
 
@@ -22,6 +22,7 @@ namespace FreedomPay.Sandbox.Payments
             Terms = terms;
             CreatedAt = now;
             PageKey = RandomNumberGenerator.GetHexString(32, lowercase: true);
+            Card = terms.Card is { } card ? new CardCharge(card.AutoClearing, card.RecurringStart) : null;
             Record(now, "created by init");
         }
 
@@ -49,7 +50,12 @@ namespace FreedomPay.Sandbox.Payments
 
         public string? FailureDescription { get; private set; }
 
-        public bool IsFinished => Status is SandboxPaymentStatus.Success or SandboxPaymentStatus.Failed or SandboxPaymentStatus.Incomplete;
+        /// <summary>The buyer's part is over: paid (or held), failed, expired, or already revoked.</summary>
+        public bool IsFinished => Status is SandboxPaymentStatus.Success or SandboxPaymentStatus.Failed or SandboxPaymentStatus.Incomplete
+            or SandboxPaymentStatus.Authorized or SandboxPaymentStatus.Revoked;
+
+        /// <summary>The buyer paid: debited, or held by a two-step card payment.</summary>
+        public bool IsPaid => Status is SandboxPaymentStatus.Success or SandboxPaymentStatus.Authorized;
 
         private string? Code { get; set; }
 
@@ -131,7 +137,15 @@ namespace FreedomPay.Sandbox.Payments
             Fail(now, SandboxErrorCodes.RefusedByMerchant, "the merchant refused the payment: " + reason);
         }
 
-        public SandboxPayment Snapshot() => new SandboxPayment(Id, MerchantId, Status, Terms.Amount, Terms.Currency, Terms.OrderId, Phone, WrongAttempts, CodesSent, _history.ToArray(), Terms.Description, "pay/" + PageKey);
+        public SandboxPayment Snapshot() => new SandboxPayment(Id, MerchantId, Status, Terms.Amount, Terms.Currency, Terms.OrderId, Phone, WrongAttempts, CodesSent, _history.ToArray(), Terms.Description, HostedPagePath)
+        {
+            Cleared = Card?.Cleared ?? 0m,
+            Refunded = Card?.Refunded ?? 0m,
+            RecurringProfile = Card?.RecurringProfile,
+        };
+
+        /// <summary>The hosted page's path: the phone page, or the card page of a card payment.</summary>
+        public string HostedPagePath => (Card is null ? "pay/" : "pay/card/") + PageKey;
 
         public void ExpireIfDue(DateTimeOffset now)
         {
@@ -162,7 +176,12 @@ namespace FreedomPay.Sandbox.Payments
 
             string why = Status switch
             {
+                SandboxPaymentStatus.Success when Card is not null && expected == SandboxPaymentStatus.Authorized => "it is already debited (a one-step payment, or cleared)",
                 SandboxPaymentStatus.Success => "it is already paid",
+                SandboxPaymentStatus.Authorized when expected == SandboxPaymentStatus.Success => "it is only held: clear it first (do_capture.php), or cancel it",
+                SandboxPaymentStatus.Authorized => "it is already paid and held for clearing",
+                SandboxPaymentStatus.Revoked => "it was cancelled or refunded in full",
+                SandboxPaymentStatus.Pending when Card is not null => "it is waiting for the 3-D Secure code",
                 SandboxPaymentStatus.Failed => "it has failed",
                 SandboxPaymentStatus.Incomplete => "its lifetime ran out",
                 SandboxPaymentStatus.Pending => "it is waiting for the SMS code (use approve or resend_code)",
@@ -206,7 +225,11 @@ namespace FreedomPay.Sandbox.Payments
         string? IdempotencyKey,
         BuyerReturn Return,
         string Language,
-        IReadOnlyList<KeyValuePair<string, string>>? Extra = null);
+        IReadOnlyList<KeyValuePair<string, string>>? Extra = null,
+        CardTerms? Card = null);
+
+    /// <summary>What init fixed about a card payment: one step or two, and whether it starts a recurring profile.</summary>
+    internal sealed record CardTerms(bool AutoClearing, bool RecurringStart);
 
     /// <summary>Where the hosted page sends the buyer when the payment finishes, and how (GET or POST).</summary>
     internal sealed record BuyerReturn(string? SuccessUrl, string SuccessMethod, string? FailureUrl, string FailureMethod)

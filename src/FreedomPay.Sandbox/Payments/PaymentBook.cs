@@ -16,6 +16,7 @@ namespace FreedomPay.Sandbox.Payments
         private readonly Dictionary<string, Payment> _byPageKey = new Dictionary<string, Payment>(StringComparer.Ordinal);
         private readonly Dictionary<(string Merchant, string Key), long> _idempotencyKeys = new Dictionary<(string, string), long>();
         private long _nextId = 1_000_001;
+        private long _nextProfile = 500_001;
 
         public object Gate { get; } = new object();
 
@@ -45,6 +46,23 @@ namespace FreedomPay.Sandbox.Payments
 
                 return payment;
             }
+        }
+
+        /// <summary>A new recurring profile id (its own counter: profiles are not payments). Callers hold <see cref="Gate"/>.</summary>
+        public long NewRecurringProfile() => _nextProfile++;
+
+        /// <summary>The merchant's card payment that created the recurring profile, or null. Callers hold <see cref="Gate"/>.</summary>
+        public Payment? FindByRecurringProfile(string merchantId, long profile)
+        {
+            foreach (Payment payment in _payments.Values)
+            {
+                if (payment.MerchantId == merchantId && payment.Card?.RecurringProfile == profile)
+                {
+                    return payment;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>An id no payment has or will have (for replies the default emulation makes up).</summary>

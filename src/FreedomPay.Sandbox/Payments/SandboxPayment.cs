@@ -20,6 +20,12 @@ namespace FreedomPay.Sandbox
 
         /// <summary>Its lifetime ran out before it was paid (<c>incomplete</c>).</summary>
         Incomplete,
+
+        /// <summary>A two-step card payment held until clearing or cancel (<c>success</c>, with <c>pg_captured=0</c>).</summary>
+        Authorized,
+
+        /// <summary>A card payment cancelled before clearing, or refunded in full (<c>revoked</c>).</summary>
+        Revoked,
     }
 
     /// <summary>One step in a payment's history.</summary>
@@ -38,7 +44,17 @@ namespace FreedomPay.Sandbox
         int CodesSent,
         IReadOnlyList<SandboxEvent> History,
         string Description,
-        string HostedPagePath);
+        string HostedPagePath)
+    {
+        /// <summary>What a card payment has debited (its amount once cleared; 0 while held, and for mobile payments).</summary>
+        public decimal Cleared { get; init; }
+
+        /// <summary>What has been refunded of a card payment.</summary>
+        public decimal Refunded { get; init; }
+
+        /// <summary>The recurring profile a card payment with RecurringStart created.</summary>
+        public long? RecurringProfile { get; init; }
+    }
 
     internal static class SandboxPaymentStatusWire
     {
@@ -46,8 +62,9 @@ namespace FreedomPay.Sandbox
         {
             SandboxPaymentStatus.New => "new",
             SandboxPaymentStatus.Pending => "pending",
-            SandboxPaymentStatus.Success => "success",
+            SandboxPaymentStatus.Success or SandboxPaymentStatus.Authorized => "success",
             SandboxPaymentStatus.Failed => "failed",
+            SandboxPaymentStatus.Revoked => "revoked",
             _ => "incomplete",
         };
     }

@@ -1,0 +1,148 @@
+using System;
+using System.Globalization;
+using FreedomPay.Sandbox.Gateway;
+
+namespace FreedomPay.Sandbox.Payments
+{
+    /// <summary>
+    /// The card lifecycle: new -> (card page) -> authorized (two-step, held) or success (one-step, debited), or a
+    /// 3-D Secure step first; authorized -> clearing (whole or part, once) -> success, or cancel -> revoked;
+    /// success -> refunds (whole or part, never above what was debited) -> revoked once refunded in full. Every
+    /// refused transition throws the documented error and changes nothing.
+    /// </summary>
+    internal sealed partial class Payment
+    {
+        /// <summary>The card part of a card payment; null for mobile commerce.</summary>
+        public CardCharge? Card { get; }
+
+        /// <summary>The buyer's card on the page. True when a 3-D Secure code is asked for first.</summary>
+        public bool PayByCard(TestCard card, SandboxRules rules, DateTimeOffset now, Func<long> newProfile)
+        {
+            CardCharge charge = RequireCard("pay by card");
+            ExpireIfDue(now);
+            RequireStatus(SandboxPaymentStatus.New, "a card");
+            charge.MaskedPan = CardCharge.Mask(card.Number);
+            switch (card.Behavior)
+            {
+                case TestCardBehavior.Declines:
+                    Fail(now, SandboxErrorCodes.Declined, "the issuer declined the card: insufficient funds");
+                    throw new GatewayError(SandboxErrorCodes.Declined, "The issuer declined the card: insufficient funds.");
+                case TestCardBehavior.Challenges:
+                    Status = SandboxPaymentStatus.Pending;
+                    Code = TestCard.ChallengeCode;
+                    CodeSentAt = now;
+                    Record(now, "3-D Secure code asked for");
+                    return true;
+                default:
+                    Authorize(charge, now, newProfile);
+                    return false;
+            }
+        }
+
+        /// <summary>The 3-D Secure code typed on the page.</summary>
+        public void ConfirmChallenge(string code, SandboxRules rules, DateTimeOffset now, Func<long> newProfile)
+        {
+            CardCharge charge = RequireCard("3-D Secure");
+            ExpireIfDue(now);
+            RequireStatus(SandboxPaymentStatus.Pending, "a 3-D Secure code");
+            if (!string.Equals(code, Code, StringComparison.Ordinal))
+            {
+                WrongAttempts++;
+                int left = rules.MaxApprovalAttempts - WrongAttempts;
+                if (left <= 0)
+                {
+                    Fail(now, SandboxErrorCodes.TooManyAttempts, "too many wrong 3-D Secure codes");
+                    throw new GatewayError(SandboxErrorCodes.TooManyAttempts, "Wrong 3-D Secure code, and no attempts are left: the payment has failed.");
+                }
+
+                Record(now, $"wrong 3-D Secure code ({left} attempts left)");
+                throw new GatewayError(SandboxErrorCodes.WrongCode, $"Wrong 3-D Secure code; {left} attempt{(left == 1 ? string.Empty : "s")} left.");
+            }
+
+            Code = null;
+            Authorize(charge, now, newProfile);
+        }
+
+        /// <summary>do_capture.php: debits what is held, or part of it (the rest is released). Once.</summary>
+        public decimal Clear(decimal? amount, DateTimeOffset now)
+        {
+            CardCharge charge = RequireCard("clearing");
+            RequireStatus(SandboxPaymentStatus.Authorized, "clearing");
+            decimal cleared = amount ?? Terms.Amount;
+            if (cleared <= 0m || cleared > Terms.Amount)
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field pg_clearing_amount must be more than 0 and at most the held amount {Money(Terms.Amount)}.");
+            }
+
+            charge.Cleared = cleared;
+            Status = SandboxPaymentStatus.Success;
+            Record(now, cleared == Terms.Amount ? "cleared in full" : $"cleared {Money(cleared)} of {Money(Terms.Amount)}; the rest released");
+            return cleared;
+        }
+
+        /// <summary>cancel.php: releases a held payment.</summary>
+        public void Cancel(DateTimeOffset now)
+        {
+            RequireCard("cancel");
+            RequireStatus(SandboxPaymentStatus.Authorized, "cancel");
+            Status = SandboxPaymentStatus.Revoked;
+            Record(now, "cancelled before clearing; the held amount released");
+        }
+
+        /// <summary>revoke.php: refunds what was debited, or part of it (the rest when no amount is given).</summary>
+        public CardRefund Refund(decimal? amount, long refundId, DateTimeOffset now)
+        {
+            CardCharge charge = RequireCard("refund");
+            RequireStatus(SandboxPaymentStatus.Success, "a refund");
+            decimal refund = amount is null or 0m ? charge.Refundable : amount.Value;
+            if (refund <= 0m || refund > charge.Refundable)
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field pg_refund_amount must be more than 0 and at most what is left to refund, {Money(charge.Refundable)}.");
+            }
+
+            var record = new CardRefund(refundId, refund, now);
+            charge.AddRefund(record);
+            if (charge.Refundable == 0m)
+            {
+                Status = SandboxPaymentStatus.Revoked;
+            }
+
+            Record(now, charge.Refundable == 0m ? $"refunded {Money(refund)}: refunded in full" : $"refunded {Money(refund)}; {Money(charge.Refundable)} left");
+            return record;
+        }
+
+        /// <summary>A payment make_recurring_payment.php made: debited at once from the profile's card.</summary>
+        public void ChargeRecurring(string maskedPan, long profile, DateTimeOffset now)
+        {
+            CardCharge charge = RequireCard("a recurring charge");
+            charge.MaskedPan = maskedPan;
+            charge.Cleared = Terms.Amount;
+            Succeed(now, $"charged from recurring profile {profile.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        private void Authorize(CardCharge charge, DateTimeOffset now, Func<long> newProfile)
+        {
+            if (charge.RecurringStart)
+            {
+                charge.RecurringProfile = newProfile();
+            }
+
+            if (charge.AutoClearing)
+            {
+                charge.Cleared = Terms.Amount;
+                Succeed(now, "card charged (one step)");
+            }
+            else
+            {
+                Status = SandboxPaymentStatus.Authorized;
+                PaidAt = now;
+                Record(now, "card authorized: the amount is held until clearing or cancel");
+            }
+        }
+
+        private CardCharge RequireCard(string what) => Card ?? throw new GatewayError(
+            SandboxErrorCodes.WrongState, $"Payment {Id} is a mobile-commerce payment: {what} applies to card payments only. Nothing was changed.");
+
+        private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    }
+}
