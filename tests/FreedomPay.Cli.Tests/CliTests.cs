@@ -51,6 +51,23 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Demo_card_holds_on_the_card_page_then_clears_part_refunds_part_and_status_shows_both()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--card", "--amount", "1000");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        string[] lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("1. init") && l.Contains("1000.00 KZT, two-step") && l.Contains("/pay/card/"));
+        Assert.Contains(lines, l => l.Contains("2. buyer") && l.Contains("held on the card"));
+        Assert.Contains(lines, l => l.Contains("3. clearing") && l.Contains("cleared 800.00 of 1000.00 KZT"));
+        Assert.Contains(lines, l => l.Contains("4. refund") && l.Contains("refunded 400.00 KZT"));
+        Assert.Contains(lines, l => l.Contains("5. status") && l.Contains("pg_payment_status=success  captured 800.00  refunded 400.00  refunds 1  card 440564******6150"));
+        Assert.StartsWith("Demo finished: payment", lines.Last());
+        Assert.DoesNotContain("4405645000006150", result.Out); // the card number is shown masked only
+    }
+
+    [Fact]
     public async Task Demo_hosted_with_a_declining_phone_ends_at_the_failure_page_and_exits_non_zero()
     {
         CliResult result = await CliRunner.RunAsync("demo", "--hosted", "--phone", "77000000000");

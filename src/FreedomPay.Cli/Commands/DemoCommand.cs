@@ -13,7 +13,8 @@ namespace FreedomPay.Cli.Commands
 {
     /// <summary>
     /// `freedompay demo`: starts the embedded sandbox and runs init -> pay -> approve (with the code the sandbox
-    /// "sent") -> status with the generated client, printing each step. `--hosted` runs the hosted-page path instead.
+    /// "sent") -> status with the generated client, printing each step. `--hosted` runs the hosted-page path instead,
+    /// `--card` a two-step card payment (Purchase).
     /// </summary>
     internal static class DemoCommand
     {
@@ -39,11 +40,17 @@ namespace FreedomPay.Cli.Commands
                 },
             };
             var hosted = new Option<bool>("--hosted") { Description = "Pay on the sandbox's hosted payment page (pg_redirect_url) as the buyer would, instead of calling pay and approve." };
-            var command = new Command("demo", "Run the Mobile balance flow against an embedded sandbox and show each step.") { phone, amount, hosted };
+            var card = new Option<bool>("--card") { Description = "Run a two-step card payment instead (Purchase): init, the hosted card page with a test card, partial clearing, partial refund, status." };
+            var command = new Command("demo", "Run the Mobile balance flow (or with --card a card payment) against an embedded sandbox and show each step.") { phone, amount, hosted, card };
             command.SetAction(async (parse, cancellationToken) =>
             {
                 try
                 {
+                    if (parse.GetValue(card))
+                    {
+                        return await CardDemo.RunAsync(parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return parse.GetValue(hosted)
                         ? await HostedDemo.RunAsync(parse.GetValue(phone)!, parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false)
                         : await RunAsync(parse.GetValue(phone)!, parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
