@@ -100,7 +100,7 @@ namespace FreedomPay.Generator
                 .Combine(options)
                 .SelectMany((pair, _) => pair.Left.Areas
                     .Where(area => area.Operations.Count > 0)
-                    .Select(area => new AreaUnit(ToContext(area, pair.Right.Options), area.Operations.Select(op => op.Name).ToEquatableArray()))
+                    .Select(area => new AreaUnit(ToContext(area, pair.Right.Options), area.Operations.Where(op => !op.IsRedirect).Select(op => op.Name).ToEquatableArray()))
                     .ToImmutableArray())
                 .WithTrackingName(TrackingNames.AreaUnits);
 

@@ -129,6 +129,32 @@ public sealed class PurchaseWireTests
         Assert.Empty(test.Gateway.Requests);
     }
 
+    [Fact]
+    public void The_payment_page_is_a_signed_address_for_the_browser_and_nothing_is_sent()
+    {
+        using var test = new TestClient();
+
+        FreedomPayRedirect redirect = test.Client.Purchase.PaymentPage(new PaymentPageRequest
+        {
+            OrderId = "W-1", Amount = 990.5m, Description = "Кофе & <чай>", Language = PageLanguage.English,
+            ExtraParams = new Dictionary<string, string> { ["shop_cart"] = "c-7" },
+        });
+
+        Assert.Empty(test.Gateway.Requests);
+        Assert.Equal("GET", redirect.Method);
+        Assert.Equal("https://gateway.test/payment.php", redirect.Url.GetLeftPart(System.UriPartial.Path));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(redirect.Url.Query);
+        var fields = redirect.Fields.ToList();
+        Assert.Equal(new[] { "pg_merchant_id", "pg_order_id", "pg_amount", "pg_description", "pg_language", "shop_cart", "pg_salt", "pg_sig" }, fields.Select(f => f.Key));
+        Assert.All(fields, f => Assert.Equal(f.Value, query[f.Key].ToString())); // the query carries exactly the signed fields
+        Assert.Equal(ReferenceSignature.Sign("payment.php", fields, FakeGateway.Secret), query["pg_sig"].ToString());
+        Assert.Equal("GET https://gateway.test/payment.php (8 signed fields)", redirect.ToString()); // no signature or values
+        Assert.Contains("value=\"Кофе &amp; &lt;чай&gt;\"", redirect.ToHtmlForm());
+        Assert.Contains("<form method=\"get\" action=\"https://gateway.test/payment.php\">", redirect.ToHtmlForm());
+        var invalid = Assert.Throws<FreedomPayValidationException>(() => test.Client.Purchase.PaymentPage(new PaymentPageRequest { OrderId = "W-2", Amount = 1.005m, Description = "x" }));
+        Assert.Equal("pg_amount", Assert.Single(invalid.Errors).WireName);
+    }
+
     private static void AssertSigned(string script, CapturedRequest sent)
     {
         Assert.Equal("pg_sig", sent.Names.Last());

@@ -30,7 +30,7 @@ public sealed class RealSpecTests
                 "Purchase.Cancel.g.cs", "Purchase.Clearing.g.cs", "Purchase.Client.g.cs",
                 "Purchase.Enums.CallbackMethod.g.cs", "Purchase.Enums.PageLanguage.g.cs", "Purchase.Enums.PaymentRoute.g.cs", "Purchase.Enums.PaymentStatus.g.cs",
                 "Purchase.Enums.RedirectMethod.g.cs", "Purchase.Enums.RefundStatus.g.cs", "Purchase.Enums.ResultStatus.g.cs", "Purchase.Enums.TaxType.g.cs",
-                "Purchase.Init.g.cs", "Purchase.Recurring.g.cs", "Purchase.Refund.g.cs", "Purchase.Request.ReceiptPosition.g.cs", "Purchase.Status.g.cs",
+                "Purchase.Init.g.cs", "Purchase.PaymentPage.g.cs", "Purchase.Recurring.g.cs", "Purchase.Refund.g.cs", "Purchase.Request.ReceiptPosition.g.cs", "Purchase.Status.g.cs",
             },
             hints);
     }

@@ -203,6 +203,26 @@ public sealed class CardLifecycleTests
         Assert.Contains("mobile-commerce payment", refund.Message);
     }
 
+    [Fact]
+    public async Task The_payment_page_redirect_creates_the_payment_and_sends_the_browser_to_the_card_page_unless_tampered_with()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        FreedomPayRedirect redirect = f.Client.Purchase.PaymentPage(new PaymentPageRequest { OrderId = "W-1", Amount = 300m, Description = "Checkout via the browser" });
+        string tampered = redirect.Url.AbsoluteUri.Replace("pg_amount=300", "pg_amount=3", StringComparison.Ordinal);
+
+        using HttpResponseMessage response = await Browser.GetAsync(redirect.Url);
+        using HttpResponseMessage refused = await Browser.GetAsync(tampered);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Matches("/pay/card/[0-9a-f]{32}$", response.Headers.Location!.AbsolutePath);
+        SandboxPayment created = Assert.Single(f.Sandbox.Payments);
+        Assert.Equal(("W-1", 300m, SandboxPaymentStatus.New), (created.OrderId, created.Amount, created.Status));
+        Assert.NotEqual(tampered, redirect.Url.AbsoluteUri);
+        Assert.Contains("<pg_error_code>1002</pg_error_code>", await refused.Content.ReadAsStringAsync());
+        (await PayAsync(new Uri(f.Sandbox.BaseAddress, response.Headers.Location).AbsoluteUri, GoodCard)).Dispose();
+        Assert.Equal(SandboxPaymentStatus.Success, f.Sandbox.FindPayment(created.Id)!.Status); // one step unless it says otherwise
+    }
+
     private static Task<HttpResponseMessage> PayAsync(string? page, string pan) =>
         PostAsync(page + "/card", ("pan", pan), ("expiry", "12/30"), ("cvc", "123"));
 

@@ -11,7 +11,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] OperationKeys =
         {
             "method", "path", "summary", "description", "source", "safe-to-retry", "timeout", "signature-script", "verified", "note",
-            "defaults", "constants", "request", "response", "one-of", "required-unless", "extra-params",
+            "defaults", "constants", "request", "response", "one-of", "required-unless", "extra-params", "kind",
         };
 
         private static readonly string[] ResponseKeys = { "signed", "elements" };
@@ -109,6 +109,7 @@ namespace FreedomPay.Generator.Binding
             {
                 CheckPathParameters(path, reader.Node("path")!.Span, request, name);
             }
+            bool redirect = BindKind(reader, name);
             ResponseModel response = BindResponse(reader, name);
 
             if (!nameOk || path is null || pathProblem is not null)
@@ -132,7 +133,37 @@ namespace FreedomPay.Generator.Binding
                 Request: request,
                 Response: response,
                 Groups: groups,
-                ExtraParams: reader.Bool("extra-params", false));
+                ExtraParams: reader.Bool("extra-params", false),
+                IsRedirect: redirect);
+        }
+
+        /// <summary>
+        /// <c>kind: call</c> (the default: a request with a reply) or <c>kind: redirect</c> (the signed address the
+        /// buyer's browser goes to; nothing is sent, so there is no reply to describe and nothing to retry or wait for).
+        /// </summary>
+        private bool BindKind(MappingReader reader, string name)
+        {
+            string? kind = reader.String("kind");
+            if (kind is null or "call")
+            {
+                return false;
+            }
+
+            if (kind != "redirect")
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("kind")!.Span, kind, "kind", "use 'call' (a request with a reply, the default) or 'redirect' (a signed address for the buyer's browser)");
+                return false;
+            }
+
+            foreach (string key in new[] { "response", "safe-to-retry", "timeout" })
+            {
+                if (reader.Has(key))
+                {
+                    _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry(key)!.Key.Span, name, $"'{key}' does not apply to a redirect operation: the client sends nothing, the buyer's browser goes to the address");
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The merchant id from the client's options: <c>/v1/merchant/{merchant-id}/card/init</c>.</summary>

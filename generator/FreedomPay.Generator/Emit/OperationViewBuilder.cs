@@ -16,7 +16,7 @@ namespace FreedomPay.Generator.Emit
             {
                 File = file,
                 Name = op.Name,
-                MethodName = op.Name + "Async",
+                MethodName = MethodName(op),
                 HttpMethod = CSharpText.Literal(op.HttpMethod),
                 Path = CSharpText.Literal(op.Path),
                 ScriptName = CSharpText.Literal(op.ScriptName),
@@ -37,8 +37,16 @@ namespace FreedomPay.Generator.Emit
             return view;
         }
 
+        /// <summary><c>PayAsync</c> for a call; the operation's own name for a redirect, which sends nothing (<c>PaymentPage</c>).</summary>
+        public static string MethodName(OperationModel op) => op.IsRedirect ? op.Name : op.Name + "Async";
+
         private static List<string> MethodDoc(OperationModel op)
         {
+            if (op.IsRedirect)
+            {
+                return RedirectDoc(op);
+            }
+
             bool signedRequest = op.Request.Any(f => f.Fill == FillKind.Signature);
             string wireLine = $"Sends {CSharpText.Code(op.HttpMethod + " /" + op.Path)}"
                 + (signedRequest ? $", signed with script name {CSharpText.Code(op.ScriptName)}." : ", unsigned.")
@@ -53,6 +61,18 @@ namespace FreedomPay.Generator.Emit
             doc.Add(op.Response.Signed
                 ? $"<returns>The reply, its signature verified, as a <see cref=\"{op.Name}Response\"/>.</returns>"
                 : $"<returns>The reply (unsigned), as a <see cref=\"{op.Name}Response\"/>.</returns>");
+            return doc;
+        }
+
+        private static List<string> RedirectDoc(OperationModel op)
+        {
+            string wireLine = $"Builds the signed {CSharpText.Code(op.HttpMethod + " /" + op.Path)} the buyer's browser goes to, signed with script name {CSharpText.Code(op.ScriptName)}. Sends nothing: redirect the browser to it (GET) or post its fields there (POST).";
+            string?[] remarks = CSharpText.Paragraphs(op.Description).Concat(new[] { wireLine, DocText.Unverified(op.Verified, op.Note) }).ToArray();
+            List<string> doc = op.Summary is null
+                ? DocText.FromSpec(op.Description, op.Name + ".", new[] { wireLine, DocText.Unverified(op.Verified, op.Note) })
+                : DocText.FromSpec(op.Summary, op.Name + ".", remarks);
+            doc.Add("<param name=\"request\">The request; validated before the address is built.</param>");
+            doc.Add("<returns>The address and the signed fields (<see cref=\"global::FreedomPay.FreedomPayRedirect\"/>).</returns>");
             return doc;
         }
     }

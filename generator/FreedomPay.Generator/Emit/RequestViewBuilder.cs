@@ -18,7 +18,7 @@ namespace FreedomPay.Generator.Emit
             {
                 Name = op.Name + "Request",
                 BaseType = "global::FreedomPay.Runtime.FreedomPayRequest",
-                Doc = CSharpText.Doc($"Request of <see cref=\"{file.AreaClient}.{op.Name}Async\"/>" + (op.Summary is null ? "." : ": " + CSharpText.XmlEscape(DocText.Lower(op.Summary)))),
+                Doc = CSharpText.Doc($"Request of <see cref=\"{file.AreaClient}.{OperationViewBuilder.MethodName(op)}\"/>" + (op.Summary is null ? "." : ": " + CSharpText.XmlEscape(DocText.Lower(op.Summary)))),
             };
 
             // Wire order, as the client has always sent it: merchant id and constants, the caller's values, salt, signature.

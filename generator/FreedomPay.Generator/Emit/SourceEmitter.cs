@@ -9,7 +9,7 @@ namespace FreedomPay.Generator.Emit
     internal static class SourceEmitter
     {
         public static GeneratedFile Emit(OperationUnit unit) =>
-            new GeneratedFile($"{unit.Context.Area.Name}.{unit.Operation.Name}.g.cs", TemplateRenderer.Render("Operation", OperationViewBuilder.Build(unit)));
+            new GeneratedFile($"{unit.Context.Area.Name}.{unit.Operation.Name}.g.cs", TemplateRenderer.Render(unit.Operation.IsRedirect ? "Redirect" : "Operation", OperationViewBuilder.Build(unit)));
 
         public static GeneratedFile Emit(RequestClassUnit unit) =>
             new GeneratedFile($"{unit.Context.Area.Name}.Request.{unit.Class.Name}.g.cs", TemplateRenderer.Render("RequestPart", RequestViewBuilder.Part(unit)));

@@ -5,6 +5,7 @@ namespace FreedomPay.Generator.Model
     /// <param name="TimeoutMilliseconds">How long to wait for a reply (spec 'timeout', in seconds); null for the runtime default.</param>
     /// <param name="ScriptName">First segment of the signature string (default: last path segment).</param>
     /// <param name="Verified">False when the public docs do not confirm the operation as described.</param>
+    /// <param name="IsRedirect">A signed address for the buyer's browser (<c>kind: redirect</c>), not a call with a reply.</param>
     internal sealed record OperationModel(
         string Name,
         string HttpMethod,
@@ -21,7 +22,8 @@ namespace FreedomPay.Generator.Model
         EquatableArray<RequestFieldModel> Request,
         ResponseModel Response,
         EquatableArray<FieldGroupModel> Groups,
-        bool ExtraParams = false);
+        bool ExtraParams = false,
+        bool IsRedirect = false);
 
     /// <summary>How the fields of a group depend on each other.</summary>
     internal enum FieldGroupKind

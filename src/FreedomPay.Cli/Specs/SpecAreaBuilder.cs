@@ -28,7 +28,8 @@ namespace FreedomPay.Cli.Specs
                 new ResponseErrorShape(info.Errors.StatusElement, info.Errors.ErrorValue, info.Errors.CodeElement, info.Errors.DescriptionElement, info.Errors.UnsignedCodes.ToArray()));
             var enums = area.Enums.ToDictionary(e => e.Name, e => (IReadOnlyList<string>)e.Values.Select(v => v.WireValue).ToArray(), StringComparer.Ordinal);
             var types = new Types(enums, area.RequestClasses.ToDictionary(c => c.Name, StringComparer.Ordinal));
-            OperationInfo[] operations = area.Operations.Select(op => Operation(descriptor, op, types)).ToArray();
+            // Redirect operations send nothing: the tool has no call to make for them.
+            OperationInfo[] operations = area.Operations.Where(op => !op.IsRedirect).Select(op => Operation(descriptor, op, types)).ToArray();
             return new AreaEntry(info.Name, operations, descriptor.DefaultServer);
         }
 

@@ -97,6 +97,30 @@ namespace FreedomPay.Runtime
             }
         }
 
+        /// <summary>
+        /// Builds the signed browser redirect of a redirect operation (generated code calls it): validated, with the
+        /// merchant id, a fresh salt and the signature, against the client's server. Nothing is sent.
+        /// </summary>
+        /// <exception cref="FreedomPayValidationException">A value is missing or breaks a rule.</exception>
+        public FreedomPayRedirect CreateRedirect<TRequest>(OperationDescriptor operation, TRequest request)
+            where TRequest : FreedomPayRequest
+        {
+            if (operation is null)
+            {
+                throw new ArgumentNullException(nameof(operation));
+            }
+
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request), $"{operation.DisplayName} needs a request.");
+            }
+
+            RequestValidation.Of(request).ThrowIfInvalid(operation.DisplayName);
+            FormFieldList fields = BuildFields(operation, request, out string path);
+            Log.Redirect(_logger, operation.DisplayName);
+            return FreedomPayRedirect.Create(operation.HttpMethod, _options.BaseAddress ?? operation.DefaultServer, path, fields);
+        }
+
         private void Report(FreedomPayException exception, Activity? activity, OperationDescriptor operation, string? paymentId, TimeSpan elapsed)
         {
             switch (exception)

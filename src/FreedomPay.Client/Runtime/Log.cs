@@ -29,5 +29,8 @@ namespace FreedomPay.Runtime
 
         [LoggerMessage(7, LogLevel.Warning, "FreedomPay {Operation}: status '{Status}' for payment {PaymentId} is not one this client knows; treat the payment as not paid and check its status")]
         public static partial void UnknownStatus(ILogger logger, string operation, string? status, string? paymentId);
+
+        [LoggerMessage(8, LogLevel.Debug, "FreedomPay {Operation}: signed redirect built for the buyer's browser (nothing sent)")]
+        public static partial void Redirect(ILogger logger, string operation);
     }
 }

@@ -63,7 +63,13 @@ namespace FreedomPay.Sandbox.Gateway
                 return;
             }
 
-            string xml = await ProcessAsync(route, request, parameters, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
+            (string xml, string? location) = await ProcessAsync(route, request, parameters, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
+            if (location is not null && fault is null)
+            {
+                // A browser route (payment.php): the buyer goes on to the page; refusals stay signed XML, as for any call.
+                context.Response.Redirect(location);
+                return;
+            }
 
             if (fault?.Kind == SandboxFaultKind.DropConnection)
             {
@@ -86,7 +92,7 @@ namespace FreedomPay.Sandbox.Gateway
 
         private static string SignatureField(SandboxRoute route) => route.Operation?.Descriptor.SignatureField ?? PgSignature.SignatureField;
 
-        private static async Task<string> ProcessAsync(SandboxRoute route, GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log, bool spoilSignature)
+        private static async Task<(string Xml, string? Location)> ProcessAsync(SandboxRoute route, GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log, bool spoilSignature)
         {
             DateTimeOffset at = sandbox.Options.TimeProvider.GetUtcNow();
             string salt = NewSalt();
@@ -98,7 +104,7 @@ namespace FreedomPay.Sandbox.Gateway
                 // The real gateway cannot sign without knowing the merchant's secret: unsigned, code 101.
                 SandboxReply unknown = SandboxReply.Error(SandboxErrorCodes.UnknownMerchant, merchantId is null ? $"Field {merchantField} is required." : $"Unknown merchant {merchantId}.");
                 log.Add(RequestLog.Describe(at, route, request, merchantId, SignatureVerdict.UnknownMerchant, unknown));
-                return unknown.Render(route.Script, route.Errors, secret: null, salt, SaltField(route), SignatureField(route));
+                return (unknown.Render(route.Script, route.Errors, secret: null, salt, SaltField(route), SignatureField(route)), null);
             }
 
             SandboxReply reply;
@@ -128,7 +134,7 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             log.Add(RequestLog.Describe(at, route, request, merchantId, verdict, reply));
-            return reply.Render(route.Script, route.Errors, merchant.SecretKey, salt, SaltField(route), SignatureField(route), spoilSignature);
+            return (reply.Render(route.Script, route.Errors, merchant.SecretKey, salt, SaltField(route), SignatureField(route), spoilSignature), reply.Failure is null ? reply.RedirectTo : null);
         }
 
         /// <summary>

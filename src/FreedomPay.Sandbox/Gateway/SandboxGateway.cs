@@ -56,7 +56,19 @@ namespace FreedomPay.Sandbox.Gateway
             Stateful(PurchaseClient.RefundInfo, call => Task.FromResult(Refund(call.Request, call.Merchant))),
             Stateful(PurchaseClient.RecurringInfo, call => Task.FromResult(Recurring(call.Request, call.Merchant))),
             new SandboxRoute(StatusByOrderPath, null, StatusByOrderPath, call => Task.FromResult(StatusByOrder(call.Request, call.Merchant)), checkFields: false),
+            new SandboxRoute(PaymentPagePath, null, PaymentPagePath, call => Task.FromResult(PaymentPage(call.Request, call.Merchant)), checkFields: false),
         };
+
+        /// <summary>payment.php: the checkout through the buyer's browser (Purchase's PaymentPage redirect).</summary>
+        public const string PaymentPagePath = "payment.php";
+
+        /// <summary>A signed browser request to payment.php: the payment is created as by init, and the browser goes on to its page.</summary>
+        private SandboxReply PaymentPage(GatewayRequest request, SandboxMerchant merchant)
+        {
+            SandboxReply created = Init(request, merchant);
+            created.RedirectTo = created["pg_redirect_url"];
+            return created;
+        }
 
         /// <summary>get_status2.php: status by the merchant's order id, served for specs of one's own (the README's walkthrough).</summary>
         public const string StatusByOrderPath = "get_status2.php";

@@ -37,6 +37,9 @@ namespace FreedomPay.Sandbox
         /// <summary>The error code and text of a refusal; null for other replies.</summary>
         public (int Code, string Description)? Failure { get; private set; }
 
+        /// <summary>For a browser route: where the buyer's browser goes when the request was accepted (sent as 302).</summary>
+        internal string? RedirectTo { get; set; }
+
         /// <summary>The value of the first top-level element with this name, or null.</summary>
         public string? this[string name] => _elements.FirstOrDefault(e => e.Name == name)?.Value;
 

@@ -4,7 +4,7 @@
 
 namespace FreedomPay.Purchase
 {
-    /// <summary>Values of <c>CallbackMethod</c> as the gateway sends and accepts them.</summary>
+    /// <summary>How FreedomPay calls the check and result URLs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum CallbackMethod
     {

@@ -4,7 +4,7 @@
 
 namespace FreedomPay.Purchase
 {
-    /// <summary>Values of <c>PageLanguage</c> as the gateway sends and accepts them.</summary>
+    /// <summary>Language of the hosted payment page (ISO 639-1).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public enum PageLanguage
     {
