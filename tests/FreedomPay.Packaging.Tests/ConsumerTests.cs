@@ -23,6 +23,7 @@ public sealed class ConsumerTests(PackedFeed packed)
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("order ORD-1: payment 1000001, Ok", run.Output);
         Assert.Contains("payout PAYOUT-1: Success", run.Output); // answered by the default emulation
+        Assert.True(run.Output.Contains("saved card payment 1000003: Ok", System.StringComparison.Ordinal), run.Output); // a path parameter, a receipt list, the shop's own field, a one-of group
     }
 
     [Fact]
