@@ -13,7 +13,7 @@ namespace FreedomPay.Generator
     internal readonly record struct RuntimeContract(int? Version, string? AssemblyVersion)
     {
         /// <summary>The contract the templates emit against.</summary>
-        public const int Required = 7;
+        public const int Required = 8;
 
         private const string ContractType = "FreedomPay.Runtime.GeneratedCodeContract";
 

@@ -61,6 +61,7 @@ public sealed class DiagnosticTests
         ("path without slash", "FPG0008", Valid.Replace("path: /ping", "path: «ping")),
         ("path with query", "FPG0008", Valid.Replace("path: /ping", "path: «/ping?x=1")),
         ("unknown type", "FPG0009", Valid.Replace("{ max-length: 10 }", "{ type: «strng }")),
+        ("unknown callback reply", "FPG0016", "area: Demo\ncallbacks:\n  Back:\n    summary: x\n    reply: «page\n    fields:\n      pg_order_id: string\n"),
         ("unknown operation kind", "FPG0016", Valid.Replace("    path: /ping", "    kind: «callback\n    path: /ping")),
         ("a reply on a redirect", "FPG0011", Valid.Replace("    path: /ping", "    kind: redirect\n    path: /ping").Replace("    response:", "    «response:")),
         ("list without fields", "FPG0004", Valid.Replace("{ max-length: 10 }", "{ type: list }").Replace("      pg_order_id:", "      «pg_order_id:")),

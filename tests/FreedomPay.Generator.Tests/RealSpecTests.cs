@@ -21,7 +21,7 @@ public sealed class RealSpecTests
         Assert.Equal(
             new[]
             {
-                "Callbacks.Callback.CheckRequest.g.cs", "Callbacks.Callback.ResultNotification.g.cs",
+                "Callbacks.Callback.CheckRequest.g.cs", "Callbacks.Callback.RedirectBack.g.cs", "Callbacks.Callback.ResultNotification.g.cs",
                 "MobileBalance.Approve.g.cs", "MobileBalance.Client.g.cs",
                 "MobileBalance.Enums.ApproveStatus.g.cs", "MobileBalance.Enums.CallbackMethod.g.cs", "MobileBalance.Enums.MobileOperator.g.cs",
                 "MobileBalance.Enums.PageLanguage.g.cs", "MobileBalance.Enums.PayStatus.g.cs", "MobileBalance.Enums.PaymentStatus.g.cs",

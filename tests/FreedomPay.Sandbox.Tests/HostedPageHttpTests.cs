@@ -60,7 +60,12 @@ public sealed class HostedPageHttpTests
         using HttpResponseMessage response = await PostAsync(init.RedirectUrl + "/phone", ("phone", "+7 700 000 00 00"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"https://shop.test/failed?from=fp&pg_order_id=R-1&pg_payment_id={init.PaymentId}", response.Headers.Location!.ToString());
+        string location = response.Headers.Location!.ToString();
+        Assert.StartsWith($"https://shop.test/failed?from=fp&pg_order_id=R-1&pg_payment_id={init.PaymentId}&pg_error_code=1011&pg_error_description=", location);
+        // Signed as the Redirect back docs say, with the URL's last segment; the shop's own query is signed with the rest.
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(location).Query)
+            .Select(p => new KeyValuePair<string, string>(p.Key, p.Value.ToString())).ToList();
+        Assert.Equal(ReferenceSignature.Sign("failed", query, f.Sandbox.Merchant.SecretKey), query.Single(p => p.Key == "pg_sig").Value);
         StatusResponse status = await f.Mobile.StatusAsync(new StatusRequest { PaymentId = init.PaymentId });
         Assert.Equal(PaymentStatus.Failed, status.PaymentStatus);
         await merchant.WaitForAsync(1);

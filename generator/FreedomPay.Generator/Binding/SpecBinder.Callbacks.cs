@@ -6,7 +6,7 @@ namespace FreedomPay.Generator.Binding
 {
     internal sealed partial class SpecBinder
     {
-        private static readonly string[] CallbackKeys = { "summary", "description", "source", "verified", "note", "fields" };
+        private static readonly string[] CallbackKeys = { "summary", "description", "source", "verified", "note", "fields", "reply" };
 
         /// <summary>
         /// Callbacks: requests the gateway sends to the merchant (Result notify, Check). Their fields are read from
@@ -50,6 +50,7 @@ namespace FreedomPay.Generator.Binding
                 }
 
                 EquatableArray<ResponseElementModel> fields = BindElements(reader, "fields", name, name, where);
+                CallbackReplyKind reply = BindReplyKind(reader);
                 callbacks.Add(new CallbackModel(
                     Name: name,
                     Summary: reader.String("summary"),
@@ -57,10 +58,30 @@ namespace FreedomPay.Generator.Binding
                     Verified: reader.Bool("verified", true),
                     Note: reader.String("note"),
                     Source: reader.String("source"),
-                    Fields: fields));
+                    Fields: fields,
+                    Reply: reply));
             }
 
             return callbacks.ToEquatableArray();
+        }
+
+        /// <summary><c>signed-xml</c> (Result notify, Check), <c>http-200</c> (Payout notify) or <c>none</c> (a browser's return).</summary>
+        private CallbackReplyKind BindReplyKind(MappingReader reader)
+        {
+            string? reply = reader.String("reply");
+            switch (reply)
+            {
+                case null:
+                case "signed-xml":
+                    return CallbackReplyKind.SignedXml;
+                case "http-200":
+                    return CallbackReplyKind.Http200;
+                case "none":
+                    return CallbackReplyKind.None;
+                default:
+                    _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("reply")!.Span, reply, "reply", "use 'signed-xml' (ok, rejected or error as signed XML, the default), 'http-200' (plain HTTP 200) or 'none' (a browser's request, answered with a page)");
+                    return CallbackReplyKind.SignedXml;
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "list", "object" };
 
         /// <summary>Members every generated request/response class already has.</summary>
-        private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "Message", "MaskField", "Parse", "Shape", "GetType", "ToString", "Equals", "GetHashCode" };
+        private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "Message", "MaskField", "Parse", "Shape", "ReplyKind", "ExtraParams", "GetType", "ToString", "Equals", "GetHashCode" };
         /// <summary>Members of every request: object's, FreedomPayRequest's (its table factories included) and the generated ones.</summary>
         private static readonly string[] RequestReserved =
         {

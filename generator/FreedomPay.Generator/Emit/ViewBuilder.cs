@@ -70,6 +70,7 @@ namespace FreedomPay.Generator.Emit
             var view = new CallbackView
             {
                 File = file,
+                ReplyKind = callback.Reply.ToString(),
                 Callback = new ClassView
                 {
                     Name = callback.Name,
@@ -78,7 +79,7 @@ namespace FreedomPay.Generator.Emit
                         $"The {callback.Name} callback: a request FreedomPay sends to the merchant's server.",
                         (callback.Summary is null ? new List<string>() : CSharpText.Paragraphs(callback.Description)).Concat(new[]
                         {
-                            "Read it with <see cref=\"Parse\"/>, which verifies its signature first; answer with a <see cref=\"global::FreedomPay.CallbackReply\"/>.",
+                            "Read it with <see cref=\"Parse\"/>, which verifies its signature first; " + ReplyAdvice(callback.Reply),
                             DocText.Unverified(callback.Verified, callback.Note),
                         })),
                     Properties = ResponseViewBuilder.Properties(callback.Fields, file.NullableRef, file.Namespace),
@@ -87,5 +88,12 @@ namespace FreedomPay.Generator.Emit
             ResponseViewBuilder.CollectNested(callback.Fields, view.Nested, file.NullableRef, file.Namespace);
             return view;
         }
+
+        private static string ReplyAdvice(CallbackReplyKind reply) => reply switch
+        {
+            CallbackReplyKind.Http200 => "answer with plain HTTP 200 (nothing else is read).",
+            CallbackReplyKind.None => "it comes from the buyer's browser: answer with the shop's own page, nothing is read by the gateway.",
+            _ => "answer with a <see cref=\"global::FreedomPay.CallbackReply\"/>.",
+        };
     }
 }

@@ -191,6 +191,9 @@ namespace FreedomPay.Generator.Emit
     internal sealed class CallbackView
     {
         public FileView File { get; set; } = new FileView();
+
+        /// <summary>The runtime's <c>CallbackReplyKind</c> member: SignedXml, Http200 or None.</summary>
+        public string ReplyKind { get; set; } = "SignedXml";
         public ClassView Callback { get; set; } = new ClassView();
         public List<ClassView> Nested { get; set; } = new List<ClassView>();
     }

@@ -6,7 +6,16 @@ namespace FreedomPay.Generator.Model
     internal sealed record ApiArea(AreaInfo Info, EquatableArray<OperationModel> Operations, EquatableArray<EnumModel> Enums, EquatableArray<CallbackModel> Callbacks, EquatableArray<RequestClassModel> RequestClasses = default);
 
     /// <summary>A request the gateway sends to the merchant's server, read like a reply's elements.</summary>
-    internal sealed record CallbackModel(string Name, string? Summary, string? Description, bool Verified, string? Note, string? Source, EquatableArray<ResponseElementModel> Fields);
+    /// <param name="Reply">What the merchant answers it with.</param>
+    internal sealed record CallbackModel(string Name, string? Summary, string? Description, bool Verified, string? Note, string? Source, EquatableArray<ResponseElementModel> Fields, CallbackReplyKind Reply = CallbackReplyKind.SignedXml);
+
+    /// <summary>What the merchant's server answers a callback with (the runtime's <c>CallbackReplyKind</c>).</summary>
+    internal enum CallbackReplyKind
+    {
+        SignedXml,
+        Http200,
+        None,
+    }
 
     /// <summary>What an area says about itself, apart from its operations and enums; every generated file of the area needs it.</summary>
     /// <param name="SpecFileName">File name only (no folder): it is written into generated headers.</param>

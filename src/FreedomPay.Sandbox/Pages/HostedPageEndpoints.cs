@@ -236,7 +236,7 @@ namespace FreedomPay.Sandbox.Pages
             }
 
             return method == "POST"
-                ? Html.Respond(HostedPageView.PostBack(payment.Texts, url, HostedPageView.ReturnFields(payment)))
+                ? Html.Respond(HostedPageView.PostBack(payment.Texts, url, HostedPageView.ReturnFields(payment, url, signQuery: false)))
                 : Results.Redirect(HostedPageView.ReturnUrl(url, payment));
         }
 
@@ -269,6 +269,9 @@ namespace FreedomPay.Sandbox.Pages
                     payment.Card?.MaskedPan)
                 {
                     IsCard = payment.Card is not null,
+                    Extra = payment.Terms.Extra ?? System.Array.Empty<KeyValuePair<string, string>>(),
+                    FailureDescription = payment.FailureDescription,
+                    Secret = _merchants.First(m => m.MerchantId == payment.MerchantId).SecretKey,
                 };
             }
         }

@@ -26,6 +26,14 @@ namespace FreedomPay.Sandbox.Pages
         PageTexts Texts,
         string? MaskedPan = null)
     {
+        /// <summary>The merchant's own parameters from init, passed back with the buyer.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Extra { get; init; } = Array.Empty<KeyValuePair<string, string>>();
+
+        public string? FailureDescription { get; init; }
+
+        /// <summary>The merchant's secret, to sign the return (never rendered).</summary>
+        public string Secret { get; init; } = string.Empty;
+
         /// <summary>A card payment (the card page), not mobile commerce (the phone page).</summary>
         public bool IsCard { get; init; }
 
@@ -143,7 +151,7 @@ namespace FreedomPay.Sandbox.Pages
             string text = p.Status == SandboxPaymentStatus.Authorized ? PageTexts.Format(t.HeldText, id) : paid ? PageTexts.Format(t.PaidText, id) : Reason(p);
             var (url, method) = p.Return.For(paid);
             string back = url is null ? string.Empty : method == "POST"
-                ? ReturnForm(t, url, ReturnFields(p))
+                ? ReturnForm(t, url, ReturnFields(p, url, signQuery: false))
                 : $"""<a class="button" href="{E(ReturnUrl(url, p))}">{E(t.ReturnToShop)}</a>""";
             return Document(t.Language, title, $"""
                 {Banner(t)}
@@ -156,15 +164,40 @@ namespace FreedomPay.Sandbox.Pages
                 """);
         }
 
-        /// <summary>What the shop gets back with the buyer: its order id and our payment id.</summary>
-        public static IReadOnlyList<KeyValuePair<string, string>> ReturnFields(HostedPayment p) => new[]
+        /// <summary>
+        /// What the shop gets back with the buyer, as the Redirect back docs list it: its order id, our payment id, on a
+        /// failure the error, its own parameters, a salt and the signature, made with the last segment of the URL the
+        /// buyer goes to. For a GET the URL's own query is signed too: the shop receives it with the rest.
+        /// </summary>
+        public static IReadOnlyList<KeyValuePair<string, string>> ReturnFields(HostedPayment p, string url, bool signQuery)
         {
-            new KeyValuePair<string, string>("pg_order_id", p.OrderId ?? p.Id.ToString(CultureInfo.InvariantCulture)),
-            new KeyValuePair<string, string>("pg_payment_id", p.Id.ToString(CultureInfo.InvariantCulture)),
-        };
+            var fields = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("pg_order_id", p.OrderId ?? p.Id.ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string>("pg_payment_id", p.Id.ToString(CultureInfo.InvariantCulture)),
+            };
+            if (!p.IsPaid && p.FailureCode is { } code)
+            {
+                fields.Add(new KeyValuePair<string, string>("pg_error_code", code.ToString(CultureInfo.InvariantCulture)));
+                fields.Add(new KeyValuePair<string, string>("pg_error_description", p.FailureDescription ?? string.Empty));
+            }
+
+            fields.AddRange(p.Extra);
+            fields.Add(new KeyValuePair<string, string>(FreedomPay.PgSignature.SaltField, System.Security.Cryptography.RandomNumberGenerator.GetHexString(16, lowercase: true)));
+            var uri = new Uri(url);
+            List<KeyValuePair<string, string>> signed = signQuery ? QueryOf(uri) : new List<KeyValuePair<string, string>>();
+            signed.AddRange(fields);
+            fields.Add(new KeyValuePair<string, string>(FreedomPay.PgSignature.SignatureField, FreedomPay.PgSignature.Compute(FreedomPay.PgSignature.ScriptNameOf(uri), signed, p.Secret)));
+            return fields;
+        }
 
         public static string ReturnUrl(string url, HostedPayment p) =>
-            url + (url.Contains('?') ? "&" : "?") + string.Join("&", ReturnFields(p).Select(f => f.Key + "=" + Uri.EscapeDataString(f.Value)));
+            url + (url.Contains('?') ? "&" : "?") + string.Join("&", ReturnFields(p, url, signQuery: true).Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
+
+        private static List<KeyValuePair<string, string>> QueryOf(Uri url) =>
+            Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query)
+                .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? string.Empty)))
+                .ToList();
 
         /// <summary>A form that POSTs the return fields to the shop, as pg_*_url_method=POST asks.</summary>
         private static string ReturnForm(PageTexts t, string url, IEnumerable<KeyValuePair<string, string>> fields, string? id = null)

@@ -53,6 +53,9 @@ namespace FreedomPay.Callbacks
         /// <remarks>Element <c>pg_ps_currency</c>.</remarks>
         public string? PsCurrency { get; }
 
+        /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
+        public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.SignedXml;
+
         /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
         /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
         /// <param name="secretKey">The merchant's secret key.</param>
