@@ -61,7 +61,7 @@ public sealed class SpecReadmeTests
     public void The_format_references_example_generates_code_that_compiles()
     {
         string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "spec", "README.md"));
-        int start = readme.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        int start = readme.IndexOf("```yaml\n", readme.IndexOf("## A complete small example", StringComparison.Ordinal), StringComparison.Ordinal) + "```yaml\n".Length;
         string example = readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start);
         var compilation = GeneratorHarness.EmptyCompilation(Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(FreedomPayClient).Assembly.Location)));
 

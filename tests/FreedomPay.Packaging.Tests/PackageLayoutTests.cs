@@ -18,6 +18,8 @@ public sealed class PackageLayoutTests(PackedFeed packed)
         Assert.Contains("analyzers/dotnet/cs/Scriban.Signed.dll", files);
         Assert.Contains("build/FreedomPay.Generator.props", files);
         Assert.Contains("build/FreedomPay.Generator.targets", files);
+        Assert.Contains("schema/freedompay-spec.schema.json", files); // for YAML editors: see spec/README.md
+        Assert.Contains("docs/spec-format.md", files);
         Assert.DoesNotContain(files, f => f.StartsWith("lib/"));
         Assert.DoesNotContain(files, f => f.Contains("Microsoft.CodeAnalysis"));
         XElement metadata = Nuspec("FreedomPay.Generator");
