@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using FreedomPay.MobileBalance;
@@ -55,7 +56,12 @@ public sealed class HostedPageTests(BrowserFixture browser)
         // Coming back to the page later shows the outcome, not the form.
         await page.GotoAsync(init.RedirectUrl!);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment successful" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Return to the shop" })).ToHaveAttributeAsync("href", scene.Shop.SuccessUrl + "?pg_order_id=ORDER-42&pg_payment_id=" + init.PaymentId);
+        // The way back is signed as the Redirect back docs say (a fresh salt each time the page is shown).
+        ILocator link = page.GetByRole(AriaRole.Link, new() { Name = "Return to the shop" });
+        await Expect(link).ToHaveAttributeAsync("href", new Regex("^" + Regex.Escape(scene.Shop.SuccessUrl + "?pg_order_id=ORDER-42&pg_payment_id=" + init.PaymentId + "&pg_salt=") + "[0-9a-f]{16}&pg_sig=[0-9a-f]{32}$"));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri((await link.GetAttributeAsync("href"))!).Query)
+            .Select(p => new System.Collections.Generic.KeyValuePair<string, string>(p.Key, p.Value.ToString())).ToList();
+        Assert.Equal(FreedomPay.TestSupport.ReferenceSignature.Sign("success", query, scene.Sandbox.Merchant.SecretKey), query.Single(p => p.Key == "pg_sig").Value);
         await PageChecks.CheckAsync(page, "hosted-3-paid-en");
     }
 
