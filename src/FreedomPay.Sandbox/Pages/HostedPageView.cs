@@ -154,7 +154,7 @@ namespace FreedomPay.Sandbox.Pages
                 ? ReturnForm(t, url, ReturnFields(p, url, signQuery: false))
                 : $"""<a class="button" href="{E(ReturnUrl(url, p))}">{E(t.ReturnToShop)}</a>""";
             return Document(t.Language, title, $"""
-                {Banner(t)}
+                {Banner(p)}
                 <div class="card">
                 <h1 class="{(paid ? "ok" : "error")}">{E(title)}</h1>
                 <p>{E(text)}</p>
@@ -213,7 +213,7 @@ namespace FreedomPay.Sandbox.Pages
             title ??= t.Title;
             string order = p.OrderId is null ? string.Empty : $"""<p class="muted">{E(PageTexts.Format(t.Order, p.OrderId))}</p>""";
             return Document(t.Language, title, $"""
-                {Banner(t)}
+                {Banner(p)}
                 <div class="card">
                 <h1>{E(title)}</h1>
                 <p>{E(p.Description)}</p>
@@ -225,8 +225,9 @@ namespace FreedomPay.Sandbox.Pages
                 """);
         }
 
-        private static string Banner(PageTexts t) =>
-            $"""<p class="banner">{E(t.TestMode)} <a href="/_sandbox">{E(t.SmsOnDashboard)}</a>.</p>""";
+        /// <summary>Test mode, and where the sandbox shows what a test needs: the SMS codes, or the card payments.</summary>
+        private static string Banner(HostedPayment p) =>
+            $"""<p class="banner">{E(p.Texts.TestMode)} <a href="/_sandbox">{E(p.IsCard ? p.Texts.PaymentsOnDashboard : p.Texts.SmsOnDashboard)}</a>.</p>""";
 
         private static string Error(string id, string? error) =>
             error is null ? string.Empty : $"""<p id="{id}" class="error" role="alert">{E(error)}</p>""";

@@ -14,6 +14,7 @@ namespace FreedomPay.Sandbox.Pages
             Title = "Оплата с баланса телефона",
             TestMode = "Тестовый режим FreedomPay: деньги не списываются.",
             SmsOnDashboard = "Коды из SMS видны на панели песочницы",
+            PaymentsOnDashboard = "Платежи видны на панели песочницы",
             Order = "Заказ {0}",
             AmountDue = "К оплате",
             PhoneLabel = "Номер телефона",
@@ -66,6 +67,7 @@ namespace FreedomPay.Sandbox.Pages
             Title = "Pay from your mobile balance",
             TestMode = "FreedomPay test mode: no money is charged.",
             SmsOnDashboard = "SMS codes are shown on the sandbox dashboard",
+            PaymentsOnDashboard = "Payments are shown on the sandbox dashboard",
             Order = "Order {0}",
             AmountDue = "Amount due",
             PhoneLabel = "Phone number",
@@ -123,6 +125,8 @@ namespace FreedomPay.Sandbox.Pages
         public string TestMode { get; private init; } = string.Empty;
 
         public string SmsOnDashboard { get; private init; } = string.Empty;
+
+        public string PaymentsOnDashboard { get; private init; } = string.Empty;
 
         public string Order { get; private init; } = string.Empty;
 
