@@ -60,7 +60,8 @@ namespace FreedomPay.Generator
 
             IncrementalValueProvider<AreaSet> areas = results.Collect()
                 .Combine(runtime)
-                .Select((pair, _) => ResolveAreas(pair.Left, pair.Right))
+                .Combine(options)
+                .Select((pair, _) => ResolveAreas(pair.Left.Left, pair.Left.Right, pair.Right.Options.RootNamespace))
                 .WithTrackingName(TrackingNames.Areas);
 
             context.RegisterSourceOutput(results, (spc, result) => Report(spc, result.Diagnostics));
@@ -124,7 +125,7 @@ namespace FreedomPay.Generator
         /// Keeps the first file (by path) of each area name; reports the others at their 'area:' line. Against a runtime
         /// older than the generated code needs, keeps none and reports each area there.
         /// </summary>
-        private static AreaSet ResolveAreas(ImmutableArray<SpecResult> results, RuntimeContract runtime)
+        private static AreaSet ResolveAreas(ImmutableArray<SpecResult> results, RuntimeContract runtime, string rootNamespace)
         {
             var firstByName = new Dictionary<string, AreaDeclaration>(StringComparer.Ordinal);
             var areas = new List<ApiArea>();
@@ -154,6 +155,17 @@ namespace FreedomPay.Generator
                         declaration.FilePath,
                         declaration.Span,
                         new[] { declaration.Name, RuntimeContract.Required.ToString(CultureInfo.InvariantCulture), runtime.AssemblyVersion ?? "?", runtime.Version!.Value.ToString(CultureInfo.InvariantCulture) }.ToEquatableArray()));
+                    continue;
+                }
+
+                // The same type names twice (CS0436 for each): one error at the spec instead.
+                if (rootNamespace == "FreedomPay" && runtime.PackagedAreas.Contains(declaration.Name))
+                {
+                    diagnostics.Add(new DiagnosticInfo(
+                        DiagnosticDescriptors.PackagedAreaClash,
+                        declaration.FilePath,
+                        declaration.Span,
+                        new[] { declaration.Name, rootNamespace }.ToEquatableArray()));
                     continue;
                 }
 

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using FreedomPay.Generator.Model;
 using Microsoft.CodeAnalysis;
 
 namespace FreedomPay.Generator
@@ -10,7 +12,11 @@ namespace FreedomPay.Generator
     /// </summary>
     /// <param name="Version">The runtime's contract; 1 for a FreedomPay.Client from before the contract type; null when none is referenced.</param>
     /// <param name="AssemblyVersion">The referenced FreedomPay.Client's version, for the message.</param>
-    internal readonly record struct RuntimeContract(int? Version, string? AssemblyVersion)
+    /// <param name="PackagedAreas">
+    /// The areas the referenced FreedomPay.Client was generated with (<c>FreedomPay.{Area}.{Area}Client</c>); empty when
+    /// the compilation is FreedomPay.Client itself. A user's area of the same name in the same namespace would clash.
+    /// </param>
+    internal readonly record struct RuntimeContract(int? Version, string? AssemblyVersion, EquatableArray<string> PackagedAreas)
     {
         /// <summary>The contract the templates emit against.</summary>
         public const int Required = 8;
@@ -28,22 +34,51 @@ namespace FreedomPay.Generator
                 {
                     if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: int version })
                     {
-                        return new RuntimeContract(version, type.ContainingAssembly.Identity.Version.ToString());
+                        return new RuntimeContract(version, type.ContainingAssembly.Identity.Version.ToString(), AreasOf(type.ContainingAssembly, compilation));
                     }
                 }
 
-                return new RuntimeContract(0, type.ContainingAssembly.Identity.Version.ToString());
+                return new RuntimeContract(0, type.ContainingAssembly.Identity.Version.ToString(), EquatableArray<string>.Empty);
             }
 
             foreach (AssemblyIdentity reference in compilation.ReferencedAssemblyNames)
             {
                 if (string.Equals(reference.Name, "FreedomPay.Client", StringComparison.Ordinal))
                 {
-                    return new RuntimeContract(1, reference.Version.ToString());
+                    return new RuntimeContract(1, reference.Version.ToString(), EquatableArray<string>.Empty);
                 }
             }
 
-            return new RuntimeContract(null, null);
+            return new RuntimeContract(null, null, EquatableArray<string>.Empty);
+        }
+
+        /// <summary>The <c>FreedomPay.{Area}</c> namespaces of a referenced FreedomPay.Client that hold an <c>{Area}Client</c>.</summary>
+        private static EquatableArray<string> AreasOf(IAssemblySymbol runtime, Compilation compilation)
+        {
+            if (SymbolEqualityComparer.Default.Equals(runtime, compilation.Assembly))
+            {
+                return EquatableArray<string>.Empty;
+            }
+
+            var areas = new List<string>();
+            foreach (INamespaceSymbol root in runtime.GlobalNamespace.GetNamespaceMembers())
+            {
+                if (root.Name != "FreedomPay")
+                {
+                    continue;
+                }
+
+                foreach (INamespaceSymbol area in root.GetNamespaceMembers())
+                {
+                    if (area.GetTypeMembers(area.Name + "Client").Length > 0)
+                    {
+                        areas.Add(area.Name);
+                    }
+                }
+            }
+
+            areas.Sort(StringComparer.Ordinal);
+            return areas.ToEquatableArray();
         }
     }
 }

@@ -56,6 +56,29 @@ public sealed class RuntimeContractTests
     }
 
     [Fact]
+    public void An_area_named_like_a_packaged_one_is_one_error_pointing_at_FreedomPayNamespace()
+    {
+        var compilation = GeneratorHarness.EmptyCompilation(Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(FreedomPayClient).Assembly.Location)));
+        string purchase = Spec.Replace("area: Demo", "area: Purchase");
+
+        var (clash, _) = GeneratorHarness.Run(new[] { new SpecFile("/specs/purchase.yaml", purchase) }, compilation: compilation);
+        var (beside, output) = GeneratorHarness.Run(
+            new[] { new SpecFile("/specs/purchase.yaml", purchase) },
+            System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("build_property.FreedomPayNamespace", "MyShop.FreedomPay"),
+            compilation);
+
+        Diagnostic error = Assert.Single(clash.Diagnostics);
+        Assert.Equal("FPG0022", error.Id);
+        Assert.Equal(0, error.Location.GetLineSpan().StartLinePosition.Line); // "area: Purchase"
+        Assert.Contains("FreedomPay.Purchase, where the referenced FreedomPay.Client already has its own 'Purchase' area", error.GetMessage());
+        Assert.Contains("<FreedomPayNamespace>", error.GetMessage());
+        Assert.Empty(clash.GeneratedSources);
+        Assert.Empty(beside.Diagnostics); // in a namespace of its own it is generated and compiles next to the packaged one
+        Assert.Contains(beside.GeneratedSources, s => s.HintName == "Purchase.Ping.g.cs");
+        Assert.Empty(RuntimeCompilation.Problems(output));
+    }
+
+    [Fact]
     public void Without_any_runtime_reference_the_code_is_still_generated()
     {
         var (result, _) = GeneratorHarness.Run(Spec, "/specs/demo.yaml");

@@ -48,6 +48,8 @@ namespace FreedomPay.Generator.Binding
 
         public static readonly DiagnosticDescriptor UnknownFieldReference = Error("FPG0021", "Unknown field reference", "'{0}' in {1} is not a request field the caller gives{2}");
 
+        public static readonly DiagnosticDescriptor PackagedAreaClash = Error("FPG0022", "Area clashes with a packaged one", "Area '{0}' would be generated into {1}.{0}, where the referenced FreedomPay.Client already has its own '{0}' area; use that one (client.{0}), or generate yours into another namespace with <FreedomPayNamespace> (e.g. MyShop.FreedomPay) in the project. Nothing is generated for it until then.");
+
         public static readonly DiagnosticDescriptor RuntimeTooOld = Error("FPG0020", "FreedomPay.Client too old", "Area '{0}' is generated for FreedomPay.Client's generated-code contract {1}, but the referenced FreedomPay.Client {2} has contract {3}; update the FreedomPay.Client package to the version of FreedomPay.Generator. Nothing is generated until then.");
 
         public static readonly DiagnosticDescriptor MissingDescription = new DiagnosticDescriptor(
