@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
@@ -93,6 +94,17 @@ namespace FreedomPay.Generator.Binding
             }
 
             bool repeated = reader.Bool("repeated", false);
+            if (repeated && fieldType == FieldType.List)
+            {
+                // A list already holds its items; repeating the wrapper too would be a list of lists, which no reply has.
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("repeated")!.Key.Span, wire, "a 'type: list' already holds its items; remove 'repeated' (or describe the element as repeated instead of as a list)");
+            }
+
+            if (repeated && reader.Bool("required", false))
+            {
+                // Read as a list that is empty when absent: "required" could never be checked.
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("required")!.Key.Span, wire, "a repeated element is read as a list, empty when absent, so 'required' cannot be checked; remove it");
+            }
             string? className = null;
             string? itemElement = null;
             FieldType itemType = FieldType.String;
@@ -133,6 +145,10 @@ namespace FreedomPay.Generator.Binding
             else if (fieldType == FieldType.Object)
             {
                 className = reader.String("class") ?? operationName + csName;
+                foreach (string key in new[] { "item", "item-type" }.Where(reader.Has))
+                {
+                    _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry(key)!.Key.Span, wire, $"'{key}' applies to 'type: list' only; an object's children are its 'elements'");
+                }
             }
             else
             {
