@@ -28,7 +28,7 @@ namespace FreedomPay.Sandbox.Emulation
                     continue; // checked before the signature
                 }
 
-                string name = Name(prefix, field.WireName);
+                string name = FormNames.Child(prefix, field.WireName);
                 if (field.Kind == FieldKind.List)
                 {
                     CheckList(field, name, request);
@@ -109,7 +109,7 @@ namespace FreedomPay.Sandbox.Emulation
 
             foreach (int index in indexes)
             {
-                Check(field.Items!, request, name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+                Check(field.Items!, request, FormNames.Item(name, index));
             }
         }
 
@@ -133,12 +133,10 @@ namespace FreedomPay.Sandbox.Emulation
             return keys;
         }
 
-        private static string Name(string? prefix, string wireName) => prefix is null ? wireName : prefix + "[" + wireName + "]";
-
         /// <summary>A one-of group with not exactly one field given, or a field required unless others are given.</summary>
         private static void CheckGroup(FieldGroup group, GatewayRequest request, string? prefix)
         {
-            string[] names = group.Fields.Select(field => Name(prefix, field)).ToArray();
+            string[] names = group.Fields.Select(field => FormNames.Child(prefix, field)).ToArray();
             if (group.Kind == FieldGroupKind.OneOf)
             {
                 int given = names.Count(name => request.Optional(name) is not null || ItemKeys(request, name).Count > 0);

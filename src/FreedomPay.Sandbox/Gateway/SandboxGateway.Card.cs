@@ -19,7 +19,7 @@ namespace FreedomPay.Sandbox.Gateway
             TestCard card = _options.Cards.FirstOrDefault(c => c.Number == cardNumber)
                 ?? throw new GatewayError(SandboxErrorCodes.NotATestCard, $"The sandbox accepts test cards only: {string.Join(", ", _options.Cards.Select(c => c.Number))}.");
             await AskCheckUrlAsync(merchant, id).ConfigureAwait(false);
-            return Change(merchant, id, payment => payment.PayByCard(card, _rules, Now, _book.NewRecurringProfile));
+            return Change(merchant, id, payment => payment.PayByCard(card, Now, _book.NewRecurringProfile));
         }
 
         /// <summary>The 3-D Secure code typed on the card page.</summary>
@@ -100,7 +100,7 @@ namespace FreedomPay.Sandbox.Gateway
         }
 
         /// <summary>What get_status3.php adds for a card payment: clearing, refunds (negative amounts, as documented) and the card.</summary>
-        private static void AddCardStatus(SandboxReply reply, Payment payment, CardCharge card)
+        private static void AddCardStatus(SandboxReply reply, CardCharge card)
         {
             reply.Set("pg_payment_method", "bankcard")
                 .Set("pg_captured", card.Cleared > 0m ? "1" : "0")

@@ -214,7 +214,7 @@ namespace FreedomPay.Sandbox.Gateway
                     .Set("pg_failure_description", payment.FailureDescription);
                 if (payment.Card is { } card)
                 {
-                    AddCardStatus(reply, payment, card);
+                    AddCardStatus(reply, card);
                 }
 
                 return reply;

@@ -16,7 +16,7 @@ namespace FreedomPay.Sandbox.Payments
         public CardCharge? Card { get; }
 
         /// <summary>The buyer's card on the page. True when a 3-D Secure code is asked for first.</summary>
-        public bool PayByCard(TestCard card, SandboxRules rules, DateTimeOffset now, Func<long> newProfile)
+        public bool PayByCard(TestCard card, DateTimeOffset now, Func<long> newProfile)
         {
             CardCharge charge = RequireCard("pay by card");
             ExpireIfDue(now);
@@ -47,16 +47,7 @@ namespace FreedomPay.Sandbox.Payments
             RequireStatus(SandboxPaymentStatus.Pending, "a 3-D Secure code");
             if (!string.Equals(code, Code, StringComparison.Ordinal))
             {
-                WrongAttempts++;
-                int left = rules.MaxApprovalAttempts - WrongAttempts;
-                if (left <= 0)
-                {
-                    Fail(now, SandboxErrorCodes.TooManyAttempts, "too many wrong 3-D Secure codes");
-                    throw new GatewayError(SandboxErrorCodes.TooManyAttempts, "Wrong 3-D Secure code, and no attempts are left: the payment has failed.");
-                }
-
-                Record(now, $"wrong 3-D Secure code ({left} attempts left)");
-                throw new GatewayError(SandboxErrorCodes.WrongCode, $"Wrong 3-D Secure code; {left} attempt{(left == 1 ? string.Empty : "s")} left.");
+                throw WrongCode("3-D Secure code", rules, now);
             }
 
             Code = null;

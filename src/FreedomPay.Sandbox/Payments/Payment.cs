@@ -97,16 +97,7 @@ namespace FreedomPay.Sandbox.Payments
 
             if (!string.Equals(code, Code, StringComparison.Ordinal))
             {
-                WrongAttempts++;
-                int left = rules.MaxApprovalAttempts - WrongAttempts;
-                if (left <= 0)
-                {
-                    Fail(now, SandboxErrorCodes.TooManyAttempts, "too many wrong approval codes");
-                    throw new GatewayError(SandboxErrorCodes.TooManyAttempts, "Wrong approval code, and no attempts are left: the payment has failed.");
-                }
-
-                Record(now, $"wrong approval code ({left} attempts left)");
-                throw new GatewayError(SandboxErrorCodes.WrongCode, $"Wrong approval code; {left} attempt{(left == 1 ? string.Empty : "s")} left.");
+                throw WrongCode("approval code", rules, now);
             }
 
             Succeed(now, "approved with the SMS code");
@@ -165,6 +156,21 @@ namespace FreedomPay.Sandbox.Payments
             CodesSent++;
             rules.Sms.Add(new SentSms(Phone!, Code, Id, now));
             Record(now, CodesSent == 1 ? "SMS code sent" : "new SMS code sent (the previous one no longer works)");
+        }
+
+        /// <summary>A wrong SMS or 3-D Secure code: one attempt fewer, and the payment fails when none are left.</summary>
+        private GatewayError WrongCode(string what, SandboxRules rules, DateTimeOffset now)
+        {
+            WrongAttempts++;
+            int left = rules.MaxApprovalAttempts - WrongAttempts;
+            if (left <= 0)
+            {
+                Fail(now, SandboxErrorCodes.TooManyAttempts, $"too many wrong {what}s");
+                return new GatewayError(SandboxErrorCodes.TooManyAttempts, $"Wrong {what}, and no attempts are left: the payment has failed.");
+            }
+
+            Record(now, $"wrong {what} ({left} attempts left)");
+            return new GatewayError(SandboxErrorCodes.WrongCode, $"Wrong {what}; {left} attempt{(left == 1 ? string.Empty : "s")} left.");
         }
 
         private void RequireStatus(SandboxPaymentStatus expected, string operation)
