@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using FreedomPay.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace FreedomPay
@@ -18,6 +20,13 @@ namespace FreedomPay
 
         /// <summary>The merchant's secret key, used to sign requests and verify replies. Never logged or printed.</summary>
         public string SecretKey { get; set; } = string.Empty;
+
+        /// <summary>
+        /// Further secret keys by name, for API areas whose spec names a key of their own (<c>secret: payout</c>):
+        /// FreedomPay issues payouts a key apart from the payment key, so <c>SecretKeys["payout"]</c> signs the
+        /// Payouts area and verifies its replies and Payout notify. Never logged or printed.
+        /// </summary>
+        public IDictionary<string, string> SecretKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>The gateway's base address; when null, each API area uses its spec's default server (KZ).</summary>
         public Uri? BaseAddress { get; set; }
@@ -46,7 +55,7 @@ namespace FreedomPay
 
         /// <summary>Shows the settings with the secret key redacted.</summary>
         public override string ToString() =>
-            $"MerchantId={MerchantId}, SecretKey={(SecretKey.Length == 0 ? "(empty)" : "***")}, BaseAddress={BaseAddress?.ToString() ?? "(spec default)"}, Timeout={Timeout?.ToString() ?? "(spec default)"}";
+            $"MerchantId={MerchantId}, SecretKey={(SecretKey.Length == 0 ? "(empty)" : "***")}{string.Concat(SecretKeys.Keys.OrderBy(k => k, StringComparer.Ordinal).Select(k => ", SecretKeys[" + k + "]=***"))}, BaseAddress={BaseAddress?.ToString() ?? "(spec default)"}, Timeout={Timeout?.ToString() ?? "(spec default)"}";
 
         /// <summary>Checks the settings; the exception names the first one that is wrong (never its value).</summary>
         /// <exception cref="ArgumentException">A setting is missing or malformed.</exception>
@@ -64,6 +73,14 @@ namespace FreedomPay
             if (string.IsNullOrEmpty(SecretKey))
             {
                 throw new ArgumentException("FreedomPayClientOptions.SecretKey is required: the merchant's secret key from the FreedomPay dashboard.");
+            }
+
+            foreach (KeyValuePair<string, string> key in SecretKeys)
+            {
+                if (!IsSecretName(key.Key) || string.IsNullOrEmpty(key.Value))
+                {
+                    throw new ArgumentException($"FreedomPayClientOptions.SecretKeys needs names of lowercase letters, digits and '-' (as the spec's 'secret:' writes them, e.g. \"payout\") and non-empty keys; the entry '{(IsSecretName(key.Key) ? key.Key : "(invalid name)")}' is not.");
+                }
             }
 
             Uri? baseAddress = BaseAddress;
@@ -97,7 +114,7 @@ namespace FreedomPay
                 throw new ArgumentException("FreedomPayClientOptions.Retry needs MaxAttempts of 1 or more and 0 <= BaseDelay <= MaxDelay.");
             }
 
-            return new FreedomPayClientOptions
+            var copy = new FreedomPayClientOptions
             {
                 MerchantId = merchantId!,
                 SecretKey = SecretKey,
@@ -108,6 +125,30 @@ namespace FreedomPay
                 Retry = retry.Copy(),
                 LoggerFactory = LoggerFactory,
             };
+            foreach (KeyValuePair<string, string> key in SecretKeys)
+            {
+                copy.SecretKeys.Add(key.Key, key.Value);
+            }
+
+            return copy;
         }
+
+        /// <summary>The key that signs an operation: its area's named key (<c>secret:</c> in the spec), or the main one.</summary>
+        /// <exception cref="InvalidOperationException">The area names a key these options do not hold.</exception>
+        internal string SecretFor(OperationDescriptor operation)
+        {
+            if (operation.SecretName is not { } name)
+            {
+                return SecretKey;
+            }
+
+            return SecretKeys.TryGetValue(name, out string? key)
+                ? key
+                : throw new InvalidOperationException($"{operation.DisplayName} is signed with the '{name}' secret key, which FreedomPayClientOptions.SecretKeys does not hold: add SecretKeys[\"{name}\"] (the key FreedomPay issued for it). Nothing was sent.");
+        }
+
+        /// <summary>Lowercase letters, digits and '-', starting with a letter: the names the spec's <c>secret:</c> allows.</summary>
+        internal static bool IsSecretName(string? name) =>
+            !string.IsNullOrEmpty(name) && name![0] >= 'a' && name[0] <= 'z' && name.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
     }
 }

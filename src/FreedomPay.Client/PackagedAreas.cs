@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using FreedomPay.Cards;
 using FreedomPay.MobileBalance;
+using FreedomPay.Payouts;
 using FreedomPay.Purchase;
 using FreedomPay.Runtime;
 
@@ -16,6 +18,8 @@ namespace FreedomPay
         {
             MobileBalanceClient.Operations,
             PurchaseClient.Operations,
+            CardsClient.Operations,
+            PayoutsClient.Operations,
         };
     }
 }

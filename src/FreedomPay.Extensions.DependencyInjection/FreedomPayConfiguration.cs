@@ -8,7 +8,7 @@ namespace FreedomPay
     /// Reads client options from a configuration section by hand: every key is explicit, nothing is found by
     /// reflection (trim and AOT safe), and a malformed value is an error that names its setting.
     /// <code>
-    /// "FreedomPay": { "MerchantId": "54321", "SecretKey": "...", "BaseAddress": "https://api.freedompay.kz/",
+    /// "FreedomPay": { "MerchantId": "54321", "SecretKey": "...", "SecretKeys": { "payout": "..." }, "BaseAddress": "https://api.freedompay.kz/",
     ///                 "Timeout": "00:00:30", "VerifyResponseSignatures": true, "MaxReplyBytes": 4194304,
     ///                 "Retry": { "MaxAttempts": 3, "BaseDelay": "00:00:00.200", "MaxDelay": "00:00:05" } }
     /// </code>
@@ -32,6 +32,12 @@ namespace FreedomPay
             string path = section is IConfigurationSection { Path.Length: > 0 } s ? s.Path + ":" : string.Empty;
             options.MerchantId = section["MerchantId"] ?? options.MerchantId;
             options.SecretKey = section["SecretKey"] ?? options.SecretKey;
+            foreach (IConfigurationSection key in section.GetSection("SecretKeys").GetChildren())
+            {
+                // Checked with the other settings at start-up (names as the spec's 'secret:' writes them, non-empty keys).
+                options.SecretKeys[key.Key] = key.Value ?? string.Empty;
+            }
+
             if (section["BaseAddress"] is { } baseAddress)
             {
                 options.BaseAddress = Uri.TryCreate(baseAddress, UriKind.Absolute, out Uri? uri) ? uri : throw Malformed(path + "BaseAddress", "an absolute URL");

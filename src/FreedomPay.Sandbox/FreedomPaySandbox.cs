@@ -55,14 +55,21 @@ namespace FreedomPay.Sandbox
                 _routes.Set(route);
             }
 
-            // Every other operation of the packaged specs, and the caller's areas, by their description.
-            foreach (OperationInfo operation in PackagedAreas.All.Concat(options.Areas).SelectMany(area => area))
+            // The caller's areas by their description (a path they share with Cards or Payouts is theirs: a spec of
+            // one's own may describe it with another key), then every other operation of the packaged specs.
+            foreach (OperationInfo operation in options.Areas.SelectMany(area => area))
+            {
+                _routes.AddUnlessStateful(SandboxRoute.For(operation, handler: null));
+            }
+
+            foreach (OperationInfo operation in PackagedAreas.All.SelectMany(area => area))
             {
                 _routes.AddIfAbsent(SandboxRoute.For(operation, handler: null));
             }
 
             GatewayEndpoints.Map(app, _routes, Faults, this, _requests);
             HostedPageEndpoints.Map(app, gateway, _book, Merchants, options);
+            SaveCardEndpoints.Map(app, gateway, _book);
             DashboardPage.Map(app, this);
             StandInShop.Map(app, Merchants);
         }

@@ -9,8 +9,18 @@ namespace FreedomPay.Sandbox
     /// <summary>A merchant the sandbox accepts: its id and secret key.</summary>
     public sealed record SandboxMerchant(string MerchantId, string SecretKey)
     {
-        /// <summary>Shows the merchant with the secret redacted.</summary>
-        public override string ToString() => $"SandboxMerchant {{ MerchantId = {MerchantId}, SecretKey = *** }}";
+        /// <summary>
+        /// Further keys by name, for areas whose spec names a key of their own (<c>secret: payout</c>): the client's
+        /// <c>FreedomPayClientOptions.SecretKeys</c> must hold the same. A merchant without the payout key has payouts
+        /// disabled (error 1019), as a real merchant has until FreedomPay's manager enables them.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> SecretKeys { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The key of that name: null for the main key, or null when the merchant has no such key.</summary>
+        public string? SecretFor(string? name) => name is null ? SecretKey : SecretKeys.TryGetValue(name, out string? key) ? key : null;
+
+        /// <summary>Shows the merchant with the secrets redacted.</summary>
+        public override string ToString() => $"SandboxMerchant {{ MerchantId = {MerchantId}, SecretKey = ***{string.Concat(SecretKeys.Keys.Select(k => ", SecretKeys[" + k + "] = ***"))} }}";
     }
 
     /// <summary>What a test phone does when it is charged.</summary>
@@ -39,8 +49,11 @@ namespace FreedomPay.Sandbox
         /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
         public int Port { get; set; }
 
-        /// <summary>The merchants the sandbox accepts. Default: one merchant, id 54321, with a random secret.</summary>
-        public IList<SandboxMerchant> Merchants { get; } = new List<SandboxMerchant> { new SandboxMerchant("54321", NewSecret()) };
+        /// <summary>The merchants the sandbox accepts. Default: one merchant, id 54321, with a random secret and a random payout key.</summary>
+        public IList<SandboxMerchant> Merchants { get; } = new List<SandboxMerchant>
+        {
+            new SandboxMerchant("54321", NewSecret()) { SecretKeys = new Dictionary<string, string> { ["payout"] = NewSecret() } },
+        };
 
         /// <summary>
         /// The test phones. Defaults: the documented ones, +77017777777 (Kcell) and +77027777777 (Activ), which
@@ -84,6 +97,9 @@ namespace FreedomPay.Sandbox
 
         /// <summary>Result notify attempts in all (the real gateway keeps trying for 2 hours). Default 5.</summary>
         public int ResultMaxAttempts { get; set; } = 5;
+
+        /// <summary>How long after it is accepted a payout is made and its Payout notify sent. Default 1 second.</summary>
+        public TimeSpan PayoutDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>How long the merchant's Check URL may take to answer before the payment counts as refused. Default 10 seconds.</summary>
         public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -56,5 +56,14 @@ namespace FreedomPay.Sandbox
 
         /// <summary>make_recurring_payment.php named a recurring profile the merchant does not have.</summary>
         public const int RecurringProfileNotFound = 1016;
+
+        /// <summary>A card token the user does not have, or a card that was removed.</summary>
+        public const int CardNotFound = 1017;
+
+        /// <summary>The merchant's balance is smaller than the payout.</summary>
+        public const int InsufficientBalance = 1018;
+
+        /// <summary>Payouts are not enabled for the merchant: the sandbox merchant has no payout key.</summary>
+        public const int PayoutsNotEnabled = 1019;
     }
 }

@@ -37,6 +37,32 @@ public sealed class OptionsTests
         Assert.Contains("54321", options.ToString());
     }
 
+    [Theory]
+    [InlineData("Payout", "key")]
+    [InlineData("payout key", "key")]
+    [InlineData("payout", "")]
+    public void A_named_secret_key_needs_a_spec_style_name_and_a_value_and_neither_is_echoed(string name, string key)
+    {
+        var options = new FreedomPayClientOptions { MerchantId = "54321", SecretKey = "s" };
+        options.SecretKeys[name] = key;
+
+        var ex = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Contains("SecretKeys", ex.Message);
+        Assert.DoesNotContain("payout key", ex.Message);
+    }
+
+    [Fact]
+    public void Named_secret_keys_are_copied_and_redacted()
+    {
+        var options = new FreedomPayClientOptions { MerchantId = "54321", SecretKey = "s" };
+        options.SecretKeys["payout"] = "payout-secret-value";
+        options.Validate();
+
+        Assert.Contains("SecretKeys[payout]=***", options.ToString());
+        Assert.DoesNotContain("payout-secret-value", options.ToString());
+    }
+
     [Fact]
     public void Changing_the_options_after_creating_the_client_changes_nothing()
     {

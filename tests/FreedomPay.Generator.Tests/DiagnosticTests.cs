@@ -109,6 +109,7 @@ public sealed class DiagnosticTests
         ("two signature fields", "FPG0014", Valid.Replace("      pg_sig: { fill: signature }", "      pg_sig: { fill: signature }\n      «pg_sig2: { fill: signature }")),
         ("script name with a slash", "FPG0014", Valid.Replace("    path: /ping", "    path: /ping\n    signature-script: «a/b")),
         ("unknown encoding", "FPG0016", Valid.Replace("operations:", "encoding: «json\noperations:")),
+        ("secret name with capitals", "FPG0016", Valid.Replace("operations:", "secret: «Payout_Key\noperations:")),
         ("relative server url", "FPG0016", Valid.Replace("https://api.example.test/", "«/relative")),
         ("unknown fill", "FPG0016", Valid.Replace("{ fill: salt }", "{ fill: «token }")),
         ("unsigned code not a number", "FPG0016", Valid.Replace("operations:", "errors:\n  unsigned-codes: [101, «abc]\noperations:")),

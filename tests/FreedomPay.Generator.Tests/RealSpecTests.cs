@@ -22,11 +22,17 @@ public sealed class RealSpecTests
             new[]
             {
                 "Callbacks.Callback.CheckRequest.g.cs", "Callbacks.Callback.RedirectBack.g.cs", "Callbacks.Callback.ResultNotification.g.cs",
+                "Cards.Add.g.cs", "Cards.Callback.CardSaved.g.cs", "Cards.Client.g.cs", "Cards.CvcPage.g.cs", "Cards.Direct.g.cs",
+                "Cards.Enums.ResultStatus.g.cs", "Cards.Init.g.cs", "Cards.List.g.cs", "Cards.Remove.g.cs",
                 "MobileBalance.Approve.g.cs", "MobileBalance.Client.g.cs",
                 "MobileBalance.Enums.ApproveStatus.g.cs", "MobileBalance.Enums.CallbackMethod.g.cs", "MobileBalance.Enums.MobileOperator.g.cs",
                 "MobileBalance.Enums.PageLanguage.g.cs", "MobileBalance.Enums.PayStatus.g.cs", "MobileBalance.Enums.PaymentStatus.g.cs",
                 "MobileBalance.Enums.RedirectMethod.g.cs", "MobileBalance.Enums.ResultStatus.g.cs",
                 "MobileBalance.Init.g.cs", "MobileBalance.Pay.g.cs", "MobileBalance.ResendCode.g.cs", "MobileBalance.Status.g.cs",
+                "Payouts.AddCard.g.cs", "Payouts.Balance.g.cs", "Payouts.Callback.PayoutNotification.g.cs", "Payouts.Client.g.cs",
+                "Payouts.Enums.PayoutResult.g.cs", "Payouts.Enums.PayoutRoute.g.cs", "Payouts.Enums.PayoutStatus.g.cs", "Payouts.Enums.ResultStatus.g.cs",
+                "Payouts.Enums.TransactionStatus.g.cs", "Payouts.GatewayStatus.g.cs", "Payouts.Status.g.cs", "Payouts.StatusByOrder.g.cs",
+                "Payouts.StatusV2.g.cs", "Payouts.ToIban.g.cs", "Payouts.ToSavedCard.g.cs", "Payouts.ToUnsavedCard.g.cs",
                 "Purchase.Cancel.g.cs", "Purchase.Clearing.g.cs", "Purchase.Client.g.cs",
                 "Purchase.Enums.CallbackMethod.g.cs", "Purchase.Enums.PageLanguage.g.cs", "Purchase.Enums.PaymentRoute.g.cs", "Purchase.Enums.PaymentStatus.g.cs",
                 "Purchase.Enums.RedirectMethod.g.cs", "Purchase.Enums.RefundStatus.g.cs", "Purchase.Enums.ResultStatus.g.cs", "Purchase.Enums.TaxType.g.cs",

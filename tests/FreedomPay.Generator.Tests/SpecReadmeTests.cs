@@ -65,15 +65,17 @@ public sealed class SpecReadmeTests
         string example = readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start);
         var compilation = GeneratorHarness.EmptyCompilation(Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(FreedomPayClient).Assembly.Location)));
 
-        var (result, output) = GeneratorHarness.Run(new[] { new SpecFile("/specs/payouts.yaml", example) }, compilation: compilation);
+        var (result, output) = GeneratorHarness.Run(new[] { new SpecFile("/specs/transfers.yaml", example) }, compilation: compilation);
 
         Assert.Empty(GeneratorHarness.Describe(result.Diagnostics));
         Assert.Empty(RuntimeCompilation.Problems(output));
-        string balance = result.GeneratedSources.Single(s => s.HintName == "Payouts.Balance.g.cs").SourceText.ToString();
+        string balance = result.GeneratedSources.Single(s => s.HintName == "Transfers.Balance.g.cs").SourceText.ToString();
         Assert.Contains("ConstantField(\"pg_purpose\", \"payout\"),", balance);
         Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<BalanceCard> Cards { get; }", balance);
         Assert.Contains("public BalanceLimits? Limits { get; }", balance);
         Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<string> Tag { get; }", balance);
-        Assert.Contains("public static PayoutsClient Payouts(this global::FreedomPay.FreedomPayClient client)", result.GeneratedSources.Single(s => s.HintName == "Payouts.Client.g.cs").SourceText.ToString());
+        string client = result.GeneratedSources.Single(s => s.HintName == "Transfers.Client.g.cs").SourceText.ToString();
+        Assert.Contains("public static TransfersClient Transfers(this global::FreedomPay.FreedomPayClient client)", client);
+        Assert.Contains("secretName: \"payout\")", client);
     }
 }

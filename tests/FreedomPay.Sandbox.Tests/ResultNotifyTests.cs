@@ -97,7 +97,7 @@ public sealed class ResultNotifyTests
     }
 
     /// <summary>Waits for a state of the sandbox's delivery records (each attempt's retry timer is already set when it shows).</summary>
-    private static async Task WaitUntil(Func<bool> condition)
+    internal static async Task WaitUntil(Func<bool> condition)
     {
         DateTime until = DateTime.UtcNow.AddSeconds(60);
         while (!condition())

@@ -12,7 +12,7 @@ internal sealed class SandboxFixture : IAsyncDisposable
     {
         Sandbox = sandbox;
         Clock = clock;
-        Client = NewClient(sandbox.Merchant.MerchantId, sandbox.Merchant.SecretKey);
+        Client = NewClient(sandbox.Merchant.MerchantId, sandbox.Merchant.SecretKey, payoutKey: sandbox.Merchant.SecretFor("payout"));
     }
 
     public FreedomPaySandbox Sandbox { get; }
@@ -31,10 +31,19 @@ internal sealed class SandboxFixture : IAsyncDisposable
         return new SandboxFixture(await FreedomPaySandbox.StartAsync(options), clock);
     }
 
-    public FreedomPayClient NewClient(string merchantId, string secret, TimeSpan? timeout = null) => new(new FreedomPayClientOptions
+    public FreedomPayClient NewClient(string merchantId, string secret, TimeSpan? timeout = null, string? payoutKey = null)
     {
-        MerchantId = merchantId, SecretKey = secret, BaseAddress = Sandbox.BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30),
-    });
+        var options = new FreedomPayClientOptions
+        {
+            MerchantId = merchantId, SecretKey = secret, BaseAddress = Sandbox.BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30),
+        };
+        if (payoutKey is not null)
+        {
+            options.SecretKeys["payout"] = payoutKey;
+        }
+
+        return new FreedomPayClient(options);
+    }
 
     /// <summary>Init with the given amount (and optional result URL); returns the payment id.</summary>
     public async Task<long> InitAsync(decimal amount = 150.50m, string? resultUrl = null, string? idempotencyKey = null)

@@ -14,7 +14,7 @@ namespace FreedomPay.Generator.Binding
     /// </summary>
     internal sealed partial class SpecBinder
     {
-        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "errors", "defaults", "fields", "elements", "enums", "operations", "callbacks" };
+        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "secret", "errors", "defaults", "fields", "elements", "enums", "operations", "callbacks" };
         private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description", "unsigned-codes" };
 
         /// <summary>Codes of the one unsigned reply the docs describe: the merchant was not identified (101 Merchant API, 9998 Gateway API).</summary>
@@ -103,7 +103,8 @@ namespace FreedomPay.Generator.Binding
                 Description: root.String("description"),
                 Servers: servers,
                 Encoding: encoding,
-                Errors: errors);
+                Errors: errors,
+                Secret: BindSecret(root));
             var area = new ApiArea(info, operations, _enums.All(), callbacks, RequestClasses());
             return (area, declaration);
         }
@@ -206,6 +207,28 @@ namespace FreedomPay.Generator.Binding
                     _context.Report(DiagnosticDescriptors.InvalidValue, root.Node("encoding")!.Span, value, "encoding", "use 'multipart' (multipart/form-data) or 'urlencoded' (application/x-www-form-urlencoded)");
                     return RequestEncoding.Multipart;
             }
+        }
+
+        /// <summary>
+        /// <c>secret:</c> names the client options' key that signs the area (<c>SecretKeys["payout"]</c>); the names
+        /// are those the runtime accepts (lowercase letters, digits, '-', starting with a letter).
+        /// </summary>
+        private string? BindSecret(MappingReader root)
+        {
+            string? value = root.String("secret");
+            if (value is null)
+            {
+                return null;
+            }
+
+            bool valid = value.Length > 0 && value[0] >= 'a' && value[0] <= 'z' && value.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+            if (!valid)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, root.Node("secret")!.Span, value, "secret", "name the key with lowercase letters, digits and '-', starting with a letter, e.g. 'payout' (the client reads it from SecretKeys[\"payout\"])");
+                return null;
+            }
+
+            return value;
         }
 
         private ErrorShape BindErrors(MappingReader root)

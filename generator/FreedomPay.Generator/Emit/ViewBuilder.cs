@@ -38,6 +38,7 @@ namespace FreedomPay.Generator.Emit
                 ErrorCode = CSharpText.Literal(area.Errors.CodeElement),
                 ErrorDescription = CSharpText.Literal(area.Errors.DescriptionElement),
                 ErrorUnsignedCodes = area.Errors.UnsignedCodes.Select(CSharpText.Literal).ToList(),
+                Secret = area.Secret is null ? null : CSharpText.Literal(area.Secret),
                 PartialAccessor = unit.Context.Options.PartialClientAccessor,
                 AccessorField = "_" + char.ToLowerInvariant(area.Name[0]) + area.Name.Substring(1),
                 ExtensionsClass = area.Name + "ClientExtensions",
@@ -71,6 +72,7 @@ namespace FreedomPay.Generator.Emit
             {
                 File = file,
                 ReplyKind = callback.Reply.ToString(),
+                Secret = unit.Context.Area.Secret is { } secret ? CSharpText.Literal(secret) : "null",
                 Callback = new ClassView
                 {
                     Name = callback.Name,

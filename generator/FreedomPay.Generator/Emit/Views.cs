@@ -33,6 +33,9 @@ namespace FreedomPay.Generator.Emit
         public string ErrorValue { get; set; } = "";
         public string ErrorCode { get; set; } = "";
         public string ErrorDescription { get; set; } = "";
+
+        /// <summary>The C# literal of the spec's <c>secret:</c>, or null when the area is signed with the main key.</summary>
+        public string? Secret { get; set; }
         public bool PartialAccessor { get; set; }
         public string AccessorField { get; set; } = "";
         public string ExtensionsClass { get; set; } = "";
@@ -194,6 +197,9 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>The runtime's <c>CallbackReplyKind</c> member: SignedXml, Http200 or None.</summary>
         public string ReplyKind { get; set; } = "SignedXml";
+
+        /// <summary>The C# literal of the area's <c>secret:</c>, or <c>null</c>.</summary>
+        public string Secret { get; set; } = "null";
         public ClassView Callback { get; set; } = new ClassView();
         public List<ClassView> Nested { get; set; } = new List<ClassView>();
     }

@@ -19,6 +19,7 @@ namespace FreedomPay.Generator.Model
 
     /// <summary>What an area says about itself, apart from its operations and enums; every generated file of the area needs it.</summary>
     /// <param name="SpecFileName">File name only (no folder): it is written into generated headers.</param>
+    /// <param name="Secret">The spec's <c>secret:</c>, the name of the client options' key that signs the area; null for the main key.</param>
     internal sealed record AreaInfo(
         string Name,
         string SpecFileName,
@@ -26,7 +27,8 @@ namespace FreedomPay.Generator.Model
         string? Description,
         EquatableArray<ServerModel> Servers,
         RequestEncoding Encoding,
-        ErrorShape Errors);
+        ErrorShape Errors,
+        string? Secret = null);
 
     /// <param name="Name">The key under <c>servers:</c>, e.g. <c>kz</c>.</param>
     /// <param name="Url">Absolute base URL ending with a slash.</param>

@@ -42,6 +42,7 @@ namespace FreedomPay.Runtime
         /// <exception cref="FreedomPayProtocolException">The reply is not a well-formed gateway reply.</exception>
         /// <exception cref="FreedomPayNetworkException">The call could not be sent, or a safe call got no reply.</exception>
         /// <exception cref="FreedomPayOutcomeUnknownException">A call that moves money got no reply: check the status.</exception>
+        /// <exception cref="InvalidOperationException">The operation is signed with a secret key the options do not hold; nothing was sent.</exception>
         public async Task<TResponse> SendAsync<TRequest, TResponse>(
             OperationDescriptor operation,
             TRequest request,
@@ -67,13 +68,14 @@ namespace FreedomPay.Runtime
             cancellationToken.ThrowIfCancellationRequested();
             RequestValidation validation = RequestValidation.Of(request);
             validation.ThrowIfInvalid(operation.DisplayName);
+            string secret = _options.SecretFor(operation);
 
             string? paymentId = validation.PaymentId;
             using Activity? activity = Telemetry.Start(operation, paymentId);
             var clock = Stopwatch.StartNew();
             try
             {
-                var call = new Call<TRequest>(this, operation, request, activity);
+                var call = new Call<TRequest>(this, operation, request, secret, activity);
                 PgResponse reply = operation.SafeToRetry
                     ? await _retry.ExecuteAsync(static (call, token) => call.AttemptAsync(token), call, cancellationToken).ConfigureAwait(false)
                     : await call.AttemptAsync(cancellationToken).ConfigureAwait(false);
@@ -102,6 +104,7 @@ namespace FreedomPay.Runtime
         /// merchant id, a fresh salt and the signature, against the client's server. Nothing is sent.
         /// </summary>
         /// <exception cref="FreedomPayValidationException">A value is missing or breaks a rule.</exception>
+        /// <exception cref="InvalidOperationException">The operation is signed with a secret key the options do not hold.</exception>
         public FreedomPayRedirect CreateRedirect<TRequest>(OperationDescriptor operation, TRequest request)
             where TRequest : FreedomPayRequest
         {
@@ -116,7 +119,7 @@ namespace FreedomPay.Runtime
             }
 
             RequestValidation.Of(request).ThrowIfInvalid(operation.DisplayName);
-            FormFieldList fields = BuildFields(operation, request, out string path);
+            FormFieldList fields = BuildFields(operation, request, _options.SecretFor(operation), out string path);
             Log.Redirect(_logger, operation.DisplayName);
             return FreedomPayRedirect.Create(operation.HttpMethod, _options.BaseAddress ?? operation.DefaultServer, path, fields);
         }
@@ -148,7 +151,7 @@ namespace FreedomPay.Runtime
         }
 
         /// <summary>One call: every attempt builds fresh fields (a new salt and signature) and sends them once.</summary>
-        private sealed class Call<TRequest>(FreedomPayConnection connection, OperationDescriptor operation, TRequest request, Activity? activity)
+        private sealed class Call<TRequest>(FreedomPayConnection connection, OperationDescriptor operation, TRequest request, string secret, Activity? activity)
             where TRequest : FreedomPayRequest
         {
             private int _attempts;
@@ -160,9 +163,9 @@ namespace FreedomPay.Runtime
             public async ValueTask<PgResponse> AttemptAsync(CancellationToken cancellationToken)
             {
                 Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
-                FormFieldList fields = connection.BuildFields(operation, request, out string path);
+                FormFieldList fields = connection.BuildFields(operation, request, secret, out string path);
                 BoundedBody body = await connection._transport.SendAsync(operation, path, fields, cancellationToken).ConfigureAwait(false);
-                return ReplyReader.Read(operation, body.Buffer, body.Length, connection._replyLimits, connection._options.SecretKey, connection._options.VerifyResponseSignatures);
+                return ReplyReader.Read(operation, body.Buffer, body.Length, connection._replyLimits, secret, connection._options.VerifyResponseSignatures);
             }
         }
 
@@ -170,7 +173,7 @@ namespace FreedomPay.Runtime
         /// Merchant id and constants, the caller's values, a fresh salt, then the signature over all of them. Values of
         /// path parameters move from the fields into <paramref name="path"/> before anything is signed.
         /// </summary>
-        private FormFieldList BuildFields<TRequest>(OperationDescriptor operation, TRequest request, out string path)
+        private FormFieldList BuildFields<TRequest>(OperationDescriptor operation, TRequest request, string secret, out string path)
             where TRequest : FreedomPayRequest
         {
             RequestFieldTable table = operation.Fields;
@@ -198,7 +201,7 @@ namespace FreedomPay.Runtime
 
             if (table.SignatureField is not null)
             {
-                fields.Add(table.SignatureField, SignatureString.Sign(operation.ScriptName, fields, table.SignatureField, _options.SecretKey));
+                fields.Add(table.SignatureField, SignatureString.Sign(operation.ScriptName, fields, table.SignatureField, secret));
             }
 
             return fields;

@@ -60,16 +60,29 @@ namespace FreedomPay.Runtime
     public sealed class AreaDescriptor
     {
         /// <summary>Describes an area (called by generated code).</summary>
-        public AreaDescriptor(string name, RequestEncoding encoding, Uri defaultServer, ResponseErrorShape errors)
+        /// <param name="name">The area's name.</param>
+        /// <param name="encoding">How request bodies are encoded.</param>
+        /// <param name="defaultServer">The server used when the options give no base address.</param>
+        /// <param name="errors">Where replies say they failed.</param>
+        /// <param name="secretName">
+        /// The spec's <c>secret:</c>: the name of the key in <see cref="FreedomPayClientOptions.SecretKeys"/> that signs
+        /// the area's requests and replies (payouts have a key of their own); null for the merchant's
+        /// <see cref="FreedomPayClientOptions.SecretKey"/>.
+        /// </param>
+        public AreaDescriptor(string name, RequestEncoding encoding, Uri defaultServer, ResponseErrorShape errors, string? secretName = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Encoding = encoding;
             DefaultServer = defaultServer ?? throw new ArgumentNullException(nameof(defaultServer));
             Errors = errors ?? throw new ArgumentNullException(nameof(errors));
+            SecretName = secretName;
         }
 
         /// <summary>The API area, e.g. <c>MobileBalance</c>.</summary>
         public string Name { get; }
+
+        /// <summary>The name of the secret key that signs the area (<c>payout</c>), or null for the merchant's main key.</summary>
+        public string? SecretName { get; }
 
         /// <summary>How request bodies are encoded.</summary>
         public RequestEncoding Encoding { get; }
@@ -135,6 +148,7 @@ namespace FreedomPay.Runtime
             Encoding = area.Encoding;
             DefaultServer = area.DefaultServer;
             Errors = area.Errors;
+            SecretName = area.SecretName;
             Reply = reply ?? NoElements;
             var hidden = new List<string>();
             var partial = new List<string>();
@@ -207,6 +221,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>Where replies say they failed.</summary>
         public ResponseErrorShape Errors { get; }
+
+        /// <summary>The name of the secret key that signs the operation (<c>payout</c>), or null for the merchant's main key.</summary>
+        public string? SecretName { get; }
 
         /// <summary>
         /// The status values (<see cref="ResponseErrorShape.StatusElement"/>) the spec lists for the reply, or null when

@@ -110,12 +110,20 @@ namespace FreedomPay.Sandbox.Gateway
             SandboxReply reply;
             SignatureVerdict verdict;
             string? signature = request.Optional(SignatureField(route));
-            if (request.Optional(SaltField(route)) is null)
+            string?[] keys = route.SecretNames.Select(merchant.SecretFor).ToArray();
+            string? secret = signature is null ? null : keys.FirstOrDefault(key => key is not null && PgSignature.Verify(route.Script, request.Fields, key, signature));
+            if (keys.All(key => key is null))
+            {
+                // A key the merchant does not have (payouts not enabled): refused, signed with the main key.
+                verdict = SignatureVerdict.Missing;
+                reply = SandboxReply.Error(SandboxErrorCodes.PayoutsNotEnabled, $"{route.DisplayName} is not enabled for merchant {merchant.MerchantId}: it has no '{route.SecretNames[0]}' key.");
+            }
+            else if (request.Optional(SaltField(route)) is null)
             {
                 verdict = SignatureVerdict.Missing;
                 reply = SandboxReply.Error(SandboxErrorCodes.InvalidField, $"Field {SaltField(route)} is required.");
             }
-            else if (signature is null || !PgSignature.Verify(route.Script, request.Fields, merchant.SecretKey, signature))
+            else if (signature is null || secret is null)
             {
                 verdict = signature is null ? SignatureVerdict.Missing : SignatureVerdict.Invalid;
                 reply = SandboxReply.Error(SandboxErrorCodes.InvalidSignature, $"Invalid signature: {SignatureField(route)} does not match the request signed for script '{route.Script}'.");
@@ -134,7 +142,8 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             log.Add(RequestLog.Describe(at, route, request, merchantId, verdict, reply));
-            return (reply.Render(route.Script, route.Errors, merchant.SecretKey, salt, SaltField(route), SignatureField(route), spoilSignature), reply.Failure is null ? reply.RedirectTo : null);
+            string replyKey = secret ?? keys.FirstOrDefault(key => key is not null) ?? merchant.SecretKey;
+            return (reply.Render(route.Script, route.Errors, replyKey, salt, SaltField(route), SignatureField(route), spoilSignature), reply.Failure is null ? reply.RedirectTo : null);
         }
 
         /// <summary>

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using FreedomPay.Cards;
 using FreedomPay.MobileBalance;
+using FreedomPay.Payouts;
 using FreedomPay.Purchase;
 using FreedomPay.Runtime;
 using FreedomPay.Sandbox.Notifications;
@@ -55,9 +57,28 @@ namespace FreedomPay.Sandbox.Gateway
             Stateful(PurchaseClient.CancelInfo, call => Task.FromResult(Cancel(call.Request, call.Merchant))),
             Stateful(PurchaseClient.RefundInfo, call => Task.FromResult(Refund(call.Request, call.Merchant))),
             Stateful(PurchaseClient.RecurringInfo, call => Task.FromResult(Recurring(call.Request, call.Merchant))),
-            new SandboxRoute(StatusByOrderPath, null, StatusByOrderPath, call => Task.FromResult(StatusByOrder(call.Request, call.Merchant)), checkFields: false),
+            Checked(CardsClient.AddInfo, AddCard),
+            Checked(CardsClient.ListInfo, ListCards),
+            Checked(CardsClient.RemoveInfo, RemoveCard),
+            Checked(CardsClient.InitInfo, InitWithSavedCard),
+            Checked(CardsClient.DirectInfo, Direct),
+            new SandboxRoute(CvcPagePath, null, "pay", call => Task.FromResult(CvcPage(call.Request, call.Merchant)), checkFields: false) { YieldsToCallerAreas = true },
+            Checked(PayoutsClient.AddCardInfo, AddCard),
+            Checked(PayoutsClient.ToSavedCardInfo, ToSavedCard),
+            Checked(PayoutsClient.ToIbanInfo, ToIban),
+            Checked(PayoutsClient.BalanceInfo, PayoutBalance),
+            Checked(PayoutsClient.StatusInfo, PayoutStatus),
+            Checked(PayoutsClient.StatusV2Info, PayoutStatusV2),
+            // Signed with the merchant's key (a spec of one's own, the README's walkthrough) or the payout key (Payouts).
+            new SandboxRoute(StatusByOrderPath, null, StatusByOrderPath, call => Task.FromResult(StatusByOrder(call.Request, call.Merchant)), checkFields: false)
+            {
+                SecretNames = new string?[] { null, PayoutSecret },
+            },
             new SandboxRoute(PaymentPagePath, null, PaymentPagePath, call => Task.FromResult(PaymentPage(call.Request, call.Merchant)), checkFields: false),
         };
+
+        /// <summary>card/pay: the CVC page of a saved-card payment through the buyer's browser (Cards' CvcPage redirect).</summary>
+        public const string CvcPagePath = "v1/merchant/{merchant-id}/card/pay";
 
         /// <summary>payment.php: the checkout through the buyer's browser (Purchase's PaymentPage redirect).</summary>
         public const string PaymentPagePath = "payment.php";
@@ -70,11 +91,18 @@ namespace FreedomPay.Sandbox.Gateway
             return created;
         }
 
-        /// <summary>get_status2.php: status by the merchant's order id, served for specs of one's own (the README's walkthrough).</summary>
+        /// <summary>get_status2.php: status by the merchant's order id (Payouts' StatusByOrder, and specs of one's own such as the README's walkthrough).</summary>
         public const string StatusByOrderPath = "get_status2.php";
 
         private static SandboxRoute Stateful(OperationInfo operation, Func<SandboxCall, Task<SandboxReply>> handler) =>
             SandboxRoute.For(operation, handler, checkFields: false);
+
+        /// <summary>A stateful route whose fields the spec's rules check first (the handler reads them already valid).</summary>
+        private static SandboxRoute Checked(OperationInfo operation, Func<GatewayRequest, SandboxMerchant, SandboxReply> handler) =>
+            new SandboxRoute(SandboxRoute.KeyOf(operation), operation, operation.Descriptor.ScriptName, call => Task.FromResult(handler(call.Request, call.Merchant)))
+            {
+                YieldsToCallerAreas = true,
+            };
 
         private SandboxReply Init(GatewayRequest request, SandboxMerchant merchant)
         {
@@ -117,11 +145,7 @@ namespace FreedomPay.Sandbox.Gateway
                 Card: card);
             foreach (var (name, url) in new[] { ("pg_result_url", terms.ResultUrl), ("pg_check_url", terms.CheckUrl), ("pg_success_url", terms.Return.SuccessUrl), ("pg_failure_url", terms.Return.FailureUrl) })
             {
-                // Only web addresses: a javascript: or data: URL would run in the sandbox's origin on the POST return.
-                if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out Uri? parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)))
-                {
-                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be an absolute http or https URL.");
-                }
+                RequireWebUrl(name, url);
             }
 
             Payment payment = _book.Create(merchant.MerchantId, terms, Now);
@@ -186,6 +210,9 @@ namespace FreedomPay.Sandbox.Gateway
             return true;
         });
 
+        /// <summary>The test cards, for the pages' hints.</summary>
+        public IEnumerable<TestCard> TestCards => _options.Cards;
+
         /// <summary>The rules payments follow (attempts, code lifetime), for the hosted page's texts.</summary>
         public SandboxRules Rules => _rules;
 
@@ -231,6 +258,17 @@ namespace FreedomPay.Sandbox.Gateway
             lock (_book.Gate)
             {
                 Payment? payment = _book.FindByOrder(merchant.MerchantId, orderId);
+                if (payment is null && _book.FindPayoutByOrder(merchant.MerchantId, orderId) is { } payout)
+                {
+                    return SandboxReply.Ok()
+                        .Set("pg_payment_id", payout.Id)
+                        .Set("pg_transaction_status", payout.State switch { PayoutState.Ok => "ok", PayoutState.Failed => "failed", _ => "pending" })
+                        .Set("pg_can_reject", "0")
+                        .Set("pg_testing_mode", "1")
+                        .Set("pg_captured", payout.State == PayoutState.Ok ? "1" : "0")
+                        .Set("pg_create_date", Local(payout.CreatedAt));
+                }
+
                 if (payment is null)
                 {
                     return SandboxReply.Ok().Set("pg_payment_id", 0L);
@@ -275,6 +313,12 @@ namespace FreedomPay.Sandbox.Gateway
                 }
             }
         }
+
+        /// <summary>Only web addresses: a javascript: or data: URL would run in the sandbox's origin on a POST return.</summary>
+        private static string? RequireWebUrl(string name, string? url) =>
+            url is null || (Uri.TryCreate(url, UriKind.Absolute, out Uri? parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps))
+                ? url
+                : throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {name} must be an absolute http or https URL.");
 
         /// <summary>Dates in replies are the gateway's local time (Kazakhstan, UTC+5), without an offset.</summary>
         private static string Local(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(5)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -28,6 +28,15 @@ namespace FreedomPay.Sandbox.Gateway
 
         public bool CheckFields { get; } = checkFields && operation is not null;
 
+        /// <summary>Whether an area the caller adds may serve this path instead (the Cards and Payouts routes).</summary>
+        public bool YieldsToCallerAreas { get; init; }
+
+        /// <summary>
+        /// The keys a request may be signed with, by name (null: the merchant's main key); the reply is signed with
+        /// the one that verified. From the operation's area (<c>secret:</c>), unless a shared path takes several.
+        /// </summary>
+        public IReadOnlyList<string?> SecretNames { get; init; } = new[] { operation?.Descriptor.SecretName };
+
         /// <summary>Where replies say they failed (the spec's error elements; the Merchant API's without a description).</summary>
         public ResponseErrorShape? Errors => Operation?.Descriptor.Errors;
 
@@ -106,6 +115,15 @@ namespace FreedomPay.Sandbox.Gateway
 
         /// <summary>Serves a path (replacing what served it before).</summary>
         public void Set(SandboxRoute route) => _routes[route.Path] = route;
+
+        /// <summary>Serves a path unless a route that must not be displaced does (Mobile balance and Purchase keep theirs).</summary>
+        public void AddUnlessStateful(SandboxRoute route)
+        {
+            if (!_routes.TryGetValue(route.Path, out SandboxRoute? existing) || existing.YieldsToCallerAreas)
+            {
+                _routes[route.Path] = route;
+            }
+        }
 
         /// <summary>Serves a path unless something already does (an area's own description never displaces a stateful route).</summary>
         public void AddIfAbsent(SandboxRoute route) => _routes.TryAdd(route.Path, route);

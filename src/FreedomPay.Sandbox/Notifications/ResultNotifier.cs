@@ -88,10 +88,46 @@ namespace FreedomPay.Sandbox.Notifications
                 return;
             }
 
+            Start(payment.Id, target, Fields(payment, now), merchant.SecretKey, payment.Terms.ResultMethod, signedReply: true);
+        }
+
+        /// <summary>
+        /// Starts delivering a notification whose answer is plain HTTP 200 (Payout notify, the saved-card result):
+        /// signed with <paramref name="secret"/> for the script of <paramref name="url"/>, retried like Result notify.
+        /// </summary>
+        public void NotifyPlain(long id, string? url, List<KeyValuePair<string, string>> fields, string secret)
+        {
+            if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out Uri? target))
+            {
+                return;
+            }
+
+            fields.Add(new KeyValuePair<string, string>("pg_salt", RandomText(16)));
+            Start(id, target, fields, secret, "POST", signedReply: false);
+        }
+
+        /// <summary>Runs <paramref name="action"/> after <paramref name="delay"/> on the sandbox's clock (a payout finishing); stopped with the sandbox.</summary>
+        public void After(TimeSpan delay, Action action)
+        {
+            lock (_gate)
+            {
+                _running.RemoveAll(task => task.IsCompleted);
+                // The timer starts now, before the caller's reply is sent: a test moving a fake clock finds it waiting.
+                _running.Add(RunAfterAsync(Task.Delay(delay, _options.TimeProvider, _stopping.Token), action));
+            }
+
+            static async Task RunAfterAsync(Task waited, Action action)
+            {
+                await waited.ConfigureAwait(false);
+                action();
+            }
+        }
+
+        private void Start(long id, Uri target, List<KeyValuePair<string, string>> fields, string secret, string method, bool signedReply)
+        {
             string script = PgSignature.ScriptNameOf(target);
-            List<KeyValuePair<string, string>> fields = Fields(payment, now);
-            fields.Add(new KeyValuePair<string, string>("pg_sig", PgSignature.Compute(script, fields, merchant.SecretKey)));
-            var delivery = new Delivery(payment.Id, target, fields, script, merchant.SecretKey, payment.Terms.ResultMethod);
+            fields.Add(new KeyValuePair<string, string>("pg_sig", PgSignature.Compute(script, fields, secret)));
+            var delivery = new Delivery(id, target, fields, script, secret, method, signedReply);
             lock (_gate)
             {
                 // Bounded records: finished deliveries beyond the cap and completed tasks are let go.
@@ -206,6 +242,11 @@ namespace FreedomPay.Sandbox.Notifications
                     ? new HttpRequestMessage(HttpMethod.Get, new Uri(delivery.Url, "?" + Query(delivery.Fields)))
                     : new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = new FormUrlEncodedContent(delivery.Fields) };
                 using HttpResponseMessage response = await _http.SendAsync(request, _stopping.Token).ConfigureAwait(false);
+                if (!delivery.SignedReply)
+                {
+                    return new ResultAttempt(at, (int)response.StatusCode, null, null, null);
+                }
+
                 MerchantReply reply = await MerchantReply.ReadAsync(response, delivery.Script, delivery.Secret, _stopping.Token).ConfigureAwait(false);
                 return new ResultAttempt(at, (int)response.StatusCode, null, reply.Status, reply.SignatureValid);
             }
@@ -221,8 +262,11 @@ namespace FreedomPay.Sandbox.Notifications
         private static string RandomText(int length) =>
             System.Security.Cryptography.RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", length);
 
-        private sealed class Delivery(long paymentId, Uri url, IReadOnlyList<KeyValuePair<string, string>> fields, string script, string secret, string method)
+        private sealed class Delivery(long paymentId, Uri url, IReadOnlyList<KeyValuePair<string, string>> fields, string script, string secret, string method, bool signedReply)
         {
+            /// <summary>Whether the merchant answers signed XML (Result notify) or plain HTTP 200 (Payout notify).</summary>
+            public bool SignedReply { get; } = signedReply;
+
             public long PaymentId { get; } = paymentId;
 
             public Uri Url { get; } = url;

@@ -38,6 +38,7 @@ namespace FreedomPay.Sandbox.Pages
             app.MapGet("/pay/card/{key}", (string key) => pages.Show(key));
             app.MapPost("/pay/card/{key}/card", (string key, HttpRequest request) => pages.CardAsync(key, request));
             app.MapPost("/pay/card/{key}/challenge", (string key, HttpRequest request) => pages.ChallengeAsync(key, request));
+            app.MapPost("/pay/card/{key}/cvc", (string key, HttpRequest request) => pages.CvcAsync(key, request));
         }
 
         /// <summary>The card form: number, expiry and CVC checked for form here, the number against the test cards by the gateway.</summary>
@@ -48,18 +49,41 @@ namespace FreedomPay.Sandbox.Pages
                 return NotFound();
             }
 
-            GatewayRequest? form = await FormAsync(request).ConfigureAwait(false);
-            string pan = new string((form?.Optional("pan") ?? string.Empty).Where(c => c is not (' ' or '-')).ToArray());
-            string expiry = form?.Optional("expiry")?.Trim() ?? string.Empty;
-            string cvc = form?.Optional("cvc")?.Trim() ?? string.Empty;
-            if (pan.Length is < 13 or > 19 || !pan.All(char.IsAsciiDigit) || !CardExpiry.IsCurrent(expiry, _gateway.Now) || cvc.Length != 3 || !cvc.All(char.IsAsciiDigit))
+            CardFormInput? card = await CardFormInput.ReadAsync(request, _gateway.Now).ConfigureAwait(false);
+            if (card is null)
             {
                 return Html.Respond(HostedPageView.Render(payment, error: payment.Texts.CardFormat), StatusCodes.Status422UnprocessableEntity);
             }
 
             try
             {
-                await _gateway.PayByCardAsync(Merchant(payment), payment.Id, pan).ConfigureAwait(false);
+                await _gateway.PayByCardAsync(Merchant(payment), payment.Id, card.Number).ConfigureAwait(false);
+            }
+            catch (GatewayError error)
+            {
+                return AfterRefusal(key, error, phoneTyped: null);
+            }
+
+            return Next(key);
+        }
+
+        /// <summary>The CVC of a saved card's payment: checked for form here; the saved card decides the outcome.</summary>
+        private async Task<IResult> CvcAsync(string key, HttpRequest request)
+        {
+            if (Find(key) is not { IsSavedCard: true } payment)
+            {
+                return NotFound();
+            }
+
+            string cvc = (await FieldAsync(request, "cvc").ConfigureAwait(false))?.Trim() ?? string.Empty;
+            if (cvc.Length != 3 || !cvc.All(char.IsAsciiDigit))
+            {
+                return Html.Respond(HostedPageView.Render(payment, error: payment.Texts.CvcFormat), StatusCodes.Status422UnprocessableEntity);
+            }
+
+            try
+            {
+                _gateway.ChargeSavedCard(Merchant(payment), payment.Id, "the CVC page");
             }
             catch (GatewayError error)
             {
@@ -95,25 +119,7 @@ namespace FreedomPay.Sandbox.Pages
 
         /// <summary>One field of the page's form, or null when the body is not a form within the gateway's limits.</summary>
         private static async Task<string?> FieldAsync(HttpRequest request, string name) =>
-            await FormAsync(request).ConfigureAwait(false) is { } form ? form.Optional(name) ?? string.Empty : null;
-
-        /// <summary>The page's form (read once: the body cannot be read again), or null when it is not a form within the gateway's limits.</summary>
-        private static async Task<GatewayRequest?> FormAsync(HttpRequest request)
-        {
-            if (!request.HasFormContentType)
-            {
-                return null;
-            }
-
-            try
-            {
-                return await GatewayRequest.ReadAsync(request).ConfigureAwait(false);
-            }
-            catch (System.Exception ex) when (ex is System.IO.InvalidDataException or System.IO.IOException or BadHttpRequestException)
-            {
-                return null;
-            }
-        }
+            await PageForm.ReadAsync(request).ConfigureAwait(false) is { } form ? form.Optional(name) ?? string.Empty : null;
 
         private async Task<IResult> PhoneAsync(string key, HttpRequest request)
         {
@@ -269,6 +275,7 @@ namespace FreedomPay.Sandbox.Pages
                     payment.Card?.MaskedPan)
                 {
                     IsCard = payment.Card is not null,
+                    IsSavedCard = payment.Terms.Card?.Saved is not null,
                     Extra = payment.Terms.Extra ?? System.Array.Empty<KeyValuePair<string, string>>(),
                     FailureDescription = payment.FailureDescription,
                     Secret = _merchants.First(m => m.MerchantId == payment.MerchantId).SecretKey,

@@ -37,6 +37,9 @@ namespace FreedomPay.Sandbox.Pages
         /// <summary>A card payment (the card page), not mobile commerce (the phone page).</summary>
         public bool IsCard { get; init; }
 
+        /// <summary>A payment with a saved card (card/init): its page asks only for the CVC.</summary>
+        public bool IsSavedCard { get; init; }
+
         public bool IsFinished => Status is SandboxPaymentStatus.Success or SandboxPaymentStatus.Failed or SandboxPaymentStatus.Incomplete
             or SandboxPaymentStatus.Authorized or SandboxPaymentStatus.Revoked;
 
@@ -52,6 +55,7 @@ namespace FreedomPay.Sandbox.Pages
     {
         public static string Render(HostedPayment payment, string? error = null, string? notice = null, string? phoneTyped = null) => payment.Status switch
         {
+            SandboxPaymentStatus.New when payment.IsSavedCard => CvcStep(payment, error),
             SandboxPaymentStatus.New when payment.IsCard => CardStep(payment, error),
             SandboxPaymentStatus.Pending when payment.IsCard => ChallengeStep(payment, error),
             SandboxPaymentStatus.New => PhoneStep(payment, error, phoneTyped),
@@ -60,12 +64,15 @@ namespace FreedomPay.Sandbox.Pages
         };
 
         /// <summary>The card form. The card number is never written back into the page, not even after a mistake.</summary>
-        private static string CardStep(HostedPayment p, string? error)
+        private static string CardStep(HostedPayment p, string? error) =>
+            Frame(p, CardForm(p.Texts, p.Path + "/card", p.Texts.Pay, error), p.Texts.CardTitle);
+
+        /// <summary>Number, expiry and CVC, as the payment page and the save-card page ask for them.</summary>
+        public static string CardForm(PageTexts t, string action, string submit, string? error)
         {
-            PageTexts t = p.Texts;
             string described = error is null ? string.Empty : " card-error";
-            return Frame(p, $"""
-                <form id="card-form" method="post" action="{E(p.Path)}/card" novalidate>
+            return $"""
+                <form id="card-form" method="post" action="{E(action)}" novalidate>
                 <label for="pan">{E(t.CardNumberLabel)}</label>
                 <input id="pan" name="pan" type="text" inputmode="numeric" autocomplete="cc-number" maxlength="23" required aria-describedby="pan-hint{described}"{Invalid(error)} autofocus>
                 <p id="pan-hint" class="hint">{E(t.CardNumberHint)}</p>
@@ -74,6 +81,21 @@ namespace FreedomPay.Sandbox.Pages
                 <label for="cvc">{E(t.CvcLabel)}</label>
                 <input id="cvc" name="cvc" type="password" inputmode="numeric" autocomplete="cc-csc" maxlength="3" required{Invalid(error)}>
                 {Error("card-error", error)}
+                <button type="submit">{E(submit)}</button>
+                </form>
+                """;
+        }
+
+        /// <summary>A saved card's payment (card/init, then card/pay): only the CVC, to confirm it.</summary>
+        private static string CvcStep(HostedPayment p, string? error)
+        {
+            PageTexts t = p.Texts;
+            return Frame(p, $"""
+                <p id="cvc-status">{E(PageTexts.Format(t.CvcText, p.MaskedPan ?? string.Empty))}</p>
+                <form id="cvc-form" method="post" action="{E(p.Path)}/cvc" novalidate>
+                <label for="cvc">{E(t.CvcLabel)}</label>
+                <input id="cvc" name="cvc" type="password" inputmode="numeric" autocomplete="cc-csc" maxlength="3" required aria-describedby="{(error is null ? "cvc-status" : "cvc-status cvc-error")}"{Invalid(error)} autofocus>
+                {Error("cvc-error", error)}
                 <button type="submit">{E(t.Pay)}</button>
                 </form>
                 """, t.CardTitle);
@@ -92,6 +114,9 @@ namespace FreedomPay.Sandbox.Pages
                 </form>
                 """, t.CardTitle);
         }
+
+        public static string Banner(PageTexts t) =>
+            $"""<p class="banner">{E(t.TestMode)} <a href="/_sandbox">{E(t.PaymentsOnDashboard)}</a>.</p>""";
 
         public static string NotFound(PageTexts t) =>
             Document(t.Language, t.NotFoundTitle, $"""<div class="card"><h1>{E(t.NotFoundTitle)}</h1><p>{E(t.NotFoundText)}</p></div>""");
@@ -229,7 +254,7 @@ namespace FreedomPay.Sandbox.Pages
         private static string Banner(HostedPayment p) =>
             $"""<p class="banner">{E(p.Texts.TestMode)} <a href="/_sandbox">{E(p.IsCard ? p.Texts.PaymentsOnDashboard : p.Texts.SmsOnDashboard)}</a>.</p>""";
 
-        private static string Error(string id, string? error) =>
+        public static string Error(string id, string? error) =>
             error is null ? string.Empty : $"""<p id="{id}" class="error" role="alert">{E(error)}</p>""";
 
         private static string Invalid(string? error) => error is null ? string.Empty : " aria-invalid=\"true\"";

@@ -59,6 +59,13 @@ namespace FreedomPay.Sandbox.Pages
             Confirm = "Подтвердить",
             CardDeclined = "Банк отклонил оплату: на карте недостаточно средств.",
             HeldText = "Спасибо! Сумма по платежу {0} заблокирована на карте; магазин спишет её после подтверждения заказа.",
+            SaveCardTitle = "Привязка карты",
+            SaveCardText = "Магазин сохранит карту и сможет списывать оплату без повторного ввода номера. Мы проверим карту; деньги не списываются.",
+            SaveCard = "Привязать карту",
+            CardSavedTitle = "Карта привязана",
+            CardSavedText = "Карта {0} сохранена для магазина.",
+            CvcText = "Подтвердите оплату сохранённой картой {0}: введите её CVC.",
+            CvcFormat = "Введите CVC: 3 цифры с обратной стороны карты.",
         };
 
         public static readonly PageTexts English = new PageTexts
@@ -112,6 +119,13 @@ namespace FreedomPay.Sandbox.Pages
             Confirm = "Confirm",
             CardDeclined = "The bank declined the payment: insufficient funds on the card.",
             HeldText = "Thank you! The amount of payment {0} is held on your card; the shop will debit it once the order is confirmed.",
+            SaveCardTitle = "Save a card",
+            SaveCardText = "The shop will keep the card and charge it without asking for the number again. We check the card; no money is taken.",
+            SaveCard = "Save the card",
+            CardSavedTitle = "Card saved",
+            CardSavedText = "Card {0} is saved for the shop.",
+            CvcText = "Confirm the payment with your saved card {0}: enter its CVC.",
+            CvcFormat = "Enter the CVC: the 3 digits on the back of the card.",
         };
 
         private PageTexts()
@@ -215,6 +229,20 @@ namespace FreedomPay.Sandbox.Pages
         public string CardDeclined { get; private init; } = string.Empty;
 
         public string HeldText { get; private init; } = string.Empty;
+
+        public string SaveCardTitle { get; private init; } = string.Empty;
+
+        public string SaveCardText { get; private init; } = string.Empty;
+
+        public string SaveCard { get; private init; } = string.Empty;
+
+        public string CardSavedTitle { get; private init; } = string.Empty;
+
+        public string CardSavedText { get; private init; } = string.Empty;
+
+        public string CvcText { get; private init; } = string.Empty;
+
+        public string CvcFormat { get; private init; } = string.Empty;
 
         public static PageTexts For(string? language) => language == "en" ? English : Russian;
 

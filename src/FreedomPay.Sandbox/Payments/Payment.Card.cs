@@ -39,6 +39,29 @@ namespace FreedomPay.Sandbox.Payments
             }
         }
 
+        /// <summary>
+        /// A payment card/init made with a saved card, debited by card/direct (no buyer) or by the CVC page. The card
+        /// passed 3-D Secure when it was saved, so no code is asked for; a declining test card declines.
+        /// </summary>
+        public void ChargeSavedCard(DateTimeOffset now, Func<long> newProfile, string how)
+        {
+            CardCharge charge = RequireCard(how);
+            ExpireIfDue(now);
+            RequireStatus(SandboxPaymentStatus.New, how);
+            if (Terms.Card?.Saved is not { } saved)
+            {
+                throw new GatewayError(SandboxErrorCodes.WrongState, $"Payment {Id} was not created with a saved card (card/init): {how} does not apply. Nothing was changed.");
+            }
+
+            if (saved.Card.Behavior == TestCardBehavior.Declines)
+            {
+                Fail(now, SandboxErrorCodes.Declined, "the issuer declined the saved card: insufficient funds");
+                throw new GatewayError(SandboxErrorCodes.Declined, "The issuer declined the saved card: insufficient funds.");
+            }
+
+            Authorize(charge, now, newProfile);
+        }
+
         /// <summary>The 3-D Secure code typed on the page.</summary>
         public void ConfirmChallenge(string code, SandboxRules rules, DateTimeOffset now, Func<long> newProfile)
         {

@@ -22,7 +22,7 @@ namespace FreedomPay.Sandbox.Payments
             Terms = terms;
             CreatedAt = now;
             PageKey = RandomNumberGenerator.GetHexString(32, lowercase: true);
-            Card = terms.Card is { } card ? new CardCharge(card.AutoClearing, card.RecurringStart) : null;
+            Card = terms.Card is { } card ? new CardCharge(card.AutoClearing, card.RecurringStart) { MaskedPan = card.Saved is { } saved ? CardCharge.Mask(saved.Card.Number) : null } : null;
             Record(now, "created by init");
         }
 
@@ -234,8 +234,11 @@ namespace FreedomPay.Sandbox.Payments
         IReadOnlyList<KeyValuePair<string, string>>? Extra = null,
         CardTerms? Card = null);
 
-    /// <summary>What init fixed about a card payment: one step or two, and whether it starts a recurring profile.</summary>
-    internal sealed record CardTerms(bool AutoClearing, bool RecurringStart);
+    /// <summary>
+    /// What init fixed about a card payment: one step or two, whether it starts a recurring profile, and the saved
+    /// card it charges (card/init), if any.
+    /// </summary>
+    internal sealed record CardTerms(bool AutoClearing, bool RecurringStart, SavedCard? Saved = null);
 
     /// <summary>Where the hosted page sends the buyer when the payment finishes, and how (GET or POST).</summary>
     internal sealed record BuyerReturn(string? SuccessUrl, string SuccessMethod, string? FailureUrl, string FailureMethod)

@@ -9,7 +9,7 @@ namespace FreedomPay.Sandbox.Payments
     /// the oldest are forgotten, so a long-running sandbox does not grow without end. One lock keeps every state
     /// change atomic.
     /// </summary>
-    internal sealed class PaymentBook(int maxPayments)
+    internal sealed partial class PaymentBook(int maxPayments)
     {
         private readonly Dictionary<long, Payment> _payments = new Dictionary<long, Payment>();
         private readonly Queue<Payment> _byAge = new Queue<Payment>();
@@ -76,6 +76,7 @@ namespace FreedomPay.Sandbox.Payments
 
         private void Forget(Payment payment)
         {
+            Remember(payment.MerchantId, BroughtIn(payment));
             _payments.Remove(payment.Id);
             _byPageKey.Remove(payment.PageKey);
             if (payment.Terms.IdempotencyKey is { } key)

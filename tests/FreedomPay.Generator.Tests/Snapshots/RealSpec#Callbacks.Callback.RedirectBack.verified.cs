@@ -46,9 +46,15 @@ namespace FreedomPay.Callbacks
         /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
         public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.None;
 
+        /// <summary>
+        /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
+        /// or null when the merchant's main secret key does.
+        /// </summary>
+        public static string? SecretName => null;
+
         /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
         /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
-        /// <param name="secretKey">The merchant's secret key.</param>
+        /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
         /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
         /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
         public static RedirectBack Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
