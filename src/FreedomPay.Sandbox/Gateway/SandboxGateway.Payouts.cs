@@ -71,7 +71,7 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             var payout = new Payout(
-                _book.NextId(),
+                _book.ReserveId(),
                 merchant.MerchantId,
                 request.Required("pg_order_id"),
                 request.RequiredDecimal("pg_amount", 0.01m, 99999999m),

@@ -23,7 +23,7 @@ namespace FreedomPay.Sandbox.Gateway
             CardBinding binding;
             lock (_book.Gate)
             {
-                binding = _book.Vault.StartBinding(_book.NextId(), merchant.MerchantId, user, orderId, backLink, postLink, Now);
+                binding = _book.Vault.StartBinding(_book.ReserveId(), merchant.MerchantId, user, orderId, backLink, postLink, Now);
             }
 
             return SandboxReply.Ok()
@@ -71,7 +71,7 @@ namespace FreedomPay.Sandbox.Gateway
                 new("pg_user_id", binding.UserId),
                 new("pg_status", "success"),
                 new("pg_type", "approve"),
-                new("pg_card_hash", SavedCard.MaskOf(card.Number)),
+                new("pg_card_hash", saved.MaskedPan),
                 new("pg_card_3ds", card.Behavior == TestCardBehavior.Challenges ? "1" : "0"),
                 new("pg_bank", SandboxBank),
                 new("pg_country", "KZ"),
@@ -202,6 +202,10 @@ namespace FreedomPay.Sandbox.Gateway
             }
         }
 
-        private static string Md5Hex(string text) => Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+        private static string Md5Hex(string text)
+        {
+            using var md5 = new Runtime.Md5Text();
+            return md5.Append(text).ToHex();
+        }
     }
 }

@@ -115,8 +115,9 @@ namespace FreedomPay.Sandbox.Pages
                 """, t.CardTitle);
         }
 
-        public static string Banner(PageTexts t) =>
-            $"""<p class="banner">{E(t.TestMode)} <a href="/_sandbox">{E(t.PaymentsOnDashboard)}</a>.</p>""";
+        /// <summary>Test mode, and where the sandbox shows what a test needs: the SMS codes, or the card payments.</summary>
+        public static string Banner(PageTexts t, bool card = true) =>
+            $"""<p class="banner">{E(t.TestMode)} <a href="/_sandbox">{E(card ? t.PaymentsOnDashboard : t.SmsOnDashboard)}</a>.</p>""";
 
         public static string NotFound(PageTexts t) =>
             Document(t.Language, t.NotFoundTitle, $"""<div class="card"><h1>{E(t.NotFoundTitle)}</h1><p>{E(t.NotFoundText)}</p></div>""");
@@ -250,9 +251,7 @@ namespace FreedomPay.Sandbox.Pages
                 """);
         }
 
-        /// <summary>Test mode, and where the sandbox shows what a test needs: the SMS codes, or the card payments.</summary>
-        private static string Banner(HostedPayment p) =>
-            $"""<p class="banner">{E(p.Texts.TestMode)} <a href="/_sandbox">{E(p.IsCard ? p.Texts.PaymentsOnDashboard : p.Texts.SmsOnDashboard)}</a>.</p>""";
+        private static string Banner(HostedPayment p) => Banner(p.Texts, p.IsCard);
 
         public static string Error(string id, string? error) =>
             error is null ? string.Empty : $"""<p id="{id}" class="error" role="alert">{E(error)}</p>""";

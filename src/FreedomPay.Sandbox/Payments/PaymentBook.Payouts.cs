@@ -70,8 +70,5 @@ namespace FreedomPay.Sandbox.Payments
         /// <summary>The merchant's latest payout with this order id, or null. Callers hold <see cref="Gate"/>.</summary>
         public Payout? FindPayoutByOrder(string merchantId, string orderId) =>
             _payouts.LastOrDefault(p => p.MerchantId == merchantId && p.OrderId == orderId);
-
-        /// <summary>A new id from the payments' sequence (payouts and card sessions share it, as on the gateway). Callers hold <see cref="Gate"/>.</summary>
-        public long NextId() => _nextId++;
     }
 }

@@ -65,7 +65,7 @@ namespace FreedomPay.Sandbox.Payments
             return null;
         }
 
-        /// <summary>An id no payment has or will have (for replies the default emulation makes up).</summary>
+        /// <summary>An id no payment has or will have: for payouts and card-saving sessions (one sequence, as on the gateway) and for replies the default emulation makes up.</summary>
         public long ReserveId()
         {
             lock (Gate)
