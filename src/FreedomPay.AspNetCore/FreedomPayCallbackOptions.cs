@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using FreedomPay.Runtime;
 
 namespace FreedomPay.AspNetCore
@@ -8,6 +9,13 @@ namespace FreedomPay.AspNetCore
     {
         /// <summary>The merchant's secret key: callbacks are verified with it and replies signed with it.</summary>
         public string SecretKey { get; set; } = string.Empty;
+
+        /// <summary>
+        /// Further secret keys by name, for callbacks whose area names a key of its own (<c>secret: payout</c>): the
+        /// Payout notify is verified with <c>SecretKeys["payout"]</c>. The same names as
+        /// <c>FreedomPayClientOptions.SecretKeys</c>; never logged.
+        /// </summary>
+        public IDictionary<string, string> SecretKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>
         /// Answer an exact repeat of a callback (same fields and values; the salt and signature may differ) with the
@@ -41,6 +49,20 @@ namespace FreedomPay.AspNetCore
 
         /// <summary>The clock of the in-memory reply store (tests move it; the system clock otherwise).</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        /// <summary>The key that verifies a callback: the one its area names (<paramref name="secretName"/>), or the main one.</summary>
+        /// <exception cref="ArgumentException">The area names a key these options do not hold.</exception>
+        internal string SecretFor(string? secretName, string callback)
+        {
+            if (secretName is null)
+            {
+                return SecretKey;
+            }
+
+            return SecretKeys.TryGetValue(secretName, out string? key) && !string.IsNullOrEmpty(key)
+                ? key
+                : throw new ArgumentException($"{callback} is signed with the '{secretName}' secret key: add FreedomPayCallbackOptions.SecretKeys[\"{secretName}\"] (the key FreedomPay issued for it).");
+        }
 
         /// <summary>Checks the settings; the exception names the first one that is wrong.</summary>
         internal void Validate()
