@@ -68,6 +68,48 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Demo_saved_card_saves_the_card_once_and_pays_with_it_twice()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--saved-card", "--amount", "200");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        string[] lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("1. add") && l.Contains("/pay/save-card/"));
+        Assert.Contains(lines, l => l.Contains("3. notify") && l.Contains("/_sandbox/shop/notify (pg_status=success); the shop answered HTTP 200"));
+        Assert.Contains(lines, l => l.Contains("4. list") && l.Contains("4405-64XX-XXXX-6150, token ***"));
+        Assert.Equal(2, lines.Count(l => l.Contains("direct") && l.Contains("pg_payment_status=success")));
+        Assert.Contains("entered once and paid with twice (200.00 KZT each)", lines.Last());
+        Assert.DoesNotContain("4405645000006150", result.Out);
+    }
+
+    [Fact]
+    public async Task Demo_payout_pays_in_pays_out_to_the_saved_card_and_the_balance_follows()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--payout", "--amount", "1000");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        string[] lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("6. balance") && l.Contains("1000.00 KZT"));
+        Assert.Contains(lines, l => l.Contains("7. reg2reg") && l.Contains("400.00 KZT to 4405-64XX-XXXX-6150"));
+        Assert.Contains(lines, l => l.Contains("8. notify") && l.Contains("Payout notify") && l.Contains("pg_status=ok") && l.Contains("answered HTTP 200"));
+        Assert.Contains(lines, l => l.Contains("9. status") && l.Contains("pg_transaction_status=ok"));
+        Assert.Contains(lines, l => l.Contains("10. balance") && l.Contains("600.00 KZT"));
+        Assert.StartsWith("Demo finished: 1000.00 KZT paid in, 400.00 KZT paid out", lines.Last());
+    }
+
+    [Fact]
+    public async Task Demo_refuses_two_flows_at_once()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--card", "--payout");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Choose one of --hosted, --card, --saved-card and --payout.", result.Error);
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
     public async Task Demo_hosted_with_a_declining_phone_ends_at_the_failure_page_and_exits_non_zero()
     {
         CliResult result = await CliRunner.RunAsync("demo", "--hosted", "--phone", "77000000000");
@@ -332,6 +374,26 @@ public sealed class CliTests
 
         Assert.Equal(0, process.ExitCode);
         Assert.Contains("Demo finished: payment", output);
+    }
+
+    [Fact]
+    public async Task Payout_commands_take_the_payout_key_from_the_variable_or_the_option_and_say_which_is_missing()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+        var env = Env(sandbox);
+        string payoutKey = sandbox.Merchant.SecretFor("payout")!;
+
+        CliResult missing = await CliRunner.RunAsync(env, "payouts", "balance");
+        CliResult wrong = await CliRunner.RunAsync(env, "payouts", "balance", "--payout-key", sandbox.Merchant.SecretKey, "--json");
+        env["FREEDOMPAY_PAYOUT_KEY"] = payoutKey;
+        CliResult fromVariable = await CliRunner.RunAsync(env, "payouts", "balance", "--json");
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("No payout key: this area is signed with it; set FREEDOMPAY_PAYOUT_KEY or pass --payout-key.", missing.Error);
+        Assert.NotEqual(0, wrong.ExitCode); // the main key does not sign payouts: the gateway refuses the signature
+        Assert.Equal(0, fromVariable.ExitCode);
+        Assert.Equal(0m, JsonDocument.Parse(fromVariable.Out).RootElement.GetProperty("pg_balance").GetDecimal());
+        Assert.DoesNotContain(payoutKey, fromVariable.Out + fromVariable.Error + wrong.Out + wrong.Error);
     }
 
     private static Dictionary<string, string> Env(FreedomPaySandbox sandbox) => new()

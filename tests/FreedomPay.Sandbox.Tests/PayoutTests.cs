@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
 using System.Threading.Tasks;
 using FreedomPay.Payouts;
 using FreedomPay.Runtime;
@@ -113,6 +116,24 @@ public sealed class PayoutTests
         using FreedomPayClient disabled = f.NewClient("888", "no-payouts", payoutKey: "no-payouts");
         var error = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => disabled.Payouts.BalanceAsync(new BalanceRequest()));
         Assert.Equal("1019", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task The_stand_in_shop_answers_200_to_a_notification_signed_with_any_merchant_key_and_400_to_a_forged_one()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        using var http = new HttpClient();
+        async Task<HttpStatusCode> Post(string secret)
+        {
+            var fields = new List<KeyValuePair<string, string>> { new("pg_payment_id", "5"), new("pg_status", "ok"), new("pg_salt", "s") };
+            fields.Add(new("pg_sig", ReferenceSignature.Sign("notify", fields, secret)));
+            using var response = await http.PostAsync(f.Sandbox.Shop.NotifyUrl, new FormUrlEncodedContent(fields));
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await Post(f.Sandbox.Merchant.SecretFor("payout")!));
+        Assert.Equal(HttpStatusCode.OK, await Post(f.Sandbox.Merchant.SecretKey));
+        Assert.Equal(HttpStatusCode.BadRequest, await Post("not-a-merchant-key"));
     }
 
     /// <summary>A paid card payment of the amount: what fills the balance payouts are paid from.</summary>

@@ -9,10 +9,26 @@ namespace FreedomPay.Cli.Commands
 {
     /// <summary>
     /// The options every operation command shares: credentials and target (each overriding its environment
-    /// variable), timeout, and output format.
+    /// variable), timeout, and output format. An area whose spec names a key of its own (<c>secret: payout</c>) also
+    /// takes that key: <c>--payout-key</c>, default <c>$FREEDOMPAY_PAYOUT_KEY</c>.
     /// </summary>
     internal sealed class ConnectionOptions
     {
+        private readonly string? _secretName;
+
+        public ConnectionOptions(string? secretName = null)
+        {
+            _secretName = secretName;
+            if (secretName is not null)
+            {
+                NamedKey = new Option<string>("--" + secretName + "-key")
+                {
+                    Description = $"The '{secretName}' secret key this area is signed with (default: ${NamedKeyVariable(secretName)}; prefer the variable).",
+                    Recursive = true,
+                };
+            }
+        }
+
         public const string MerchantVariable = "FREEDOMPAY_MERCHANT_ID";
         public const string SecretVariable = "FREEDOMPAY_SECRET_KEY";
         public const string BaseUrlVariable = "FREEDOMPAY_BASE_URL";
@@ -27,6 +43,9 @@ namespace FreedomPay.Cli.Commands
 
         public Option<bool> Json { get; } = new("--json") { Description = "Print the reply as one JSON object keyed by wire name.", Recursive = true };
 
+        /// <summary>The option for the area's own key, when its spec names one.</summary>
+        public Option<string>? NamedKey { get; }
+
         public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print each request to stderr (signature, SMS code and phone numbers redacted).", Recursive = true };
 
         public void AddTo(Command command)
@@ -37,7 +56,14 @@ namespace FreedomPay.Cli.Commands
             command.Options.Add(Timeout);
             command.Options.Add(Json);
             command.Options.Add(Verbose);
+            if (NamedKey is not null)
+            {
+                command.Options.Add(NamedKey);
+            }
         }
+
+        /// <summary>The variable that holds a named key: FREEDOMPAY_PAYOUT_KEY for "payout".</summary>
+        public static string NamedKeyVariable(string name) => "FREEDOMPAY_" + name.ToUpperInvariant().Replace('-', '_') + "_KEY";
 
         /// <summary>
         /// A client for the command line's credentials; a usage error names what is missing. --verbose masks the values
@@ -61,9 +87,16 @@ namespace FreedomPay.Cli.Commands
                 throw new UsageException("--timeout must be a positive number of seconds, not " + seconds.ToString(CultureInfo.InvariantCulture) + ".");
             }
 
+            var options = new FreedomPayClientOptions { MerchantId = merchantId, SecretKey = secret, BaseAddress = baseAddress };
+            if (_secretName is not null)
+            {
+                options.SecretKeys[_secretName] = parse.GetValue(NamedKey!) ?? environment.GetVariable(NamedKeyVariable(_secretName))
+                    ?? throw new UsageException($"No {_secretName} key: this area is signed with it; set {NamedKeyVariable(_secretName)} or pass {NamedKey!.Name}.");
+            }
+
             HttpMessageHandler handler = parse.GetValue(Verbose) ? new VerboseHandler(environment.Error, fields) : new HttpClientHandler();
             var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(seconds) };
-            return new FreedomPayClient(http, new FreedomPayClientOptions { MerchantId = merchantId, SecretKey = secret, BaseAddress = baseAddress });
+            return new FreedomPayClient(http, options);
         }
     }
 }

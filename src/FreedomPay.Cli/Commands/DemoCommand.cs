@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FreedomPay.Cli.Output;
@@ -14,7 +15,8 @@ namespace FreedomPay.Cli.Commands
     /// <summary>
     /// `freedompay demo`: starts the embedded sandbox and runs init -> pay -> approve (with the code the sandbox
     /// "sent") -> status with the generated client, printing each step. `--hosted` runs the hosted-page path instead,
-    /// `--card` a two-step card payment (Purchase).
+    /// `--card` a two-step card payment (Purchase), `--saved-card` a card saved once and paid with twice (Cards),
+    /// `--payout` money in and out of the merchant's balance (Payouts).
     /// </summary>
     internal static class DemoCommand
     {
@@ -41,7 +43,17 @@ namespace FreedomPay.Cli.Commands
             };
             var hosted = new Option<bool>("--hosted") { Description = "Pay on the sandbox's hosted payment page (pg_redirect_url) as the buyer would, instead of calling pay and approve." };
             var card = new Option<bool>("--card") { Description = "Run a two-step card payment instead (Purchase): init, the hosted card page with a test card, partial clearing, partial refund, status." };
-            var command = new Command("demo", "Run the Mobile balance flow (or with --card a card payment) against an embedded sandbox and show each step.") { phone, amount, hosted, card };
+            var savedCard = new Option<bool>("--saved-card") { Description = "Save a test card on the save-card page, then pay with it twice without entering it again (Cards)." };
+            var payout = new Option<bool>("--payout") { Description = "Pay in with a saved card, pay out part of it to the card, wait for the Payout notify, show the balance (Payouts)." };
+            var command = new Command("demo", "Run the Mobile balance flow (or a card, saved-card or payout flow) against an embedded sandbox and show each step.") { phone, amount, hosted, card, savedCard, payout };
+            command.Validators.Add(result =>
+            {
+                int chosen = new[] { hosted, card, savedCard, payout }.Count(option => result.GetValue(option));
+                if (chosen > 1)
+                {
+                    result.AddError("Choose one of --hosted, --card, --saved-card and --payout.");
+                }
+            });
             command.SetAction(async (parse, cancellationToken) =>
             {
                 try
@@ -49,6 +61,16 @@ namespace FreedomPay.Cli.Commands
                     if (parse.GetValue(card))
                     {
                         return await CardDemo.RunAsync(parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (parse.GetValue(savedCard))
+                    {
+                        return await SavedCardDemo.RunAsync(parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (parse.GetValue(payout))
+                    {
+                        return await PayoutDemo.RunAsync(parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
                     }
 
                     return parse.GetValue(hosted)
@@ -112,13 +134,22 @@ namespace FreedomPay.Cli.Commands
             return paid ? ExitCodes.Success : ExitCodes.Failure;
         }
 
-        /// <summary>The client both demos use: the sandbox's first merchant, the generated client's defaults.</summary>
-        internal static FreedomPayClient ClientFor(FreedomPaySandbox sandbox) => new FreedomPayClient(new FreedomPayClientOptions
+        /// <summary>The client every demo uses: the sandbox's first merchant with its keys (the payout key too), the generated client's defaults.</summary>
+        internal static FreedomPayClient ClientFor(FreedomPaySandbox sandbox)
         {
-            MerchantId = sandbox.Merchant.MerchantId,
-            SecretKey = sandbox.Merchant.SecretKey,
-            BaseAddress = sandbox.BaseAddress,
-        });
+            var options = new FreedomPayClientOptions
+            {
+                MerchantId = sandbox.Merchant.MerchantId,
+                SecretKey = sandbox.Merchant.SecretKey,
+                BaseAddress = sandbox.BaseAddress,
+            };
+            foreach (var key in sandbox.Merchant.SecretKeys)
+            {
+                options.SecretKeys.Add(key.Key, key.Value);
+            }
+
+            return new FreedomPayClient(options);
+        }
 
         private static string Wire<T>(T value)
             where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -24,14 +23,10 @@ namespace FreedomPay.Cli.Commands
     {
         public static async Task<int> RunAsync(string phone, decimal amount, TextWriter output, CancellationToken cancellationToken)
         {
-            var clock = Stopwatch.StartNew();
-            await using FreedomPaySandbox sandbox = await FreedomPaySandbox.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            using FreedomPayClient client = DemoCommand.ClientFor(sandbox);
-            // The buyer's browser: follows nothing by itself, so that each hop is shown.
-            using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
-            output.WriteLine($"FreedomPay demo (hosted page): the buyer pays on the sandbox's page at {sandbox.BaseAddress} (merchant {sandbox.Merchant.MerchantId}, secret key {Redaction.Hidden})");
-            int steps = 0;
-            void Step(string who, string what) => output.WriteLine($"  {++steps}. {who,-8} {what}");
+            await using DemoRun run = await DemoRun.StartAsync("hosted page, paid by the buyer", output, cancellationToken).ConfigureAwait(false);
+            FreedomPaySandbox sandbox = run.Sandbox;
+            FreedomPayClient client = run.Client;
+            HttpClient browser = run.Browser;
 
             InitResponse init = await client.MobileBalance.InitAsync(new InitRequest
             {
@@ -46,49 +41,49 @@ namespace FreedomPay.Cli.Commands
             }, cancellationToken).ConfigureAwait(false);
             long id = init.PaymentId;
             var page = new Uri(init.RedirectUrl ?? throw new InvalidOperationException("init returned no pg_redirect_url."));
-            Step("init", $"pg_status=ok  payment {id}  pg_redirect_url {page}");
+            run.Step("init", $"pg_status=ok  payment {id}  pg_redirect_url {page}");
 
             string html = await GetAsync(browser, page, cancellationToken).ConfigureAwait(false);
-            Step("buyer", $"GET the page: \"{Text(html, "h1")}\", {Text(html, "p class=\"amount\"")}");
+            run.Step("buyer", $"GET the page: \"{Text(html, "h1")}\", {Text(html, "p class=\"amount\"")}");
 
             var (next, refusal) = await SubmitAsync(browser, page, FormAction(html, "phone-form"), ("phone", phone), cancellationToken).ConfigureAwait(false);
             if (next is not null && next.AbsolutePath == page.AbsolutePath)
             {
                 // Still on the page: it sent an SMS code and asks for it.
                 html = await GetAsync(browser, next, cancellationToken).ConfigureAwait(false);
-                Step("buyer", $"POST phone {Redaction.Phone(phone)}: \"{Text(html, "p role=\"status\"")}\"");
+                run.Step("buyer", $"POST phone {Redaction.Phone(phone)}: \"{Text(html, "p role=\"status\"")}\"");
                 string code = sandbox.Sms.LastCodeFor(id) ?? string.Empty;
-                output.WriteLine($"     (sms)    the sandbox sent code {Redaction.Hidden}; the demo reads it from the sandbox inbox, as the buyer reads the SMS");
+                run.Say($"     (sms)    the sandbox sent code {Redaction.Hidden}; the demo reads it from the sandbox inbox, as the buyer reads the SMS");
                 (next, refusal) = await SubmitAsync(browser, page, FormAction(html, "code-form"), ("code", code), cancellationToken).ConfigureAwait(false);
-                Step("buyer", next is null ? $"POST code: the page refused it: {refusal}" : $"POST code: redirected to the shop, {next}");
+                run.Step("buyer", next is null ? $"POST code: the page refused it: {refusal}" : $"POST code: redirected to the shop, {next}");
             }
             else
             {
-                Step("buyer", next is null ? $"POST phone {Redaction.Phone(phone)}: the page refused it: {refusal}" : $"POST phone {Redaction.Phone(phone)}: the payment is final at once; redirected to the shop, {next}");
+                run.Step("buyer", next is null ? $"POST phone {Redaction.Phone(phone)}: the page refused it: {refusal}" : $"POST phone {Redaction.Phone(phone)}: the payment is final at once; redirected to the shop, {next}");
             }
 
             if (next is null)
             {
-                output.WriteLine($"Demo stopped: payment {id} was not paid.");
+                run.Say($"Demo stopped: payment {id} was not paid.");
                 return ExitCodes.Failure;
             }
 
             Uri shop = next;
             html = await GetAsync(browser, shop, cancellationToken).ConfigureAwait(false);
-            Step("shop", $"\"{Text(html, "h1")}\"");
+            run.Step("shop", $"\"{Text(html, "h1")}\"");
 
-            ResultDelivery? delivery = await WaitForResultAsync(sandbox, id, cancellationToken).ConfigureAwait(false);
+            ResultDelivery? delivery = await DemoBuyer.WaitForDeliveryAsync(sandbox, id, cancellationToken).ConfigureAwait(false);
             ResultAttempt? answer = delivery?.Attempts.LastOrDefault();
-            Step("notify", delivery is null || answer is null
+            run.Step("notify", delivery is null || answer is null
                 ? "no Result notify was delivered within 10 s"
                 : $"Result notify delivered to {delivery.Url.AbsolutePath} (pg_result={delivery.Fields.First(f => f.Key == "pg_result").Value}); the shop replied pg_status={answer.ReplyStatus}, signature {(answer.ReplySignatureValid == true ? "valid" : "NOT valid")}");
 
             StatusResponse status = await client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = id }, cancellationToken).ConfigureAwait(false);
-            Step("status", $"pg_payment_status={status.Raw.Root.GetString("pg_payment_status")}  {status.Amount?.ToString(CultureInfo.InvariantCulture)} {status.Currency}");
+            run.Step("status", $"pg_payment_status={status.Raw.Root.GetString("pg_payment_status")}  {status.Amount?.ToString(CultureInfo.InvariantCulture)} {status.Currency}");
 
             bool paid = status.PaymentStatus == PaymentStatus.Success && delivery is not null;
-            output.WriteLine(paid
-                ? $"Demo finished: payment {id} paid on the hosted page ({amount.ToString(CultureInfo.InvariantCulture)} KZT), the buyer is back at the shop and the shop was notified, {clock.ElapsedMilliseconds} ms."
+            run.Say(paid
+                ? $"Demo finished: payment {id} paid on the hosted page ({amount.ToString(CultureInfo.InvariantCulture)} KZT), the buyer is back at the shop and the shop was notified, {run.ElapsedMilliseconds} ms."
                 : $"Demo finished: payment {id} is {status.Raw.Root.GetString("pg_payment_status")} ({status.FailureDescription ?? "no reason given"}), not paid.");
             return paid ? ExitCodes.Success : ExitCodes.Failure;
         }
@@ -112,21 +107,6 @@ namespace FreedomPay.Cli.Commands
 
             string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return (null, Text(body, "p id=\"" + field.Name + "-error\""));
-        }
-
-        private static async Task<ResultDelivery?> WaitForResultAsync(FreedomPaySandbox sandbox, long id, CancellationToken cancellationToken)
-        {
-            for (int i = 0; i < 500; i++)
-            {
-                if (sandbox.ResultDeliveries.FirstOrDefault(d => d.PaymentId == id && d.Delivered) is { } delivered)
-                {
-                    return delivered;
-                }
-
-                await Task.Delay(20, cancellationToken).ConfigureAwait(false);
-            }
-
-            return null;
         }
 
         private static string FormAction(string html, string formId) =>

@@ -16,7 +16,7 @@ namespace FreedomPay.Cli.Commands
     {
         public static Command ForArea(AreaEntry area, CliEnvironment environment)
         {
-            var connection = new ConnectionOptions();
+            var connection = new ConnectionOptions(area.Operations[0].Descriptor.SecretName);
             var command = new Command(Naming.Kebab(area.Name), $"Call a {area.Name} operation (credentials from ${ConnectionOptions.MerchantVariable} and ${ConnectionOptions.SecretVariable}).");
             connection.AddTo(command);
             foreach (OperationInfo operation in area.Operations)

@@ -12,7 +12,8 @@ namespace FreedomPay.Sandbox
     /// <summary>
     /// A stand-in for the merchant's site, for trying the hosted page before a shop exists (and for
     /// <c>freedompay demo --hosted</c>): pages the buyer returns to, and a Result notify endpoint that checks the
-    /// signature and answers a signed <c>ok</c> for whichever sandbox merchant signed it.
+    /// signature and answers a signed <c>ok</c> for whichever sandbox merchant signed it, and a notification endpoint
+    /// (Payout notify, card saved) that answers plain HTTP 200 when any key of a sandbox merchant signed it.
     /// </summary>
     public sealed class SandboxShop
     {
@@ -21,6 +22,7 @@ namespace FreedomPay.Sandbox
             SuccessUrl = new Uri(baseAddress, "_sandbox/shop/return/success");
             FailureUrl = new Uri(baseAddress, "_sandbox/shop/return/failure");
             ResultUrl = new Uri(baseAddress, "_sandbox/shop/result");
+            NotifyUrl = new Uri(baseAddress, "_sandbox/shop/notify");
         }
 
         /// <summary>Use as pg_success_url.</summary>
@@ -31,6 +33,9 @@ namespace FreedomPay.Sandbox
 
         /// <summary>Use as pg_result_url.</summary>
         public Uri ResultUrl { get; }
+
+        /// <summary>Use as pg_post_link of a payout or a card to save: answers HTTP 200 to a validly signed post, 400 otherwise.</summary>
+        public Uri NotifyUrl { get; }
     }
 }
 
@@ -61,6 +66,13 @@ namespace FreedomPay.Sandbox.Pages
                 return signer is null
                     ? Results.BadRequest("The Result notify is not signed by any sandbox merchant.")
                     : Results.Content(CallbackReply.Ok().ToXml("result", signer.SecretKey), "application/xml; charset=utf-8");
+            });
+            app.MapPost("/_sandbox/shop/notify", async (HttpRequest request) =>
+            {
+                IReadOnlyList<KeyValuePair<string, string>> fields = await FieldsAsync(request).ConfigureAwait(false);
+                string? signature = fields.FirstOrDefault(f => f.Key == PgSignature.SignatureField).Value;
+                bool signed = merchants.SelectMany(m => m.SecretKeys.Values.Prepend(m.SecretKey)).Any(key => PgSignature.Verify("notify", fields, key, signature));
+                return signed ? Results.Ok() : Results.BadRequest("The notification is not signed by any key of a sandbox merchant.");
             });
         }
 
