@@ -112,6 +112,43 @@ public sealed class AddFreedomPayTests
     }
 
     [Fact]
+    public async Task Keyed_clients_from_configuration_sign_payouts_with_their_own_payout_keys()
+    {
+        var cafeMerchant = new SandboxMerchant("77777", "second-merchant-secret") { SecretKeys = new Dictionary<string, string> { ["payout"] = "cafe-payout-key" } };
+        await using var sandbox = await FreedomPaySandbox.StartAsync(new FreedomPaySandboxOptions { Merchants = { cafeMerchant } });
+        IConfiguration configuration = Configuration(new()
+        {
+            ["Shop:MerchantId"] = sandbox.Merchants[0].MerchantId,
+            ["Shop:SecretKey"] = sandbox.Merchants[0].SecretKey,
+            ["Shop:SecretKeys:payout"] = sandbox.Merchants[0].SecretFor("payout"),
+            ["Shop:BaseAddress"] = sandbox.BaseAddress.ToString(),
+            ["Cafe:MerchantId"] = "77777",
+            ["Cafe:SecretKey"] = "second-merchant-secret",
+            ["Cafe:SecretKeys:payout"] = "cafe-payout-key",
+            ["Cafe:BaseAddress"] = sandbox.BaseAddress.ToString(),
+            ["Mixed:MerchantId"] = "77777",
+            ["Mixed:SecretKey"] = "second-merchant-secret",
+            ["Mixed:SecretKeys:payout"] = sandbox.Merchants[0].SecretFor("payout"), // the other merchant's payout key
+            ["Mixed:BaseAddress"] = sandbox.BaseAddress.ToString(),
+        });
+        var services = new ServiceCollection();
+        services.AddFreedomPay("shop", configuration.GetSection("Shop"));
+        services.AddFreedomPay("cafe", configuration.GetSection("Cafe"));
+        services.AddFreedomPay("mixed", configuration.GetSection("Mixed"));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Payouts.BalanceResponse shop = await provider.GetRequiredKeyedService<FreedomPayClient>("shop").Payouts.BalanceAsync(new Payouts.BalanceRequest());
+        Payouts.BalanceResponse cafe = await provider.GetRequiredKeyedService<FreedomPayClient>("cafe").Payouts.BalanceAsync(new Payouts.BalanceRequest());
+        // The gateway refuses the wrong key and signs its refusal with the right one, which this client cannot verify.
+        var mixed = await Assert.ThrowsAsync<FreedomPaySignatureException>(() => provider.GetRequiredKeyedService<FreedomPayClient>("mixed").Payouts.BalanceAsync(new Payouts.BalanceRequest()));
+
+        Assert.Equal((0m, 0m), (shop.Balance, cafe.Balance));
+        Assert.Contains("Payouts.Balance", mixed.Message);
+        Assert.DoesNotContain("cafe-payout-key", provider.GetRequiredKeyedService<FreedomPayClient>("cafe").ToString() + provider.GetRequiredService<IOptionsMonitor<FreedomPayClientOptions>>().Get("cafe"));
+    }
+
+    [Fact]
     public void A_malformed_setting_fails_at_start_and_names_it()
     {
         var services = new ServiceCollection();
