@@ -69,7 +69,7 @@ namespace FreedomPay.Sandbox
 
             GatewayEndpoints.Map(app, _routes, Faults, this, _requests);
             HostedPageEndpoints.Map(app, gateway, _book, Merchants, options);
-            SaveCardEndpoints.Map(app, gateway, _book);
+            CardEntryEndpoints.Map(app, gateway, _book);
             DashboardPage.Map(app, this);
             StandInShop.Map(app, Merchants);
         }

@@ -119,6 +119,73 @@ public sealed class PayoutTests
     }
 
     [Fact]
+    public async Task A_payout_to_an_unsaved_card_waits_on_its_page_until_the_recipient_types_a_card_then_is_made_and_notified()
+    {
+        await using var shop = await CallbackServer.StartAsync();
+        await using var f = await SandboxFixture.StartAsync();
+        await PayInAsync(f, 500m);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        ToUnsavedCardResponse created = await f.Client.Payouts.ToUnsavedCardAsync(new ToUnsavedCardRequest
+        {
+            OrderId = "U-1", Amount = 200m, Description = "Refund by transfer", OrderTimeLimit = new DateTime(2026, 12, 31, 12, 0, 0),
+            UserId = "payee-9", BackLink = "https://shop.test/payouts", PostLink = new Uri(shop.BaseAddress, "payout").ToString(),
+        });
+        Assert.Matches("/pay/payout/[0-9a-f]{32}$", created.RedirectUrl);
+        Assert.Equal(300m, (await f.Client.Payouts.BalanceAsync(new BalanceRequest())).Balance); // reserved at once
+        f.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(PayoutStatus.New, (await f.Client.Payouts.StatusAsync(new StatusRequest { PaymentId = created.PaymentId })).TransactionStatus);
+        Assert.Empty(shop.Received); // nothing is paid before a card is named
+
+        string page = WebUtility.HtmlDecode(await browser.GetStringAsync(created.RedirectUrl));
+        Assert.Contains("Получение выплаты", page);
+        Assert.Contains("200,00\u00A0KZT", page);
+        using (HttpResponseMessage bad = await browser.PostAsync(created.RedirectUrl + "/card", Form(("pan", "1234"), ("expiry", "12/30"), ("cvc", "123"))))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        }
+
+        using (HttpResponseMessage typed = await browser.PostAsync(created.RedirectUrl + "/card", Form(("pan", "4405645000006150"), ("expiry", "12/30"), ("cvc", "123"))))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
+        }
+
+        string done = await browser.GetStringAsync(created.RedirectUrl);
+        Assert.Contains("Выплата принята", done);
+        Assert.Contains("4405-64XX-XXXX-6150", done);
+        Assert.Contains("https://shop.test/payouts", done);
+        f.Clock.Advance(TimeSpan.FromSeconds(1));
+        await shop.WaitForAsync(1);
+        PayoutNotification notify = PayoutNotification.Parse(CallbackMessage.FromFields("payout", shop.Received[0]), f.Sandbox.Merchant.SecretFor("payout")!);
+        Assert.Equal((created.PaymentId, (ResultStatus?)ResultStatus.Ok, "4405-64XX-XXXX-6150", (decimal?)300m), (notify.PaymentId, notify.Status, notify.CardHash, notify.Balance));
+        Assert.Equal(PayoutStatus.Ok, (await f.Client.Payouts.StatusAsync(new StatusRequest { PaymentId = created.PaymentId })).TransactionStatus);
+
+        // The page does not take a second card.
+        using HttpResponseMessage again = await browser.PostAsync(created.RedirectUrl + "/card", Form(("pan", "4000000000000002"), ("expiry", "12/30"), ("cvc", "123")));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("4405-64XX-XXXX-6150", await browser.GetStringAsync(created.RedirectUrl));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(created.RedirectUrl + "0")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Gateway_status_reads_a_card_payment_with_its_refunds_and_refuses_an_order_id_not_its_own()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        string token = await SavedCardTests.SaveAsync(f, "payer-g", "4405645000006150");
+        Cards.InitResponse init = await f.Client.Cards.InitAsync(new Cards.InitRequest { OrderId = "G-1", Amount = 800m, Description = "Pay-in", UserId = "payer-g", CardToken = token });
+        await f.Client.Cards.DirectAsync(new Cards.DirectRequest { PaymentId = init.PaymentId });
+        await f.Client.Purchase.RefundAsync(new Purchase.RefundRequest { PaymentId = init.PaymentId, RefundAmount = 300m });
+
+        GatewayStatusResponse byBoth = await f.Client.Payouts.GatewayStatusAsync(new GatewayStatusRequest { PaymentId = init.PaymentId, OrderId = "G-1" });
+        var mismatch = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => f.Client.Payouts.GatewayStatusAsync(new GatewayStatusRequest { PaymentId = init.PaymentId, OrderId = "other" }));
+
+        Assert.Equal((init.PaymentId, "success", (decimal?)800m, (decimal?)800m, "440564******6150", (bool?)true), (byBoth.PaymentId, byBoth.PaymentStatus, byBoth.Amount, byBoth.ClearingAmount, byBoth.CardPan, byBoth.Captured));
+        GatewayRefund refund = Assert.Single(byBoth.RefundPayments);
+        Assert.Equal(("success", (decimal?)-300m), (refund.PaymentStatus, refund.Amount));
+        Assert.Equal("1003", mismatch.ErrorCode); // payment not found: the id and the order id must belong together
+    }
+
+    [Fact]
     public async Task The_stand_in_shop_answers_200_to_a_notification_signed_with_any_merchant_key_and_400_to_a_forged_one()
     {
         await using var f = await SandboxFixture.StartAsync();
@@ -135,6 +202,9 @@ public sealed class PayoutTests
         Assert.Equal(HttpStatusCode.OK, await Post(f.Sandbox.Merchant.SecretKey));
         Assert.Equal(HttpStatusCode.BadRequest, await Post("not-a-merchant-key"));
     }
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(x => new KeyValuePair<string, string>(x.Name, x.Value)));
 
     /// <summary>A paid card payment of the amount: what fills the balance payouts are paid from.</summary>
     private static async Task PayInAsync(SandboxFixture f, decimal amount)

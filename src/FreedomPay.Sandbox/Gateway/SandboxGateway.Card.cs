@@ -16,11 +16,14 @@ namespace FreedomPay.Sandbox.Gateway
         /// </summary>
         public async Task<bool> PayByCardAsync(SandboxMerchant merchant, long id, string cardNumber)
         {
-            TestCard card = _options.Cards.FirstOrDefault(c => c.Number == cardNumber)
-                ?? throw new GatewayError(SandboxErrorCodes.NotATestCard, $"The sandbox accepts test cards only: {string.Join(", ", _options.Cards.Select(c => c.Number))}.");
+            TestCard card = TestCardOf(cardNumber);
             await AskCheckUrlAsync(merchant, id).ConfigureAwait(false);
             return Change(merchant, id, payment => payment.PayByCard(card, Now, _book.NewRecurringProfile));
         }
+
+        /// <summary>The sandbox's test card with this number, or the refusal every card form shows.</summary>
+        private TestCard TestCardOf(string cardNumber) => _options.Cards.FirstOrDefault(c => c.Number == cardNumber)
+            ?? throw new GatewayError(SandboxErrorCodes.NotATestCard, $"The sandbox accepts test cards only: {string.Join(", ", _options.Cards.Select(c => c.Number))}.");
 
         /// <summary>The 3-D Secure code typed on the card page.</summary>
         public void ConfirmChallenge(SandboxMerchant merchant, long id, string code) => Change(merchant, id, payment =>

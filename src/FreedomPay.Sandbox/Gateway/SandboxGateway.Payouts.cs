@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Numerics;
 using FreedomPay.Sandbox.Payments;
 
@@ -34,7 +35,7 @@ namespace FreedomPay.Sandbox.Gateway
                 .Set("pg_balance", Balance(merchant))
                 .Set("pg_payment_amount", payout.Amount)
                 .Set("pg_payment_date", Local(payout.CreatedAt))
-                .Set("pg_card_hash", payout.Target);
+                .Set("pg_card_hash", payout.Target!);
         }
 
         /// <summary>to_iban: a payout to a bank account; the IBAN's check digits must hold (ISO 13616).</summary>
@@ -60,8 +61,44 @@ namespace FreedomPay.Sandbox.Gateway
                 .Set("pg_payment_date", payout.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
         }
 
-        /// <summary>The common part: the amount reserved from the balance, the payout made later and notified. Callers hold the book's lock.</summary>
-        private Payout AcceptPayout(GatewayRequest request, SandboxMerchant merchant, string target, TestCard? card)
+        /// <summary>reg2nonreg: a payout to a card the recipient types on the payout page; the amount is reserved now.</summary>
+        private SandboxReply ToUnsavedCard(GatewayRequest request, SandboxMerchant merchant)
+        {
+            string backLink = RequireWebUrl("pg_back_link", request.Required("pg_back_link"))!;
+            Payout payout;
+            lock (_book.Gate)
+            {
+                payout = AcceptPayout(request, merchant, target: null, card: null, backLink);
+            }
+
+            return SandboxReply.Ok()
+                .Set("pg_payment_id", payout.Id)
+                .Set("pg_merchant_id", merchant.MerchantId)
+                .Set("pg_redirect_url", new Uri(_baseAddress(), payout.PagePath).AbsoluteUri);
+        }
+
+        /// <summary>The card typed on the payout page: the payout is made to it later and notified, as any other.</summary>
+        public void PayOutToTypedCard(string pageKey, string cardNumber)
+        {
+            TestCard card = TestCardOf(cardNumber);
+            lock (_book.Gate)
+            {
+                Payout payout = _book.FindPayoutByPage(pageKey) ?? throw new GatewayError(SandboxErrorCodes.PaymentNotFound, "No payout waits at this address.");
+                if (!payout.AwaitsCard)
+                {
+                    throw new GatewayError(SandboxErrorCodes.WrongState, "This payout already has its card. Nothing was changed.");
+                }
+
+                payout.PayTo(card, SavedCard.Mask(card.Number));
+                MakeLater(payout, _options.Merchants.First(m => m.MerchantId == payout.MerchantId));
+            }
+        }
+
+        /// <summary>
+        /// The common part: the amount reserved from the balance; a payout whose target is known is made later and
+        /// notified. Callers hold the book's lock.
+        /// </summary>
+        private Payout AcceptPayout(GatewayRequest request, SandboxMerchant merchant, string? target, TestCard? card, string? backLink = null)
         {
             string limit = request.Optional("pg_order_time_limit") ?? string.Empty;
             if (DateTime.TryParseExact(limit, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime until)
@@ -79,8 +116,22 @@ namespace FreedomPay.Sandbox.Gateway
                 target,
                 card,
                 RequireWebUrl("pg_post_link", request.Optional("pg_post_link")),
-                Now);
+                Now)
+            {
+                BackLink = backLink,
+            };
             _book.AddPayout(payout);
+            if (!payout.AwaitsCard)
+            {
+                MakeLater(payout, merchant);
+            }
+
+            return payout;
+        }
+
+        /// <summary>Makes the payout <see cref="FreedomPaySandboxOptions.PayoutDelay"/> from now and sends Payout notify, signed with the payout key.</summary>
+        private void MakeLater(Payout payout, SandboxMerchant merchant)
+        {
             string secret = merchant.SecretFor(PayoutSecret)!;
             _notifier.After(_options.PayoutDelay, () =>
             {
@@ -93,7 +144,6 @@ namespace FreedomPay.Sandbox.Gateway
 
                 _notifier.NotifyPlain(payout.Id, payout.PostLink, fields, secret);
             });
-            return payout;
         }
 
         /// <summary>Payout notify's fields, as the docs list them; the sandbox charges no commission (to_pay = amount).</summary>
@@ -103,7 +153,7 @@ namespace FreedomPay.Sandbox.Gateway
             new("pg_order_id", payout.OrderId),
             new("pg_merchant_id", payout.MerchantId),
             new("pg_status", payout.State == PayoutState.Ok ? "ok" : "error"),
-            new("pg_card_hash", payout.Target),
+            new("pg_card_hash", payout.Target ?? string.Empty),
             new("pg_balance", balance.ToString(CultureInfo.InvariantCulture)),
             new("pg_payment_amount", payout.Amount.ToString(CultureInfo.InvariantCulture)),
             new("pg_to_pay", payout.Amount.ToString(CultureInfo.InvariantCulture)),
@@ -154,6 +204,41 @@ namespace FreedomPay.Sandbox.Gateway
                     .Set("pg_merchant_id", merchant.MerchantId)
                     .Set("pg_order_id", orderId)
                     .Set("pg_payment_status", payout.State switch { PayoutState.Ok => "success", PayoutState.Failed => "error", _ => "process" });
+            }
+        }
+
+        /// <summary>
+        /// g2g/status_v2: a payment by its id and the merchant's order id (both must match), with its card and refunds
+        /// as get_status3.php writes them.
+        /// </summary>
+        private SandboxReply GatewayStatus(GatewayRequest request, SandboxMerchant merchant)
+        {
+            string orderId = request.Required("pg_order_id");
+            long id = request.RequiredInt64("pg_payment_id");
+            lock (_book.Gate)
+            {
+                Payment payment = _book.Find(merchant.MerchantId, id);
+                if (payment.Terms.OrderId != orderId)
+                {
+                    throw new GatewayError(SandboxErrorCodes.PaymentNotFound, $"Payment {id} does not have order id {orderId}.");
+                }
+
+                payment.ExpireIfDue(Now);
+                SandboxReply reply = SandboxReply.Ok()
+                    .Set("pg_payment_id", id)
+                    .Set("pg_order_id", orderId)
+                    .Set("pg_payment_status", payment.Status.ToWire())
+                    .Set("pg_currency", payment.Terms.Currency)
+                    .Set("pg_amount", payment.Terms.Amount)
+                    .Set("pg_user_phone", payment.Phone)
+                    .Set("pg_payment_date", payment.PaidAt is { } paidAt ? Local(paidAt) : null)
+                    .Set("pg_captured", payment.Status == SandboxPaymentStatus.Success ? "1" : "0");
+                if (payment.Card is { } card)
+                {
+                    AddCardStatus(reply, card);
+                }
+
+                return reply;
             }
         }
 

@@ -40,8 +40,7 @@ namespace FreedomPay.Sandbox.Gateway
         /// </summary>
         public CardBinding SaveCard(string pageKey, string cardNumber, string expiry)
         {
-            TestCard card = _options.Cards.FirstOrDefault(c => c.Number == cardNumber)
-                ?? throw new GatewayError(SandboxErrorCodes.NotATestCard, $"The sandbox accepts test cards only: {string.Join(", ", _options.Cards.Select(c => c.Number))}.");
+            TestCard card = TestCardOf(cardNumber);
             CardBinding binding;
             lock (_book.Gate)
             {

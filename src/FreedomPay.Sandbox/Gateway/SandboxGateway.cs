@@ -64,11 +64,13 @@ namespace FreedomPay.Sandbox.Gateway
             Checked(CardsClient.DirectInfo, Direct),
             new SandboxRoute(CvcPagePath, null, "pay", call => Task.FromResult(CvcPage(call.Request, call.Merchant)), checkFields: false) { YieldsToCallerAreas = true },
             Checked(PayoutsClient.AddCardInfo, AddCard),
+            Checked(PayoutsClient.ToUnsavedCardInfo, ToUnsavedCard),
             Checked(PayoutsClient.ToSavedCardInfo, ToSavedCard),
             Checked(PayoutsClient.ToIbanInfo, ToIban),
             Checked(PayoutsClient.BalanceInfo, PayoutBalance),
             Checked(PayoutsClient.StatusInfo, PayoutStatus),
             Checked(PayoutsClient.StatusV2Info, PayoutStatusV2),
+            Checked(PayoutsClient.GatewayStatusInfo, GatewayStatus),
             // Signed with the merchant's key (a spec of one's own, the README's walkthrough) or the payout key (Payouts).
             new SandboxRoute(StatusByOrderPath, null, StatusByOrderPath, call => Task.FromResult(StatusByOrder(call.Request, call.Merchant)), checkFields: false)
             {

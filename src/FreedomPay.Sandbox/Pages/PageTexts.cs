@@ -66,6 +66,11 @@ namespace FreedomPay.Sandbox.Pages
             CardSavedText = "Карта {0} сохранена для магазина.",
             CvcText = "Подтвердите оплату сохранённой картой {0}: введите её CVC.",
             CvcFormat = "Введите CVC: 3 цифры с обратной стороны карты.",
+            PayoutTitle = "Получение выплаты",
+            PayoutText = "Магазин переводит вам {0}. Введите карту, на которую зачислить деньги.",
+            ReceivePayout = "Получить выплату",
+            PayoutAcceptedTitle = "Выплата принята",
+            PayoutAcceptedText = "Деньги поступят на карту {0}.",
         };
 
         public static readonly PageTexts English = new PageTexts
@@ -126,6 +131,11 @@ namespace FreedomPay.Sandbox.Pages
             CardSavedText = "Card {0} is saved for the shop.",
             CvcText = "Confirm the payment with your saved card {0}: enter its CVC.",
             CvcFormat = "Enter the CVC: the 3 digits on the back of the card.",
+            PayoutTitle = "Receive a payout",
+            PayoutText = "The shop is sending you {0}. Enter the card to credit.",
+            ReceivePayout = "Receive the payout",
+            PayoutAcceptedTitle = "Payout accepted",
+            PayoutAcceptedText = "The money goes to card {0}.",
         };
 
         private PageTexts()
@@ -243,6 +253,16 @@ namespace FreedomPay.Sandbox.Pages
         public string CvcText { get; private init; } = string.Empty;
 
         public string CvcFormat { get; private init; } = string.Empty;
+
+        public string PayoutTitle { get; private init; } = string.Empty;
+
+        public string PayoutText { get; private init; } = string.Empty;
+
+        public string ReceivePayout { get; private init; } = string.Empty;
+
+        public string PayoutAcceptedTitle { get; private init; } = string.Empty;
+
+        public string PayoutAcceptedText { get; private init; } = string.Empty;
 
         public static PageTexts For(string? language) => language == "en" ? English : Russian;
 

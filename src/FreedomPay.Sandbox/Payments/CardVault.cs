@@ -22,7 +22,10 @@ namespace FreedomPay.Sandbox.Payments
         public TestCard Card { get; } = card;
 
         /// <summary>As the card-storage replies write it: 4405-64XX-XXXX-6150.</summary>
-        public string MaskedPan => Card.Number.Substring(0, 4) + "-" + Card.Number.Substring(4, 2) + "XX-XXXX-" + Card.Number.Substring(Card.Number.Length - 4);
+        public string MaskedPan => Mask(Card.Number);
+
+        /// <summary>A card number as the card-storage and payout replies write it: 4405-64XX-XXXX-6150.</summary>
+        public static string Mask(string number) => number.Substring(0, 4) + "-" + number.Substring(4, 2) + "XX-XXXX-" + number.Substring(number.Length - 4);
 
         /// <summary>The expiry typed on the save-card page, MM/YY.</summary>
         public string Expiry { get; set; } = "12/30";

@@ -67,6 +67,10 @@ namespace FreedomPay.Sandbox.Payments
             _payouts.FirstOrDefault(p => p.Id == id && p.MerchantId == merchantId)
             ?? throw new GatewayError(SandboxErrorCodes.PaymentNotFound, $"Payout {id} does not exist for merchant {merchantId}.");
 
+        /// <summary>The payout whose page has this key, or null. Callers hold <see cref="Gate"/>.</summary>
+        public Payout? FindPayoutByPage(string pageKey) =>
+            _payouts.FirstOrDefault(p => p.BackLink is not null && string.Equals(p.PageKey, pageKey, System.StringComparison.Ordinal));
+
         /// <summary>The merchant's latest payout with this order id, or null. Callers hold <see cref="Gate"/>.</summary>
         public Payout? FindPayoutByOrder(string merchantId, string orderId) =>
             _payouts.LastOrDefault(p => p.MerchantId == merchantId && p.OrderId == orderId);

@@ -24,12 +24,14 @@ public sealed class Scene : IAsyncDisposable
     {
         FreedomPaySandbox sandbox = await FreedomPaySandbox.StartAsync();
         TestShop shop = await TestShop.StartAsync(sandbox.Merchant.SecretKey);
-        var client = new FreedomPayClient(new FreedomPayClientOptions
+        var options = new FreedomPayClientOptions
         {
             MerchantId = sandbox.Merchant.MerchantId,
             SecretKey = sandbox.Merchant.SecretKey,
             BaseAddress = sandbox.BaseAddress,
-        });
+        };
+        options.SecretKeys["payout"] = sandbox.Merchant.SecretFor("payout")!;
+        var client = new FreedomPayClient(options);
         return new Scene(sandbox, shop, client);
     }
 

@@ -8,11 +8,12 @@ using static Microsoft.Playwright.Assertions;
 namespace FreedomPay.Sandbox.BrowserTests;
 
 /// <summary>
-/// A buyer saving a card on the page behind cardstorage/add's pg_redirect_url, and confirming a saved card's payment
-/// on the CVC page behind card/pay, in headless Chromium: keyboard only, errors announced, axe-clean.
+/// A buyer saving a card on the page behind cardstorage/add's pg_redirect_url, confirming a saved card's payment on
+/// the CVC page behind card/pay, and a recipient naming the card of a payout on reg2nonreg's page, in headless
+/// Chromium: keyboard only, errors announced, axe-clean.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SavedCardPageTests(BrowserFixture browser)
+public sealed class CardEntryPageTests(BrowserFixture browser)
 {
     [BrowserFact]
     public async Task A_buyer_saves_a_card_with_the_keyboard_alone_and_goes_back_to_the_shop()
@@ -88,6 +89,46 @@ public sealed class SavedCardPageTests(BrowserFixture browser)
         var result = await scene.Shop.WaitForResultAsync(init.PaymentId);
         Assert.Equal(("1", "990"), (result["pg_result"], result["pg_amount"]));
         Assert.Equal(SandboxPaymentStatus.Success, scene.Sandbox.FindPayment(init.PaymentId)!.Status);
+    }
+
+    [BrowserFact]
+    public async Task A_recipient_names_the_card_of_a_payout_on_its_page_and_the_payout_is_made()
+    {
+        await using Scene scene = await Scene.StartAsync();
+        string token = await SaveCardAsync(scene, browser, "payer-1");
+        Cards.InitResponse payIn = await scene.Client.Cards.InitAsync(new Cards.InitRequest { OrderId = "IN-1", Amount = 5000m, Description = "Pay-in", UserId = "payer-1", CardToken = token });
+        await scene.Client.Cards.DirectAsync(new Cards.DirectRequest { PaymentId = payIn.PaymentId });
+        Payouts.ToUnsavedCardResponse payout = await scene.Client.Payouts.ToUnsavedCardAsync(new Payouts.ToUnsavedCardRequest
+        {
+            OrderId = "OUT-1", Amount = 1250m, Description = "Winnings", OrderTimeLimit = System.DateTime.UtcNow.AddDays(1), BackLink = scene.Shop.SuccessUrl, PostLink = scene.Sandbox.Shop.NotifyUrl.AbsoluteUri,
+        });
+        IPage page = await browser.NewPageAsync(BrowserFixture.Phone);
+
+        await page.GotoAsync(payout.RedirectUrl);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Получение выплаты" })).ToBeVisibleAsync();
+        await Expect(page.Locator("p", new() { HasText = "Магазин переводит вам" })).ToContainTextAsync("1\u00A0250,00\u00A0KZT");
+        await Expect(page.GetByLabel("Номер карты")).ToBeFocusedAsync();
+        await PageChecks.CheckAsync(page, "payout-1-form-ru");
+
+        await page.Keyboard.TypeAsync("4111 1111 1111 1111"); // well-formed, but not a sandbox test card
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("12/30");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("123");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("только тестовые карты");
+        await PageChecks.CheckAsync(page, "payout-2-error-ru");
+
+        await page.GetByLabel("Номер карты").FillAsync("4405645000006150");
+        await page.GetByLabel("Срок действия (ММ/ГГ)").FillAsync("12/30");
+        await page.GetByLabel("CVC").FillAsync("123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Получить выплату" }).PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Выплата принята" })).ToBeVisibleAsync();
+        await Expect(page.Locator("p", new() { HasText = "Деньги поступят" })).ToContainTextAsync("4405-64XX-XXXX-6150");
+        await PageChecks.CheckAsync(page, "payout-3-accepted-ru");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Вернуться в магазин" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test shop: success" })).ToBeVisibleAsync();
     }
 
     /// <summary>Saves the approving test card through the page, as the buyer would; the token from list.</summary>
