@@ -116,6 +116,57 @@ public sealed class CardsAndPayoutsWireTests
         Assert.Equal("add2", Sig("add2", second.Gateway.Single, "payout-of-67890"));
     }
 
+    [Fact]
+    public async Task Every_other_card_and_payout_operation_goes_to_its_path_signed_for_its_script_with_its_areas_key()
+    {
+        using var test = new TestClient(o => o.SecretKeys["payout"] = PayoutKey);
+        test.Gateway.Respond = r =>
+        {
+            // Each area's replies are signed with the key its requests are.
+            string key = r.Uri.AbsolutePath.Contains("/cardstorage/", StringComparison.Ordinal) ? FakeGateway.Secret : PayoutKey;
+            return FakeGateway.Xml(FakeGateway.SignedReply(FakeGateway.ScriptOf(r), "response", key, ("pg_status", "ok"), ("pg_payment_id", "1"), ("pg_redirect_url", "https://gateway.test/p"), ("pg_balance", "1")));
+        };
+        PayoutsClient payouts = test.Client.Payouts;
+
+        await test.Client.Cards.ListAsync(new ListRequest { UserId = "u-1" });
+        await test.Client.Cards.RemoveAsync(new RemoveRequest { UserId = "u-1", CardToken = "tok-1" });
+        await payouts.ToUnsavedCardAsync(new ToUnsavedCardRequest
+        {
+            OrderId = "P-2", Amount = 10m, Description = "x", OrderTimeLimit = new DateTime(2026, 12, 31), BackLink = "https://shop.test/b", PostLink = "https://shop.test/p",
+        });
+        await payouts.ToIbanAsync(new ToIbanRequest
+        {
+            OrderId = "P-3", Amount = 10m, Description = "x", PostLink = "https://shop.test/p", RecipientIban = "KZ86125KZT5004100100",
+            RecipientIin = "761223455678", RecipientName = "IVANOV IVAN", RecipientKbe = "19", Knp = "119", BankBik = "KZZSAE",
+        });
+        await payouts.StatusAsync(new Payouts.StatusRequest { PaymentId = 5 });
+        await payouts.StatusV2Async(new StatusV2Request { OrderId = "P-2" });
+        await payouts.StatusByOrderAsync(new StatusByOrderRequest { OrderId = "P-2" });
+        await payouts.GatewayStatusAsync(new GatewayStatusRequest { PaymentId = 5, OrderId = "P-2" });
+
+        var expected = new[]
+        {
+            ("/v1/merchant/12345/cardstorage/list", "list", FakeGateway.Secret),
+            ("/v1/merchant/12345/cardstorage/remove", "remove", FakeGateway.Secret),
+            ("/api/reg2nonreg", "reg2nonreg", PayoutKey),
+            ("/api/to_iban", "to_iban", PayoutKey),
+            ("/api/payment_status", "payment_status", PayoutKey),
+            ("/api/payment_status2", "payment_status2", PayoutKey),
+            ("/get_status2.php", "get_status2.php", PayoutKey),
+            ("/g2g/status_v2", "status_v2", PayoutKey),
+        };
+        CapturedRequest[] sent = test.Gateway.Requests.ToArray();
+        Assert.Equal(expected.Select(e => e.Item1), sent.Select(r => r.Uri.AbsolutePath));
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i].Item2, Sig(expected[i].Item2, sent[i], expected[i].Item3));
+            Assert.Equal("12345", sent[i]["pg_merchant_id"]);
+        }
+
+        Assert.Equal(new[] { "pg_merchant_id", "pg_user_id", "pg_card_token", "pg_salt", "pg_sig" }, sent[1].Names);
+        Assert.Equal(("2026-12-31 00:00:00", "KZ86125KZT5004100100"), (sent[2]["pg_order_time_limit"], sent[3]["pg_recipient_iban"]));
+    }
+
     /// <summary>The script whose reference signature matches the request's pg_sig (the given one, or "none").</summary>
     private static string Sig(string script, CapturedRequest sent, string secret)
     {
