@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using FreedomPay.Cards;
+using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
 using FreedomPay.Payouts;
 using FreedomPay.Purchase;
@@ -20,6 +21,7 @@ namespace FreedomPay
             PurchaseClient.Operations,
             CardsClient.Operations,
             PayoutsClient.Operations,
+            InvoiceClient.Operations,
         };
     }
 }

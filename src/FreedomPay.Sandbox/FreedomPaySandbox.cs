@@ -70,6 +70,7 @@ namespace FreedomPay.Sandbox
             GatewayEndpoints.Map(app, _routes, Faults, this, _requests);
             HostedPageEndpoints.Map(app, gateway, _book, Merchants, options);
             CardEntryEndpoints.Map(app, gateway, _book);
+            InvoicePage.Map(app, gateway, _book);
             DashboardPage.Map(app, this);
             StandInShop.Map(app, Merchants);
         }

@@ -65,6 +65,45 @@ public sealed class FuzzTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public async Task Mutated_json_replies_end_in_a_reply_or_a_FreedomPay_exception(int seed)
+    {
+        var mutator = new Mutator(seed);
+        string[] genuine =
+        {
+            """{"status":"ok","invoice_status":"process","invoice_id":"inv-7","invoice_methods":{"qr":"cXI="},"dt":"2026-12-04T18:00:00+05:00"}""",
+            """{"status":"ok","invoice_id":"inv-7","invoice_status":"ok","amount":990.50,"currency":"KZT","list":[1,{"a":[true,null]}]}""",
+            """{"status":"error","error_code":"404","error_description":"Invoice not found"}""",
+        };
+        using var test = new TestClient(o => o.MaxReplyBytes = 256 * 1024);
+        string reply = string.Empty;
+        test.Gateway.Respond = _ => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(reply)) };
+
+        for (int i = 0; i < Cases; i++)
+        {
+            reply = mutator.Mutate(genuine[i % genuine.Length]);
+            try
+            {
+                if (i % 2 == 0)
+                {
+                    await test.Client.Invoice.InfoAsync(new Invoice.InfoRequest { InvoiceId = "inv-7" });
+                }
+                else
+                {
+                    await test.Client.Invoice.InitAsync(new Invoice.InitRequest { OrderId = "A", Amount = 1m, Description = "x", InvoiceMethod = Invoice.InvoiceMethod.Qr });
+                }
+            }
+            catch (FreedomPayException)
+            {
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"seed {seed}, case {i}: {ex.GetType().Name}: {ex.Message}\nreply starts: {Start(reply)}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void Mutated_callbacks_end_in_a_callback_or_a_FreedomPay_exception(int seed)
     {
         var mutator = new Mutator(seed);

@@ -25,16 +25,7 @@ public sealed class HostileReplyTests(ITestOutputHelper output)
     private static readonly PayRequest Pay = new() { PaymentId = 987654321, AbonentPhone = "77077777777" };
     private static readonly StatusRequest Status = new() { PaymentId = 7 };
 
-    public static TheoryData<HostileCase> Corpus()
-    {
-        var data = new TheoryData<HostileCase>();
-        foreach (HostileCase item in HostileCorpus.Replies())
-        {
-            data.Add(item);
-        }
-
-        return data;
-    }
+    public static TheoryData<HostileCase> Corpus() => new(HostileCorpus.Replies());
 
     [Theory]
     [MemberData(nameof(Corpus))]
@@ -49,6 +40,22 @@ public sealed class HostileReplyTests(ITestOutputHelper output)
 
         // Reported, not asserted: the counts and allocation tests below pin the costs.
         output.WriteLine($"{hostile.Name}: {clock.ElapsedMilliseconds} ms for two calls; {pay.GetType().Name}: {pay.Message}");
+        Assert.Equal(hostile.Expected, status.GetType().Name);
+    }
+
+    public static TheoryData<HostileCase> JsonCorpus() => new(HostileCorpus.JsonReplies());
+
+    [Theory]
+    [MemberData(nameof(JsonCorpus))]
+    public async Task Every_hostile_json_reply_ends_in_a_FreedomPay_exception(HostileCase hostile)
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(hostile.Body) };
+
+        Exception pay = await Assert.ThrowsAnyAsync<FreedomPayException>(() => test.Client.Invoice.PayAsync(new Invoice.PayRequest { InvoiceId = "inv-1", InvoiceMethod = Invoice.InvoiceMethod.Qr }));
+        Exception status = await Assert.ThrowsAnyAsync<FreedomPayException>(() => test.Client.Invoice.StatusAsync(new Invoice.StatusRequest { InvoiceId = "inv-1" }));
+
+        output.WriteLine($"{hostile.Name}: {pay.GetType().Name}: {pay.Message}");
         Assert.Equal(hostile.Expected, status.GetType().Name);
     }
 

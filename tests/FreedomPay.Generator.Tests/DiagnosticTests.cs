@@ -32,6 +32,25 @@ public sealed class DiagnosticTests
                 pg_status: { values: [ok, error] }
         """;
 
+    /// <summary>A valid JSON area the JSON cases start from.</summary>
+    private const string Json = """
+        area: Demo
+        servers:
+          kz: https://api.example.test/
+        encoding: json
+        auth: jws-hs256
+        operations:
+          Ping:
+            path: /ping
+            summary: Checks the connection.
+            request:
+              merchant_id: { fill: merchant-id }
+              order_id: { max-length: 10 }
+            response:
+              elements:
+                status: { values: [ok, error] }
+        """;
+
     public static IEnumerable<object[]> Cases() => new (string Name, string Id, string Spec)[]
     {
         ("yaml syntax", "FPG0001", "area: Demo\nservers: [a, b\n«"),
@@ -108,7 +127,16 @@ public sealed class DiagnosticTests
         ("signed without salt", "FPG0014", Valid.Replace("      pg_salt: { fill: salt }\n", string.Empty).Replace("    request:", "    «request:")),
         ("two signature fields", "FPG0014", Valid.Replace("      pg_sig: { fill: signature }", "      pg_sig: { fill: signature }\n      «pg_sig2: { fill: signature }")),
         ("script name with a slash", "FPG0014", Valid.Replace("    path: /ping", "    path: /ping\n    signature-script: «a/b")),
-        ("unknown encoding", "FPG0016", Valid.Replace("operations:", "encoding: «json\noperations:")),
+        ("unknown encoding", "FPG0016", Valid.Replace("operations:", "encoding: «xml\noperations:")),
+        ("json encoding signed with pg_sig", "FPG0011", Valid.Replace("operations:", "encoding: «json\noperations:")),
+        ("header auth without json", "FPG0011", Valid.Replace("operations:", "auth: «jws-hs256\noperations:")),
+        ("unknown auth scheme", "FPG0016", Valid.Replace("operations:", "encoding: json\nauth: { scheme: «hs999 }\noperations:")),
+        ("salt in a json area", "FPG0014", Json.Replace("      order_id:", "      pg_salt: { fill: salt }\n      order_id:").Replace("    request:", "    «request:")),
+        ("redirect in a json area", "FPG0011", Json.Replace("    path: /ping", "    path: /ping\n    kind: «redirect").Replace("\n    response:\n      elements:\n        status: { values: [ok, error] }", string.Empty)),
+        ("wrapped list in a json reply", "FPG0011", Json.Replace("status: { values: [ok, error] }", "status: { values: [ok, error] }\n        items: { type: «list, item: x, item-type: string }")),
+        ("unknown header fill", "FPG0016", Json.Replace("    request:", "    headers:\n      X-Request-Id: { fill: «uuid7 }\n    request:")),
+        ("header the client writes", "FPG0011", Json.Replace("    request:", "    headers:\n      «X-JWS-Signature: forged\n    request:")),
+        ("header with a space", "FPG0016", Json.Replace("    request:", "    headers:\n      «\"X Action\": read\n    request:")),
         ("secret name with capitals", "FPG0016", Valid.Replace("operations:", "secret: «Payout_Key\noperations:")),
         ("relative server url", "FPG0016", Valid.Replace("https://api.example.test/", "«/relative")),
         ("unknown fill", "FPG0016", Valid.Replace("{ fill: salt }", "{ fill: «token }")),
@@ -206,7 +234,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Several_errors_in_one_file_are_all_reported()
     {
-        string spec = Valid.Replace("path: /ping", "path: ping").Replace("{ max-length: 10 }", "{ type: strng }").Replace("operations:", "encoding: json\noperations:");
+        string spec = Valid.Replace("path: /ping", "path: ping").Replace("{ max-length: 10 }", "{ type: strng }").Replace("operations:", "encoding: xml\noperations:");
 
         var (result, _) = GeneratorHarness.Run(spec, "/specs/demo.yaml");
 

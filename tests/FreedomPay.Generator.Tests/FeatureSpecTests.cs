@@ -16,6 +16,7 @@ public sealed class FeatureSpecTests
     [InlineData("enums")]
     [InlineData("response-shapes")]
     [InlineData("request-shapes")]
+    [InlineData("json-area")]
     public void Feature_spec_generates_the_snapshotted_files_and_compiles(string spec) =>
         GenerateAndVerify(spec, ImmutableDictionary<string, string>.Empty);
 

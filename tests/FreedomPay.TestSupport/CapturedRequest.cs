@@ -13,8 +13,11 @@ namespace FreedomPay.TestSupport;
 /// <summary>A request as it reached the (fake) gateway, with its form fields parsed by ASP.NET Core's readers.</summary>
 public sealed class CapturedRequest
 {
-    private CapturedRequest(HttpMethod method, Uri uri, string? contentType, byte[] body, IReadOnlyList<KeyValuePair<string, string>> fields, IReadOnlyList<string> partHeaders)
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _headers;
+
+    private CapturedRequest(HttpMethod method, Uri uri, string? contentType, byte[] body, IReadOnlyList<KeyValuePair<string, string>> fields, IReadOnlyList<string> partHeaders, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
+        _headers = headers;
         Method = method;
         Uri = uri;
         ContentType = contentType;
@@ -45,6 +48,13 @@ public sealed class CapturedRequest
 
     public IEnumerable<string> Names => Fields.Select(f => f.Key);
 
+    /// <summary>A request header's value (joined when repeated), or null when it was not sent.</summary>
+    public string? Header(string name)
+    {
+        string[] values = _headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToArray();
+        return values.Length == 0 ? null : string.Join(",", values);
+    }
+
     public static async Task<CapturedRequest> ReadAsync(HttpRequestMessage request)
     {
         byte[] body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync();
@@ -73,7 +83,8 @@ public sealed class CapturedRequest
             fields.AddRange(ParseQuery(request.RequestUri!.Query.TrimStart('?')));
         }
 
-        return new CapturedRequest(request.Method, request.RequestUri!, contentType, body, fields, partHeaders);
+        var headers = request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))).ToList();
+        return new CapturedRequest(request.Method, request.RequestUri!, contentType, body, fields, partHeaders, headers);
     }
 
     private static IEnumerable<KeyValuePair<string, string>> ParseQuery(string query)

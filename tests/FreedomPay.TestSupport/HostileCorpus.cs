@@ -35,6 +35,23 @@ public static class HostileCorpus
         yield return new("empty body", Array.Empty<byte>(), "FreedomPayProtocolException");
     }
 
+    /// <summary>JSON replies to a JSON area's call: the same rules, the same outcome (a documented exception, bounded work).</summary>
+    public static IEnumerable<HostileCase> JsonReplies()
+    {
+        yield return new("JSON nested 100k objects deep", Utf8(string.Concat(Enumerable.Repeat("{\"a\":", 100_000)) + "1" + new string('}', 100_000)), "FreedomPayProtocolException");
+        yield return new("JSON nested 40 arrays deep", Utf8("{\"a\":" + new string('[', 40) + new string(']', 40) + "}"), "FreedomPayProtocolException");
+        yield return new("JSON array of 1M numbers", Utf8("{\"a\":[" + string.Join(",", Enumerable.Repeat("1", Megabyte / 2)) + "]}"), "FreedomPayProtocolException");
+        yield return new("JSON with a 1 MB property name", Utf8("{\"" + new string('n', Megabyte) + "\":1,\"status\":\"ok\"}"), "FreedomPayProtocolException");
+        yield return new("JSON 5 MB string, over the 4 MiB cap", Utf8("{\"status\":\"ok\",\"x\":\"" + new string('x', 5 * Megabyte) + "\"}"), "FreedomPayProtocolException");
+        yield return new("JSON duplicate status", Utf8("{\"status\":\"ok\",\"status\":\"error\"}"), "FreedomPayProtocolException");
+        yield return new("JSON top-level array", Utf8("[{\"status\":\"ok\"}]"), "FreedomPayProtocolException");
+        yield return new("JSON trailing garbage", Utf8("{\"status\":\"ok\"} {}"), "FreedomPayProtocolException");
+        yield return new("JSON unterminated string", Utf8("{\"status\":\"ok"), "FreedomPayProtocolException");
+        yield return new("JSON with a lone surrogate escape", Utf8("{\"status\":\"\\ud800\"}"), "FreedomPayProtocolException");
+        yield return new("XML where JSON is expected", Utf8("<response><status>ok</status></response>"), "FreedomPayProtocolException");
+        yield return new("empty JSON body", Array.Empty<byte>(), "FreedomPayProtocolException");
+    }
+
     /// <summary>
     /// Callbacks anyone on the internet can send to the merchant's endpoints, as (content type, body). None is
     /// validly signed; each must be answered with a signed <c>error</c>, never an HTTP 500, and never reach the handler.

@@ -11,7 +11,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] OperationKeys =
         {
             "method", "path", "summary", "description", "source", "safe-to-retry", "timeout", "signature-script", "verified", "note",
-            "defaults", "constants", "request", "response", "one-of", "required-unless", "extra-params", "kind",
+            "defaults", "constants", "request", "response", "one-of", "required-unless", "extra-params", "kind", "headers",
         };
 
         private static readonly string[] ResponseKeys = { "signed", "elements" };
@@ -110,6 +110,8 @@ namespace FreedomPay.Generator.Binding
                 CheckPathParameters(path, reader.Node("path")!.Span, request, name);
             }
             bool redirect = BindKind(reader, name);
+            CheckJsonOperation(reader, name, request, redirect);
+            EquatableArray<HeaderModel> headers = BindHeaders(reader, name);
             ResponseModel response = BindResponse(reader, name);
 
             if (!nameOk || path is null || pathProblem is not null)
@@ -134,7 +136,8 @@ namespace FreedomPay.Generator.Binding
                 Response: response,
                 Groups: groups,
                 ExtraParams: reader.Bool("extra-params", false),
-                IsRedirect: redirect);
+                IsRedirect: redirect,
+                Headers: headers);
         }
 
         /// <summary>

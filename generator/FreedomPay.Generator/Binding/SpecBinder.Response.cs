@@ -100,6 +100,12 @@ namespace FreedomPay.Generator.Binding
                 _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("repeated")!.Key.Span, wire, "a 'type: list' already holds its items; remove 'repeated' (or describe the element as repeated instead of as a list)");
             }
 
+            if (_encoding == RequestEncoding.Json && fieldType == FieldType.List)
+            {
+                // A JSON array has no item element names: it is read as the property repeated.
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("type")!.Span, wire, "a JSON reply's array is read as the property repeated once per item; describe it with 'repeated: true' (and 'elements:' for objects) instead of 'type: list'");
+            }
+
             if (repeated && reader.Bool("required", false))
             {
                 // Read as a list that is empty when absent: "required" could never be checked.

@@ -14,7 +14,7 @@ namespace FreedomPay.Generator.Binding
     /// </summary>
     internal sealed partial class SpecBinder
     {
-        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "secret", "errors", "defaults", "fields", "elements", "enums", "operations", "callbacks" };
+        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "auth", "secret", "errors", "defaults", "fields", "elements", "enums", "operations", "callbacks" };
         private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description", "unsigned-codes" };
 
         /// <summary>Codes of the one unsigned reply the docs describe: the merchant was not identified (101 Merchant API, 9998 Gateway API).</summary>
@@ -86,6 +86,8 @@ namespace FreedomPay.Generator.Binding
             bool hasOperations = root.Has("operations") || !hasCallbacks;
             EquatableArray<ServerModel> servers = hasOperations || root.Has("servers") ? BindServers(root) : EquatableArray<ServerModel>.Empty;
             RequestEncoding encoding = BindEncoding(root);
+            (AuthScheme auth, string authKeyId) = BindAuth(root, encoding);
+            _encoding = encoding;
             ErrorShape errors = BindErrors(root);
             BindShared(root);
             EquatableArray<OperationModel> operations = hasOperations ? BindOperations(root) : EquatableArray<OperationModel>.Empty;
@@ -104,7 +106,9 @@ namespace FreedomPay.Generator.Binding
                 Servers: servers,
                 Encoding: encoding,
                 Errors: errors,
-                Secret: BindSecret(root));
+                Secret: BindSecret(root),
+                Auth: auth,
+                AuthKeyId: authKeyId);
             var area = new ApiArea(info, operations, _enums.All(), callbacks, RequestClasses());
             return (area, declaration);
         }
@@ -203,8 +207,10 @@ namespace FreedomPay.Generator.Binding
                     return RequestEncoding.Multipart;
                 case "urlencoded":
                     return RequestEncoding.UrlEncoded;
+                case "json":
+                    return RequestEncoding.Json;
                 default:
-                    _context.Report(DiagnosticDescriptors.InvalidValue, root.Node("encoding")!.Span, value, "encoding", "use 'multipart' (multipart/form-data) or 'urlencoded' (application/x-www-form-urlencoded)");
+                    _context.Report(DiagnosticDescriptors.InvalidValue, root.Node("encoding")!.Span, value, "encoding", "use 'multipart' (multipart/form-data), 'urlencoded' (application/x-www-form-urlencoded) or 'json' (application/json, signed in a header)");
                     return RequestEncoding.Multipart;
             }
         }

@@ -23,6 +23,7 @@ namespace FreedomPay.Generator.Emit
                 SafeToRetry = op.SafeToRetry,
                 TimeoutSeconds = op.TimeoutMilliseconds is { } ms ? (ms / 1000m).ToString(CultureInfo.InvariantCulture) : string.Empty,
                 SignedResponse = op.Response.Signed,
+                Headers = op.Headers.Select(h => new HeaderView { Name = CSharpText.Literal(h.Name), Value = h.Value is null ? null : CSharpText.Literal(h.Value) }).ToList(),
                 SummaryLiteral = CSharpText.NullableLiteral(op.Summary),
                 MethodDoc = MethodDoc(op),
                 Request = RequestViewBuilder.Build(op, file, unit.Context.Options.Language),

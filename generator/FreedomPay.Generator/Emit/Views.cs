@@ -36,10 +36,24 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>The C# literal of the spec's <c>secret:</c>, or null when the area is signed with the main key.</summary>
         public string? Secret { get; set; }
+
+        /// <summary>The runtime's <c>AuthScheme</c> member of a header-signed area; null for pg_sig (the default).</summary>
+        public string? Auth { get; set; }
+
+        /// <summary>The C# literal of the JWS key-id member when it is not the default <c>auth_id</c>.</summary>
+        public string? AuthKeyId { get; set; }
         public bool PartialAccessor { get; set; }
         public string AccessorField { get; set; } = "";
         public string ExtensionsClass { get; set; } = "";
         public List<string> Operations { get; set; } = new List<string>();
+    }
+
+    internal sealed class HeaderView
+    {
+        public string Name { get; set; } = "";
+
+        /// <summary>The value's C# literal; null for <c>fill: request-id</c>.</summary>
+        public string? Value { get; set; }
     }
 
     internal sealed class ServerView
@@ -80,6 +94,9 @@ namespace FreedomPay.Generator.Emit
         /// <summary>Seconds as invariant text; empty for the runtime's default.</summary>
         public string TimeoutSeconds { get; set; } = "";
         public bool SignedResponse { get; set; }
+
+        /// <summary>The spec's <c>headers:</c>: name and C# literal value (null for a generated request id).</summary>
+        public List<HeaderView> Headers { get; set; } = new List<HeaderView>();
 
         public string SummaryLiteral { get; set; } = "null";
         public RequestView Request { get; set; } = new RequestView();

@@ -20,6 +20,8 @@ namespace FreedomPay.Generator.Model
     /// <summary>What an area says about itself, apart from its operations and enums; every generated file of the area needs it.</summary>
     /// <param name="SpecFileName">File name only (no folder): it is written into generated headers.</param>
     /// <param name="Secret">The spec's <c>secret:</c>, the name of the client options' key that signs the area; null for the main key.</param>
+    /// <param name="Auth">The spec's <c>auth:</c>: how requests are signed.</param>
+    /// <param name="AuthKeyId">The JWS protected-header member that carries the merchant id (<c>auth: { key-id: }</c>).</param>
     internal sealed record AreaInfo(
         string Name,
         string SpecFileName,
@@ -28,7 +30,9 @@ namespace FreedomPay.Generator.Model
         EquatableArray<ServerModel> Servers,
         RequestEncoding Encoding,
         ErrorShape Errors,
-        string? Secret = null);
+        string? Secret = null,
+        AuthScheme Auth = AuthScheme.PgSig,
+        string AuthKeyId = "auth_id");
 
     /// <param name="Name">The key under <c>servers:</c>, e.g. <c>kz</c>.</param>
     /// <param name="Url">Absolute base URL ending with a slash.</param>

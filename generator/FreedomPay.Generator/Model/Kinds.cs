@@ -45,5 +45,22 @@ namespace FreedomPay.Generator.Model
     {
         Multipart,
         UrlEncoded,
+        Json,
+    }
+
+    /// <summary>How an area signs its requests (the spec's <c>auth:</c>; the runtime's <c>AuthScheme</c>).</summary>
+    internal enum AuthScheme
+    {
+        PgSig,
+        JwsHs256,
+        JwsHs512,
+        Sha256Sign,
+    }
+
+    /// <summary>Where a request header's value comes from (the runtime's <c>HeaderSource</c>).</summary>
+    internal enum HeaderSource
+    {
+        Constant,
+        RequestId,
     }
 }

@@ -6,6 +6,7 @@ namespace FreedomPay.Generator.Model
     /// <param name="ScriptName">First segment of the signature string (default: last path segment).</param>
     /// <param name="Verified">False when the public docs do not confirm the operation as described.</param>
     /// <param name="IsRedirect">A signed address for the buyer's browser (<c>kind: redirect</c>), not a call with a reply.</param>
+    /// <param name="Headers">Request headers the spec adds (<c>headers:</c>).</param>
     internal sealed record OperationModel(
         string Name,
         string HttpMethod,
@@ -23,7 +24,11 @@ namespace FreedomPay.Generator.Model
         ResponseModel Response,
         EquatableArray<FieldGroupModel> Groups,
         bool ExtraParams = false,
-        bool IsRedirect = false);
+        bool IsRedirect = false,
+        EquatableArray<HeaderModel> Headers = default);
+
+    /// <summary>A request header: a constant (<c>X-Action: gateway.payment.read</c>) or a generated request id.</summary>
+    internal sealed record HeaderModel(string Name, HeaderSource Source, string? Value);
 
     /// <summary>How the fields of a group depend on each other.</summary>
     internal enum FieldGroupKind

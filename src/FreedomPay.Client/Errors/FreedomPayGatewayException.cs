@@ -28,7 +28,8 @@ namespace FreedomPay
 
         /// <summary>
         /// False when the reply carried no signature: the gateway did not recognise the merchant id (code 101), so
-        /// it could not sign. Check <see cref="FreedomPayClientOptions.MerchantId"/>.
+        /// it could not sign. Check <see cref="FreedomPayClientOptions.MerchantId"/>. Always true for the areas signed
+        /// in a header (JSON), whose replies carry no signature by design.
         /// </summary>
         public bool IsSigned { get; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
@@ -150,11 +151,16 @@ namespace FreedomPay.Runtime
             }
         }
 
-        /// <summary>One call: every attempt builds fresh fields (a new salt and signature) and sends them once.</summary>
+        /// <summary>
+        /// One call: every attempt builds fresh fields (a new salt and signature) and sends them once. A JSON area's
+        /// body is written once per call and signed in a header; a generated request id stays the same for every
+        /// attempt of the call, so that the gateway can tell a retry of a safe call from a new one.
+        /// </summary>
         private sealed class Call<TRequest>(FreedomPayConnection connection, OperationDescriptor operation, TRequest request, string secret, Activity? activity)
             where TRequest : FreedomPayRequest
         {
             private int _attempts;
+            private string? _requestId;
 
             public Activity? Activity { get; } = activity;
 
@@ -163,9 +169,51 @@ namespace FreedomPay.Runtime
             public async ValueTask<PgResponse> AttemptAsync(CancellationToken cancellationToken)
             {
                 Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
-                FormFieldList fields = connection.BuildFields(operation, request, secret, out string path);
-                BoundedBody body = await connection._transport.SendAsync(operation, path, fields, cancellationToken).ConfigureAwait(false);
+                BoundedBody body;
+                if (operation.Encoding == RequestEncoding.Json)
+                {
+                    string merchantId = connection._options.MerchantId;
+                    string path = operation.Template.Resolve(merchantId, static _ => string.Empty);
+                    byte[] json = JsonBody.Write(operation, request, merchantId);
+                    body = await connection._transport.SendAsync(operation, path, new OutgoingBody(json, Headers(path, json, merchantId)), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    FormFieldList fields = connection.BuildFields(operation, request, secret, out string path);
+                    body = await connection._transport.SendAsync(operation, path, new OutgoingBody(fields, Headers(path, null, connection._options.MerchantId)), cancellationToken).ConfigureAwait(false);
+                }
+
                 return ReplyReader.Read(operation, body.Buffer, body.Length, connection._replyLimits, secret, connection._options.VerifyResponseSignatures);
+            }
+
+            /// <summary>The spec's headers, then the area's signature header over the exact body.</summary>
+            private List<KeyValuePair<string, string>>? Headers(string path, byte[]? json, string merchantId)
+            {
+                List<KeyValuePair<string, string>>? headers = null;
+                foreach (RequestHeader header in operation.Headers)
+                {
+                    string value = header.Source == HeaderSource.Constant ? header.Value! : _requestId ??= Guid.NewGuid().ToString("D");
+                    (headers ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(header.Name, value));
+                }
+
+                if (json is null || operation.Auth == AuthScheme.PgSig)
+                {
+                    return headers;
+                }
+
+                headers ??= new List<KeyValuePair<string, string>>();
+                if (operation.Auth == AuthScheme.Sha256Sign)
+                {
+                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.AuthIdHeader, merchantId));
+                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.SignHeader, HeaderSignature.Sha256(json, secret)));
+                }
+                else
+                {
+                    string jws = HeaderSignature.Jws(operation.Auth, operation.AuthKeyId, merchantId, operation.HttpMethod.ToUpperInvariant(), "/" + path, string.Empty, json, secret);
+                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.JwsHeader, jws));
+                }
+
+                return headers;
             }
         }
 

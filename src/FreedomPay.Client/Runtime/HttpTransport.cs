@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -33,14 +35,14 @@ namespace FreedomPay.Runtime
 
         /// <param name="operation">What is sent.</param>
         /// <param name="path">The operation's path with its parameters filled in.</param>
-        /// <param name="fields">The signed fields.</param>
+        /// <param name="body">The signed fields, or a JSON body, with the headers to send.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public async Task<BoundedBody> SendAsync(OperationDescriptor operation, string path, FormFieldList fields, CancellationToken cancellationToken)
+        public async Task<BoundedBody> SendAsync(OperationDescriptor operation, string path, OutgoingBody body, CancellationToken cancellationToken)
         {
             TimeSpan timeout = _timeout ?? operation.Timeout ?? DefaultTimeout;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
-            using HttpRequestMessage message = CreateMessage(operation, _baseAddress ?? operation.DefaultServer, path, fields);
+            using HttpRequestMessage message = CreateMessage(operation, _baseAddress ?? operation.DefaultServer, path, body);
             Uri target = message.RequestUri!;
             try
             {
@@ -115,14 +117,34 @@ namespace FreedomPay.Runtime
                 Operation = operation.DisplayName,
             };
 
-        private static HttpRequestMessage CreateMessage(OperationDescriptor operation, Uri baseAddress, string path, FormFieldList fields)
+        private static HttpRequestMessage CreateMessage(OperationDescriptor operation, Uri baseAddress, string path, OutgoingBody body)
         {
-            if (string.Equals(operation.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase))
+            HttpRequestMessage message;
+            if (body.Json is { } json)
             {
-                return new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, path + "?" + FormBody.UrlEncodedText(fields)));
+                var content = new ByteArrayContent(json);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, path)) { Content = content };
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            }
+            else if (string.Equals(operation.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase))
+            {
+                message = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, path + "?" + FormBody.UrlEncodedText(body.Fields!)));
+            }
+            else
+            {
+                message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, path)) { Content = FormBody.Create(body.Fields!, operation.Encoding) };
             }
 
-            return new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, path)) { Content = FormBody.Create(fields, operation.Encoding) };
+            if (body.Headers is { } headers)
+            {
+                foreach (KeyValuePair<string, string> header in headers)
+                {
+                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+            }
+
+            return message;
         }
 
         /// <summary>Sent, but no reply: safe operations may simply be repeated; others have an unknown outcome.</summary>

@@ -12,6 +12,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>application/x-www-form-urlencoded.</summary>
         UrlEncoded = 1,
+
+        /// <summary>application/json: nested objects and arrays, numbers and booleans as JSON types; replies are JSON too.</summary>
+        Json = 2,
     }
 
     /// <summary>Where a reply says it failed: <c>pg_status=error</c> with <c>pg_error_code</c> and <c>pg_error_description</c>.</summary>
@@ -69,14 +72,27 @@ namespace FreedomPay.Runtime
         /// the area's requests and replies (payouts have a key of their own); null for the merchant's
         /// <see cref="FreedomPayClientOptions.SecretKey"/>.
         /// </param>
-        public AreaDescriptor(string name, RequestEncoding encoding, Uri defaultServer, ResponseErrorShape errors, string? secretName = null)
+        /// <param name="auth">The spec's <c>auth:</c>: how requests are signed (<c>pg_sig</c> by default).</param>
+        /// <param name="authKeyId">
+        /// The protected-header member of a JWS that carries the merchant id (the spec's <c>auth: { key-id: }</c>,
+        /// <c>auth_id</c> by default; the Invoice API writes <c>merchant_id</c>).
+        /// </param>
+        public AreaDescriptor(string name, RequestEncoding encoding, Uri defaultServer, ResponseErrorShape errors, string? secretName = null, AuthScheme auth = AuthScheme.PgSig, string authKeyId = "auth_id")
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Encoding = encoding;
             DefaultServer = defaultServer ?? throw new ArgumentNullException(nameof(defaultServer));
             Errors = errors ?? throw new ArgumentNullException(nameof(errors));
             SecretName = secretName;
+            Auth = auth;
+            AuthKeyId = authKeyId ?? throw new ArgumentNullException(nameof(authKeyId));
         }
+
+        /// <summary>How the area's requests are signed.</summary>
+        public AuthScheme Auth { get; }
+
+        /// <summary>The JWS protected-header member that carries the merchant id.</summary>
+        public string AuthKeyId { get; }
 
         /// <summary>The API area, e.g. <c>MobileBalance</c>.</summary>
         public string Name { get; }
@@ -103,6 +119,7 @@ namespace FreedomPay.Runtime
     {
         private static readonly string[] None = Array.Empty<string>();
         private static readonly ReplyElement[] NoElements = Array.Empty<ReplyElement>();
+        private static readonly RequestHeader[] NoHeaders = Array.Empty<RequestHeader>();
 
         /// <summary>Describes an operation (called by generated code, with named arguments).</summary>
         /// <param name="area">The area the operation belongs to.</param>
@@ -118,6 +135,7 @@ namespace FreedomPay.Runtime
         /// The reply's elements as the spec describes them: the status values, the payment id element and the masks
         /// are read from them.
         /// </param>
+        /// <param name="headers">The request headers the spec adds (constant or generated), beyond those of the area's auth.</param>
         public OperationDescriptor(
             AreaDescriptor area,
             string name,
@@ -128,7 +146,8 @@ namespace FreedomPay.Runtime
             bool safeToRetry = false,
             double? timeoutSeconds = null,
             bool signedResponse = true,
-            IReadOnlyList<ReplyElement>? reply = null)
+            IReadOnlyList<ReplyElement>? reply = null,
+            IReadOnlyList<RequestHeader>? headers = null)
         {
             if (area is null)
             {
@@ -149,6 +168,9 @@ namespace FreedomPay.Runtime
             DefaultServer = area.DefaultServer;
             Errors = area.Errors;
             SecretName = area.SecretName;
+            Auth = area.Auth;
+            AuthKeyId = area.AuthKeyId;
+            Headers = headers ?? NoHeaders;
             Reply = reply ?? NoElements;
             var hidden = new List<string>();
             var partial = new List<string>();
@@ -224,6 +246,15 @@ namespace FreedomPay.Runtime
 
         /// <summary>The name of the secret key that signs the operation (<c>payout</c>), or null for the merchant's main key.</summary>
         public string? SecretName { get; }
+
+        /// <summary>How the request is signed (the area's <c>auth:</c>).</summary>
+        public AuthScheme Auth { get; }
+
+        /// <summary>The JWS protected-header member that carries the merchant id.</summary>
+        public string AuthKeyId { get; }
+
+        /// <summary>The request headers the spec adds.</summary>
+        public IReadOnlyList<RequestHeader> Headers { get; }
 
         /// <summary>
         /// The status values (<see cref="ResponseErrorShape.StatusElement"/>) the spec lists for the reply, or null when

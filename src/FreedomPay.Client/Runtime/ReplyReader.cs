@@ -14,20 +14,21 @@ namespace FreedomPay.Runtime
     {
         public static PgResponse Read(OperationDescriptor operation, byte[] body, int length, MessageLimits limits, string secretKey, bool verifySignatures)
         {
-            PgResponse reply = PgXmlReader.Read(body, length, limits);
+            PgResponse reply = operation.Encoding == RequestEncoding.Json ? PgJsonReader.Read(body, length, limits) : PgXmlReader.Read(body, length, limits);
             PgElement root = reply.Root;
             ResponseErrorShape errors = operation.Errors;
             string signatureElement = operation.SignatureField ?? PgSignature.SignatureField;
             PgElement? signatureNode = root.Find(signatureElement);
             MarkSensitive(operation, root, signatureNode);
             string? signature = signatureNode?.Value;
-            bool verify = operation.SignedResponse && verifySignatures;
+            // Only pg_sig signs replies; the header schemes sign requests (the docs show no signed reply).
+            bool verify = operation.SignedResponse && operation.Auth == AuthScheme.PgSig && verifySignatures;
             if (signature is null)
             {
                 string? code = root.GetString(errors.CodeElement)?.Trim();
                 if (code is not null && (!verify || errors.MayBeUnsigned(code)))
                 {
-                    throw Refused(operation, reply, signed: false);
+                    throw Refused(operation, reply, signed: operation.Auth != AuthScheme.PgSig);
                 }
 
                 if (verify)
@@ -47,7 +48,7 @@ namespace FreedomPay.Runtime
 
             if (string.Equals(root.GetString(errors.StatusElement), errors.ErrorValue, StringComparison.Ordinal))
             {
-                throw Refused(operation, reply, signed: signature is not null);
+                throw Refused(operation, reply, signed: signature is not null || operation.Auth != AuthScheme.PgSig);
             }
 
             return reply;

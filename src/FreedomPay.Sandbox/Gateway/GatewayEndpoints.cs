@@ -19,12 +19,13 @@ namespace FreedomPay.Sandbox.Gateway
     {
         public static void Map(WebApplication app, RouteTable routes, SandboxFaults faults, FreedomPaySandbox sandbox, RequestLog log)
         {
+            var json = new JsonGateway();
             // The catch-all has the lowest precedence: the hosted pages and the dashboard keep their own routes.
-            app.MapMethods("/{**path}", new[] { "GET", "POST" }, (HttpContext context) => ServeAsync(context, routes, faults, sandbox, log));
+            app.MapMethods("/{**path}", new[] { "GET", "POST" }, (HttpContext context) => ServeAsync(context, routes, faults, sandbox, log, json));
             app.MapGet("/", () => Results.Text("FreedomPay sandbox: " + string.Join(", ", routes.All.Select(r => "/" + r.Path)) + "; dashboard: /_sandbox\n"));
         }
 
-        private static async Task ServeAsync(HttpContext context, RouteTable routes, SandboxFaults faults, FreedomPaySandbox sandbox, RequestLog log)
+        private static async Task ServeAsync(HttpContext context, RouteTable routes, SandboxFaults faults, FreedomPaySandbox sandbox, RequestLog log, JsonGateway json)
         {
             string path = context.Request.Path.Value?.TrimStart('/') ?? string.Empty;
             if (!routes.TryGet(path, out SandboxRoute? route, out IReadOnlyList<KeyValuePair<string, string>> parameters) || route is null)
@@ -47,6 +48,12 @@ namespace FreedomPay.Sandbox.Gateway
                 case SandboxFaultKind.DropConnection when !fault.AfterProcessing:
                     context.Abort();
                     return;
+            }
+
+            if (route.Operation?.Descriptor.Encoding == Runtime.RequestEncoding.Json)
+            {
+                await json.ServeAsync(context, route, parameters, sandbox, log).ConfigureAwait(false);
+                return;
             }
 
             GatewayRequest request;
@@ -150,7 +157,7 @@ namespace FreedomPay.Sandbox.Gateway
         /// The path's parameters after the signature check (they are not signed): the merchant id in the path must be
         /// the one that signed; field parameters join the fields, to be checked by the spec's rules like the others.
         /// </summary>
-        private static GatewayRequest WithPathParameters(GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, SandboxMerchant merchant)
+        internal static GatewayRequest WithPathParameters(GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, SandboxMerchant merchant)
         {
             var fields = new List<KeyValuePair<string, string>>();
             foreach (var (name, value) in parameters)
@@ -171,7 +178,7 @@ namespace FreedomPay.Sandbox.Gateway
             return fields.Count == 0 ? request : request.With(fields);
         }
 
-        private static async Task<SandboxReply> HandleAsync(SandboxRoute route, GatewayRequest request, SandboxMerchant merchant, FreedomPaySandbox sandbox)
+        internal static async Task<SandboxReply> HandleAsync(SandboxRoute route, GatewayRequest request, SandboxMerchant merchant, FreedomPaySandbox sandbox)
         {
             if (route.CheckFields)
             {

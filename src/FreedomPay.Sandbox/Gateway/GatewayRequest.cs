@@ -36,6 +36,9 @@ namespace FreedomPay.Sandbox.Gateway
             BufferBody = false,
         };
 
+        /// <summary>A request of these fields (a JSON body read as fields).</summary>
+        public static GatewayRequest From(IReadOnlyList<KeyValuePair<string, string>> fields) => new GatewayRequest(fields);
+
         /// <summary>The same request with more fields (a path's parameters) after its own.</summary>
         public GatewayRequest With(IEnumerable<KeyValuePair<string, string>> more) => new GatewayRequest(Fields.Concat(more).ToArray());
 

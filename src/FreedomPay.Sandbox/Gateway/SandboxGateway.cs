@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using FreedomPay.Cards;
+using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
 using FreedomPay.Payouts;
 using FreedomPay.Purchase;
@@ -71,6 +72,10 @@ namespace FreedomPay.Sandbox.Gateway
             Checked(PayoutsClient.StatusInfo, PayoutStatus),
             Checked(PayoutsClient.StatusV2Info, PayoutStatusV2),
             Checked(PayoutsClient.GatewayStatusInfo, GatewayStatus),
+            Checked(InvoiceClient.InitInfo, InvoiceInit),
+            Checked(InvoiceClient.InfoInfo, InvoiceInfo),
+            Checked(InvoiceClient.StatusInfo, InvoiceStatus),
+            Checked(InvoiceClient.PayInfo, InvoicePay),
             // Signed with the merchant's key (a spec of one's own, the README's walkthrough) or the payout key (Payouts).
             new SandboxRoute(StatusByOrderPath, null, StatusByOrderPath, call => Task.FromResult(StatusByOrder(call.Request, call.Merchant)), checkFields: false)
             {

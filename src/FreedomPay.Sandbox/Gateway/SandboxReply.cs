@@ -122,6 +122,74 @@ namespace FreedomPay.Sandbox
             return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + text + "\n";
         }
 
+        /// <summary>
+        /// The JSON text of a JSON area's reply (not signed: the header schemes sign requests only). Elements that repeat
+        /// become an array; elements with children, objects; a value the spec types as a number or a flag is written as
+        /// one when it reads as one, anything else as a string.
+        /// </summary>
+        internal string RenderJson(ResponseErrorShape? errors, IReadOnlyList<ReplyElement>? shape)
+        {
+            List<Element> elements = Failure is { } failure ? ErrorElements(errors, failure) : _elements;
+            using var stream = new MemoryStream();
+            using (var json = new System.Text.Json.Utf8JsonWriter(stream))
+            {
+                WriteJson(json, elements, shape);
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+
+        // As deep as a spec nests (the sandbox builds these replies itself): recursion over them is bounded.
+        private static void WriteJson(System.Text.Json.Utf8JsonWriter json, List<Element> elements, IReadOnlyList<ReplyElement>? shape)
+        {
+            json.WriteStartObject();
+            foreach (IGrouping<string, Element> group in elements.GroupBy(e => e.Name))
+            {
+                ReplyElement? described = shape?.FirstOrDefault(d => d.Name == group.Key);
+                json.WritePropertyName(group.Key);
+                bool array = group.Count() > 1 || described?.Repeated == true;
+                if (array)
+                {
+                    json.WriteStartArray();
+                }
+
+                foreach (Element element in group)
+                {
+                    if (element.Children is not null)
+                    {
+                        WriteJson(json, element.Children._elements, described?.Children);
+                    }
+                    else
+                    {
+                        WriteJsonValue(json, element.Value!, described?.Kind);
+                    }
+                }
+
+                if (array)
+                {
+                    json.WriteEndArray();
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        private static void WriteJsonValue(System.Text.Json.Utf8JsonWriter json, string value, ReplyElementKind? kind)
+        {
+            if (kind is ReplyElementKind.Integer or ReplyElementKind.Decimal && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal number))
+            {
+                json.WriteNumberValue(number);
+            }
+            else if (kind == ReplyElementKind.Boolean && value is "1" or "0")
+            {
+                json.WriteBooleanValue(value == "1");
+            }
+            else
+            {
+                json.WriteStringValue(value);
+            }
+        }
+
         /// <summary>The reply's status and error code as the request log keeps them.</summary>
         internal (string Status, string? ErrorCode) Outcome(ResponseErrorShape? errors) => Failure is { } failure
             ? (errors?.ErrorValue ?? "error", failure.Code.ToString(CultureInfo.InvariantCulture))

@@ -71,6 +71,11 @@ namespace FreedomPay.Sandbox.Pages
             ReceivePayout = "Получить выплату",
             PayoutAcceptedTitle = "Выплата принята",
             PayoutAcceptedText = "Деньги поступят на карту {0}.",
+            InvoiceTitle = "Оплата счёта",
+            InvoiceText = "Отсканируйте QR-код в приложении банка или оплатите счёт здесь.",
+            PayInvoice = "Оплатить счёт",
+            InvoicePaidTitle = "Счёт оплачен",
+            InvoiceClosedTitle = "Счёт не ждёт оплаты",
         };
 
         public static readonly PageTexts English = new PageTexts
@@ -136,6 +141,11 @@ namespace FreedomPay.Sandbox.Pages
             ReceivePayout = "Receive the payout",
             PayoutAcceptedTitle = "Payout accepted",
             PayoutAcceptedText = "The money goes to card {0}.",
+            InvoiceTitle = "Pay an invoice",
+            InvoiceText = "Scan the QR code in your banking app, or pay the invoice here.",
+            PayInvoice = "Pay the invoice",
+            InvoicePaidTitle = "Invoice paid",
+            InvoiceClosedTitle = "This invoice is not waiting for payment",
         };
 
         private PageTexts()
@@ -263,6 +273,16 @@ namespace FreedomPay.Sandbox.Pages
         public string PayoutAcceptedTitle { get; private init; } = string.Empty;
 
         public string PayoutAcceptedText { get; private init; } = string.Empty;
+
+        public string InvoiceTitle { get; private init; } = string.Empty;
+
+        public string InvoiceText { get; private init; } = string.Empty;
+
+        public string PayInvoice { get; private init; } = string.Empty;
+
+        public string InvoicePaidTitle { get; private init; } = string.Empty;
+
+        public string InvoiceClosedTitle { get; private init; } = string.Empty;
 
         public static PageTexts For(string? language) => language == "en" ? English : Russian;
 

@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Linq;
+using FreedomPay.Generator.Model;
+using FreedomPay.Generator.Parsing;
+
+namespace FreedomPay.Generator.Binding
+{
+    /// <summary>
+    /// The second protocol family: <c>encoding: json</c> bodies signed in a header (<c>auth:</c>), and the request
+    /// headers an operation adds (<c>headers:</c>). What the header schemes make meaningless (a <c>pg_sig</c> field, a
+    /// redirect, a wrapped list in a JSON reply) is reported where it is written.
+    /// </summary>
+    internal sealed partial class SpecBinder
+    {
+        private static readonly string[] AuthKeys = { "scheme", "key-id" };
+        private static readonly string[] HeaderKeys = { "value", "fill" };
+
+        /// <summary>Headers the client writes itself: a spec cannot set them.</summary>
+        private static readonly string[] ReservedHeaders = { "content-type", "content-length", "accept", "host", "x-jws-signature", "sign", "auth-id" };
+
+        /// <summary>The area's encoding and auth, for the checks of its operations.</summary>
+        private RequestEncoding _encoding;
+
+        /// <summary>
+        /// <c>auth: jws-hs512</c> or <c>auth: { scheme: jws-hs512, key-id: merchant_id }</c>. The header schemes sign
+        /// JSON bodies and JSON bodies are signed only by them, so each requires the other.
+        /// </summary>
+        private (AuthScheme Scheme, string KeyId) BindAuth(MappingReader root, RequestEncoding encoding)
+        {
+            const string DefaultKeyId = "auth_id";
+            YNode? node = root.Node("auth");
+            string? scheme = null;
+            string keyId = DefaultKeyId;
+            SourceSpan span = node?.Span ?? default;
+            if (node is YScalar scalar)
+            {
+                scheme = scalar.Value;
+            }
+            else if (node is YMapping mapping)
+            {
+                var reader = new MappingReader(_context, mapping, "'auth'", root.Entry("auth")!.Key.Span, AuthKeys);
+                scheme = reader.String("scheme", required: true);
+                span = reader.Node("scheme")?.Span ?? span;
+                if (reader.Node("key-id") is YScalar keyNode)
+                {
+                    keyId = CheckWireName(keyNode) ? keyNode.Value : DefaultKeyId;
+                }
+            }
+            else if (node is not null)
+            {
+                root.ReportWrongType("auth", node, "a scheme name or a mapping with 'scheme:' and 'key-id:'");
+            }
+
+            AuthScheme result = scheme switch
+            {
+                null or "pg-sig" => AuthScheme.PgSig,
+                "jws-hs256" => AuthScheme.JwsHs256,
+                "jws-hs512" => AuthScheme.JwsHs512,
+                "sha256-sign" => AuthScheme.Sha256Sign,
+                _ => Invalid(),
+            };
+
+            if (node is not null && result != AuthScheme.PgSig && encoding != RequestEncoding.Json)
+            {
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, span, "auth", $"'{scheme}' signs JSON bodies: add 'encoding: json' to the area");
+            }
+            else if (encoding == RequestEncoding.Json && result == AuthScheme.PgSig)
+            {
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, root.Node("encoding")!.Span, "encoding", "a JSON area is signed in a header: add 'auth: jws-hs256', 'jws-hs512' or 'sha256-sign'");
+            }
+
+            return (result, keyId);
+
+            AuthScheme Invalid()
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, span, scheme!, "auth", "use 'pg-sig' (the Merchant API's pg_sig, the default), 'jws-hs256' or 'jws-hs512' (a detached JWS in X-JWS-Signature) or 'sha256-sign' (the Sign header)");
+                return AuthScheme.PgSig;
+            }
+        }
+
+        /// <summary><c>headers:</c> name to a constant text, or to <c>{ fill: request-id }</c> (a UUID per call).</summary>
+        private EquatableArray<HeaderModel> BindHeaders(MappingReader operation, string name)
+        {
+            YMapping? mapping = operation.MappingValue("headers");
+            if (mapping is null)
+            {
+                return EquatableArray<HeaderModel>.Empty;
+            }
+
+            string where = $"the headers of operation '{name}'";
+            var names = new MappingReader(_context, mapping, where, operation.Entry("headers")!.Key.Span, knownKeys: null);
+            var headers = new List<HeaderModel>();
+            foreach (YEntry entry in mapping.Entries)
+            {
+                if (names.Entry(entry.Key.Value) != entry)
+                {
+                    continue; // a duplicate, already reported
+                }
+
+                string header = entry.Key.Value;
+                if (header.Length == 0 || !header.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidValue, entry.Key.Span, header, "a header name", "header names use letters, digits and '-', e.g. X-Action");
+                    continue;
+                }
+
+                if (ReservedHeaders.Contains(header.ToLowerInvariant()))
+                {
+                    _context.Report(DiagnosticDescriptors.ImpossibleConstraint, entry.Key.Span, header, "the client writes this header itself (content type, the area's signature)");
+                    continue;
+                }
+
+                if (entry.Value is YScalar { IsNull: false } constant)
+                {
+                    headers.Add(new HeaderModel(header, HeaderSource.Constant, constant.Value));
+                    continue;
+                }
+
+                if (entry.Value is not YMapping valueMapping)
+                {
+                    names.ReportWrongType(header, entry.Value, "the header's text, or a mapping with 'value:' or 'fill: request-id'");
+                    continue;
+                }
+
+                var reader = new MappingReader(_context, valueMapping, $"header '{header}'", entry.Key.Span, HeaderKeys);
+                string? value = reader.String("value");
+                string? fill = reader.String("fill");
+                if (fill is not null && fill != "request-id")
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("fill")!.Span, fill, "fill", "use 'request-id' (a new UUID per call, kept when a safe call is retried)");
+                }
+                else if ((value is null) == (fill is null))
+                {
+                    _context.Report(DiagnosticDescriptors.MissingKey, entry.Key.Span, $"header '{header}'", "either 'value:' or 'fill: request-id'");
+                }
+                else
+                {
+                    headers.Add(fill is null ? new HeaderModel(header, HeaderSource.Constant, value) : new HeaderModel(header, HeaderSource.RequestId, null));
+                }
+            }
+
+            return headers.ToEquatableArray();
+        }
+
+        /// <summary>What a JSON area's header signature makes meaningless in an operation.</summary>
+        private void CheckJsonOperation(MappingReader operation, string name, EquatableArray<RequestFieldModel> request, bool redirect)
+        {
+            if (_encoding != RequestEncoding.Json)
+            {
+                return;
+            }
+
+            if (request.FirstOrDefault(f => f.Fill is FillKind.Signature or FillKind.Salt) is { } field)
+            {
+                _context.Report(DiagnosticDescriptors.SignatureRule, operation.Entry("request")?.Key.Span ?? default, name, $"'{field.WireName}' is filled with a {(field.Fill == FillKind.Salt ? "salt" : "pg_sig signature")}, but a JSON area is signed in a header ('auth:'); drop the field");
+            }
+
+            if (redirect)
+            {
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, operation.Node("kind")!.Span, name, "a JSON area has no signed browser addresses; 'kind: redirect' needs a pg_sig area");
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+
+namespace FreedomPay.Runtime
+{
+    /// <summary>
+    /// The body of a request of a JSON area (<c>encoding: json</c>): one object with the merchant id and constants
+    /// first, then the caller's values in the spec's order; numbers and booleans as JSON types, enums as their wire
+    /// values, date-times in the field's format, lists as arrays of objects, nested objects as objects. Absent values
+    /// are left out. No reflection: the request's visitor writes each value.
+    /// </summary>
+    internal static class JsonBody
+    {
+        public static byte[] Write<TRequest>(OperationDescriptor operation, TRequest request, string merchantId)
+            where TRequest : FreedomPayRequest
+        {
+            using var stream = new MemoryStream(256);
+            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = false }))
+            {
+                json.WriteStartObject();
+                RequestFieldTable table = operation.Fields;
+                for (int i = 0; i < table.Count; i++)
+                {
+                    RequestField field = table[i];
+                    if (field.Role == FieldRole.MerchantId)
+                    {
+                        json.WriteString(field.WireName, merchantId);
+                    }
+                    else if (field.Role == FieldRole.Constant)
+                    {
+                        json.WriteString(field.WireName, field.ConstantValue);
+                    }
+                }
+
+                var writer = new JsonFieldWriter(table, json);
+                request.Visit(ref writer);
+                json.WriteEndObject();
+            }
+
+            return stream.ToArray();
+        }
+
+        /// <summary>Writes one object's caller values; items and nested objects get a writer of their own table.</summary>
+        private readonly struct JsonFieldWriter(RequestFieldTable table, Utf8JsonWriter json) : IFieldVisitor
+        {
+            public void Text(int field, string? value)
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    json.WriteString(table[field].WireName, value);
+                }
+            }
+
+            public void Integer(int field, long? value)
+            {
+                if (value is { } number)
+                {
+                    json.WriteNumber(table[field].WireName, number);
+                }
+            }
+
+            public void Decimal(int field, decimal? value)
+            {
+                if (value is { } number)
+                {
+                    json.WriteNumber(table[field].WireName, number);
+                }
+            }
+
+            public void Boolean(int field, bool? value)
+            {
+                if (value is { } flag)
+                {
+                    json.WriteBoolean(table[field].WireName, flag);
+                }
+            }
+
+            public void DateTime(int field, DateTime? value)
+            {
+                if (value is { } time)
+                {
+                    json.WriteString(table[field].WireName, time.ToString(table[field].Format!, CultureInfo.InvariantCulture));
+                }
+            }
+
+            public void DateTimeOffset(int field, DateTimeOffset? value)
+            {
+                if (value is { } time)
+                {
+                    json.WriteString(table[field].WireName, time.ToString(table[field].Format!, CultureInfo.InvariantCulture));
+                }
+            }
+
+            public void Extra(IReadOnlyDictionary<string, string>? values)
+            {
+                if (values is not null)
+                {
+                    foreach (KeyValuePair<string, string> pair in values)
+                    {
+                        json.WriteString(pair.Key, pair.Value);
+                    }
+                }
+            }
+
+            public void Enum(int field, int? value)
+            {
+                if (value is { } number)
+                {
+                    json.WriteString(table[field].WireName, WireEnum.Value(table[field].AllowedValues, number));
+                }
+            }
+
+            public void List(int field, IReadOnlyList<FreedomPayRequestPart?>? items)
+            {
+                if (items is null)
+                {
+                    return;
+                }
+
+                json.WriteStartArray(table[field].WireName);
+                foreach (FreedomPayRequestPart? item in items)
+                {
+                    WriteObject(item!);
+                }
+
+                json.WriteEndArray();
+            }
+
+            public void Object(int field, FreedomPayRequestPart? value)
+            {
+                if (value is not null)
+                {
+                    json.WritePropertyName(table[field].WireName);
+                    WriteObject(value);
+                }
+            }
+
+            /// <summary>The caller's own object graph, as deep as the spec's classes nest: not input from the network.</summary>
+            private void WriteObject(FreedomPayRequestPart part)
+            {
+                json.WriteStartObject();
+                var writer = new JsonFieldWriter(part.RuntimeFields, json);
+                part.Visit(ref writer);
+                json.WriteEndObject();
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FreedomPay.Runtime;
+using Jose;
+using Microsoft.AspNetCore.Http;
+
+namespace FreedomPay.Sandbox.Gateway
+{
+    /// <summary>
+    /// The sandbox's own check of the header signatures (the spec's <c>auth:</c>), independent of the client's code:
+    /// a detached JWS verified with jose-jwt over the exact body received (the algorithm the area names, the path and
+    /// method in the protected header matching the request), or the <c>Sign</c> header recomputed. The merchant is
+    /// the one the JWS header (its key-id member) or <c>Auth-Id</c> names.
+    /// </summary>
+    internal static class HeaderAuth
+    {
+        /// <summary>The largest protected header read; real ones are about a hundred bytes.</summary>
+        private const int MaxHeaderChars = 2048;
+
+        /// <summary>The merchant the request names (null when none or unknown), the key that verified, and why it failed if it did.</summary>
+        public static (SandboxMerchant? Merchant, string? MerchantId, string? Secret, string? Problem) Verify(
+            SandboxRoute route, HttpRequest request, byte[] body, IReadOnlyList<SandboxMerchant> merchants)
+        {
+            OperationDescriptor operation = route.Operation!.Descriptor;
+            string? merchantId;
+            string? jws = null;
+            if (operation.Auth == AuthScheme.Sha256Sign)
+            {
+                merchantId = request.Headers[HeaderSignatureNames.AuthId].FirstOrDefault();
+            }
+            else
+            {
+                jws = request.Headers[HeaderSignatureNames.Jws].FirstOrDefault();
+                merchantId = jws is null ? null : KeyIdOf(jws, operation.AuthKeyId);
+            }
+
+            SandboxMerchant? merchant = merchants.FirstOrDefault(m => m.MerchantId == merchantId);
+            if (merchant is null)
+            {
+                return (null, merchantId, null, merchantId is null ? "No merchant is named: the signature header is missing or unreadable." : $"Unknown merchant {merchantId}.");
+            }
+
+            string? secret = route.SecretNames.Select(merchant.SecretFor).FirstOrDefault(key => key is not null);
+            if (secret is null)
+            {
+                return (merchant, merchantId, null, $"{route.DisplayName} is not enabled for merchant {merchant.MerchantId}.");
+            }
+
+            string? problem = operation.Auth == AuthScheme.Sha256Sign
+                ? CheckSign(request.Headers[HeaderSignatureNames.Sign].FirstOrDefault(), body, secret)
+                : CheckJws(jws!, operation, request, body, secret);
+            return (merchant, merchantId, problem is null ? secret : null, problem);
+        }
+
+        private static string? CheckJws(string jws, OperationDescriptor operation, HttpRequest request, byte[] body, string secret)
+        {
+            JwsAlgorithm algorithm = operation.Auth == AuthScheme.JwsHs512 ? JwsAlgorithm.HS512 : JwsAlgorithm.HS256;
+            string[] parts = jws.Split('.');
+            if (parts.Length != 3 || parts[1].Length != 0)
+            {
+                return "X-JWS-Signature is not a JWS with a detached payload (header..signature).";
+            }
+
+            try
+            {
+                JWT.DecodeBytes(jws, Encoding.UTF8.GetBytes(secret), algorithm, payload: body);
+            }
+            catch (Exception ex) when (ex is JoseException or ArgumentException or FormatException)
+            {
+                return $"X-JWS-Signature does not verify ({ex.GetType().Name}): the body was changed after signing, the key or the algorithm ({algorithm}) is not the merchant's.";
+            }
+
+            using JsonDocument header = JsonDocument.Parse(Base64Url.Decode(parts[0]));
+            string? uri = Text(header.RootElement, "uri");
+            string? method = Text(header.RootElement, "method");
+            if (uri != request.Path.Value || !string.Equals(method, request.Method, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"X-JWS-Signature was made for {method} {uri}, not for {request.Method} {request.Path.Value}.";
+            }
+
+            return null;
+        }
+
+        private static string? CheckSign(string? sign, byte[] body, string secret)
+        {
+            if (sign is null)
+            {
+                return "The Sign header is missing.";
+            }
+
+            byte[] key = Encoding.UTF8.GetBytes(secret);
+            string expected = Convert.ToHexString(SHA256.HashData(body.Concat(key).ToArray())).ToLowerInvariant();
+            return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(sign)) ? null : "The Sign header does not match the body and the merchant's key.";
+        }
+
+        /// <summary>The merchant id in the protected header (a number or a string); null when it cannot be read.</summary>
+        private static string? KeyIdOf(string jws, string member)
+        {
+            int dot = jws.IndexOf('.');
+            if (dot <= 0 || dot > MaxHeaderChars)
+            {
+                return null;
+            }
+
+            try
+            {
+                using JsonDocument header = JsonDocument.Parse(Base64Url.Decode(jws.Substring(0, dot)), new JsonDocumentOptions { MaxDepth = 4 });
+                return Text(header.RootElement, member);
+            }
+            catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        private static string? Text(JsonElement header, string member) =>
+            header.ValueKind == JsonValueKind.Object && header.TryGetProperty(member, out JsonElement value)
+                ? value.ValueKind switch
+                {
+                    JsonValueKind.String => value.GetString(),
+                    JsonValueKind.Number => value.GetRawText(),
+                    _ => null,
+                }
+                : null;
+    }
+
+    /// <summary>The header names of the JSON APIs' signatures, as the docs write them.</summary>
+    internal static class HeaderSignatureNames
+    {
+        public const string Jws = "X-JWS-Signature";
+        public const string Sign = "Sign";
+        public const string AuthId = "Auth-Id";
+        public const string RequestId = "X-Request-Id";
+    }
+}

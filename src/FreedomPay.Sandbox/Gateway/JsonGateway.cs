@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading.Tasks;
+using FreedomPay.Runtime;
+using Microsoft.AspNetCore.Http;
+
+namespace FreedomPay.Sandbox.Gateway
+{
+    /// <summary>
+    /// The dispatcher's steps for a JSON area (the spec's <c>encoding: json</c>): the body read within the limits, the
+    /// header signature checked (<see cref="HeaderAuth"/>) before the body is parsed, the JSON read into the same
+    /// fields a form gives (nested values under <c>name[key]</c>, items under <c>name[0]</c>) so that the spec's field
+    /// rules and the handlers serve both protocols alike, a generated request id kept as the docs describe (the same
+    /// id and body answer the first reply again; the same id with another body is refused), and a JSON reply in the
+    /// area's error shape.
+    /// </summary>
+    internal sealed class JsonGateway
+    {
+        /// <summary>How many request ids are remembered, with their replies (the oldest are forgotten first).</summary>
+        private const int MaxRememberedRequests = 10_000;
+
+        private readonly ConcurrentDictionary<string, (byte[] BodyHash, string Reply)> _replies = new ConcurrentDictionary<string, (byte[], string)>(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<string> _byAge = new ConcurrentQueue<string>();
+
+        public async Task ServeAsync(HttpContext context, SandboxRoute route, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log)
+        {
+            OperationDescriptor operation = route.Operation!.Descriptor;
+            DateTimeOffset at = sandbox.Options.TimeProvider.GetUtcNow();
+            byte[]? body = await ReadAsync(context.Request).ConfigureAwait(false);
+            if (body is null)
+            {
+                await WriteAsync(context, SandboxReply.Error(SandboxErrorCodes.InvalidField, $"The request body is larger than {GatewayRequest.MaxBodyBytes} bytes."), route).ConfigureAwait(false);
+                return;
+            }
+
+            var (merchant, merchantId, secret, problem) = HeaderAuth.Verify(route, context.Request, body, sandbox.Merchants);
+            GatewayRequest empty = GatewayRequest.From(Array.Empty<KeyValuePair<string, string>>());
+            if (merchant is null || secret is null)
+            {
+                SandboxReply refused = merchant is null
+                    ? SandboxReply.Error(SandboxErrorCodes.UnknownMerchant, problem!)
+                    : SandboxReply.Error(problem!.Contains("not enabled", StringComparison.Ordinal) ? SandboxErrorCodes.PayoutsNotEnabled : SandboxErrorCodes.InvalidSignature, problem);
+                log.Add(RequestLog.Describe(at, route, empty, merchantId, merchant is null ? SignatureVerdict.UnknownMerchant : SignatureVerdict.Invalid, refused));
+                await WriteAsync(context, refused, route).ConfigureAwait(false);
+                return;
+            }
+
+            string? requestId = operation.Headers.Any(h => h.Source == HeaderSource.RequestId) ? context.Request.Headers[HeaderSignatureNames.RequestId].FirstOrDefault() : null;
+            byte[] bodyHash = SHA256.HashData(body);
+            string replayKey = merchant.MerchantId + "\n" + requestId;
+            if (requestId is not null && _replies.TryGetValue(replayKey, out var earlier))
+            {
+                // The docs: the same request id gets the original reply. Another body under that id is not a repeat.
+                string again = earlier.BodyHash.AsSpan().SequenceEqual(bodyHash)
+                    ? earlier.Reply
+                    : SandboxReply.Error(SandboxErrorCodes.InvalidField, $"{HeaderSignatureNames.RequestId} {requestId} was already used for another request.").RenderJson(route.Errors, null);
+                await WriteTextAsync(context, again).ConfigureAwait(false);
+                return;
+            }
+
+            SandboxReply reply;
+            GatewayRequest request = empty;
+            try
+            {
+                if (operation.Headers.Any(h => h.Source == HeaderSource.RequestId) && string.IsNullOrEmpty(requestId))
+                {
+                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"The {HeaderSignatureNames.RequestId} header is required.");
+                }
+
+                request = GatewayRequest.From(Fields(body));
+                string? bodyMerchant = operation.MerchantIdField is { } field ? request.Optional(field) : null;
+                if (bodyMerchant is not null && bodyMerchant != merchant.MerchantId)
+                {
+                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {operation.MerchantIdField} is not the merchant that signed the request.");
+                }
+
+                reply = await GatewayEndpoints.HandleAsync(route, GatewayEndpoints.WithPathParameters(request, parameters, merchant), merchant, sandbox).ConfigureAwait(false);
+            }
+            catch (GatewayError error)
+            {
+                reply = SandboxReply.Error(error.Code, error.Message);
+            }
+
+            log.Add(RequestLog.Describe(at, route, request, merchantId, SignatureVerdict.Valid, reply));
+            string json = reply.RenderJson(route.Errors, operation.Reply);
+            if (requestId is not null && _replies.TryAdd(replayKey, (bodyHash, json)))
+            {
+                _byAge.Enqueue(replayKey);
+                while (_byAge.Count > MaxRememberedRequests && _byAge.TryDequeue(out string? oldest))
+                {
+                    _replies.TryRemove(oldest, out _);
+                }
+            }
+
+            await WriteTextAsync(context, json).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The JSON body as form-like fields, in document order: <c>a[b]</c> for nested values, <c>a[0][b]</c> for items,
+        /// flags as 1/0, <c>null</c> left out. Without recursion (a stack of what is still to read) and within the form
+        /// limits: depth 32, <see cref="GatewayRequest.MaxFields"/> values.
+        /// </summary>
+        internal static List<KeyValuePair<string, string>> Fields(byte[] body)
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            }
+            catch (JsonException ex)
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, "The request body is not well-formed JSON (" + ex.Message + ").");
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new GatewayError(SandboxErrorCodes.InvalidField, "The request body is not a JSON object.");
+                }
+
+                var fields = new List<KeyValuePair<string, string>>();
+                var pending = new Stack<(string? Name, JsonElement Value)>();
+                pending.Push((null, document.RootElement));
+                while (pending.Count > 0)
+                {
+                    var (name, value) = pending.Pop();
+                    switch (value.ValueKind)
+                    {
+                        case JsonValueKind.Object:
+                            foreach (JsonProperty property in value.EnumerateObject().Reverse())
+                            {
+                                pending.Push((FormNames.Child(name, property.Name), property.Value));
+                            }
+
+                            break;
+                        case JsonValueKind.Array:
+                            JsonElement[] items = value.EnumerateArray().ToArray();
+                            for (int i = items.Length - 1; i >= 0; i--)
+                            {
+                                pending.Push((FormNames.Item(name!, i), items[i]));
+                            }
+
+                            break;
+                        case JsonValueKind.Null:
+                            break;
+                        default:
+                            if (fields.Count == GatewayRequest.MaxFields)
+                            {
+                                throw new GatewayError(SandboxErrorCodes.InvalidField, $"The request has more than {GatewayRequest.MaxFields} values.");
+                            }
+
+                            fields.Add(new KeyValuePair<string, string>(name!, value.ValueKind switch
+                            {
+                                JsonValueKind.String => value.GetString()!,
+                                JsonValueKind.True => "1",
+                                JsonValueKind.False => "0",
+                                _ => value.GetRawText(),
+                            }));
+                            break;
+                    }
+                }
+
+                return fields;
+            }
+        }
+
+        /// <summary>The whole body, or null when it is larger than the sandbox reads.</summary>
+        private static async Task<byte[]?> ReadAsync(HttpRequest request)
+        {
+            using var copy = new MemoryStream();
+            byte[] buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                if (copy.Length + read > GatewayRequest.MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                copy.Write(buffer, 0, read);
+            }
+
+            return copy.ToArray();
+        }
+
+        private static Task WriteAsync(HttpContext context, SandboxReply reply, SandboxRoute route) =>
+            WriteTextAsync(context, reply.RenderJson(route.Errors, route.Operation?.Descriptor.Reply));
+
+        private static Task WriteTextAsync(HttpContext context, string json)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            return context.Response.WriteAsync(json);
+        }
+    }
+}

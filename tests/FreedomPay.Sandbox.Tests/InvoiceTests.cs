@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using FreedomPay.Invoice;
+using FreedomPay.Sandbox.Tests.AsyncReads;
+using Jose;
+
+namespace FreedomPay.Sandbox.Tests;
+
+/// <summary>
+/// The JSON protocol family against the sandbox: the Invoice lifecycle (Init, the invoice page the QR code leads to,
+/// Status, Info, Pay), each request's detached JWS verified by the sandbox's own JOSE implementation, and what it
+/// refuses: another key, a body changed after signing, a signature made for another path, an unknown merchant, a
+/// request id used again for another body (the same id and body get the first reply, as the docs say).
+/// </summary>
+public sealed class InvoiceTests
+{
+    [Fact]
+    public async Task An_invoice_is_created_paid_on_the_page_its_qr_code_leads_to_and_read_back()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        InvoiceClient invoices = f.Client.Invoice;
+
+        InitResponse init = await invoices.InitAsync(new InitRequest { OrderId = "B-1", Amount = 4500m, Description = "Счёт за услуги", InvoiceMethod = InvoiceMethod.Qr });
+        Assert.Equal((ResultStatus.Ok, InvoiceStatus.Process), (init.Status, init.InvoiceStatus));
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.FromHours(5)), init.Dt);
+        string page = Encoding.UTF8.GetString(Convert.FromBase64String(init.InvoiceMethods!.Qr!));
+        Assert.StartsWith(f.Sandbox.BaseAddress + "pay/invoice/", page);
+
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        string html = WebUtility.HtmlDecode(await browser.GetStringAsync(page));
+        Assert.Contains("Оплата счёта", html);
+        Assert.Contains("4\u00A0500,00\u00A0KZT", html);
+        Assert.Equal(InvoiceStatus.Process, (await invoices.StatusAsync(new StatusRequest { InvoiceId = init.InvoiceId! })).InvoiceStatus);
+        using (HttpResponseMessage paid = await browser.PostAsync(page + "/pay", new FormUrlEncodedContent(Array.Empty<KeyValuePair<string, string>>())))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
+        }
+
+        Assert.Contains("Счёт оплачен", WebUtility.HtmlDecode(await browser.GetStringAsync(page)));
+        Assert.Equal(InvoiceStatus.Ok, (await invoices.StatusAsync(new StatusRequest { InvoiceId = init.InvoiceId! })).InvoiceStatus);
+        InfoResponse info = await invoices.InfoAsync(new InfoRequest { InvoiceId = init.InvoiceId! });
+        Assert.Equal(("B-1", (decimal?)4500m, "Счёт за услуги"), (info.OrderId, info.Amount, info.Description));
+        var again = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => invoices.PayAsync(new PayRequest { InvoiceId = init.InvoiceId!, InvoiceMethod = InvoiceMethod.Qr }));
+        Assert.Equal("1004", again.ErrorCode);
+        var missing = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => invoices.StatusAsync(new StatusRequest { InvoiceId = "inv-nope" }));
+        Assert.Equal("1003", missing.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Pay_pays_a_waiting_invoice()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        InitResponse init = await f.Client.Invoice.InitAsync(new InitRequest { OrderId = "B-2", Amount = 10m, Description = "x", InvoiceMethod = InvoiceMethod.Qr });
+
+        PayResponse paid = await f.Client.Invoice.PayAsync(new PayRequest { InvoiceId = init.InvoiceId!, InvoiceMethod = InvoiceMethod.Qr });
+
+        Assert.Equal((ResultStatus.Ok, InvoiceStatus.Ok), (paid.Status, paid.InvoiceStatus));
+    }
+
+    [Fact]
+    public async Task Another_key_a_changed_body_another_path_and_an_unknown_merchant_are_refused()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        using FreedomPayClient wrongKey = f.NewClient(f.Sandbox.Merchant.MerchantId, "not-the-merchants-key");
+        var refused = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => wrongKey.Invoice.StatusAsync(new StatusRequest { InvoiceId = "inv-1" }));
+        Assert.Equal("1002", refused.ErrorCode);
+
+        string merchant = f.Sandbox.Merchant.MerchantId;
+        string body = $$"""{"merchant_id":"{{merchant}}","invoice_id":"inv-1"}""";
+        string Jws(string signedBody, string uri, string key) => JWT.Encode(
+            signedBody, Encoding.UTF8.GetBytes(key), JwsAlgorithm.HS512,
+            new Dictionary<string, object> { ["uri"] = uri, ["merchant_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" },
+            options: new JwtOptions { DetachPayload = true });
+        string secret = f.Sandbox.Merchant.SecretKey;
+
+        JsonElement changed = await PostAsync(f, "v5/merchant/invoice/status", body.Replace("inv-1", "inv-2"), Jws(body, "/v5/merchant/invoice/status", secret));
+        JsonElement otherPath = await PostAsync(f, "v5/merchant/invoice/status", body, Jws(body, "/v5/merchant/invoice/info", secret));
+        JsonElement hs256 = await PostAsync(f, "v5/merchant/invoice/status", body, JWT.Encode(body, Encoding.UTF8.GetBytes(secret), JwsAlgorithm.HS256,
+            new Dictionary<string, object> { ["uri"] = "/v5/merchant/invoice/status", ["merchant_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" }, options: new JwtOptions { DetachPayload = true }));
+        JsonElement unsigned = await PostAsync(f, "v5/merchant/invoice/status", body, jws: null);
+        JsonElement genuine = await PostAsync(f, "v5/merchant/invoice/status", body, Jws(body, "/v5/merchant/invoice/status", secret));
+
+        Assert.Equal(new[] { "1002", "1002", "1002", "101" }, new[] { changed, otherPath, hs256, unsigned }.Select(r => r.GetProperty("error_code").GetString()));
+        Assert.All(new[] { changed, otherPath, hs256, unsigned }, r => Assert.Equal("error", r.GetProperty("status").GetString()));
+        Assert.True("1003" == genuine.GetProperty("error_code").GetString(), genuine.ToString()); // signed right: refused only because no such invoice
+    }
+
+    [Fact]
+    public async Task A_request_id_used_again_gets_the_first_reply_for_the_same_body_and_is_refused_for_another()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(AsyncReadsClient.Operations));
+        string merchant = f.Sandbox.Merchant.MerchantId;
+        string secret = f.Sandbox.Merchant.SecretKey;
+        string Jws(string body) => JWT.Encode(body, Encoding.UTF8.GetBytes(secret), JwsAlgorithm.HS256,
+            new Dictionary<string, object> { ["uri"] = "/v5/g2g/read", ["auth_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" },
+            options: new JwtOptions { DetachPayload = true });
+        const string first = """{"payment_id":7}""";
+        const string other = """{"payment_id":8}""";
+
+        string a = await PostTextAsync(f, "v5/g2g/read", first, Jws(first), "req-1");
+        string b = await PostTextAsync(f, "v5/g2g/read", first, Jws(first), "req-1");
+        string c = await PostTextAsync(f, "v5/g2g/read", other, Jws(other), "req-1");
+        string noId = await PostTextAsync(f, "v5/g2g/read", first, Jws(first), requestId: null);
+
+        Assert.Equal("ok", JsonDocument.Parse(a).RootElement.GetProperty("status").GetString());
+        Assert.Equal(a, b); // the same reply, byte for byte (the default emulation would make a new payment id)
+        Assert.Contains("already used for another request", c);
+        Assert.Contains("X-Request-Id header is required", noId);
+
+        // The generated client sends a fresh id per call, kept across the retries of a safe call.
+        ReadPaymentResponse read = await f.Client.AsyncReads().ReadPaymentAsync(new ReadPaymentRequest { PaymentId = 9 });
+        Assert.Equal((ReadPaymentStatus.Ok, (decimal?)150.50m), (read.Status, read.Payment!.Amount));
+        Assert.Contains(f.Sandbox.Requests, r => r.Operation == "AsyncReads.ReadPayment" && r.Signature == SignatureVerdict.Valid);
+    }
+
+    private static async Task<JsonElement> PostAsync(SandboxFixture f, string path, string body, string? jws) =>
+        JsonDocument.Parse(await PostTextAsync(f, path, body, jws, requestId: null)).RootElement;
+
+    private static async Task<string> PostTextAsync(SandboxFixture f, string path, string body, string? jws, string? requestId)
+    {
+        using var http = new HttpClient();
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.BaseAddress, path)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (jws is not null)
+        {
+            message.Headers.Add("X-JWS-Signature", jws);
+        }
+
+        if (requestId is not null)
+        {
+            message.Headers.Add("X-Request-Id", requestId);
+        }
+
+        using HttpResponseMessage response = await http.SendAsync(message);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
