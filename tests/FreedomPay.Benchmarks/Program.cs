@@ -42,8 +42,8 @@ bool clientOnly = args.Contains("--client");
 bool loadOnly = args.Contains("--load");
 
 Type[] benchmarks = clientOnly
-    ? new[] { typeof(ClientBenchmarks) }
-    : new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks), typeof(HostileInputBenchmarks) };
+    ? new[] { typeof(ClientBenchmarks), typeof(InvoiceBenchmarks) }
+    : new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks), typeof(InvoiceBenchmarks), typeof(HostileInputBenchmarks) };
 Summary[] summaries = loadOnly ? Array.Empty<Summary>() : BenchmarkRunner.Run(benchmarks, config);
 bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
 
@@ -56,6 +56,7 @@ if (!clientOnly && !loadOnly)
 if (!loadOnly)
 {
     Derived.Client(summaries, report);
+    Derived.Invoice(summaries, report);
 }
 
 if (!clientOnly && !loadOnly)
@@ -140,6 +141,18 @@ internal static class Derived
             {
                 report.AppendLine(CultureInfo.InvariantCulture, $"| {op.ToLowerInvariant()} | {row.Description.Trim('\'')} | {row.Mean / 1000:F2} | {row.Allocated} | {row.Mean / baseline.Mean:F2} | {(double)row.Allocated / baseline.Allocated:F2} | {row.Mean / refit.Mean:F2} | {(double)row.Allocated / refit.Allocated:F2} |");
             }
+        }
+    }
+
+    public static void Invoice(Summary[] summaries, StringBuilder report)
+    {
+        var rows = Rows(summaries, nameof(InvoiceBenchmarks));
+        Row baseline = rows.Single(r => r.Method == nameof(InvoiceBenchmarks.InitHandWritten));
+        report.AppendLine("\n## One Invoice call (JSON body, detached HS512 JWS, JSON reply)")
+            .AppendLine("| client | mean µs | allocated B | time / hand-written | alloc / hand-written |").AppendLine("|---|---|---|---|---|");
+        foreach (Row row in new[] { baseline, rows.Single(r => r.Method == nameof(InvoiceBenchmarks.InitGenerated)) })
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {row.Description.Trim('\'')} | {row.Mean / 1000:F2} | {row.Allocated} | {row.Mean / baseline.Mean:F2} | {(double)row.Allocated / baseline.Allocated:F2} |");
         }
     }
 

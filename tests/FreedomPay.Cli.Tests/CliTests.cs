@@ -100,12 +100,27 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Demo_invoice_creates_a_json_invoice_pays_it_by_its_qr_code_and_reads_it_back()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--invoice", "--amount", "4500");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        string[] lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("1. init") && l.Contains("4500.00 KZT") && l.Contains("invoice_status=process") && l.Contains("X-JWS-Signature HS512 verified"));
+        Assert.Contains(lines, l => l.Contains("2. qr") && l.Contains("/pay/invoice/"));
+        Assert.Contains(lines, l => l.Contains("4. status") && l.Contains("invoice_status=ok"));
+        Assert.Contains(lines, l => l.Contains("5. info") && l.Contains("4500.00 KZT") && l.Contains("invoice demo"));
+        Assert.StartsWith("Demo finished: invoice inv-", lines.Last());
+    }
+
+    [Fact]
     public async Task Demo_refuses_two_flows_at_once()
     {
         CliResult result = await CliRunner.RunAsync("demo", "--card", "--payout");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Choose one of --hosted, --card, --saved-card and --payout.", result.Error);
+        Assert.Contains("Choose one of --hosted, --card, --saved-card, --payout and --invoice.", result.Error);
         Assert.Empty(result.Out);
     }
 

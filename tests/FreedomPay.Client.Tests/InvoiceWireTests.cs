@@ -111,6 +111,23 @@ public sealed class InvoiceWireTests
         Assert.Equal(sent[0].Header("X-JWS-Signature"), sent[1].Header("X-JWS-Signature"));
     }
 
+    [Fact]
+    public async Task The_replys_headers_are_readable_from_the_raw_response()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ =>
+        {
+            HttpResponseMessage reply = Json("""{"status":"ok","invoice_id":"inv-1","invoice_status":"ok"}""");
+            reply.Headers.Add("X-Request-Status", "done");
+            reply.Headers.Add("X-Datetime", "2026-12-04T18:00:00+05:00");
+            return reply;
+        };
+
+        StatusResponse status = await test.Client.Invoice.StatusAsync(new StatusRequest { InvoiceId = "inv-1" });
+
+        Assert.Equal(("done", "2026-12-04T18:00:00+05:00", (string?)null), (status.Raw.Header("x-request-status"), status.Raw.Header("X-Datetime"), status.Raw.Header("X-Missing")));
+    }
+
     internal static HttpResponseMessage Json(string json) =>
         new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 }

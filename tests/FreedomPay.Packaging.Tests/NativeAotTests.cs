@@ -39,6 +39,7 @@ public sealed class NativeAotTests
 
             Assert.True(process.ExitCode == 0, stdout + stderr);
             Assert.Contains("pay=Ok status=Success amount=12.34", stdout);
+            Assert.Contains("invoice status=Ok invoice_status=Process qr=yes", stdout);
         }
         finally
         {

@@ -16,7 +16,7 @@ namespace FreedomPay.Cli.Commands
     /// `freedompay demo`: starts the embedded sandbox and runs init -> pay -> approve (with the code the sandbox
     /// "sent") -> status with the generated client, printing each step. `--hosted` runs the hosted-page path instead,
     /// `--card` a two-step card payment (Purchase), `--saved-card` a card saved once and paid with twice (Cards),
-    /// `--payout` money in and out of the merchant's balance (Payouts).
+    /// `--payout` money in and out of the merchant's balance (Payouts), `--invoice` an invoice paid by its QR code (JSON + JWS).
     /// </summary>
     internal static class DemoCommand
     {
@@ -45,13 +45,14 @@ namespace FreedomPay.Cli.Commands
             var card = new Option<bool>("--card") { Description = "Run a two-step card payment instead (Purchase): init, the hosted card page with a test card, partial clearing, partial refund, status." };
             var savedCard = new Option<bool>("--saved-card") { Description = "Save a test card on the save-card page, then pay with it twice without entering it again (Cards)." };
             var payout = new Option<bool>("--payout") { Description = "Pay in with a saved card, pay out part of it to the card, wait for the Payout notify, show the balance (Payouts)." };
-            var command = new Command("demo", "Run the Mobile balance flow (or a card, saved-card or payout flow) against an embedded sandbox and show each step.") { phone, amount, hosted, card, savedCard, payout };
+            var invoice = new Option<bool>("--invoice") { Description = "Create an invoice (the JSON protocol, signed with a detached JWS), pay it by its QR code, read its status (Invoice)." };
+            var command = new Command("demo", "Run the Mobile balance flow (or a card, saved-card, payout or invoice flow) against an embedded sandbox and show each step.") { phone, amount, hosted, card, savedCard, payout, invoice };
             command.Validators.Add(result =>
             {
-                int chosen = new[] { hosted, card, savedCard, payout }.Count(option => result.GetValue(option));
+                int chosen = new[] { hosted, card, savedCard, payout, invoice }.Count(option => result.GetValue(option));
                 if (chosen > 1)
                 {
-                    result.AddError("Choose one of --hosted, --card, --saved-card and --payout.");
+                    result.AddError("Choose one of --hosted, --card, --saved-card, --payout and --invoice.");
                 }
             });
             command.SetAction(async (parse, cancellationToken) =>
@@ -71,6 +72,11 @@ namespace FreedomPay.Cli.Commands
                     if (parse.GetValue(payout))
                     {
                         return await PayoutDemo.RunAsync(parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (parse.GetValue(invoice))
+                    {
+                        return await InvoiceDemo.RunAsync(parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
                     }
 
                     return parse.GetValue(hosted)

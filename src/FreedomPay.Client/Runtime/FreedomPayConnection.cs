@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -23,6 +25,7 @@ namespace FreedomPay.Runtime
         private readonly MessageLimits _replyLimits;
         private readonly ResiliencePipeline _retry;
         private readonly ILogger _logger;
+        private readonly ConcurrentDictionary<OperationDescriptor, HeaderAuthState> _authStates = new ConcurrentDictionary<OperationDescriptor, HeaderAuthState>();
 
         internal FreedomPayConnection(HttpClient httpClient, FreedomPayClientOptions validatedOptions)
         {
@@ -169,52 +172,82 @@ namespace FreedomPay.Runtime
             public async ValueTask<PgResponse> AttemptAsync(CancellationToken cancellationToken)
             {
                 Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
-                BoundedBody body;
+                (BoundedBody Body, IReadOnlyList<KeyValuePair<string, string>>? Headers) body;
                 if (operation.Encoding == RequestEncoding.Json)
                 {
                     string merchantId = connection._options.MerchantId;
                     string path = operation.Template.Resolve(merchantId, static _ => string.Empty);
-                    byte[] json = JsonBody.Write(operation, request, merchantId);
-                    body = await connection._transport.SendAsync(operation, path, new OutgoingBody(json, Headers(path, json, merchantId)), cancellationToken).ConfigureAwait(false);
+                    ArraySegment<byte> json = JsonBody.Write(operation, request, merchantId);
+                    body = await connection._transport.SendAsync(operation, path, new OutgoingBody(json, Headers(path, json)), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     FormFieldList fields = connection.BuildFields(operation, request, secret, out string path);
-                    body = await connection._transport.SendAsync(operation, path, new OutgoingBody(fields, Headers(path, null, connection._options.MerchantId)), cancellationToken).ConfigureAwait(false);
+                    body = await connection._transport.SendAsync(operation, path, new OutgoingBody(fields, Headers(path, default)), cancellationToken).ConfigureAwait(false);
                 }
 
-                return ReplyReader.Read(operation, body.Buffer, body.Length, connection._replyLimits, secret, connection._options.VerifyResponseSignatures);
+                PgResponse reply = ReplyReader.Read(operation, body.Body.Buffer, body.Body.Length, connection._replyLimits, secret, connection._options.VerifyResponseSignatures);
+                if (body.Headers is { } headers)
+                {
+                    reply.Headers = headers;
+                }
+
+                return reply;
             }
 
-            /// <summary>The spec's headers, then the area's signature header over the exact body.</summary>
-            private List<KeyValuePair<string, string>>? Headers(string path, byte[]? json, string merchantId)
+            /// <summary>The spec's headers, then the area's signature header over the exact body (a JSON area's).</summary>
+            private List<KeyValuePair<string, string>>? Headers(string path, ArraySegment<byte> json)
             {
                 List<KeyValuePair<string, string>>? headers = null;
                 foreach (RequestHeader header in operation.Headers)
                 {
                     string value = header.Source == HeaderSource.Constant ? header.Value! : _requestId ??= Guid.NewGuid().ToString("D");
-                    (headers ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(header.Name, value));
+                    (headers ??= new List<KeyValuePair<string, string>>(4)).Add(new KeyValuePair<string, string>(header.Name, value));
                 }
 
-                if (json is null || operation.Auth == AuthScheme.PgSig)
+                if (json.Array is null || operation.Auth == AuthScheme.PgSig)
                 {
                     return headers;
                 }
 
-                headers ??= new List<KeyValuePair<string, string>>();
+                headers ??= new List<KeyValuePair<string, string>>(2);
+                HeaderAuthState auth = connection.AuthStateFor(operation, path, secret);
                 if (operation.Auth == AuthScheme.Sha256Sign)
                 {
-                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.AuthIdHeader, merchantId));
-                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.SignHeader, HeaderSignature.Sha256(json, secret)));
+                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.AuthIdHeader, connection._options.MerchantId));
+                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.SignHeader, HeaderSignature.Sha256(json, auth.Key)));
                 }
                 else
                 {
-                    string jws = HeaderSignature.Jws(operation.Auth, operation.AuthKeyId, merchantId, operation.HttpMethod.ToUpperInvariant(), "/" + path, string.Empty, json, secret);
-                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.JwsHeader, jws));
+                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.JwsHeader, HeaderSignature.Jws(operation.Auth, auth.EncodedHeader!, json, auth.Key)));
                 }
 
                 return headers;
             }
+        }
+
+        /// <summary>
+        /// What a header signature reuses across calls of one operation: the key's bytes and the JWS protected header
+        /// (path, merchant id, method and algorithm do not change for a connection). Computed once per operation.
+        /// </summary>
+        private HeaderAuthState AuthStateFor(OperationDescriptor operation, string path, string secret)
+        {
+            if (_authStates.TryGetValue(operation, out HeaderAuthState? known))
+            {
+                return known;
+            }
+
+            string? encodedHeader = operation.Auth is AuthScheme.JwsHs256 or AuthScheme.JwsHs512
+                ? HeaderSignature.EncodedHeader(operation.Auth, operation.AuthKeyId, _options.MerchantId, operation.HttpMethod.ToUpperInvariant(), "/" + path, string.Empty)
+                : null;
+            return _authStates.GetOrAdd(operation, new HeaderAuthState(Encoding.UTF8.GetBytes(secret), encodedHeader));
+        }
+
+        private sealed class HeaderAuthState(byte[] key, string? encodedHeader)
+        {
+            public byte[] Key { get; } = key;
+
+            public string? EncodedHeader { get; } = encodedHeader;
         }
 
         /// <summary>

@@ -29,25 +29,50 @@ namespace FreedomPay.Runtime
         /// <param name="query">The query string without '?', empty for a POST.</param>
         /// <param name="body">The body bytes exactly as sent.</param>
         /// <param name="secret">The key.</param>
-        public static string Jws(AuthScheme scheme, string keyIdMember, string merchantId, string method, string uri, string query, byte[] body, string secret)
+        public static string Jws(AuthScheme scheme, string keyIdMember, string merchantId, string method, string uri, string query, byte[] body, string secret) =>
+            Jws(scheme, EncodedHeader(scheme, keyIdMember, merchantId, method, uri, query), new ArraySegment<byte>(body), Encoding.UTF8.GetBytes(secret));
+
+        /// <summary>
+        /// The detached JWS over <paramref name="body"/> with a protected header already encoded
+        /// (<see cref="EncodedHeader"/>: it is the same for every call of an operation by one merchant, so callers keep it).
+        /// </summary>
+        public static string Jws(AuthScheme scheme, string encodedHeader, ArraySegment<byte> body, byte[] key)
         {
-            string alg = scheme == AuthScheme.JwsHs512 ? "HS512" : "HS256";
-            string header = Base64Url(ProtectedHeader(keyIdMember, merchantId, method, uri, query, alg));
-            byte[] input = Encoding.ASCII.GetBytes(header + "." + Base64Url(body));
-            byte[] key = Encoding.UTF8.GetBytes(secret);
-            using HMAC hmac = scheme == AuthScheme.JwsHs512 ? new HMACSHA512(key) : new HMACSHA256(key);
-            return header + ".." + Base64Url(hmac.ComputeHash(input));
+            // The signing input in one buffer: the header's characters are ASCII already, the body is encoded in place.
+            int bodyLength = Base64UrlLength(body.Count);
+            byte[] input = new byte[encodedHeader.Length + 1 + bodyLength];
+            for (int i = 0; i < encodedHeader.Length; i++)
+            {
+                input[i] = (byte)encodedHeader[i];
+            }
+
+            input[encodedHeader.Length] = (byte)'.';
+            EncodeBase64Url(body, input, encodedHeader.Length + 1);
+            return encodedHeader + ".." + Base64Url(Hmac(scheme, key, input));
         }
 
+        /// <summary>BASE64URL of the protected header of an operation's requests.</summary>
+        public static string EncodedHeader(AuthScheme scheme, string keyIdMember, string merchantId, string method, string uri, string query) =>
+            Base64Url(ProtectedHeader(keyIdMember, merchantId, method, uri, query, scheme == AuthScheme.JwsHs512 ? "HS512" : "HS256"));
+
         /// <summary>The <c>Sign</c> header: hex SHA-256 of the body bytes followed by the UTF-8 secret.</summary>
-        public static string Sha256(byte[] body, string secret)
+        public static string Sha256(byte[] body, string secret) => Sha256(new ArraySegment<byte>(body), Encoding.UTF8.GetBytes(secret));
+
+        public static string Sha256(ArraySegment<byte> body, byte[] key)
         {
-            byte[] key = Encoding.UTF8.GetBytes(secret);
-            byte[] signed = new byte[body.Length + key.Length];
-            Buffer.BlockCopy(body, 0, signed, 0, body.Length);
-            Buffer.BlockCopy(key, 0, signed, body.Length, key.Length);
-            using var sha = SHA256.Create();
-            byte[] hash = sha.ComputeHash(signed);
+            byte[] signed = new byte[body.Count + key.Length];
+            Buffer.BlockCopy(body.Array!, body.Offset, signed, 0, body.Count);
+            Buffer.BlockCopy(key, 0, signed, body.Count, key.Length);
+            byte[] hash;
+#if NET8_0_OR_GREATER
+            hash = SHA256.HashData(signed);
+            return Convert.ToHexString(hash).ToLowerInvariant();
+#else
+            using (var sha = SHA256.Create())
+            {
+                hash = sha.ComputeHash(signed);
+            }
+
             var hex = new StringBuilder(hash.Length * 2);
             foreach (byte b in hash)
             {
@@ -55,6 +80,17 @@ namespace FreedomPay.Runtime
             }
 
             return hex.ToString();
+#endif
+        }
+
+        private static byte[] Hmac(AuthScheme scheme, byte[] key, byte[] input)
+        {
+#if NET8_0_OR_GREATER
+            return scheme == AuthScheme.JwsHs512 ? HMACSHA512.HashData(key, input) : HMACSHA256.HashData(key, input);
+#else
+            using HMAC hmac = scheme == AuthScheme.JwsHs512 ? new HMACSHA512(key) : new HMACSHA256(key);
+            return hmac.ComputeHash(input);
+#endif
         }
 
         private static byte[] ProtectedHeader(string keyIdMember, string merchantId, string method, string uri, string query, string alg)
@@ -83,7 +119,58 @@ namespace FreedomPay.Runtime
         }
 
         /// <summary>RFC 4648 §5 without padding, as JWS uses it.</summary>
-        internal static string Base64Url(byte[] bytes) =>
-            Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        internal static string Base64Url(byte[] bytes)
+        {
+#if NET9_0_OR_GREATER
+            return System.Buffers.Text.Base64Url.EncodeToString(bytes);
+#else
+            return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+#endif
+        }
+
+        private static int Base64UrlLength(int bytes) => ((bytes / 3) * 4) + (bytes % 3 == 0 ? 0 : (bytes % 3) + 1);
+
+        /// <summary>Writes BASE64URL of <paramref name="data"/> as ASCII bytes into <paramref name="into"/> from <paramref name="at"/>.</summary>
+        private static void EncodeBase64Url(ArraySegment<byte> data, byte[] into, int at)
+        {
+#if NET9_0_OR_GREATER
+            System.Buffers.Text.Base64Url.EncodeToUtf8(data, into.AsSpan(at));
+#else
+            EncodeBase64UrlPortable(data, into, at);
+#endif
+        }
+
+        /// <summary>The same, by hand, for the targets without <c>System.Buffers.Text.Base64Url</c> (netstandard2.0, .NET 8).</summary>
+        internal static void EncodeBase64UrlPortable(ArraySegment<byte> data, byte[] into, int at)
+        {
+            const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            byte[] source = data.Array!;
+            int end = data.Offset + data.Count;
+            int i = data.Offset;
+            for (; i + 2 < end; i += 3)
+            {
+                int triple = (source[i] << 16) | (source[i + 1] << 8) | source[i + 2];
+                into[at++] = (byte)Alphabet[(triple >> 18) & 63];
+                into[at++] = (byte)Alphabet[(triple >> 12) & 63];
+                into[at++] = (byte)Alphabet[(triple >> 6) & 63];
+                into[at++] = (byte)Alphabet[triple & 63];
+            }
+
+            if (end - i == 1)
+            {
+                int single = source[i] << 16;
+                into[at++] = (byte)Alphabet[(single >> 18) & 63];
+                into[at] = (byte)Alphabet[(single >> 12) & 63];
+            }
+            else if (end - i == 2)
+            {
+                int pair = (source[i] << 16) | (source[i + 1] << 8);
+                into[at++] = (byte)Alphabet[(pair >> 18) & 63];
+                into[at++] = (byte)Alphabet[(pair >> 12) & 63];
+                into[at] = (byte)Alphabet[(pair >> 6) & 63];
+            }
+        }
+
+        internal static int EncodedLength(int bytes) => Base64UrlLength(bytes);
     }
 }

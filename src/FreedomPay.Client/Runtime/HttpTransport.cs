@@ -37,7 +37,8 @@ namespace FreedomPay.Runtime
         /// <param name="path">The operation's path with its parameters filled in.</param>
         /// <param name="body">The signed fields, or a JSON body, with the headers to send.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public async Task<BoundedBody> SendAsync(OperationDescriptor operation, string path, OutgoingBody body, CancellationToken cancellationToken)
+        /// <returns>The reply's bytes, and for a JSON area its headers.</returns>
+        public async Task<(BoundedBody Body, IReadOnlyList<KeyValuePair<string, string>>? Headers)> SendAsync(OperationDescriptor operation, string path, OutgoingBody body, CancellationToken cancellationToken)
         {
             TimeSpan timeout = _timeout ?? operation.Timeout ?? DefaultTimeout;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -75,8 +76,9 @@ namespace FreedomPay.Runtime
 #else
                 using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-                return await BoundedBody.ReadAsync(stream, declared, _maxReplyBytes, deadline.Token).ConfigureAwait(false)
+                BoundedBody reply = await BoundedBody.ReadAsync(stream, declared, _maxReplyBytes, deadline.Token).ConfigureAwait(false)
                     ?? throw TooLarge(operation, "it went on past the limit");
+                return (reply, operation.Encoding == RequestEncoding.Json ? HeadersOf(response) : null);
             }
             catch (FreedomPayException)
             {
@@ -111,6 +113,21 @@ namespace FreedomPay.Runtime
             }
         }
 
+        /// <summary>The reply's headers as name-value pairs (a header sent several times gives several pairs).</summary>
+        private static List<KeyValuePair<string, string>> HeadersOf(HttpResponseMessage response)
+        {
+            var headers = new List<KeyValuePair<string, string>>();
+            foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers)
+            {
+                foreach (string value in header.Value)
+                {
+                    headers.Add(new KeyValuePair<string, string>(header.Key, value));
+                }
+            }
+
+            return headers;
+        }
+
         private FreedomPayProtocolException TooLarge(OperationDescriptor operation, string what) =>
             new FreedomPayProtocolException($"The reply to {operation.DisplayName} is larger than the {_maxReplyBytes}-byte limit (FreedomPayClientOptions.MaxReplyBytes; {what}) and was refused unread; gateway replies are a few kilobytes.")
             {
@@ -120,9 +137,9 @@ namespace FreedomPay.Runtime
         private static HttpRequestMessage CreateMessage(OperationDescriptor operation, Uri baseAddress, string path, OutgoingBody body)
         {
             HttpRequestMessage message;
-            if (body.Json is { } json)
+            if (body.Json.Array is { } json)
             {
-                var content = new ByteArrayContent(json);
+                var content = new ByteArrayContent(json, body.Json.Offset, body.Json.Count);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                 message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, path)) { Content = content };
                 message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

@@ -14,11 +14,12 @@ namespace FreedomPay.Runtime
     /// </summary>
     internal static class JsonBody
     {
-        public static byte[] Write<TRequest>(OperationDescriptor operation, TRequest request, string merchantId)
+        /// <summary>The body's bytes (a segment of the writer's buffer: not copied again).</summary>
+        public static ArraySegment<byte> Write<TRequest>(OperationDescriptor operation, TRequest request, string merchantId)
             where TRequest : FreedomPayRequest
         {
             using var stream = new MemoryStream(256);
-            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = false }))
+            using (var json = new Utf8JsonWriter(stream))
             {
                 json.WriteStartObject();
                 RequestFieldTable table = operation.Fields;
@@ -40,7 +41,7 @@ namespace FreedomPay.Runtime
                 json.WriteEndObject();
             }
 
-            return stream.ToArray();
+            return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
         }
 
         /// <summary>Writes one object's caller values; items and nested objects get a writer of their own table.</summary>

@@ -11,7 +11,7 @@ namespace FreedomPay.Runtime
             Headers = headers;
         }
 
-        public OutgoingBody(byte[] json, IReadOnlyList<KeyValuePair<string, string>>? headers)
+        public OutgoingBody(System.ArraySegment<byte> json, IReadOnlyList<KeyValuePair<string, string>>? headers)
         {
             Json = json;
             Headers = headers;
@@ -19,8 +19,8 @@ namespace FreedomPay.Runtime
 
         public FormFieldList? Fields { get; }
 
-        /// <summary>The JSON body, exactly as signed.</summary>
-        public byte[]? Json { get; }
+        /// <summary>The JSON body, exactly as signed; empty (no array) for a form.</summary>
+        public System.ArraySegment<byte> Json { get; }
 
         public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; }
     }

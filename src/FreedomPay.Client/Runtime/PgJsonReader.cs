@@ -110,7 +110,7 @@ namespace FreedomPay.Runtime
                             JsonTokenType.True => "1",
                             JsonTokenType.False => "0",
                             JsonTokenType.Null => null,
-                            _ => System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
+                            _ => NumberText(ref reader),
                         };
                         if (text is not null)
                         {
@@ -122,6 +122,16 @@ namespace FreedomPay.Runtime
             }
 
             return root ?? throw new JsonException("the reply ends inside an object");
+        }
+
+        /// <summary>A number as written (ASCII digits, sign, point, exponent).</summary>
+        private static string NumberText(ref Utf8JsonReader reader)
+        {
+#if NET8_0_OR_GREATER
+            return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+#else
+            return System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+#endif
         }
 
         /// <summary>Where an element goes: the innermost open object (an array's items go to the array's parent).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
@@ -21,8 +22,29 @@ namespace FreedomPay.Runtime
         /// <summary>The root element (<c>response</c>, or <c>root</c> in the docs' examples).</summary>
         public PgElement Root { get; }
 
-        /// <summary>The reply exactly as received, decoded as text.</summary>
+        /// <summary>The reply exactly as received, decoded as text (XML, or a JSON area's JSON).</summary>
         public string Xml => _xml ??= Decode(_body, _length);
+
+        /// <summary>
+        /// The reply's HTTP headers, for the JSON areas, whose docs describe some (<c>X-Request-Id</c>,
+        /// <c>X-Datetime</c>, <c>X-Request-Status</c>); empty for the Merchant API's XML replies.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Headers { get; internal set; } = Array.Empty<KeyValuePair<string, string>>();
+
+        /// <summary>A reply header's value (case-insensitive name; repeated values joined with ','), or null when absent.</summary>
+        public string? Header(string name)
+        {
+            string? found = null;
+            foreach (KeyValuePair<string, string> header in Headers)
+            {
+                if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    found = found is null ? header.Value : found + "," + header.Value;
+                }
+            }
+
+            return found;
+        }
 
         private static string Decode(byte[] body, int length)
         {

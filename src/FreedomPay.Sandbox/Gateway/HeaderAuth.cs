@@ -134,6 +134,5 @@ namespace FreedomPay.Sandbox.Gateway
         public const string Jws = "X-JWS-Signature";
         public const string Sign = "Sign";
         public const string AuthId = "Auth-Id";
-        public const string RequestId = "X-Request-Id";
     }
 }

@@ -34,7 +34,7 @@ namespace FreedomPay.Sandbox.Gateway
             byte[]? body = await ReadAsync(context.Request).ConfigureAwait(false);
             if (body is null)
             {
-                await WriteAsync(context, SandboxReply.Error(SandboxErrorCodes.InvalidField, $"The request body is larger than {GatewayRequest.MaxBodyBytes} bytes."), route).ConfigureAwait(false);
+                await WriteAsync(context, SandboxReply.Error(SandboxErrorCodes.InvalidField, $"The request body is larger than {GatewayRequest.MaxBodyBytes} bytes."), route, at).ConfigureAwait(false);
                 return;
             }
 
@@ -46,11 +46,13 @@ namespace FreedomPay.Sandbox.Gateway
                     ? SandboxReply.Error(SandboxErrorCodes.UnknownMerchant, problem!)
                     : SandboxReply.Error(problem!.Contains("not enabled", StringComparison.Ordinal) ? SandboxErrorCodes.PayoutsNotEnabled : SandboxErrorCodes.InvalidSignature, problem);
                 log.Add(RequestLog.Describe(at, route, empty, merchantId, merchant is null ? SignatureVerdict.UnknownMerchant : SignatureVerdict.Invalid, refused));
-                await WriteAsync(context, refused, route).ConfigureAwait(false);
+                await WriteAsync(context, refused, route, at).ConfigureAwait(false);
                 return;
             }
 
-            string? requestId = operation.Headers.Any(h => h.Source == HeaderSource.RequestId) ? context.Request.Headers[HeaderSignatureNames.RequestId].FirstOrDefault() : null;
+            // The header the spec fills with a request id (X-Request-Id in the Gateway API, Request-Id in the Card API).
+            string? requestIdHeader = operation.Headers.FirstOrDefault(h => h.Source == HeaderSource.RequestId)?.Name;
+            string? requestId = requestIdHeader is null ? null : context.Request.Headers[requestIdHeader].FirstOrDefault();
             byte[] bodyHash = SHA256.HashData(body);
             string replayKey = merchant.MerchantId + "\n" + requestId;
             if (requestId is not null && _replies.TryGetValue(replayKey, out var earlier))
@@ -58,8 +60,8 @@ namespace FreedomPay.Sandbox.Gateway
                 // The docs: the same request id gets the original reply. Another body under that id is not a repeat.
                 string again = earlier.BodyHash.AsSpan().SequenceEqual(bodyHash)
                     ? earlier.Reply
-                    : SandboxReply.Error(SandboxErrorCodes.InvalidField, $"{HeaderSignatureNames.RequestId} {requestId} was already used for another request.").RenderJson(route.Errors, null);
-                await WriteTextAsync(context, again).ConfigureAwait(false);
+                    : SandboxReply.Error(SandboxErrorCodes.InvalidField, $"{requestIdHeader} {requestId} was already used for another request.").RenderJson(route.Errors, null);
+                await WriteTextAsync(context, again, at).ConfigureAwait(false);
                 return;
             }
 
@@ -67,9 +69,9 @@ namespace FreedomPay.Sandbox.Gateway
             GatewayRequest request = empty;
             try
             {
-                if (operation.Headers.Any(h => h.Source == HeaderSource.RequestId) && string.IsNullOrEmpty(requestId))
+                if (requestIdHeader is not null && string.IsNullOrEmpty(requestId))
                 {
-                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"The {HeaderSignatureNames.RequestId} header is required.");
+                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"The {requestIdHeader} header is required.");
                 }
 
                 request = GatewayRequest.From(Fields(body));
@@ -97,7 +99,7 @@ namespace FreedomPay.Sandbox.Gateway
                 }
             }
 
-            await WriteTextAsync(context, json).ConfigureAwait(false);
+            await WriteTextAsync(context, json, at).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -189,11 +191,19 @@ namespace FreedomPay.Sandbox.Gateway
             return copy.ToArray();
         }
 
-        private static Task WriteAsync(HttpContext context, SandboxReply reply, SandboxRoute route) =>
-            WriteTextAsync(context, reply.RenderJson(route.Errors, route.Operation?.Descriptor.Reply));
+        private static Task WriteAsync(HttpContext context, SandboxReply reply, SandboxRoute route, DateTimeOffset now) =>
+            WriteTextAsync(context, reply.RenderJson(route.Errors, route.Operation?.Descriptor.Reply), now);
 
-        private static Task WriteTextAsync(HttpContext context, string json)
+        private static Task WriteTextAsync(HttpContext context, string json, DateTimeOffset now)
         {
+            // The reply headers the Gateway API's docs list: the request id echoed, the time, the request's state.
+            if (context.Request.Headers["X-Request-Id"].FirstOrDefault() is { } id)
+            {
+                context.Response.Headers["X-Request-Id"] = id;
+            }
+
+            context.Response.Headers["X-Datetime"] = now.ToOffset(TimeSpan.FromHours(5)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["X-Request-Status"] = json.Contains("\"error_code\"", StringComparison.Ordinal) ? "failed" : "done";
             context.Response.ContentType = "application/json; charset=utf-8";
             return context.Response.WriteAsync(json);
         }

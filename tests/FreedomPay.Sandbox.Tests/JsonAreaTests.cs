@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using FreedomPay.Invoice;
 using FreedomPay.Sandbox.Tests.AsyncReads;
+using FreedomPay.Sandbox.Tests.CardApi;
 using Jose;
 
 namespace FreedomPay.Sandbox.Tests;
@@ -18,7 +19,7 @@ namespace FreedomPay.Sandbox.Tests;
 /// refuses: another key, a body changed after signing, a signature made for another path, an unknown merchant, a
 /// request id used again for another body (the same id and body get the first reply, as the docs say).
 /// </summary>
-public sealed class InvoiceTests
+public sealed class JsonAreaTests
 {
     [Fact]
     public async Task An_invoice_is_created_paid_on_the_page_its_qr_code_leads_to_and_read_back()
@@ -116,7 +117,24 @@ public sealed class InvoiceTests
         // The generated client sends a fresh id per call, kept across the retries of a safe call.
         ReadPaymentResponse read = await f.Client.AsyncReads().ReadPaymentAsync(new ReadPaymentRequest { PaymentId = 9 });
         Assert.Equal((ReadPaymentStatus.Ok, (decimal?)150.50m), (read.Status, read.Payment!.Amount));
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-", read.Raw.Header("X-Request-Id")!); // the client's id, echoed
+        Assert.Equal("done", read.Raw.Header("X-Request-Status"));
         Assert.Contains(f.Sandbox.Requests, r => r.Operation == "AsyncReads.ReadPayment" && r.Signature == SignatureVerdict.Valid);
+    }
+
+    [Fact]
+    public async Task The_sign_header_scheme_is_verified_end_to_end_and_another_key_is_refused()
+    {
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(CardApi.CardApiClient.Operations));
+        var request = new CardApi.RefundRequest { OrderId = "R-1", TransactionId = 77, Amount = 10.50m };
+
+        CardApi.RefundResponse refunded = await f.Client.CardApi().RefundAsync(request);
+        using FreedomPayClient wrongKey = f.NewClient(f.Sandbox.Merchant.MerchantId, "not-the-merchants-key");
+        var refused = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => wrongKey.CardApi().RefundAsync(request));
+
+        Assert.Equal((CardApi.RefundStatus.Ok, CardApi.RefundRequestStatus.Accepted), (refunded.Status, refunded.RequestStatus));
+        Assert.Equal("1002", refused.ErrorCode);
+        Assert.Contains("Sign header does not match", refused.ErrorDescription);
     }
 
     private static async Task<JsonElement> PostAsync(SandboxFixture f, string path, string body, string? jws) =>
