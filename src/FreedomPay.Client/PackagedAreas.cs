@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using FreedomPay.Cards;
+using FreedomPay.GatewayAsync;
 using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
 using FreedomPay.Payouts;
@@ -22,6 +23,7 @@ namespace FreedomPay
             CardsClient.Operations,
             PayoutsClient.Operations,
             InvoiceClient.Operations,
+            GatewayAsyncClient.Operations,
         };
     }
 }

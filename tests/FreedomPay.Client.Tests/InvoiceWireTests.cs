@@ -14,7 +14,7 @@ using Jose;
 namespace FreedomPay.Client.Tests;
 
 /// <summary>
-/// The JSON protocol family on the wire (spec/freedompay.invoice.yaml): a JSON body with JSON types and no pg_
+/// The JSON protocol family on the wire (spec/freedompay.invoice.yaml, spec/freedompay.gateway-async.yaml): a JSON body with JSON types and no pg_
 /// names, a detached JWS in X-JWS-Signature over the exact body bytes that an independent JOSE implementation
 /// (jose-jwt) accepts, and JSON replies read into the same typed responses, with the area's own error shape.
 /// </summary>
@@ -126,6 +126,31 @@ public sealed class InvoiceWireTests
         StatusResponse status = await test.Client.Invoice.StatusAsync(new StatusRequest { InvoiceId = "inv-1" });
 
         Assert.Equal(("done", "2026-12-04T18:00:00+05:00", (string?)null), (status.Raw.Header("x-request-status"), status.Raw.Header("X-Datetime"), status.Raw.Header("X-Missing")));
+    }
+
+    [Fact]
+    public async Task Gateway_async_reads_send_x_action_and_a_request_id_kept_across_retries_signed_hs256_with_auth_id()
+    {
+        int calls = 0;
+        using var test = new TestClient(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1));
+        test.Gateway.Respond = _ => ++calls == 1 ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) : Json("""{"status":"ok","id":"01907dac-a93d-776e-b475-cba6a54a4888","order_id":"1234","amount":10}""");
+
+        var read = await test.Client.GatewayAsync.ReadPaymentAsync(new GatewayAsync.ReadPaymentRequest { OrderId = "1234" });
+        await test.Client.GatewayAsync.ReadPaymentAsync(new GatewayAsync.ReadPaymentRequest { Id = "01907dac-a93d-776e-b475-cba6a54a4888" });
+        var missing = await Assert.ThrowsAsync<FreedomPayValidationException>(() => test.Client.GatewayAsync.ReadPaymentAsync(new GatewayAsync.ReadPaymentRequest()));
+
+        CapturedRequest[] sent = test.Gateway.Requests.ToArray();
+        Assert.Equal(3, sent.Length); // the first read retried once, the second sent once, the third refused before sending
+        Assert.All(sent, r => Assert.Equal("gateway.payment.status", r.Header("X-Action")));
+        Assert.True(Guid.TryParse(sent[0].Header("X-Request-Id"), out _));
+        Assert.Equal(sent[0].Header("X-Request-Id"), sent[1].Header("X-Request-Id")); // a retry is the same request
+        Assert.NotEqual(sent[1].Header("X-Request-Id"), sent[2].Header("X-Request-Id")); // a new call is a new one
+        Assert.Equal("""{"order_id":"1234"}""", sent[0].BodyText);
+        string jws = sent[2].Header("X-JWS-Signature")!;
+        Assert.Equal(sent[2].Body, JWT.DecodeBytes(jws, Key, JwsAlgorithm.HS256, payload: sent[2].Body));
+        Assert.Equal(12345L, Convert.ToInt64(JWT.Headers(jws)["auth_id"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(("1234", (decimal?)10m), (read.OrderId, read.Amount));
+        Assert.Contains("Id", missing.Message);
     }
 
     internal static HttpResponseMessage Json(string json) =>

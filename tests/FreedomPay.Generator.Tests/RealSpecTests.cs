@@ -24,6 +24,7 @@ public sealed class RealSpecTests
                 "Callbacks.Callback.CheckRequest.g.cs", "Callbacks.Callback.RedirectBack.g.cs", "Callbacks.Callback.ResultNotification.g.cs",
                 "Cards.Add.g.cs", "Cards.Callback.CardSaved.g.cs", "Cards.Client.g.cs", "Cards.CvcPage.g.cs", "Cards.Direct.g.cs",
                 "Cards.Enums.ResultStatus.g.cs", "Cards.Init.g.cs", "Cards.List.g.cs", "Cards.Remove.g.cs",
+                "GatewayAsync.Client.g.cs", "GatewayAsync.Enums.ResultStatus.g.cs", "GatewayAsync.ReadPayment.g.cs",
                 "Invoice.Client.g.cs", "Invoice.Enums.InitCurrency.g.cs", "Invoice.Enums.InitRequestMethod.g.cs", "Invoice.Enums.InvoiceMethod.g.cs",
                 "Invoice.Enums.InvoiceStatus.g.cs", "Invoice.Enums.ResultStatus.g.cs", "Invoice.Info.g.cs", "Invoice.Init.g.cs", "Invoice.Pay.g.cs", "Invoice.Status.g.cs",
                 "MobileBalance.Approve.g.cs", "MobileBalance.Client.g.cs",

@@ -123,6 +123,17 @@ public sealed class JsonAreaTests
     }
 
     [Fact]
+    public async Task The_packaged_gateway_async_read_is_served_from_its_description_with_its_headers_checked()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+
+        GatewayAsync.ReadPaymentResponse read = await f.Client.GatewayAsync.ReadPaymentAsync(new GatewayAsync.ReadPaymentRequest { OrderId = "1234" });
+
+        Assert.Equal((GatewayAsync.ResultStatus.Ok, "1234"), (read.Status, read.OrderId)); // the request's order id, echoed
+        Assert.Contains(f.Sandbox.Requests, r => r.Operation == "GatewayAsync.ReadPayment" && r.Signature == SignatureVerdict.Valid);
+    }
+
+    [Fact]
     public async Task The_sign_header_scheme_is_verified_end_to_end_and_another_key_is_refused()
     {
         await using var f = await SandboxFixture.StartAsync(o => o.AddArea(CardApi.CardApiClient.Operations));
