@@ -148,6 +148,32 @@ public sealed class JsonAreaTests
         Assert.Contains("Sign header does not match", refused.ErrorDescription);
     }
 
+    [Theory]
+    [InlineData("nested 10k objects deep", "deep")]
+    [InlineData("2,000 values", "wide")]
+    [InlineData("not JSON", "garbage")]
+    [InlineData("a top-level array", "array")]
+    public async Task A_hostile_but_validly_signed_json_body_is_refused_with_a_json_error_never_a_500(string what, string shape)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        string body = shape switch
+        {
+            "deep" => string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000),
+            "wide" => "{\"a\":[" + string.Join(",", Enumerable.Repeat("1", 2000)) + "]}",
+            "garbage" => "{\"invoice_id\":",
+            _ => "[1,2,3]",
+        };
+        string merchant = f.Sandbox.Merchant.MerchantId;
+        string jws = JWT.Encode(body, Encoding.UTF8.GetBytes(f.Sandbox.Merchant.SecretKey), JwsAlgorithm.HS512,
+            new Dictionary<string, object> { ["uri"] = "/v5/merchant/invoice/status", ["merchant_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" },
+            options: new JwtOptions { DetachPayload = true });
+
+        JsonElement reply = await PostAsync(f, "v5/merchant/invoice/status", body, jws);
+
+        Assert.True(reply.GetProperty("status").GetString() == "error", what);
+        Assert.Equal("1001", reply.GetProperty("error_code").GetString());
+    }
+
     private static async Task<JsonElement> PostAsync(SandboxFixture f, string path, string body, string? jws) =>
         JsonDocument.Parse(await PostTextAsync(f, path, body, jws, requestId: null)).RootElement;
 
