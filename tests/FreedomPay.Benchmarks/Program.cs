@@ -39,56 +39,65 @@ if (mode == "smoke")
 // --client: the per-call benchmarks alone (a quick check of a change to the runtime's call path).
 // --load: the loopback load test alone (at the full run's size unless --short).
 bool clientOnly = args.Contains("--client");
+bool invoiceOnly = args.Contains("--invoice"); // the JSON call alone
 bool loadOnly = args.Contains("--load");
 
-Type[] benchmarks = clientOnly
+Type[] benchmarks = invoiceOnly ? new[] { typeof(InvoiceBenchmarks) }
+    : clientOnly
     ? new[] { typeof(ClientBenchmarks), typeof(InvoiceBenchmarks) }
     : new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks), typeof(InvoiceBenchmarks), typeof(HostileInputBenchmarks) };
 Summary[] summaries = loadOnly ? Array.Empty<Summary>() : BenchmarkRunner.Run(benchmarks, config);
 bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
 
-if (!clientOnly && !loadOnly)
+if (!clientOnly && !loadOnly && !invoiceOnly)
 {
     Derived.Generator(summaries, report);
     Derived.Scaling(summaries, report);
 }
 
-if (!loadOnly)
+if (!loadOnly && !invoiceOnly)
 {
     Derived.Client(summaries, report);
+}
+
+if (!loadOnly)
+{
     Derived.Invoice(summaries, report);
 }
 
-if (!clientOnly && !loadOnly)
+if (!clientOnly && !loadOnly && !invoiceOnly)
 {
     Derived.Hostile(summaries, report);
 }
 
-// The hand-written status route and the default emulation (reply built from the description): both warmed up,
-// then alternated twice so that drift on a noisy machine favours neither; the ratio compares the better run of each.
-int loadRequests = mode == "full" ? 20_000 : 2_000;
-var loads = new List<(string Route, LoadResult Result)>();
-foreach (bool emulated in new[] { false, true })
+if (!invoiceOnly)
 {
-    await LoopbackLoadTest.RunAsync(requests: 2_000, callers: 4, defaultEmulation: emulated); // warm-up, not reported
-}
+    // The hand-written status route and the default emulation (reply built from the description): both warmed up,
+    // then alternated twice so that drift on a noisy machine favours neither; the ratio compares the better run of each.
+    int loadRequests = mode == "full" ? 20_000 : 2_000;
+    var loads = new List<(string Route, LoadResult Result)>();
+    foreach (bool emulated in new[] { false, true })
+    {
+        await LoopbackLoadTest.RunAsync(requests: 2_000, callers: 4, defaultEmulation: emulated); // warm-up, not reported
+    }
 
-foreach (bool emulated in new[] { false, true, false, true })
-{
-    loads.Add((emulated ? "default emulation" : "hand-written", await LoopbackLoadTest.RunAsync(loadRequests, callers: 4, defaultEmulation: emulated)));
-}
+    foreach (bool emulated in new[] { false, true, false, true })
+    {
+        loads.Add((emulated ? "default emulation" : "hand-written", await LoopbackLoadTest.RunAsync(loadRequests, callers: 4, defaultEmulation: emulated)));
+    }
 
-report.AppendLine(CultureInfo.InvariantCulture, $"\n## Loopback load: {loadRequests} status calls, 4 concurrent callers, sandbox in process")
-    .AppendLine("| sandbox route | requests/s | p50 ms | p99 ms | errors |").AppendLine("|---|---|---|---|---|");
-foreach (var (route, load) in loads)
-{
-    report.AppendLine(CultureInfo.InvariantCulture, $"| {route} | {load.RequestsPerSecond:F0} | {load.P50Ms:F3} | {load.P99Ms:F3} | {load.Errors} |");
-    failed |= load.Errors > 0;
-}
+    report.AppendLine(CultureInfo.InvariantCulture, $"\n## Loopback load: {loadRequests} status calls, 4 concurrent callers, sandbox in process")
+        .AppendLine("| sandbox route | requests/s | p50 ms | p99 ms | errors |").AppendLine("|---|---|---|---|---|");
+    foreach (var (route, load) in loads)
+    {
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {route} | {load.RequestsPerSecond:F0} | {load.P50Ms:F3} | {load.P99Ms:F3} | {load.Errors} |");
+        failed |= load.Errors > 0;
+    }
 
-double handWritten = loads.Where(l => l.Route == "hand-written").Max(l => l.Result.RequestsPerSecond);
-double emulatedRate = loads.Where(l => l.Route == "default emulation").Max(l => l.Result.RequestsPerSecond);
-report.AppendLine(CultureInfo.InvariantCulture, $"\nHand-written / default emulation (best run of each, requests/s): {handWritten / emulatedRate:F2}x (target: at most 1.2x).");
+    double handWritten = loads.Where(l => l.Route == "hand-written").Max(l => l.Result.RequestsPerSecond);
+    double emulatedRate = loads.Where(l => l.Route == "default emulation").Max(l => l.Result.RequestsPerSecond);
+    report.AppendLine(CultureInfo.InvariantCulture, $"\nHand-written / default emulation (best run of each, requests/s): {handWritten / emulatedRate:F2}x (target: at most 1.2x).");
+}
 
 string text = report.ToString();
 Console.WriteLine(text);

@@ -153,6 +153,18 @@ public sealed class InvoiceWireTests
         Assert.Contains("Id", missing.Message);
     }
 
+    [Fact]
+    public async Task Calls_in_parallel_share_the_keyed_hmac_and_every_signature_still_verifies()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => Json("""{"status":"ok","invoice_id":"inv-1","invoice_status":"ok"}""");
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => test.Client.Invoice.StatusAsync(new StatusRequest { InvoiceId = "inv-" + i }))));
+
+        Assert.Equal(200, test.Gateway.Requests.Count);
+        Assert.All(test.Gateway.Requests, sent => Assert.Equal(sent.Body, JWT.DecodeBytes(sent.Header("X-JWS-Signature")!, Key, JwsAlgorithm.HS512, payload: sent.Body)));
+    }
+
     internal static HttpResponseMessage Json(string json) =>
         new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 }

@@ -219,7 +219,7 @@ namespace FreedomPay.Runtime
                 }
                 else
                 {
-                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.JwsHeader, HeaderSignature.Jws(operation.Auth, auth.EncodedHeader!, json, auth.Key)));
+                    headers.Add(new KeyValuePair<string, string>(HeaderSignature.JwsHeader, HeaderSignature.Jws(auth.EncodedHeader!, json, auth.Hmac!)));
                 }
 
                 return headers;
@@ -227,8 +227,9 @@ namespace FreedomPay.Runtime
         }
 
         /// <summary>
-        /// What a header signature reuses across calls of one operation: the key's bytes and the JWS protected header
-        /// (path, merchant id, method and algorithm do not change for a connection). Computed once per operation.
+        /// What a header signature reuses across calls of one operation: the key's bytes, the keyed HMAC and the JWS
+        /// protected header (path, merchant id, method and algorithm do not change for a connection). Made once per
+        /// operation (a race makes one twice and keeps one).
         /// </summary>
         private HeaderAuthState AuthStateFor(OperationDescriptor operation, string path, string secret)
         {
@@ -237,17 +238,22 @@ namespace FreedomPay.Runtime
                 return known;
             }
 
-            string? encodedHeader = operation.Auth is AuthScheme.JwsHs256 or AuthScheme.JwsHs512
-                ? HeaderSignature.EncodedHeader(operation.Auth, operation.AuthKeyId, _options.MerchantId, operation.HttpMethod.ToUpperInvariant(), "/" + path, string.Empty)
-                : null;
-            return _authStates.GetOrAdd(operation, new HeaderAuthState(Encoding.UTF8.GetBytes(secret), encodedHeader));
+            byte[] key = Encoding.UTF8.GetBytes(secret);
+            bool jws = operation.Auth is AuthScheme.JwsHs256 or AuthScheme.JwsHs512;
+            return _authStates.GetOrAdd(operation, new HeaderAuthState(
+                key,
+                jws ? HeaderSignature.EncodedHeader(operation.Auth, operation.AuthKeyId, _options.MerchantId, operation.HttpMethod.ToUpperInvariant(), "/" + path, string.Empty) : null,
+                jws ? HeaderSignature.NewHmac(operation.Auth, key) : null));
         }
 
-        private sealed class HeaderAuthState(byte[] key, string? encodedHeader)
+        private sealed class HeaderAuthState(byte[] key, string? encodedHeader, System.Security.Cryptography.HMAC? hmac)
         {
             public byte[] Key { get; } = key;
 
             public string? EncodedHeader { get; } = encodedHeader;
+
+            /// <summary>The keyed HMAC of a JWS scheme, kept for the connection's life (used under its lock).</summary>
+            public System.Security.Cryptography.HMAC? Hmac { get; } = hmac;
         }
 
         /// <summary>

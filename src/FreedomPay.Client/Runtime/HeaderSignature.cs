@@ -29,14 +29,19 @@ namespace FreedomPay.Runtime
         /// <param name="query">The query string without '?', empty for a POST.</param>
         /// <param name="body">The body bytes exactly as sent.</param>
         /// <param name="secret">The key.</param>
-        public static string Jws(AuthScheme scheme, string keyIdMember, string merchantId, string method, string uri, string query, byte[] body, string secret) =>
-            Jws(scheme, EncodedHeader(scheme, keyIdMember, merchantId, method, uri, query), new ArraySegment<byte>(body), Encoding.UTF8.GetBytes(secret));
+        public static string Jws(AuthScheme scheme, string keyIdMember, string merchantId, string method, string uri, string query, byte[] body, string secret)
+        {
+            using HMAC hmac = NewHmac(scheme, Encoding.UTF8.GetBytes(secret));
+            return Jws(EncodedHeader(scheme, keyIdMember, merchantId, method, uri, query), new ArraySegment<byte>(body), hmac);
+        }
 
         /// <summary>
         /// The detached JWS over <paramref name="body"/> with a protected header already encoded
-        /// (<see cref="EncodedHeader"/>: it is the same for every call of an operation by one merchant, so callers keep it).
+        /// (<see cref="EncodedHeader"/>: it is the same for every call of an operation by one merchant, so callers keep
+        /// it) and a keyed HMAC the caller keeps too: keying an HMAC costs more than hashing a request, so it is done
+        /// once. An HMAC object is not thread-safe; it is used under its own lock.
         /// </summary>
-        public static string Jws(AuthScheme scheme, string encodedHeader, ArraySegment<byte> body, byte[] key)
+        public static string Jws(string encodedHeader, ArraySegment<byte> body, HMAC hmac)
         {
             // The signing input in one buffer: the header's characters are ASCII already, the body is encoded in place.
             int bodyLength = Base64UrlLength(body.Count);
@@ -48,8 +53,17 @@ namespace FreedomPay.Runtime
 
             input[encodedHeader.Length] = (byte)'.';
             EncodeBase64Url(body, input, encodedHeader.Length + 1);
-            return encodedHeader + ".." + Base64Url(Hmac(scheme, key, input));
+            byte[] signature;
+            lock (hmac)
+            {
+                signature = hmac.ComputeHash(input);
+            }
+
+            return encodedHeader + ".." + Base64Url(signature);
         }
+
+        /// <summary>The keyed HMAC of a JWS scheme (SHA-512 for HS512, SHA-256 for HS256).</summary>
+        public static HMAC NewHmac(AuthScheme scheme, byte[] key) => scheme == AuthScheme.JwsHs512 ? new HMACSHA512(key) : new HMACSHA256(key);
 
         /// <summary>BASE64URL of the protected header of an operation's requests.</summary>
         public static string EncodedHeader(AuthScheme scheme, string keyIdMember, string merchantId, string method, string uri, string query) =>
@@ -80,16 +94,6 @@ namespace FreedomPay.Runtime
             }
 
             return hex.ToString();
-#endif
-        }
-
-        private static byte[] Hmac(AuthScheme scheme, byte[] key, byte[] input)
-        {
-#if NET8_0_OR_GREATER
-            return scheme == AuthScheme.JwsHs512 ? HMACSHA512.HashData(key, input) : HMACSHA256.HashData(key, input);
-#else
-            using HMAC hmac = scheme == AuthScheme.JwsHs512 ? new HMACSHA512(key) : new HMACSHA256(key);
-            return hmac.ComputeHash(input);
 #endif
         }
 

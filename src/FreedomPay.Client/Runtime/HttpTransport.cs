@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -139,10 +138,11 @@ namespace FreedomPay.Runtime
             HttpRequestMessage message;
             if (body.Json.Array is { } json)
             {
+                // Constant header texts added unparsed: no header objects to build for every call.
                 var content = new ByteArrayContent(json, body.Json.Offset, body.Json.Count);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
                 message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, path)) { Content = content };
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                message.Headers.TryAddWithoutValidation("Accept", "application/json");
             }
             else if (string.Equals(operation.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase))
             {
