@@ -134,6 +134,20 @@ public sealed class JsonAreaTests
     }
 
     [Fact]
+    public async Task Faults_apply_to_json_routes_a_lost_pay_reply_is_outcome_unknown_and_the_invoice_was_paid()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        InitResponse init = await f.Client.Invoice.InitAsync(new InitRequest { OrderId = "F-1", Amount = 10m, Description = "x", InvoiceMethod = InvoiceMethod.Qr });
+        f.Sandbox.Faults.Add(InvoiceClient.PayInfo, SandboxFault.DropConnection(afterProcessing: true));
+        f.Sandbox.Faults.Add(InvoiceClient.StatusInfo, SandboxFault.MalformedReply());
+
+        await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => f.Client.Invoice.PayAsync(new PayRequest { InvoiceId = init.InvoiceId!, InvoiceMethod = InvoiceMethod.Qr }));
+        await Assert.ThrowsAsync<FreedomPayProtocolException>(() => f.Client.Invoice.StatusAsync(new StatusRequest { InvoiceId = init.InvoiceId! }));
+
+        Assert.Equal(InvoiceStatus.Ok, (await f.Client.Invoice.StatusAsync(new StatusRequest { InvoiceId = init.InvoiceId! })).InvoiceStatus); // it took effect
+    }
+
+    [Fact]
     public async Task The_sign_header_scheme_is_verified_end_to_end_and_another_key_is_refused()
     {
         await using var f = await SandboxFixture.StartAsync(o => o.AddArea(CardApi.CardApiClient.Operations));

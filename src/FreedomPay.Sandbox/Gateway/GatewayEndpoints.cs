@@ -52,7 +52,7 @@ namespace FreedomPay.Sandbox.Gateway
 
             if (route.Operation?.Descriptor.Encoding == Runtime.RequestEncoding.Json)
             {
-                await json.ServeAsync(context, route, parameters, sandbox, log).ConfigureAwait(false);
+                await json.ServeAsync(context, route, parameters, sandbox, log, fault).ConfigureAwait(false);
                 return;
             }
 

@@ -27,7 +27,8 @@ namespace FreedomPay.Sandbox.Gateway
         private readonly ConcurrentDictionary<string, (byte[] BodyHash, string Reply)> _replies = new ConcurrentDictionary<string, (byte[], string)>(StringComparer.Ordinal);
         private readonly ConcurrentQueue<string> _byAge = new ConcurrentQueue<string>();
 
-        public async Task ServeAsync(HttpContext context, SandboxRoute route, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log)
+        /// <summary>Serves one request; <paramref name="fault"/>, if any, drops the reply or cuts it in half after processing (JSON replies carry no signature to spoil).</summary>
+        public async Task ServeAsync(HttpContext context, SandboxRoute route, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log, SandboxFault? fault)
         {
             OperationDescriptor operation = route.Operation!.Descriptor;
             DateTimeOffset at = sandbox.Options.TimeProvider.GetUtcNow();
@@ -99,7 +100,13 @@ namespace FreedomPay.Sandbox.Gateway
                 }
             }
 
-            await WriteTextAsync(context, json, at).ConfigureAwait(false);
+            if (fault?.Kind == SandboxFaultKind.DropConnection)
+            {
+                context.Abort(); // processed, but the reply never comes
+                return;
+            }
+
+            await WriteTextAsync(context, fault?.Kind == SandboxFaultKind.MalformedReply ? json.Substring(0, json.Length / 2) : json, at).ConfigureAwait(false);
         }
 
         /// <summary>
