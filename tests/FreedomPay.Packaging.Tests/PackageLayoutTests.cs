@@ -80,11 +80,15 @@ public sealed class PackageLayoutTests(PackedFeed packed)
     [InlineData("FreedomPay.Cli")]
     [InlineData("FreedomPay.Extensions.DependencyInjection")]
     [InlineData("FreedomPay.AspNetCore")]
-    public void Every_package_has_a_readme_a_license_expression_and_repository_metadata(string id)
+    public void Every_package_has_a_readme_a_license_expression_and_file_a_changelog_and_repository_metadata(string id)
     {
         XElement metadata = Nuspec(id);
 
         Assert.Contains("README.md", Files(id));
+        Assert.Contains("LICENSE", Files(id));
+        Assert.Contains("CHANGELOG.md", Files(id));
+        Assert.StartsWith("## [Unreleased]", Value(metadata, "releaseNotes")); // the changelog's unreleased section
+        Assert.DoesNotContain("## [0.1.0]", Value(metadata, "releaseNotes"));
         Assert.Equal("README.md", Value(metadata, "readme"));
         Assert.Equal("MIT", Value(metadata, "license"));
         Assert.NotNull(metadata.Elements().FirstOrDefault(e => e.Name.LocalName == "repository"));
