@@ -28,7 +28,7 @@ namespace FreedomPay.Cli
             {
                 foreach (var error in parse.Errors)
                 {
-                    environment.Error.WriteLine("error: " + error.Message);
+                    environment.Error.WriteLine("error: " + error.Message + DidYouMean(error.Message, parse.CommandResult.Command));
                 }
 
                 environment.Error.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
@@ -36,6 +36,19 @@ namespace FreedomPay.Cli
             }
 
             return await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>" Did you mean '--amount'?" for an unrecognized word close to a known option or command; empty otherwise.</summary>
+        private static string DidYouMean(string message, Command command)
+        {
+            const string Unrecognized = "Unrecognized command or argument '";
+            if (!message.StartsWith(Unrecognized, StringComparison.Ordinal) || !message.EndsWith("'.", StringComparison.Ordinal))
+            {
+                return string.Empty;
+            }
+
+            string typed = message.Substring(Unrecognized.Length, message.Length - Unrecognized.Length - 2);
+            return Output.Suggestions.For(typed, command) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
         }
 
         /// <summary>The full command as typed, e.g. <c>freedompay mobile-balance init</c> (not the last word alone).</summary>

@@ -411,6 +411,43 @@ public sealed class CliTests
         Assert.DoesNotContain(payoutKey, fromVariable.Out + fromVariable.Error + wrong.Out + wrong.Error);
     }
 
+    [Fact]
+    public async Task A_mistyped_option_or_command_gets_the_closest_known_one_and_nothing_runs()
+    {
+        CliResult option = await CliRunner.RunAsync("mobile-balance", "status", "--paymnt-id", "5");
+        CliResult command = await CliRunner.RunAsync("mobil-balance", "status");
+        CliResult nothingClose = await CliRunner.RunAsync("mobile-balance", "status", "--xyzzy-quux-frob", "5");
+
+        Assert.Equal((2, 2, 2), (option.ExitCode, command.ExitCode, nothingClose.ExitCode));
+        Assert.Contains("Unrecognized command or argument '--paymnt-id'. Did you mean '--payment-id'?", option.Error);
+        Assert.Contains("Unrecognized command or argument 'mobil-balance'. Did you mean 'mobile-balance'?", command.Error);
+        Assert.DoesNotContain("Did you mean", nothingClose.Error);
+        Assert.Empty(option.Out);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_allowed_values_of_an_enum_option()
+    {
+        CliResult help = await CliRunner.RunAsync("mobile-balance", "init", "--help");
+
+        Assert.Contains("--language <ru|en|kz|kg|uz>", help.Out);
+        Assert.Contains("--success-url-method <GET|POST>", help.Out);
+    }
+
+    [Fact]
+    public async Task With_json_a_gateway_error_is_also_a_json_object_on_stdout()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+
+        CliResult refused = await CliRunner.RunAsync(Env(sandbox), "mobile-balance", "status", "--payment-id", "424242", "--json");
+
+        Assert.Equal(3, refused.ExitCode);
+        JsonElement error = JsonDocument.Parse(refused.Out).RootElement.GetProperty("error");
+        Assert.Equal(("gateway", "MobileBalance.Status", "1003", true), (error.GetProperty("kind").GetString(), error.GetProperty("operation").GetString(), error.GetProperty("code").GetString(), error.GetProperty("signed").GetBoolean()));
+        Assert.Contains("gateway error 1003", refused.Error); // the message for a human stays on stderr, once
+        Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static Dictionary<string, string> Env(FreedomPaySandbox sandbox) => new()
     {
         ["FREEDOMPAY_MERCHANT_ID"] = sandbox.Merchant.MerchantId,

@@ -81,7 +81,17 @@ namespace FreedomPay.Cli.Commands
             };
             if (field.Kind == FieldKind.Enum)
             {
+                // The values in --help, next to the option (short lists) or after its description (long ones).
                 option.AcceptOnlyFromAmong(field.AllowedValues.ToArray());
+                string values = string.Join("|", field.AllowedValues);
+                if (values.Length <= 32)
+                {
+                    option.HelpName = values;
+                }
+                else
+                {
+                    option.Description += " One of: " + string.Join(", ", field.AllowedValues) + ".";
+                }
             }
 
             return option;
@@ -133,6 +143,12 @@ namespace FreedomPay.Cli.Commands
             }
             catch (System.Exception ex)
             {
+                if (parse.GetValue(connection.Json) && ex is FreedomPayException failure)
+                {
+                    // A script asked for JSON: the failure as a JSON object on stdout too (the message stays on stderr).
+                    ReplyPrinter.PrintError(failure, environment.Out);
+                }
+
                 return ErrorReporter.Report(ex, environment.Error);
             }
         }

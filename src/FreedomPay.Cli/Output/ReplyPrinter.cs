@@ -48,6 +48,46 @@ namespace FreedomPay.Cli.Output
             }
         }
 
+        /// <summary>
+        /// A failure as one JSON object, for scripts that asked for <c>--json</c>:
+        /// <c>{"error":{"kind":"gateway","operation":..,"code":..,"description":..}}</c>; kind is gateway, validation,
+        /// signature, protocol, network or outcome_unknown (the payment may have happened: check its status).
+        /// </summary>
+        public static void PrintError(FreedomPayException failure, TextWriter output)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("error");
+                writer.WriteString("kind", failure switch
+                {
+                    FreedomPayGatewayException => "gateway",
+                    FreedomPayValidationException => "validation",
+                    FreedomPaySignatureException => "signature",
+                    FreedomPayOutcomeUnknownException => "outcome_unknown",
+                    FreedomPayNetworkException => "network",
+                    _ => "protocol",
+                });
+                writer.WriteString("operation", failure.Operation);
+                if (failure is FreedomPayGatewayException gateway)
+                {
+                    writer.WriteString("code", gateway.ErrorCode);
+                    writer.WriteString("description", gateway.ErrorDescription);
+                    writer.WriteBoolean("signed", gateway.IsSigned);
+                }
+                else
+                {
+                    writer.WriteString("description", failure.Message);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+
         private static string Json(IReadOnlyList<PgElement> elements, IReadOnlyList<ReplyElement> shape)
         {
             using var buffer = new MemoryStream();
