@@ -187,7 +187,9 @@ namespace FreedomPay.Generator
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var diagnostic = new DiagnosticInfo(DiagnosticDescriptors.InternalError, spec.Path, SourceSpan.None, new[] { "reading " + System.IO.Path.GetFileName(spec.Path), ex.GetType().Name + ": " + ex.Message }.ToEquatableArray());
+                var diagnostic = HostProblem.Of(ex) is { } missing
+                    ? new DiagnosticInfo(DiagnosticDescriptors.HostCannotLoad, spec.Path, SourceSpan.None, new[] { HostProblem.Host, missing }.ToEquatableArray())
+                    : new DiagnosticInfo(DiagnosticDescriptors.InternalError, spec.Path, SourceSpan.None, new[] { "reading " + System.IO.Path.GetFileName(spec.Path), ex.GetType().Name + ": " + ex.Message }.ToEquatableArray());
                 return new SpecResult(spec.Path, null, null, new[] { diagnostic }.ToEquatableArray());
             }
         }
@@ -201,7 +203,9 @@ namespace FreedomPay.Generator
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, what, ex.GetType().Name + ": " + ex.Message));
+                context.ReportDiagnostic(HostProblem.Of(ex) is { } missing
+                    ? Diagnostic.Create(DiagnosticDescriptors.HostCannotLoad, Location.None, HostProblem.Host, missing)
+                    : Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, what, ex.GetType().Name + ": " + ex.Message));
                 return;
             }
 

@@ -16,6 +16,11 @@ public sealed class PackageLayoutTests(PackedFeed packed)
         Assert.Contains("analyzers/dotnet/cs/FreedomPay.Generator.dll", files);
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", files);
         Assert.Contains("analyzers/dotnet/cs/Scriban.Signed.dll", files);
+        // Scriban's System.Text.Json 10 and its dependencies, for compilers on .NET 8 and 9 (CompilerHostTests).
+        Assert.Contains("analyzers/dotnet/cs/System.Text.Json.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/System.Text.Encodings.Web.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/Microsoft.Bcl.AsyncInterfaces.dll", files);
+        Assert.Contains("analyzers/dotnet/cs/System.IO.Pipelines.dll", files);
         Assert.Contains("build/FreedomPay.Generator.props", files);
         Assert.Contains("build/FreedomPay.Generator.targets", files);
         Assert.Contains("schema/freedompay-spec.schema.json", files); // for YAML editors: see spec/README.md

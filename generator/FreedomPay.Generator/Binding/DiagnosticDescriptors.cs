@@ -55,6 +55,8 @@ namespace FreedomPay.Generator.Binding
         public static readonly DiagnosticDescriptor MissingDescription = new DiagnosticDescriptor(
             "FPG0018", "Operation without description", "Operation '{0}' has no 'summary' or 'description'; its generated method will have no documentation", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+        public static readonly DiagnosticDescriptor HostCannotLoad = Error("FPG0023", "Compiler cannot load the generator's dependencies", "FreedomPay.Generator cannot run in this compiler ({0}): {1} could not be loaded. The generator runs in compilers hosted by .NET 8 or later (the .NET SDK's, Visual Studio 17.8 and later with the .NET compiler, Rider, VS Code); with a .NET Framework compiler, set <RoslynCompilerType>Core</RoslynCompilerType> in the project. Nothing is generated until then");
+
         public static readonly DiagnosticDescriptor InternalError = Error("FPG9999", "Generator internal error", "FreedomPay.Generator failed while {0}: {1}. This is a bug in the generator; please report it with the spec that caused it");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
