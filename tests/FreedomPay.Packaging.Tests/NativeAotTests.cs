@@ -13,7 +13,7 @@ namespace FreedomPay.Packaging.Tests;
 /// </summary>
 public sealed class NativeAotTests
 {
-    [Fact]
+    [ClangFact]
     public async Task The_client_published_with_native_aot_pays_against_the_sandbox()
     {
         string output = Path.Combine(Path.GetTempPath(), "freedompay-aot-" + Guid.NewGuid().ToString("N")[..8]);
