@@ -448,6 +448,28 @@ public sealed class CliTests
         Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Fact]
+    public async Task Json_output_keeps_the_values_a_script_needs_and_the_text_output_masks_them()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+        var env = Env(sandbox);
+        CliResult added = await CliRunner.RunAsync(env, "cards", "add", "--user-id", "buyer-1", "--back-link", "https://shop.test/cards", "--json");
+        string page = JsonDocument.Parse(added.Out).RootElement.GetProperty("pg_redirect_url").GetString()!;
+        using (var browser = new System.Net.Http.HttpClient(new System.Net.Http.HttpClientHandler { AllowAutoRedirect = false }))
+        {
+            using var saved = await browser.PostAsync(page + "/card", new System.Net.Http.FormUrlEncodedContent(new Dictionary<string, string> { ["pan"] = "4405645000006150", ["expiry"] = "12/30", ["cvc"] = "123" }));
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        CliResult json = await CliRunner.RunAsync(env, "cards", "list", "--user-id", "buyer-1", "--json");
+        CliResult text = await CliRunner.RunAsync(env, "cards", "list", "--user-id", "buyer-1");
+
+        string token = JsonDocument.Parse(json.Out).RootElement.GetProperty("card")[0].GetProperty("pg_card_token").GetString()!;
+        Assert.Matches("^[0-9a-f]{32}$", token); // as saved: a script can pay with it
+        Assert.DoesNotContain(token, text.Out); // a person's terminal shows it masked
+        Assert.DoesNotContain("pg_sig", json.Out);
+    }
+
     private static Dictionary<string, string> Env(FreedomPaySandbox sandbox) => new()
     {
         ["FREEDOMPAY_MERCHANT_ID"] = sandbox.Merchant.MerchantId,

@@ -135,10 +135,12 @@ namespace FreedomPay.Cli.Output
                 return;
             }
 
+            // --json is for scripts, which need the values (a saved card's token to pay with): printed as received.
+            // The text output, for a person, masks what the spec calls sensitive; the signature is left out of both.
             string value = element.Value;
-            if (element.Sensitivity != FieldSensitivity.None || described is null)
+            if (described is null)
             {
-                writer.WriteStringValue(Redaction.Apply(element.Sensitivity, value));
+                writer.WriteStringValue(value);
                 return;
             }
 
