@@ -470,6 +470,23 @@ public sealed class CliTests
         Assert.DoesNotContain("pg_sig", json.Out);
     }
 
+    [Fact]
+    public async Task On_a_terminal_a_slow_call_shows_how_long_it_has_waited_and_clears_the_line_in_a_pipe_nothing()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+        sandbox.Faults.Add(SandboxOperation.Status, SandboxFault.Latency(TimeSpan.FromMilliseconds(2500), times: 2));
+        CliResult init = await CliRunner.RunAsync(Env(sandbox), "mobile-balance", "init", "--amount", "1", "--description", "slow", "--json");
+        long id = JsonDocument.Parse(init.Out).RootElement.GetProperty("pg_payment_id").GetInt64();
+
+        CliResult terminal = await CliRunner.RunAsync(Env(sandbox), terminal: true, "mobile-balance", "status", "--payment-id", id.ToString());
+        CliResult piped = await CliRunner.RunAsync(Env(sandbox), "mobile-balance", "status", "--payment-id", id.ToString());
+
+        Assert.Equal((0, 0), (terminal.ExitCode, piped.ExitCode));
+        Assert.Contains("\rwaiting for MobileBalance.Status... 1 s", terminal.Error); // (2 s too, unless the machine is slow)
+        Assert.EndsWith("\r", terminal.Error); // the line is cleared before the reply is printed
+        Assert.Empty(piped.Error);
+    }
+
     private static Dictionary<string, string> Env(FreedomPaySandbox sandbox) => new()
     {
         ["FREEDOMPAY_MERCHANT_ID"] = sandbox.Merchant.MerchantId,

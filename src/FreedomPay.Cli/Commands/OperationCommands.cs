@@ -137,7 +137,12 @@ namespace FreedomPay.Cli.Commands
                 }
 
                 using FreedomPayClient client = connection.CreateClient(parse, environment, area.DefaultServer, operation.Fields);
-                FreedomPayResponse response = await operation.SendAsync(client.Connection, values, cancellationToken).ConfigureAwait(false);
+                FreedomPayResponse response;
+                using (WaitingIndicator.Start(environment, operation.Descriptor.DisplayName))
+                {
+                    response = await operation.SendAsync(client.Connection, values, cancellationToken).ConfigureAwait(false);
+                }
+
                 ReplyPrinter.Print(response.Raw, operation.Descriptor, parse.GetValue(connection.Json), environment.Out);
                 return UnknownStatusOf(operation, response, environment);
             }
