@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -50,17 +49,9 @@ public sealed class CompilerHostTests(PackedFeed packed)
             }
             """);
 
-        var start = new ProcessStartInfo(Path.Combine(host, "FreedomPay.CompilerHost"), new[] { Path.Combine(generator, "FreedomPay.Generator.dll"), Path.Combine(client, "FreedomPay.Client.dll"), spec, source })
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process process = Process.Start(start)!;
-        string stdout = await process.StandardOutput.ReadToEndAsync();
-        string stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var (exitCode, stdout, stderr) = await BuiltProgram.RunAsync(Path.Combine(host, "FreedomPay.CompilerHost"), Path.Combine(generator, "FreedomPay.Generator.dll"), Path.Combine(client, "FreedomPay.Client.dll"), spec, source);
 
-        Assert.True(process.ExitCode == 0, stdout + stderr);
+        Assert.True(exitCode == 0, stdout + stderr);
         Assert.StartsWith("runtime: 8.0.", stdout);
         Assert.Contains("generated: Orders.StatusByOrder.g.cs", stdout);
         Assert.DoesNotContain("FPG9999", stdout);

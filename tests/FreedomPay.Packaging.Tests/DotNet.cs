@@ -62,3 +62,17 @@ internal static class DotNet
         }
     }
 }
+
+/// <summary>Runs a program the tests built (a published binary) and collects what it printed.</summary>
+internal static class BuiltProgram
+{
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string path, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(path, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}

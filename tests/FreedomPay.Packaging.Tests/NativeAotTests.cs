@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using FreedomPay.Sandbox;
@@ -27,17 +26,9 @@ public sealed class NativeAotTests
             Assert.DoesNotContain("warning IL", publish.Output);
 
             await using var sandbox = await FreedomPaySandbox.StartAsync();
-            var start = new ProcessStartInfo(Path.Combine(output, "FreedomPay.AotSmoke"), new[] { sandbox.BaseAddress.ToString(), sandbox.Merchant.MerchantId, sandbox.Merchant.SecretKey })
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using Process process = Process.Start(start)!;
-            string stdout = await process.StandardOutput.ReadToEndAsync();
-            string stderr = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var (exitCode, stdout, stderr) = await BuiltProgram.RunAsync(Path.Combine(output, "FreedomPay.AotSmoke"), sandbox.BaseAddress.ToString(), sandbox.Merchant.MerchantId, sandbox.Merchant.SecretKey);
 
-            Assert.True(process.ExitCode == 0, stdout + stderr);
+            Assert.True(exitCode == 0, stdout + stderr);
             Assert.Contains("pay=Ok status=Success amount=12.34", stdout);
             Assert.Contains("invoice status=Ok invoice_status=Process qr=yes", stdout);
         }
