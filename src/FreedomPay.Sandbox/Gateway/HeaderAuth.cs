@@ -21,8 +21,11 @@ namespace FreedomPay.Sandbox.Gateway
         /// <summary>The largest protected header read; real ones are about a hundred bytes.</summary>
         private const int MaxHeaderChars = 2048;
 
-        /// <summary>The merchant the request names (null when none or unknown), the key that verified, and why it failed if it did.</summary>
-        public static (SandboxMerchant? Merchant, string? MerchantId, string? Secret, string? Problem) Verify(
+        /// <summary>
+        /// The merchant the request names (null when none or unknown), the key that verified, and when it failed the
+        /// error code and why (101 no or unknown merchant, 1019 no key for the area, 1002 a signature that does not verify).
+        /// </summary>
+        public static (SandboxMerchant? Merchant, string? MerchantId, string? Secret, (int Code, string Text)? Problem) Verify(
             SandboxRoute route, HttpRequest request, byte[] body, IReadOnlyList<SandboxMerchant> merchants)
         {
             OperationDescriptor operation = route.Operation!.Descriptor;
@@ -41,19 +44,19 @@ namespace FreedomPay.Sandbox.Gateway
             SandboxMerchant? merchant = merchants.FirstOrDefault(m => m.MerchantId == merchantId);
             if (merchant is null)
             {
-                return (null, merchantId, null, merchantId is null ? "No merchant is named: the signature header is missing or unreadable." : $"Unknown merchant {merchantId}.");
+                return (null, merchantId, null, (SandboxErrorCodes.UnknownMerchant, merchantId is null ? "No merchant is named: the signature header is missing or unreadable." : $"Unknown merchant {merchantId}."));
             }
 
             string? secret = route.SecretNames.Select(merchant.SecretFor).FirstOrDefault(key => key is not null);
             if (secret is null)
             {
-                return (merchant, merchantId, null, $"{route.DisplayName} is not enabled for merchant {merchant.MerchantId}.");
+                return (merchant, merchantId, null, (SandboxErrorCodes.PayoutsNotEnabled, $"{route.DisplayName} is not enabled for merchant {merchant.MerchantId}."));
             }
 
             string? problem = operation.Auth == AuthScheme.Sha256Sign
                 ? CheckSign(request.Headers[HeaderSignatureNames.Sign].FirstOrDefault(), body, secret)
                 : CheckJws(jws!, operation, request, body, secret);
-            return (merchant, merchantId, problem is null ? secret : null, problem);
+            return problem is null ? (merchant, merchantId, secret, null) : (merchant, merchantId, null, (SandboxErrorCodes.InvalidSignature, problem));
         }
 
         private static string? CheckJws(string jws, OperationDescriptor operation, HttpRequest request, byte[] body, string secret)

@@ -43,9 +43,7 @@ namespace FreedomPay.Sandbox.Gateway
             GatewayRequest empty = GatewayRequest.From(Array.Empty<KeyValuePair<string, string>>());
             if (merchant is null || secret is null)
             {
-                SandboxReply refused = merchant is null
-                    ? SandboxReply.Error(SandboxErrorCodes.UnknownMerchant, problem!)
-                    : SandboxReply.Error(problem!.Contains("not enabled", StringComparison.Ordinal) ? SandboxErrorCodes.PayoutsNotEnabled : SandboxErrorCodes.InvalidSignature, problem);
+                SandboxReply refused = SandboxReply.Error(problem!.Value.Code, problem.Value.Text);
                 log.Add(RequestLog.Describe(at, route, empty, merchantId, merchant is null ? SignatureVerdict.UnknownMerchant : SignatureVerdict.Invalid, refused));
                 await WriteAsync(context, refused, route, at).ConfigureAwait(false);
                 return;
