@@ -108,6 +108,12 @@ namespace FreedomPay.Sandbox
         /// <summary>Every payment, as copies.</summary>
         public IReadOnlyList<SandboxPayment> Payments => _book.All();
 
+        /// <summary>Copies of the payouts the sandbox keeps (the Payouts area), oldest first.</summary>
+        public IReadOnlyList<SandboxPayout> Payouts => _book.AllPayouts();
+
+        /// <summary>Copies of the invoices the sandbox keeps (the Invoice area), oldest first.</summary>
+        public IReadOnlyList<SandboxInvoice> Invoices => _book.AllInvoices();
+
         /// <summary>
         /// Completes when the merchant has answered a Result notify of the payment with HTTP 200 (at once if it already
         /// has): tests wait for this event instead of polling or sleeping.

@@ -45,6 +45,9 @@ public sealed class JsonAreaTests
 
         Assert.Contains("Счёт оплачен", WebUtility.HtmlDecode(await browser.GetStringAsync(page)));
         Assert.Equal(InvoiceStatus.Ok, (await invoices.StatusAsync(new StatusRequest { InvoiceId = init.InvoiceId! })).InvoiceStatus);
+        SandboxInvoice kept = Assert.Single(f.Sandbox.Invoices);
+        Assert.Equal((init.InvoiceId, "ok", 4500m, true), (kept.Id, kept.Status, kept.Amount, kept.PaidAt.HasValue));
+        Assert.Contains(kept.Id, await browser.GetStringAsync(f.Sandbox.DashboardAddress)); // listed on the dashboard
         InfoResponse info = await invoices.InfoAsync(new InfoRequest { InvoiceId = init.InvoiceId! });
         Assert.Equal(("B-1", (decimal?)4500m, "Счёт за услуги"), (info.OrderId, info.Amount, info.Description));
         var again = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => invoices.PayAsync(new PayRequest { InvoiceId = init.InvoiceId!, InvoiceMethod = InvoiceMethod.Qr }));

@@ -136,6 +136,9 @@ public sealed class PayoutTests
         f.Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(PayoutStatus.New, (await f.Client.Payouts.StatusAsync(new StatusRequest { PaymentId = created.PaymentId })).TransactionStatus);
         Assert.Empty(shop.Received); // nothing is paid before a card is named
+        SandboxPayout waiting = Assert.Single(f.Sandbox.Payouts);
+        Assert.Equal((created.PaymentId, (string?)null, "process"), (waiting.Id, waiting.Target, waiting.Status));
+        Assert.EndsWith(waiting.PagePath!, created.RedirectUrl);
 
         string page = WebUtility.HtmlDecode(await browser.GetStringAsync(created.RedirectUrl));
         Assert.Contains("Получение выплаты", page);
@@ -159,6 +162,8 @@ public sealed class PayoutTests
         PayoutNotification notify = PayoutNotification.Parse(CallbackMessage.FromFields("payout", shop.Received[0]), f.Sandbox.Merchant.SecretFor("payout")!);
         Assert.Equal((created.PaymentId, (ResultStatus?)ResultStatus.Ok, "4405-64XX-XXXX-6150", (decimal?)300m), (notify.PaymentId, notify.Status, notify.CardHash, notify.Balance));
         Assert.Equal(PayoutStatus.Ok, (await f.Client.Payouts.StatusAsync(new StatusRequest { PaymentId = created.PaymentId })).TransactionStatus);
+        SandboxPayout made = Assert.Single(f.Sandbox.Payouts);
+        Assert.Equal(("4405-64XX-XXXX-6150", "success", true), (made.Target, made.Status, made.FinishedAt.HasValue));
 
         // The page does not take a second card.
         using HttpResponseMessage again = await browser.PostAsync(created.RedirectUrl + "/card", Form(("pan", "4000000000000002"), ("expiry", "12/30"), ("cvc", "123")));

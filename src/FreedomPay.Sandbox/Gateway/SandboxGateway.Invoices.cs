@@ -14,10 +14,10 @@ namespace FreedomPay.Sandbox.Gateway
     {
         private SandboxReply InvoiceInit(GatewayRequest request, SandboxMerchant merchant)
         {
-            SandboxInvoice invoice;
+            InvoiceBill invoice;
             lock (_book.Gate)
             {
-                invoice = _book.AddInvoice(new SandboxInvoice(
+                invoice = _book.AddInvoice(new InvoiceBill(
                     merchant.MerchantId,
                     request.Required("order_id"),
                     request.RequiredDecimal("amount", 0.01m, 99999999m),
@@ -35,7 +35,7 @@ namespace FreedomPay.Sandbox.Gateway
         {
             lock (_book.Gate)
             {
-                SandboxInvoice invoice = _book.FindInvoice(merchant.MerchantId, request.Required("invoice_id"));
+                InvoiceBill invoice = _book.FindInvoice(merchant.MerchantId, request.Required("invoice_id"));
                 return InvoiceReply(invoice)
                     .Set("order_id", invoice.OrderId)
                     .Set("amount", invoice.Amount)
@@ -57,7 +57,7 @@ namespace FreedomPay.Sandbox.Gateway
         {
             lock (_book.Gate)
             {
-                SandboxInvoice invoice = _book.FindInvoice(merchant.MerchantId, request.Required("invoice_id"));
+                InvoiceBill invoice = _book.FindInvoice(merchant.MerchantId, request.Required("invoice_id"));
                 if (!invoice.Pay(Now))
                 {
                     throw new GatewayError(SandboxErrorCodes.WrongState, $"Invoice {invoice.Id} is {invoice.WireState}, not waiting for payment. Nothing was changed.");
@@ -76,7 +76,7 @@ namespace FreedomPay.Sandbox.Gateway
             }
         }
 
-        private SandboxReply InvoiceReply(SandboxInvoice invoice) => new SandboxReply()
+        private SandboxReply InvoiceReply(InvoiceBill invoice) => new SandboxReply()
             .Set("status", "ok")
             .Set("invoice_id", invoice.Id)
             .Set("invoice_status", invoice.WireState)

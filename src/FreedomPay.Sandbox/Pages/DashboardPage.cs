@@ -30,6 +30,8 @@ namespace FreedomPay.Sandbox.Pages
                 """);
             Setup(body, sandbox);
             Payments(body, pager.Page("payments", sandbox.Payments.OrderByDescending(p => p.Id).ToArray()));
+            Payouts(body, pager.Page("payouts", sandbox.Payouts.Reverse().ToArray()));
+            Invoices(body, pager.Page("invoices", sandbox.Invoices.Reverse().ToArray()));
             Sms(body, pager.Page("sms", sandbox.Sms.All.Reverse().ToArray()));
             Deliveries(body, pager.Page("deliveries", sandbox.ResultDeliveries.Reverse().ToArray()));
             Requests(body, pager.Page("requests", sandbox.Requests.Reverse().ToArray()));
@@ -67,6 +69,32 @@ namespace FreedomPay.Sandbox.Pages
             body.Append(Section("payments", "Payments", payments.Count == 0 ? "No payments yet: call init." : $"""
                 <div class="table"><table><thead><tr><th scope="col">Id</th><th scope="col">Merchant</th><th scope="col">Order</th><th scope="col">Description</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Phone</th><th scope="col">Hosted page</th><th scope="col">History</th></tr></thead>
                 <tbody>{rows}</tbody></table></div>{navigation}
+                """));
+        }
+
+        private static void Payouts(StringBuilder body, (IReadOnlyList<SandboxPayout> Rows, string Navigation) page)
+        {
+            var (payouts, navigation) = page;
+            string rows = string.Concat(payouts.Select(p => $"""
+                <tr id="payout-{p.Id}"><td class="num">{p.Id}</td><td>{E(p.MerchantId)}</td><td>{E(p.OrderId)}</td>
+                <td class="num">{E(p.Amount.ToString("0.00", CultureInfo.InvariantCulture))}</td><td>{(p.Target is null && p.PagePath is not null ? $"<a href=\"/{E(p.PagePath)}\" aria-label=\"waiting on its page: open the payout page of payout {p.Id}\">waiting on its page</a>" : E(p.Target ?? ""))}</td>
+                <td><strong>{E(p.Status)}</strong></td><td>{Time(p.CreatedAt)}{(p.FinishedAt is { } at ? " - " + Time(at) : "")}</td></tr>
+                """));
+            body.Append(Section("payouts", "Payouts", payouts.Count == 0 ? "No payouts yet (the Payouts area, signed with the payout key)." : $"""
+                <div class="table"><table><thead><tr><th scope="col">Id</th><th scope="col">Merchant</th><th scope="col">Order</th><th scope="col">Amount</th><th scope="col">To</th><th scope="col">Status</th><th scope="col">Accepted - made</th></tr></thead><tbody>{rows}</tbody></table></div>{navigation}
+                """));
+        }
+
+        private static void Invoices(StringBuilder body, (IReadOnlyList<SandboxInvoice> Rows, string Navigation) page)
+        {
+            var (invoices, navigation) = page;
+            string rows = string.Concat(invoices.Select(i => $"""
+                <tr><td><code>{E(i.Id)}</code></td><td>{E(i.MerchantId)}</td><td>{E(i.OrderId)}</td><td>{E(i.Description)}</td>
+                <td class="num">{E(i.Amount.ToString("0.00", CultureInfo.InvariantCulture))} {E(i.Currency)}</td><td><strong>{E(i.Status)}</strong></td>
+                <td><a href="/{E(i.PagePath)}" aria-label="Open the page of invoice {E(i.Id)}">Open</a></td></tr>
+                """));
+            body.Append(Section("invoices", "Invoices", invoices.Count == 0 ? "No invoices yet (the Invoice area: JSON, signed with a detached JWS)." : $"""
+                <div class="table"><table><thead><tr><th scope="col">Id</th><th scope="col">Merchant</th><th scope="col">Order</th><th scope="col">Description</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Page (where its QR code leads)</th></tr></thead><tbody>{rows}</tbody></table></div>{navigation}
                 """));
         }
 

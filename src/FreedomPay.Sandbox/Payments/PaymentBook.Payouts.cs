@@ -67,6 +67,15 @@ namespace FreedomPay.Sandbox.Payments
             _payouts.FirstOrDefault(p => p.Id == id && p.MerchantId == merchantId)
             ?? throw new GatewayError(SandboxErrorCodes.PaymentNotFound, $"Payout {id} does not exist for merchant {merchantId}.");
 
+        /// <summary>Copies of every payout kept, oldest first.</summary>
+        public IReadOnlyList<SandboxPayout> AllPayouts()
+        {
+            lock (Gate)
+            {
+                return _payouts.Select(p => p.Snapshot()).ToArray();
+            }
+        }
+
         /// <summary>The payout whose page has this key, or null. Callers hold <see cref="Gate"/>.</summary>
         public Payout? FindPayoutByPage(string pageKey) =>
             _payouts.FirstOrDefault(p => p.BackLink is not null && string.Equals(p.PageKey, pageKey, System.StringComparison.Ordinal));

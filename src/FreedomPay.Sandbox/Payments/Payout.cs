@@ -63,6 +63,9 @@ namespace FreedomPay.Sandbox.Payments
         /// <summary>Whether the amount leaves (or has left) the balance: accepted or made, not failed.</summary>
         public bool HoldsBalance => State != PayoutState.Failed;
 
+        public SandboxPayout Snapshot() => new(
+            Id, MerchantId, OrderId, Amount, Target, State switch { PayoutState.Ok => "success", PayoutState.Failed => "error", _ => "process" }, CreatedAt, FinishedAt, BackLink is null ? null : PagePath);
+
         /// <summary>Makes the payout: a declining test card fails it (the amount returns to the balance).</summary>
         public void Finish(DateTimeOffset now)
         {

@@ -16,7 +16,7 @@ namespace FreedomPay.Sandbox.Payments
     /// A bill the buyer pays later (the Invoice API): created by Init, paid on the sandbox's invoice page (where the
     /// QR code leads) or by Pay. Callers hold the <see cref="PaymentBook"/>'s lock.
     /// </summary>
-    internal sealed class SandboxInvoice(string merchantId, string orderId, decimal amount, string currency, string description, DateTimeOffset createdAt)
+    internal sealed class InvoiceBill(string merchantId, string orderId, decimal amount, string currency, string description, DateTimeOffset createdAt)
     {
         /// <summary>Unguessable, like the gateway's: the id is all Info, Status and Pay need.</summary>
         public string Id { get; } = "inv-" + RandomNumberGenerator.GetHexString(24, lowercase: true);
@@ -56,5 +56,7 @@ namespace FreedomPay.Sandbox.Payments
         }
 
         public string WireState => State.ToString().ToLowerInvariant();
+
+        public SandboxInvoice Snapshot() => new(Id, MerchantId, OrderId, Amount, Currency, Description, WireState, CreatedAt, PaidAt, PagePath);
     }
 }
