@@ -15,7 +15,7 @@ namespace FreedomPay.Generator.Emit
     /// </summary>
     internal sealed class RenderContext : TemplateContext
     {
-        private static readonly ScriptObject SharedBuiltins = GetDefaultBuiltinObject();
+        private static readonly ScriptObject SharedBuiltins = CreateBuiltins();
         private static readonly ConcurrentDictionary<Type, IObjectAccessor> ViewAccessors = new ConcurrentDictionary<Type, IObjectAccessor>();
 
         private readonly Func<string, Template> _templates;
@@ -50,8 +50,19 @@ namespace FreedomPay.Generator.Emit
             return accessor is null ? null : ViewAccessors.GetOrAdd(type, accessor);
         }
 
-        /// <summary><c>{{ include 'Header' }}</c> gets the template parsed once for the process.</summary>
+        /// <summary>The template an <c>{{ include 'Name' }}</c> evaluates, parsed once for the process.</summary>
+        public Template Include(string name) => _templates(name);
+
+        /// <summary>Scriban's include would still be served parsed templates; ours (<see cref="InPlaceInclude"/>) is used instead.</summary>
         protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) => _templates(templatePath);
+
+        private static ScriptObject CreateBuiltins()
+        {
+            ScriptObject builtins = GetDefaultBuiltinObject();
+            builtins.Remove("include");
+            builtins.SetValue("include", InPlaceInclude.Instance, readOnly: true);
+            return builtins;
+        }
 
         /// <summary>Include names are resource names; there is no file system to resolve them against.</summary>
         private sealed class NameOnlyLoader : ITemplateLoader

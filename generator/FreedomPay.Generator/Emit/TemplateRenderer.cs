@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Text;
 using Scriban;
 using Scriban.Runtime;
 
@@ -15,6 +16,11 @@ namespace FreedomPay.Generator.Emit
     {
         private const string ResourcePrefix = "FreedomPay.Generator.Templates.";
 
+        private const int OutputCapacity = 32 * 1024;
+
+        [ThreadStatic]
+        private static StringBuilder? t_output;
+
         private static readonly ConcurrentDictionary<string, Template> Parsed = new ConcurrentDictionary<string, Template>(StringComparer.Ordinal);
 
         /// <summary>The generator version written into [GeneratedCode] attributes.</summary>
@@ -28,9 +34,20 @@ namespace FreedomPay.Generator.Emit
             ViewImporter.Import(globals, model);
             globals.SetValue("version", Version, readOnly: true);
 
+            // One output buffer per thread, big enough for a file: a new one per render grew chunk by chunk, and
+            // Scriban's clearing of a chunked builder reallocates it. Taken while in use, given back only after a
+            // render that finished (Scriban leaves it empty).
+            StringBuilder output = t_output ?? new StringBuilder(OutputCapacity);
+            t_output = null;
             var context = new RenderContext(Get);
+            context.PushOutput(new StringBuilderOutput(output));
             context.PushGlobal(globals);
             string text = template.Render(context);
+            if (output.Length == 0 && output.Capacity <= OutputCapacity * 4)
+            {
+                t_output = output;
+            }
+
             return text.Replace("\r\n", "\n");
         }
 

@@ -6,6 +6,7 @@ using FreedomPay.Generator.Emit;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 using FreedomPay.Generator.Binding;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace FreedomPay.Benchmarks.Generator;
 
@@ -45,9 +46,16 @@ internal static class StageProfile
         OperationView[] built = units.Select(OperationViewBuilder.Build).ToArray();
         var render = Measure(() => { foreach (OperationView view in built) { TemplateRenderer.Render("Operation", view); } });
 
+        // The whole cold run as the compiler does it, which adds Roslyn's own work (parsing every generated file
+        // into a syntax tree), next to Refit's whole run on the same shapes.
+        CSharpCompilation empty = GeneratorInputs.EmptyCompilation();
+        CSharpCompilation refitCompilation = GeneratorInputs.EmptyCompilation(GeneratorInputs.RefitRuntime).AddSyntaxTrees(GeneratorInputs.SyntheticRefitInterface(operations));
+        var ours = Measure(() => GeneratorInputs.FreedomPayDriver(spec).RunGenerators(empty));
+        var refit = Measure(() => GeneratorInputs.RefitDriver().RunGenerators(refitCompilation));
+
         var text = new StringBuilder($"## Generator stages, {operations} operations, per operation (mean of {rounds} rounds)\n")
             .AppendLine("| stage | µs/op | B/op |").AppendLine("|---|---|---|");
-        foreach (var (stage, (ms, bytes)) in new[] { ("of which YamlDotNet parse (node tree)", parse), ("YAML parse + binding", bind), ("view building", views), ("Scriban rendering", render) })
+        foreach (var (stage, (ms, bytes)) in new[] { ("of which YamlDotNet parse (node tree)", parse), ("YAML parse + binding", bind), ("view building", views), ("Scriban rendering", render), ("whole cold run (driver)", ours), ("Refit's whole cold run (driver)", refit) })
         {
             text.AppendLine(FormattableString.Invariant($"| {stage} | {ms * 1000 / operations:F1} | {bytes / operations} |"));
         }
@@ -66,5 +74,21 @@ internal static class StageProfile
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Only cold driver runs of a synthetic spec, nothing else, so that a profile shows one thing.</summary>
+    public static void DriverLoop(int operations, int rounds)
+    {
+        string spec = GeneratorInputs.SyntheticSpec(operations);
+        CSharpCompilation empty = GeneratorInputs.EmptyCompilation();
+        for (int i = 0; i < rounds; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            GeneratorInputs.FreedomPayDriver(spec).RunGenerators(empty);
+            if (i % 10 == 9)
+            {
+                Console.WriteLine($"round {i}: {sw.Elapsed.TotalMilliseconds * 1000 / operations:F1} us/op");
+            }
+        }
     }
 }
