@@ -19,7 +19,7 @@ namespace FreedomPay.Generator
     internal readonly record struct RuntimeContract(int? Version, string? AssemblyVersion, EquatableArray<string> PackagedAreas)
     {
         /// <summary>The contract the templates emit against.</summary>
-        public const int Required = 10;
+        public const int Required = 11;
 
         private const string ContractType = "FreedomPay.Runtime.GeneratedCodeContract";
 

@@ -51,6 +51,24 @@ public sealed class ReplyTests
         Assert.Equal("brand_new_status", reply.Raw.Root.GetString("pg_status"));
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("success", PaymentStatus.Success)]
+    [InlineData("", PaymentStatus.Unknown)]
+    [InlineData("SUCCESS", PaymentStatus.Unknown)]
+    public async Task An_optional_enum_is_null_when_absent_and_Unknown_when_not_a_known_value(string? wire, PaymentStatus? expected)
+    {
+        using var test = new TestClient();
+        var elements = wire is null
+            ? new[] { ("pg_status", "ok"), ("pg_payment_id", "7") }
+            : new[] { ("pg_status", "ok"), ("pg_payment_id", "7"), ("pg_payment_status", wire) };
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("get_status3.php", elements));
+
+        StatusResponse reply = await test.Client.MobileBalance.StatusAsync(new StatusRequest { PaymentId = 7 });
+
+        Assert.Equal(expected, reply.PaymentStatus);
+    }
+
     [Fact]
     public async Task Missing_optional_elements_are_null_and_extra_elements_are_kept()
     {

@@ -9,17 +9,15 @@ namespace FreedomPay.Generator.Binding
     {
         private readonly SpecContext _context;
         private readonly string _className;
+        private readonly ReservedNames _reserved;
         private readonly HashSet<string> _wireNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _members = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        public MemberNames(SpecContext context, string className, params string[] reserved)
+        public MemberNames(SpecContext context, string className, ReservedNames reserved)
         {
             _context = context;
             _className = className;
-            foreach (string name in reserved)
-            {
-                _members[name] = $"the inherited member '{name}'";
-            }
+            _reserved = reserved;
         }
 
         public bool ClaimWire(string wireName, SourceSpan span)
@@ -41,6 +39,12 @@ namespace FreedomPay.Generator.Binding
                 return false;
             }
 
+            if (_reserved.Contains(csName))
+            {
+                _context.Report(DiagnosticDescriptors.NameCollision, span, csName, what, $"the inherited member '{csName}'");
+                return false;
+            }
+
             if (_members.TryGetValue(csName, out string? owner))
             {
                 _context.Report(DiagnosticDescriptors.NameCollision, span, csName, what, owner);
@@ -50,5 +54,21 @@ namespace FreedomPay.Generator.Binding
             _members.Add(csName, what);
             return true;
         }
+    }
+
+    /// <summary>
+    /// Names a kind of generated class already has (inherited or generated), built once: each class checks
+    /// against the shared set instead of copying it.
+    /// </summary>
+    internal sealed class ReservedNames
+    {
+        private readonly HashSet<string> _names;
+
+        public ReservedNames(params string[] names)
+        {
+            _names = new HashSet<string>(names, StringComparer.Ordinal);
+        }
+
+        public bool Contains(string name) => _names.Contains(name);
     }
 }

@@ -8,6 +8,9 @@ namespace FreedomPay.Generator.Binding
     /// <summary>Enums: their values (a list or a mapping), C# names, and registration under one name per area.</summary>
     internal sealed partial class SpecBinder
     {
+        /// <summary>Every generated enum has <c>Unknown = 0</c>.</summary>
+        private static readonly ReservedNames EnumReserved = new ReservedNames("Unknown");
+
         /// <summary>Reads 'values', registers the enum under its name and returns that name (null when it is unusable).</summary>
         private string? BindEnum(MappingReader reader, string where, string enumName, string? description, SourceSpan nameSpan)
         {
@@ -19,7 +22,7 @@ namespace FreedomPay.Generator.Binding
             YNode? valuesNode = reader.Node("values");
             var values = new List<EnumValueModel>();
             var wireSeen = new HashSet<string>(StringComparer.Ordinal);
-            var names = new MemberNames(_context, enumName, "Unknown");
+            var names = new MemberNames(_context, enumName, EnumReserved);
             void Add(YScalar wire, string csName, string? description, SourceSpan nameAt)
             {
                 if (!wireSeen.Add(wire.Value))

@@ -28,14 +28,13 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "list", "object" };
 
         /// <summary>Members every generated request/response class already has.</summary>
-        private static readonly string[] ResponseReserved = { "Raw", "RawXml", "Elements", "Message", "MaskField", "Parse", "Shape", "ReplyKind", "ExtraParams", "GetType", "ToString", "Equals", "GetHashCode" };
+        private static readonly ReservedNames ResponseReserved = new ReservedNames( "Raw", "RawXml", "Elements", "Message", "MaskField", "Parse", "Shape", "ReplyKind", "ExtraParams", "GetType", "ToString", "Equals", "GetHashCode");
+
         /// <summary>Members of every request: object's, FreedomPayRequest's (its table factories included) and the generated ones.</summary>
-        private static readonly string[] RequestReserved =
-        {
+        private static readonly ReservedNames RequestReserved = new ReservedNames(
             "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Fields", "Accept", "FieldTable", "FromText",
             "TextField", "IntegerField", "DecimalField", "BooleanField", "EnumField", "DateTimeField", "DateTimeOffsetField", "ConstantField",
-            "MerchantIdField", "SaltField", "SignatureField", "ExtraParams",
-        };
+            "MerchantIdField", "SaltField", "SignatureField", "ExtraParams");
 
         private EquatableArray<RequestFieldModel> BindRequest(MappingReader operation, string operationName, MemberNames members)
         {

@@ -21,7 +21,7 @@ namespace FreedomPay.Runtime
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class GeneratedCodeContract
     {
-        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors; 3: reply shapes (<see cref="ReplyElement"/>); 4: date-times with offset, decimal scales; 5: field groups, the merchant's own parameters (<see cref="IFieldVisitor.Extra"/>); 6: lists and nested objects in requests (<see cref="FreedomPayRequestPart"/>, <see cref="IFieldVisitor.List"/>); 7: redirect operations (<see cref="FreedomPayConnection.CreateRedirect"/>, <c>FreedomPay.FreedomPayRedirect</c>); 8: callback reply kinds (<see cref="CallbackReplyKind"/>); 9: an area's own secret key (<see cref="AreaDescriptor.SecretName"/>); 10: JSON areas signed in a header (<see cref="RequestEncoding.Json"/>, <see cref="AuthScheme"/>, <see cref="RequestHeader"/>).</summary>
-        public const int Version = 10;
+        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors; 3: reply shapes (<see cref="ReplyElement"/>); 4: date-times with offset, decimal scales; 5: field groups, the merchant's own parameters (<see cref="IFieldVisitor.Extra"/>); 6: lists and nested objects in requests (<see cref="FreedomPayRequestPart"/>, <see cref="IFieldVisitor.List"/>); 7: redirect operations (<see cref="FreedomPayConnection.CreateRedirect"/>, <c>FreedomPay.FreedomPayRedirect</c>); 8: callback reply kinds (<see cref="CallbackReplyKind"/>); 9: an area's own secret key (<see cref="AreaDescriptor.SecretName"/>); 10: JSON areas signed in a header (<see cref="RequestEncoding.Json"/>, <see cref="AuthScheme"/>, <see cref="RequestHeader"/>); 11: enums read by the runtime (<see cref="PgElement.GetEnum"/>, <see cref="PgElement.GetRequiredEnum"/>, <see cref="PgElement.AsEnum"/>).</summary>
+        public const int Version = 11;
     }
 }

@@ -96,6 +96,12 @@ namespace FreedomPay.Runtime
         /// <summary>A date-time-with-offset child in the given format that must be present.</summary>
         public DateTimeOffset GetRequiredDateTimeOffset(string name, string format) => (Find(name) ?? throw Missing(name)).AsDateTimeOffset(format);
 
+        /// <summary>An enum child as its member number (see <see cref="WireEnum.Number"/>: 0 for a value not in <paramref name="values"/>); null when absent.</summary>
+        public int? GetEnum(string name, IReadOnlyList<string> values) => Find(name) is { } child ? WireEnum.Number(values, child.Value) : null;
+
+        /// <summary>An enum child that must be present, as its member number (0 for a value not in <paramref name="values"/>).</summary>
+        public int GetRequiredEnum(string name, IReadOnlyList<string> values) => WireEnum.Number(values, GetRequiredString(name));
+
         /// <summary>A child with elements of its own, converted; null when absent.</summary>
         public T? GetObject<T>(string name, Func<PgElement, T> convert)
             where T : class => Find(name) is { } child ? convert(child) : null;
@@ -124,6 +130,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>This element's text.</summary>
         public string AsString() => Value;
+
+        /// <summary>This element's text as an enum member number (0 for a value not in <paramref name="values"/>).</summary>
+        public int AsEnum(IReadOnlyList<string> values) => WireEnum.Number(values, Value);
 
         /// <summary>This element's text as an integer.</summary>
         public long AsInt64() => WireText.TryInt64(Value.Trim(), out long value) ? value : throw Malformed("an integer");

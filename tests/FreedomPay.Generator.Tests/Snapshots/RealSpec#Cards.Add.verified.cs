@@ -72,7 +72,7 @@ namespace FreedomPay.Cards
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             PaymentId = e.GetRequiredInt64("pg_payment_id");
             OrderId = e.GetString("pg_order_id");
             RedirectUrl = e.GetRequiredString("pg_redirect_url");

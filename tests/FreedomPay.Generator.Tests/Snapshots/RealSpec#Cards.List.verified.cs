@@ -55,7 +55,7 @@ namespace FreedomPay.Cards
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.ParseOptional(e.GetString("pg_status"));
+            Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
             Card = e.GetList("card", SavedCard.Parse);
         }
 

@@ -62,7 +62,7 @@ namespace FreedomPay.GatewayAsync
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("status"));
+            Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
             Id = e.GetString("id");
             OrderId = e.GetString("order_id");
             PaymentStatus = e.GetString("payment_status");

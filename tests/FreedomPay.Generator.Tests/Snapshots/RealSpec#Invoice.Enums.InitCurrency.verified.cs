@@ -20,11 +20,5 @@ namespace FreedomPay.Invoice
     internal static class InitCurrencyWire
     {
         internal static readonly string[] Values = new string[] { "KZT" };
-
-        /// <summary>The member for a wire value; <see cref="InitCurrency.Unknown"/> for values this client does not know.</summary>
-        internal static InitCurrency Parse(string value) => (InitCurrency)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static InitCurrency? ParseOptional(string? value) => value == null ? (InitCurrency?)null : Parse(value);
     }
 }

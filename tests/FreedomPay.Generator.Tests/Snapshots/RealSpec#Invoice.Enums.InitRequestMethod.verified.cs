@@ -23,11 +23,5 @@ namespace FreedomPay.Invoice
     internal static class InitRequestMethodWire
     {
         internal static readonly string[] Values = new string[] { "POST", "GET" };
-
-        /// <summary>The member for a wire value; <see cref="InitRequestMethod.Unknown"/> for values this client does not know.</summary>
-        internal static InitRequestMethod Parse(string value) => (InitRequestMethod)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static InitRequestMethod? ParseOptional(string? value) => value == null ? (InitRequestMethod?)null : Parse(value);
     }
 }

@@ -20,11 +20,5 @@ namespace FreedomPay.Invoice
     internal static class InvoiceMethodWire
     {
         internal static readonly string[] Values = new string[] { "qr" };
-
-        /// <summary>The member for a wire value; <see cref="InvoiceMethod.Unknown"/> for values this client does not know.</summary>
-        internal static InvoiceMethod Parse(string value) => (InvoiceMethod)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static InvoiceMethod? ParseOptional(string? value) => value == null ? (InvoiceMethod?)null : Parse(value);
     }
 }

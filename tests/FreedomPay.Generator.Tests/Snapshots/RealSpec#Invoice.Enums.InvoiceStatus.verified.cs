@@ -29,11 +29,5 @@ namespace FreedomPay.Invoice
     internal static class InvoiceStatusWire
     {
         internal static readonly string[] Values = new string[] { "process", "ok", "failed", "incomplete" };
-
-        /// <summary>The member for a wire value; <see cref="InvoiceStatus.Unknown"/> for values this client does not know.</summary>
-        internal static InvoiceStatus Parse(string value) => (InvoiceStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static InvoiceStatus? ParseOptional(string? value) => value == null ? (InvoiceStatus?)null : Parse(value);
     }
 }

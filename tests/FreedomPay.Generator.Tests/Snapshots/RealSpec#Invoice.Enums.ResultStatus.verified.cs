@@ -23,11 +23,5 @@ namespace FreedomPay.Invoice
     internal static class ResultStatusWire
     {
         internal static readonly string[] Values = new string[] { "ok", "error" };
-
-        /// <summary>The member for a wire value; <see cref="ResultStatus.Unknown"/> for values this client does not know.</summary>
-        internal static ResultStatus Parse(string value) => (ResultStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static ResultStatus? ParseOptional(string? value) => value == null ? (ResultStatus?)null : Parse(value);
     }
 }

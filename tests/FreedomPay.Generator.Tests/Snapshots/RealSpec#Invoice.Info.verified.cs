@@ -54,9 +54,9 @@ namespace FreedomPay.Invoice
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("status"));
+            Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
             InvoiceId = e.GetString("invoice_id");
-            InvoiceStatus = InvoiceStatusWire.ParseOptional(e.GetString("invoice_status"));
+            InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
             OrderId = e.GetString("order_id");
             Amount = e.GetDecimal("amount");
             Currency = e.GetString("currency");

@@ -100,8 +100,8 @@ namespace FreedomPay.Invoice
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("status"));
-            InvoiceStatus = InvoiceStatusWire.ParseOptional(e.GetString("invoice_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
+            InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
             InvoiceId = e.GetString("invoice_id");
             ErrorCode = e.GetString("error_code");
             ErrorDescription = e.GetString("error_description");

@@ -57,9 +57,9 @@ namespace FreedomPay.Invoice
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("status"));
+            Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
             InvoiceId = e.GetString("invoice_id");
-            InvoiceStatus = InvoiceStatusWire.ParseOptional(e.GetString("invoice_status"));
+            InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
             ErrorCode = e.GetString("error_code");
             ErrorDescription = e.GetString("error_description");
             Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");

@@ -55,7 +55,7 @@ namespace FreedomPay.MobileBalance
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ApproveStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ApproveStatus)e.GetRequiredEnum("pg_status", ApproveStatusWire.Values);
             PaymentId = e.GetRequiredInt64("pg_payment_id");
         }
 

@@ -26,11 +26,5 @@ namespace FreedomPay.MobileBalance
     internal static class ApproveStatusWire
     {
         internal static readonly string[] Values = new string[] { "ok", "process", "error" };
-
-        /// <summary>The member for a wire value; <see cref="ApproveStatus.Unknown"/> for values this client does not know.</summary>
-        internal static ApproveStatus Parse(string value) => (ApproveStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static ApproveStatus? ParseOptional(string? value) => value == null ? (ApproveStatus?)null : Parse(value);
     }
 }

@@ -32,11 +32,5 @@ namespace FreedomPay.MobileBalance
     internal static class MobileOperatorWire
     {
         internal static readonly string[] Values = new string[] { "TELE2KZT", "ALTELKZT", "BEELINEKZT", "KCELLKZT", "ACTIVKZT" };
-
-        /// <summary>The member for a wire value; <see cref="MobileOperator.Unknown"/> for values this client does not know.</summary>
-        internal static MobileOperator Parse(string value) => (MobileOperator)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static MobileOperator? ParseOptional(string? value) => value == null ? (MobileOperator?)null : Parse(value);
     }
 }

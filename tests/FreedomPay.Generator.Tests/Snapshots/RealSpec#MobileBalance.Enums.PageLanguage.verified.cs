@@ -32,11 +32,5 @@ namespace FreedomPay.MobileBalance
     internal static class PageLanguageWire
     {
         internal static readonly string[] Values = new string[] { "ru", "en", "kz", "kg", "uz" };
-
-        /// <summary>The member for a wire value; <see cref="PageLanguage.Unknown"/> for values this client does not know.</summary>
-        internal static PageLanguage Parse(string value) => (PageLanguage)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static PageLanguage? ParseOptional(string? value) => value == null ? (PageLanguage?)null : Parse(value);
     }
 }

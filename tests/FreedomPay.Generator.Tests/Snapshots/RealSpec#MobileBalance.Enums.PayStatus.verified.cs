@@ -23,11 +23,5 @@ namespace FreedomPay.MobileBalance
     internal static class PayStatusWire
     {
         internal static readonly string[] Values = new string[] { "ok", "need_approve" };
-
-        /// <summary>The member for a wire value; <see cref="PayStatus.Unknown"/> for values this client does not know.</summary>
-        internal static PayStatus Parse(string value) => (PayStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static PayStatus? ParseOptional(string? value) => value == null ? (PayStatus?)null : Parse(value);
     }
 }

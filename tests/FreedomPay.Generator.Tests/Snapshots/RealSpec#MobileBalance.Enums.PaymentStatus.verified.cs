@@ -35,11 +35,5 @@ namespace FreedomPay.MobileBalance
     internal static class PaymentStatusWire
     {
         internal static readonly string[] Values = new string[] { "new", "pending", "success", "failed", "incomplete", "revoked" };
-
-        /// <summary>The member for a wire value; <see cref="PaymentStatus.Unknown"/> for values this client does not know.</summary>
-        internal static PaymentStatus Parse(string value) => (PaymentStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static PaymentStatus? ParseOptional(string? value) => value == null ? (PaymentStatus?)null : Parse(value);
     }
 }

@@ -62,7 +62,7 @@ namespace FreedomPay.MobileBalance
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = PayStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (PayStatus)e.GetRequiredEnum("pg_status", PayStatusWire.Values);
             PaymentId = e.GetRequiredInt64("pg_payment_id");
         }
 

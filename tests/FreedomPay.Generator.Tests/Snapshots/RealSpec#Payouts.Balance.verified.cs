@@ -41,7 +41,7 @@ namespace FreedomPay.Payouts
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             Balance = e.GetRequiredDecimal("pg_balance");
         }
 

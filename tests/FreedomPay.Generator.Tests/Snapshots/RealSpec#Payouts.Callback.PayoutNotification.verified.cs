@@ -19,7 +19,7 @@ namespace FreedomPay.Payouts
             PaymentId = e.GetRequiredInt64("pg_payment_id");
             OrderId = e.GetString("pg_order_id");
             MerchantId = e.GetRequiredString("pg_merchant_id");
-            Status = ResultStatusWire.ParseOptional(e.GetString("pg_status"));
+            Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
             CardHash = e.GetString("pg_card_hash");
             Balance = e.GetDecimal("pg_balance");
             PaymentAmount = e.GetDecimal("pg_payment_amount");

@@ -26,11 +26,5 @@ namespace FreedomPay.Payouts
     internal static class PayoutResultWire
     {
         internal static readonly string[] Values = new string[] { "success", "error", "process" };
-
-        /// <summary>The member for a wire value; <see cref="PayoutResult.Unknown"/> for values this client does not know.</summary>
-        internal static PayoutResult Parse(string value) => (PayoutResult)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static PayoutResult? ParseOptional(string? value) => value == null ? (PayoutResult?)null : Parse(value);
     }
 }

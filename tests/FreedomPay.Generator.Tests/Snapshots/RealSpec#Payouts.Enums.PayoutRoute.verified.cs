@@ -20,11 +20,5 @@ namespace FreedomPay.Payouts
     internal static class PayoutRouteWire
     {
         internal static readonly string[] Values = new string[] { "frame" };
-
-        /// <summary>The member for a wire value; <see cref="PayoutRoute.Unknown"/> for values this client does not know.</summary>
-        internal static PayoutRoute Parse(string value) => (PayoutRoute)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static PayoutRoute? ParseOptional(string? value) => value == null ? (PayoutRoute?)null : Parse(value);
     }
 }

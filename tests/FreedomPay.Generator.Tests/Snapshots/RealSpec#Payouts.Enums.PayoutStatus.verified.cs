@@ -32,11 +32,5 @@ namespace FreedomPay.Payouts
     internal static class PayoutStatusWire
     {
         internal static readonly string[] Values = new string[] { "new", "ok", "revoked", "failed", "incomplete" };
-
-        /// <summary>The member for a wire value; <see cref="PayoutStatus.Unknown"/> for values this client does not know.</summary>
-        internal static PayoutStatus Parse(string value) => (PayoutStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static PayoutStatus? ParseOptional(string? value) => value == null ? (PayoutStatus?)null : Parse(value);
     }
 }

@@ -35,11 +35,5 @@ namespace FreedomPay.Payouts
     internal static class TransactionStatusWire
     {
         internal static readonly string[] Values = new string[] { "partial", "pending", "ok", "failed", "incomplete", "revoked" };
-
-        /// <summary>The member for a wire value; <see cref="TransactionStatus.Unknown"/> for values this client does not know.</summary>
-        internal static TransactionStatus Parse(string value) => (TransactionStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static TransactionStatus? ParseOptional(string? value) => value == null ? (TransactionStatus?)null : Parse(value);
     }
 }

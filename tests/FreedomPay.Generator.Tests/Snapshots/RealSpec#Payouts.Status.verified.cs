@@ -49,9 +49,9 @@ namespace FreedomPay.Payouts
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             PaymentId = e.GetRequiredInt64("pg_payment_id");
-            TransactionStatus = PayoutStatusWire.ParseOptional(e.GetString("pg_transaction_status"));
+            TransactionStatus = (PayoutStatus?)e.GetEnum("pg_transaction_status", PayoutStatusWire.Values);
         }
 
         /// <summary>Whether the request succeeded.</summary>

@@ -53,9 +53,9 @@ namespace FreedomPay.Payouts
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             PaymentId = e.GetInt64("pg_payment_id");
-            TransactionStatus = TransactionStatusWire.ParseOptional(e.GetString("pg_transaction_status"));
+            TransactionStatus = (TransactionStatus?)e.GetEnum("pg_transaction_status", TransactionStatusWire.Values);
             CanReject = e.GetBoolean("pg_can_reject");
             TestingMode = e.GetBoolean("pg_testing_mode");
             Captured = e.GetBoolean("pg_captured");

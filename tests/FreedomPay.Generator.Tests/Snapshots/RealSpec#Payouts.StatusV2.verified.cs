@@ -58,11 +58,11 @@ namespace FreedomPay.Payouts
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             PaymentId = e.GetInt64("pg_payment_id");
             MerchantId = e.GetString("pg_merchant_id");
             OrderId = e.GetString("pg_order_id");
-            PaymentStatus = PayoutResultWire.ParseOptional(e.GetString("pg_payment_status"));
+            PaymentStatus = (PayoutResult?)e.GetEnum("pg_payment_status", PayoutResultWire.Values);
         }
 
         /// <summary>Whether the request succeeded.</summary>

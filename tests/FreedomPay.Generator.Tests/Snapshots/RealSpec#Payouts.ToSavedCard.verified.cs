@@ -95,7 +95,7 @@ namespace FreedomPay.Payouts
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             PaymentId = e.GetRequiredInt64("pg_payment_id");
             OrderId = e.GetString("pg_order_id");
             Balance = e.GetDecimal("pg_balance");

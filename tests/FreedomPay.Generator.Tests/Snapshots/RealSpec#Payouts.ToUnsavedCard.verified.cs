@@ -106,7 +106,7 @@ namespace FreedomPay.Payouts
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             PaymentId = e.GetRequiredInt64("pg_payment_id");
             MerchantId = e.GetString("pg_merchant_id");
             RedirectUrl = e.GetRequiredString("pg_redirect_url");

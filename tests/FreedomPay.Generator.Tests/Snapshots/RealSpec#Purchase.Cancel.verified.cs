@@ -58,7 +58,7 @@ namespace FreedomPay.Purchase
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             PaymentId = e.GetInt64("pg_payment_id");
         }
 

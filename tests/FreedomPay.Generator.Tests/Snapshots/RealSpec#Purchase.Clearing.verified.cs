@@ -56,7 +56,7 @@ namespace FreedomPay.Purchase
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             Amount = e.GetDecimal("pg_amount");
             ClearingAmount = e.GetDecimal("pg_clearing_amount");
         }

@@ -26,11 +26,5 @@ namespace FreedomPay.Purchase
     internal static class CallbackMethodWire
     {
         internal static readonly string[] Values = new string[] { "GET", "POST", "XML" };
-
-        /// <summary>The member for a wire value; <see cref="CallbackMethod.Unknown"/> for values this client does not know.</summary>
-        internal static CallbackMethod Parse(string value) => (CallbackMethod)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static CallbackMethod? ParseOptional(string? value) => value == null ? (CallbackMethod?)null : Parse(value);
     }
 }

@@ -20,11 +20,5 @@ namespace FreedomPay.Purchase
     internal static class PaymentRouteWire
     {
         internal static readonly string[] Values = new string[] { "frame" };
-
-        /// <summary>The member for a wire value; <see cref="PaymentRoute.Unknown"/> for values this client does not know.</summary>
-        internal static PaymentRoute Parse(string value) => (PaymentRoute)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static PaymentRoute? ParseOptional(string? value) => value == null ? (PaymentRoute?)null : Parse(value);
     }
 }

@@ -23,11 +23,5 @@ namespace FreedomPay.Purchase
     internal static class RedirectMethodWire
     {
         internal static readonly string[] Values = new string[] { "GET", "POST" };
-
-        /// <summary>The member for a wire value; <see cref="RedirectMethod.Unknown"/> for values this client does not know.</summary>
-        internal static RedirectMethod Parse(string value) => (RedirectMethod)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static RedirectMethod? ParseOptional(string? value) => value == null ? (RedirectMethod?)null : Parse(value);
     }
 }

@@ -29,11 +29,5 @@ namespace FreedomPay.Purchase
     internal static class RefundStatusWire
     {
         internal static readonly string[] Values = new string[] { "ok", "success", "pending", "error" };
-
-        /// <summary>The member for a wire value; <see cref="RefundStatus.Unknown"/> for values this client does not know.</summary>
-        internal static RefundStatus Parse(string value) => (RefundStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static RefundStatus? ParseOptional(string? value) => value == null ? (RefundStatus?)null : Parse(value);
     }
 }

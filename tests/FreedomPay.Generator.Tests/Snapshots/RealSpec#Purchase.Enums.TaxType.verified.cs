@@ -47,11 +47,5 @@ namespace FreedomPay.Purchase
     internal static class TaxTypeWire
     {
         internal static readonly string[] Values = new string[] { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
-
-        /// <summary>The member for a wire value; <see cref="TaxType.Unknown"/> for values this client does not know.</summary>
-        internal static TaxType Parse(string value) => (TaxType)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static TaxType? ParseOptional(string? value) => value == null ? (TaxType?)null : Parse(value);
     }
 }

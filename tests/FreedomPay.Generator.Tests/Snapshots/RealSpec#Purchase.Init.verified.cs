@@ -295,7 +295,7 @@ namespace FreedomPay.Purchase
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             PaymentId = e.GetRequiredInt64("pg_payment_id");
             RedirectUrl = e.GetString("pg_redirect_url");
             RedirectUrlType = e.GetString("pg_redirect_url_type");

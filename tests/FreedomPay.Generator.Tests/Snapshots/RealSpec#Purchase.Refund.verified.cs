@@ -65,7 +65,7 @@ namespace FreedomPay.Purchase
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = RefundStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (RefundStatus)e.GetRequiredEnum("pg_status", RefundStatusWire.Values);
             PaymentId = e.GetInt64("pg_payment_id");
         }
 

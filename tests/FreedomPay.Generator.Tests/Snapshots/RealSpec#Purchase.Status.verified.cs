@@ -78,10 +78,10 @@ namespace FreedomPay.Purchase
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ResultStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
             PaymentId = e.GetRequiredInt64("pg_payment_id");
             OrderId = e.GetString("pg_order_id");
-            PaymentStatus = PaymentStatusWire.ParseOptional(e.GetString("pg_payment_status"));
+            PaymentStatus = (PaymentStatus?)e.GetEnum("pg_payment_status", PaymentStatusWire.Values);
             PaymentMethod = e.GetString("pg_payment_method");
             Amount = e.GetDecimal("pg_amount");
             Currency = e.GetString("pg_currency");
@@ -205,7 +205,7 @@ namespace FreedomPay.Purchase
         private RefundPayment(global::FreedomPay.Runtime.PgElement e)
         {
             PaymentId = e.GetRequiredInt64("pg_payment_id");
-            PaymentStatus = PaymentStatusWire.ParseOptional(e.GetString("pg_payment_status"));
+            PaymentStatus = (PaymentStatus?)e.GetEnum("pg_payment_status", PaymentStatusWire.Values);
             Amount = e.GetDecimal("pg_amount");
             PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
             Reference = e.GetString("pg_reference");

@@ -23,11 +23,5 @@ namespace FreedomPay.Enums
     internal static class PaintFinishWire
     {
         internal static readonly string[] Values = new string[] { "M", "G" };
-
-        /// <summary>The member for a wire value; <see cref="PaintFinish.Unknown"/> for values this client does not know.</summary>
-        internal static PaintFinish Parse(string value) => (PaintFinish)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static PaintFinish? ParseOptional(string? value) => value == null ? (PaintFinish?)null : Parse(value);
     }
 }

@@ -54,8 +54,8 @@ namespace FreedomPay.Enums
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = PaintStatusWire.Parse(e.GetRequiredString("pg_status"));
-            Colour = ColourWire.ParseOptional(e.GetString("pg_colour"));
+            Status = (PaintStatus)e.GetRequiredEnum("pg_status", PaintStatusWire.Values);
+            Colour = (Colour?)e.GetEnum("pg_colour", ColourWire.Values);
         }
 
         /// <summary>Element <c>pg_status</c>, always present.</summary>

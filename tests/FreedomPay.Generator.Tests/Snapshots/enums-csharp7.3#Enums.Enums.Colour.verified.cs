@@ -25,11 +25,5 @@ namespace FreedomPay.Enums
     internal static class ColourWire
     {
         internal static readonly string[] Values = new string[] { "red", "dark_green", "BLUE" };
-
-        /// <summary>The member for a wire value; <see cref="Colour.Unknown"/> for values this client does not know.</summary>
-        internal static Colour Parse(string value) => (Colour)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static Colour? ParseOptional(string value) => value == null ? (Colour?)null : Parse(value);
     }
 }

@@ -23,11 +23,5 @@ namespace Contoso.Payments.Enums
     internal static class PaintStatusWire
     {
         internal static readonly string[] Values = new string[] { "ok", "wait" };
-
-        /// <summary>The member for a wire value; <see cref="PaintStatus.Unknown"/> for values this client does not know.</summary>
-        internal static PaintStatus Parse(string value) => (PaintStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static PaintStatus? ParseOptional(string? value) => value == null ? (PaintStatus?)null : Parse(value);
     }
 }

@@ -23,11 +23,5 @@ namespace FreedomPay.Async
     internal static class ReadPaymentStatusWire
     {
         internal static readonly string[] Values = new string[] { "ok", "error" };
-
-        /// <summary>The member for a wire value; <see cref="ReadPaymentStatus.Unknown"/> for values this client does not know.</summary>
-        internal static ReadPaymentStatus Parse(string value) => (ReadPaymentStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static ReadPaymentStatus? ParseOptional(string? value) => value == null ? (ReadPaymentStatus?)null : Parse(value);
     }
 }

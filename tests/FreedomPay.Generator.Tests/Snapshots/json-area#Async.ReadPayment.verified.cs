@@ -57,7 +57,7 @@ namespace FreedomPay.Async
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = ReadPaymentStatusWire.ParseOptional(e.GetString("status"));
+            Status = (ReadPaymentStatus?)e.GetEnum("status", ReadPaymentStatusWire.Values);
             Payment = e.GetObject("payment", ReadPaymentPayment.Parse);
             Refund = e.GetList("refund", ReadPaymentRefund.Parse);
         }

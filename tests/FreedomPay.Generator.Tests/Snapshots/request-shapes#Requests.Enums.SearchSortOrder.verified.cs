@@ -23,11 +23,5 @@ namespace FreedomPay.Requests
     internal static class SearchSortOrderWire
     {
         internal static readonly string[] Values = new string[] { "asc", "desc" };
-
-        /// <summary>The member for a wire value; <see cref="SearchSortOrder.Unknown"/> for values this client does not know.</summary>
-        internal static SearchSortOrder Parse(string value) => (SearchSortOrder)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static SearchSortOrder? ParseOptional(string? value) => value == null ? (SearchSortOrder?)null : Parse(value);
     }
 }

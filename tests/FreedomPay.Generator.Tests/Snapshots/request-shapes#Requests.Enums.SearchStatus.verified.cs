@@ -23,11 +23,5 @@ namespace FreedomPay.Requests
     internal static class SearchStatusWire
     {
         internal static readonly string[] Values = new string[] { "ok", "error" };
-
-        /// <summary>The member for a wire value; <see cref="SearchStatus.Unknown"/> for values this client does not know.</summary>
-        internal static SearchStatus Parse(string value) => (SearchStatus)global::FreedomPay.Runtime.WireEnum.Number(Values, value);
-
-        /// <summary>Like <see cref="Parse"/>, but null when the element was absent.</summary>
-        internal static SearchStatus? ParseOptional(string? value) => value == null ? (SearchStatus?)null : Parse(value);
     }
 }

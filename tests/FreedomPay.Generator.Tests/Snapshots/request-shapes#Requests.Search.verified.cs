@@ -94,7 +94,7 @@ namespace FreedomPay.Requests
             : base(raw)
         {
             global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = SearchStatusWire.Parse(e.GetRequiredString("pg_status"));
+            Status = (SearchStatus)e.GetRequiredEnum("pg_status", SearchStatusWire.Values);
         }
 
         /// <summary>Element <c>pg_status</c>, always present.</summary>
