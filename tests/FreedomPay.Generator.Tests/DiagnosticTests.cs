@@ -123,6 +123,7 @@ public sealed class DiagnosticTests
         ("two fields, one C# name", "FPG0013", Valid.Replace("      pg_salt:", "      «order_id: string\n      pg_salt:")),
         ("enum value named Unknown", "FPG0013", Valid.Replace("[ok, error]", "{ ok: Ok, error: «Unknown }")),
         ("property named like an inherited member", "FPG0013", Valid.Replace("{ max-length: 10 }", "{ name: «GetHashCode }")),
+        ("reply element named like a shape factory", "FPG0013", Valid.Replace("pg_status: { values: [ok, error] }", "pg_status: { values: [ok, error] }\n        «pg_text_element: string")),
         ("enum named like a request class", "FPG0013", Valid.Replace("pg_status: { values: [ok, error] }", "pg_status: { values: [ok, error], enum: «PingRequest }")),
         ("signed without salt", "FPG0014", Valid.Replace("      pg_salt: { fill: salt }\n", string.Empty).Replace("    request:", "    «request:")),
         ("two signature fields", "FPG0014", Valid.Replace("      pg_sig: { fill: signature }", "      pg_sig: { fill: signature }\n      «pg_sig2: { fill: signature }")),

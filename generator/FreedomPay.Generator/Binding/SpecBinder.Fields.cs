@@ -27,8 +27,10 @@ namespace FreedomPay.Generator.Binding
 
         private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "list", "object" };
 
-        /// <summary>Members every generated request/response class already has.</summary>
-        private static readonly ReservedNames ResponseReserved = new ReservedNames( "Raw", "RawXml", "Elements", "Message", "MaskField", "Parse", "Shape", "ReplyKind", "ExtraParams", "GetType", "ToString", "Equals", "GetHashCode");
+        /// <summary>Members every generated response (and reply object) class already has, its shape factories included.</summary>
+        private static readonly ReservedNames ResponseReserved = new ReservedNames(
+            "Raw", "RawXml", "Elements", "Message", "MaskField", "Parse", "Shape", "ReplyKind", "ExtraParams", "GetType", "ToString", "Equals", "GetHashCode",
+            "TextElement", "IntegerElement", "DecimalElement", "BooleanElement", "EnumElement", "DateTimeElement", "DateTimeOffsetElement", "ObjectElement", "ListElement");
 
         /// <summary>Members of every request: object's, FreedomPayRequest's (its table factories included) and the generated ones.</summary>
         private static readonly ReservedNames RequestReserved = new ReservedNames(

@@ -19,6 +19,7 @@ namespace FreedomPay.Generator.Emit
             NullableEnable = context.Options.Language.NullableReferences,
             NullableRef = context.Options.Language.NullableReferences ? "?" : string.Empty,
             Setter = context.Options.Language.InitAccessors ? "init" : "set",
+            FileScopedNamespace = context.Options.Language.FileScopedNamespaces,
         };
 
         public static AreaView Area(AreaUnit unit)

@@ -16,6 +16,9 @@ namespace FreedomPay.Generator.Emit
         public bool NullableEnable { get; set; }
         public string NullableRef { get; set; } = "?";
         public string Setter { get; set; } = "init";
+
+        /// <summary><c>namespace X;</c> from C# 10 (one indentation level less in every file), a block before.</summary>
+        public bool FileScopedNamespace { get; set; }
     }
 
     internal sealed class AreaView

@@ -22,15 +22,16 @@ namespace FreedomPay.Generator.Model
     /// required members), and even at a newer version it lacks the marker types init and required need unless it
     /// adds them (e.g. PolySharp). Without required members, required values are checked when a request is sent.
     /// </summary>
-    internal sealed record LanguageFeatures(bool NullableReferences, bool InitAccessors, bool RequiredMembers)
+    internal sealed record LanguageFeatures(bool NullableReferences, bool InitAccessors, bool RequiredMembers, bool FileScopedNamespaces)
     {
-        public static readonly LanguageFeatures Latest = new LanguageFeatures(true, true, true);
+        public static readonly LanguageFeatures Latest = new LanguageFeatures(true, true, true, true);
 
         /// <param name="version">The effective version as a number: 703 for C# 7.3, 1100 for C# 11.</param>
         public static LanguageFeatures For(int version, CompilerSupport support) => new LanguageFeatures(
             version >= 800,
             version >= 900 && support.IsExternalInit,
-            version >= 1100 && support.RequiredMembers);
+            version >= 1100 && support.RequiredMembers,
+            version >= 1000);
     }
 
     /// <summary>Whether the compilation can use the marker types that init accessors and required members need.</summary>

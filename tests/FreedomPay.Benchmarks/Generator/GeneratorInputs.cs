@@ -17,6 +17,9 @@ internal static class GeneratorInputs
 
     public static string RealSpec { get; } = File.ReadAllText(Path.Combine(RepositoryRoot(), "spec", "freedompay.mobile-balance.yaml"));
 
+    /// <summary>Operations in <see cref="RealSpec"/> (Init, Pay, Approve, ResendCode, Status).</summary>
+    public const int RealSpecOperations = 5;
+
     public static CSharpCompilation EmptyCompilation(params MetadataReference[] extra) => CSharpCompilation.Create(
         "Bench",
         Array.Empty<SyntaxTree>(),

@@ -6,6 +6,7 @@ using FreedomPay.Generator.Emit;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 using FreedomPay.Generator.Binding;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace FreedomPay.Benchmarks.Generator;
@@ -72,6 +73,12 @@ internal static class StageProfile
             long chars = driver.RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources.Sum(s => (long)s.SourceText.Length);
             text.AppendLine(FormattableString.Invariant($"| {name} | {chars / operations} |"));
         }
+
+        // The size measure on the real spec: every file of the Mobile balance area over its operations.
+        GeneratorRunResult real = GeneratorInputs.FreedomPayDriver(GeneratorInputs.RealSpec).RunGenerators(GeneratorInputs.EmptyCompilation()).GetRunResult().Results.Single();
+        long realChars = real.GeneratedSources.Sum(s => (long)s.SourceText.Length);
+        int realOperations = GeneratorInputs.RealSpecOperations;
+        text.AppendLine().AppendLine(FormattableString.Invariant($"Real spec (Mobile balance): {real.GeneratedSources.Length} files, {realChars} chars, {realChars / realOperations} chars per operation ({realOperations} operations)."));
 
         return text.ToString();
     }

@@ -2,80 +2,79 @@
 // FreedomPay.Generator wrote this from freedompay.callbacks.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Callbacks
+namespace FreedomPay.Callbacks;
+
+/// <summary>Asks whether an order can be paid, sent to pg_check_url before the money is taken.</summary>
+/// <remarks>
+/// <para>Enabled per merchant by FreedomPay. Answer ok to let the payment go on, rejected to refuse it; no answer in time counts as a refusal.</para>
+/// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with a <see cref="global::FreedomPay.CallbackReply"/>.</para>
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class CheckRequest : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    /// <summary>Asks whether an order can be paid, sent to pg_check_url before the money is taken.</summary>
-    /// <remarks>
-    /// <para>Enabled per merchant by FreedomPay. Answer ok to let the payment go on, rejected to refuse it; no answer in time counts as a refusal.</para>
-    /// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with a <see cref="global::FreedomPay.CallbackReply"/>.</para>
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class CheckRequest : global::FreedomPay.Runtime.FreedomPayCallback
+    private CheckRequest(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message)
     {
-        private CheckRequest(global::FreedomPay.Runtime.CallbackMessage message)
-            : base(message)
+        global::FreedomPay.Runtime.PgElement e = message.Root;
+        OrderId = e.GetRequiredString("pg_order_id");
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        Amount = e.GetRequiredDecimal("pg_amount");
+        Currency = e.GetRequiredString("pg_currency");
+        PsAmount = e.GetDecimal("pg_ps_amount");
+        PsFullAmount = e.GetDecimal("pg_ps_full_amount");
+        PsCurrency = e.GetString("pg_ps_currency");
+    }
+
+    /// <summary>Order id in the merchant's system.</summary>
+    /// <remarks>Element <c>pg_order_id</c>, always present.</remarks>
+    public string OrderId { get; }
+
+    /// <summary>FreedomPay's payment id.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>Amount of the payment, as given to init.</summary>
+    /// <remarks>Element <c>pg_amount</c>, always present.</remarks>
+    public decimal Amount { get; }
+
+    /// <summary>Currency of the amount.</summary>
+    /// <remarks>Element <c>pg_currency</c>, always present.</remarks>
+    public string Currency { get; }
+
+    /// <summary>Amount in the payment system's currency.</summary>
+    /// <remarks>Element <c>pg_ps_amount</c>.</remarks>
+    public decimal? PsAmount { get; }
+
+    /// <summary>Amount with every fee included.</summary>
+    /// <remarks>Element <c>pg_ps_full_amount</c>.</remarks>
+    public decimal? PsFullAmount { get; }
+
+    /// <summary>Currency of the payment system.</summary>
+    /// <remarks>Element <c>pg_ps_currency</c>.</remarks>
+    public string? PsCurrency { get; }
+
+    /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
+    public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.SignedXml;
+
+    /// <summary>
+    /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
+    /// or null when the merchant's main secret key does.
+    /// </summary>
+    public static string? SecretName => null;
+
+    /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
+    /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
+    /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
+    /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
+    /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
+    public static CheckRequest Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
+    {
+        if (message == null)
         {
-            global::FreedomPay.Runtime.PgElement e = message.Root;
-            OrderId = e.GetRequiredString("pg_order_id");
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            Amount = e.GetRequiredDecimal("pg_amount");
-            Currency = e.GetRequiredString("pg_currency");
-            PsAmount = e.GetDecimal("pg_ps_amount");
-            PsFullAmount = e.GetDecimal("pg_ps_full_amount");
-            PsCurrency = e.GetString("pg_ps_currency");
+            throw new global::System.ArgumentNullException(nameof(message));
         }
 
-        /// <summary>Order id in the merchant's system.</summary>
-        /// <remarks>Element <c>pg_order_id</c>, always present.</remarks>
-        public string OrderId { get; }
-
-        /// <summary>FreedomPay's payment id.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>Amount of the payment, as given to init.</summary>
-        /// <remarks>Element <c>pg_amount</c>, always present.</remarks>
-        public decimal Amount { get; }
-
-        /// <summary>Currency of the amount.</summary>
-        /// <remarks>Element <c>pg_currency</c>, always present.</remarks>
-        public string Currency { get; }
-
-        /// <summary>Amount in the payment system's currency.</summary>
-        /// <remarks>Element <c>pg_ps_amount</c>.</remarks>
-        public decimal? PsAmount { get; }
-
-        /// <summary>Amount with every fee included.</summary>
-        /// <remarks>Element <c>pg_ps_full_amount</c>.</remarks>
-        public decimal? PsFullAmount { get; }
-
-        /// <summary>Currency of the payment system.</summary>
-        /// <remarks>Element <c>pg_ps_currency</c>.</remarks>
-        public string? PsCurrency { get; }
-
-        /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
-        public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.SignedXml;
-
-        /// <summary>
-        /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
-        /// or null when the merchant's main secret key does.
-        /// </summary>
-        public static string? SecretName => null;
-
-        /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
-        /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
-        /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
-        /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
-        /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
-        public static CheckRequest Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
-        {
-            if (message == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(message));
-            }
-
-            message.EnsureSignature(secretKey);
-            return new CheckRequest(message);
-        }
+        message.EnsureSignature(secretKey);
+        return new CheckRequest(message);
     }
 }

@@ -2,70 +2,69 @@
 // FreedomPay.Generator wrote this from freedompay.callbacks.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Callbacks
+namespace FreedomPay.Callbacks;
+
+/// <summary>The buyer's browser coming back to pg_success_url or pg_failure_url after paying on FreedomPay's page.</summary>
+/// <remarks>
+/// <para>A GET or POST (pg_success_url_method / pg_failure_url_method) of the buyer's browser, signed with the last segment of the URL it goes to; the merchant's own parameters come along. Show the buyer where the order stands, but do not rely on it alone: the Result notify is the authoritative signal (the docs warn the same). The frame variant's failure return carries pg_status, pg_error_code and pg_error_description instead of a payment id.</para>
+/// <para>Read it with <see cref="Parse"/>, which verifies its signature first; it comes from the buyer's browser: answer with the shop's own page, nothing is read by the gateway.</para>
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RedirectBack : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    /// <summary>The buyer's browser coming back to pg_success_url or pg_failure_url after paying on FreedomPay's page.</summary>
-    /// <remarks>
-    /// <para>A GET or POST (pg_success_url_method / pg_failure_url_method) of the buyer's browser, signed with the last segment of the URL it goes to; the merchant's own parameters come along. Show the buyer where the order stands, but do not rely on it alone: the Result notify is the authoritative signal (the docs warn the same). The frame variant's failure return carries pg_status, pg_error_code and pg_error_description instead of a payment id.</para>
-    /// <para>Read it with <see cref="Parse"/>, which verifies its signature first; it comes from the buyer's browser: answer with the shop's own page, nothing is read by the gateway.</para>
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RedirectBack : global::FreedomPay.Runtime.FreedomPayCallback
+    private RedirectBack(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message)
     {
-        private RedirectBack(global::FreedomPay.Runtime.CallbackMessage message)
-            : base(message)
+        global::FreedomPay.Runtime.PgElement e = message.Root;
+        OrderId = e.GetRequiredString("pg_order_id");
+        PaymentId = e.GetInt64("pg_payment_id");
+        Status = e.GetString("pg_status");
+        ErrorCode = e.GetInt64("pg_error_code");
+        ErrorDescription = e.GetString("pg_error_description");
+    }
+
+    /// <summary>Order id in the merchant's system.</summary>
+    /// <remarks>Element <c>pg_order_id</c>, always present.</remarks>
+    public string OrderId { get; }
+
+    /// <summary>FreedomPay's payment id (absent on the frame variant's failure return).</summary>
+    /// <remarks>Element <c>pg_payment_id</c>.</remarks>
+    public long? PaymentId { get; }
+
+    /// <summary>The outcome on the frame variant's failure return.</summary>
+    /// <remarks>Element <c>pg_status</c>.</remarks>
+    public string? Status { get; }
+
+    /// <summary>Why the payment failed, on a failure return (e.g. 1000).</summary>
+    /// <remarks>Element <c>pg_error_code</c>.</remarks>
+    public long? ErrorCode { get; }
+
+    /// <summary>Why the payment failed, in words (e.g. "Internal service error").</summary>
+    /// <remarks>Element <c>pg_error_description</c>.</remarks>
+    public string? ErrorDescription { get; }
+
+    /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
+    public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.None;
+
+    /// <summary>
+    /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
+    /// or null when the merchant's main secret key does.
+    /// </summary>
+    public static string? SecretName => null;
+
+    /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
+    /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
+    /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
+    /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
+    /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
+    public static RedirectBack Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
+    {
+        if (message == null)
         {
-            global::FreedomPay.Runtime.PgElement e = message.Root;
-            OrderId = e.GetRequiredString("pg_order_id");
-            PaymentId = e.GetInt64("pg_payment_id");
-            Status = e.GetString("pg_status");
-            ErrorCode = e.GetInt64("pg_error_code");
-            ErrorDescription = e.GetString("pg_error_description");
+            throw new global::System.ArgumentNullException(nameof(message));
         }
 
-        /// <summary>Order id in the merchant's system.</summary>
-        /// <remarks>Element <c>pg_order_id</c>, always present.</remarks>
-        public string OrderId { get; }
-
-        /// <summary>FreedomPay's payment id (absent on the frame variant's failure return).</summary>
-        /// <remarks>Element <c>pg_payment_id</c>.</remarks>
-        public long? PaymentId { get; }
-
-        /// <summary>The outcome on the frame variant's failure return.</summary>
-        /// <remarks>Element <c>pg_status</c>.</remarks>
-        public string? Status { get; }
-
-        /// <summary>Why the payment failed, on a failure return (e.g. 1000).</summary>
-        /// <remarks>Element <c>pg_error_code</c>.</remarks>
-        public long? ErrorCode { get; }
-
-        /// <summary>Why the payment failed, in words (e.g. "Internal service error").</summary>
-        /// <remarks>Element <c>pg_error_description</c>.</remarks>
-        public string? ErrorDescription { get; }
-
-        /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
-        public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.None;
-
-        /// <summary>
-        /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
-        /// or null when the merchant's main secret key does.
-        /// </summary>
-        public static string? SecretName => null;
-
-        /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
-        /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
-        /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
-        /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
-        /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
-        public static RedirectBack Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
-        {
-            if (message == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(message));
-            }
-
-            message.EnsureSignature(secretKey);
-            return new RedirectBack(message);
-        }
+        message.EnsureSignature(secretKey);
+        return new RedirectBack(message);
     }
 }

@@ -2,150 +2,149 @@
 // FreedomPay.Generator wrote this from freedompay.callbacks.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Callbacks
+namespace FreedomPay.Callbacks;
+
+/// <summary>The payment's result, sent to pg_result_url when the payment succeeds or fails.</summary>
+/// <remarks>
+/// <para>FreedomPay retries it every 30 minutes for 2 hours until the merchant answers HTTP 200, so the same notification can arrive several times: answer a repeat exactly as the first one (see the README). A "rejected" answer is honoured only when pg_can_reject is 1.</para>
+/// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with a <see cref="global::FreedomPay.CallbackReply"/>.</para>
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ResultNotification : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    /// <summary>The payment's result, sent to pg_result_url when the payment succeeds or fails.</summary>
-    /// <remarks>
-    /// <para>FreedomPay retries it every 30 minutes for 2 hours until the merchant answers HTTP 200, so the same notification can arrive several times: answer a repeat exactly as the first one (see the README). A "rejected" answer is honoured only when pg_can_reject is 1.</para>
-    /// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with a <see cref="global::FreedomPay.CallbackReply"/>.</para>
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ResultNotification : global::FreedomPay.Runtime.FreedomPayCallback
+    private ResultNotification(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message)
     {
-        private ResultNotification(global::FreedomPay.Runtime.CallbackMessage message)
-            : base(message)
+        global::FreedomPay.Runtime.PgElement e = message.Root;
+        OrderId = e.GetRequiredString("pg_order_id");
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        Amount = e.GetRequiredDecimal("pg_amount");
+        Currency = e.GetRequiredString("pg_currency");
+        NetAmount = e.GetDecimal("pg_net_amount");
+        PsAmount = e.GetDecimal("pg_ps_amount");
+        PsFullAmount = e.GetDecimal("pg_ps_full_amount");
+        PsCurrency = e.GetString("pg_ps_currency");
+        Description = e.GetString("pg_description");
+        Result = e.GetRequiredInt64("pg_result");
+        PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
+        CanReject = e.GetBoolean("pg_can_reject");
+        UserPhone = e.GetString("pg_user_phone");
+        UserContactEmail = e.GetString("pg_user_contact_email");
+        TestingMode = e.GetBoolean("pg_testing_mode");
+        Captured = e.GetBoolean("pg_captured");
+        PaymentMethod = e.GetString("pg_payment_method");
+        FailureCode = e.GetInt64("pg_failure_code");
+        FailureDescription = e.GetString("pg_failure_description");
+        MaskField("pg_user_phone", global::FreedomPay.Runtime.FieldSensitivity.Partial);
+    }
+
+    /// <summary>Order id in the merchant's system.</summary>
+    /// <remarks>Element <c>pg_order_id</c>, always present.</remarks>
+    public string OrderId { get; }
+
+    /// <summary>FreedomPay's payment id.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>Amount of the payment.</summary>
+    /// <remarks>Element <c>pg_amount</c>, always present.</remarks>
+    public decimal Amount { get; }
+
+    /// <summary>Currency of the amount.</summary>
+    /// <remarks>Element <c>pg_currency</c>, always present.</remarks>
+    public string Currency { get; }
+
+    /// <summary>The amount minus FreedomPay's commission.</summary>
+    /// <remarks>Element <c>pg_net_amount</c>.</remarks>
+    public decimal? NetAmount { get; }
+
+    /// <summary>Amount in the payment system's currency.</summary>
+    /// <remarks>Element <c>pg_ps_amount</c>.</remarks>
+    public decimal? PsAmount { get; }
+
+    /// <summary>Amount with every fee included.</summary>
+    /// <remarks>Element <c>pg_ps_full_amount</c>.</remarks>
+    public decimal? PsFullAmount { get; }
+
+    /// <summary>Currency of the payment system.</summary>
+    /// <remarks>Element <c>pg_ps_currency</c>.</remarks>
+    public string? PsCurrency { get; }
+
+    /// <summary>What was paid for.</summary>
+    /// <remarks>Element <c>pg_description</c>.</remarks>
+    public string? Description { get; }
+
+    /// <summary>1 when the payment succeeded, 0 when it failed.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_result</c>, always present.</para>
+    /// <para>The docs give the range 0..2 and the example 1; 2 is not explained.</para>
+    /// </remarks>
+    public long Result { get; }
+
+    /// <summary>When the payment was made (gateway local time).</summary>
+    /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
+    public global::System.DateTime? PaymentDate { get; }
+
+    /// <summary>Whether answering "rejected" cancels the payment.</summary>
+    /// <remarks>Element <c>pg_can_reject</c>.</remarks>
+    public bool? CanReject { get; }
+
+    /// <summary>The buyer's phone number.</summary>
+    /// <remarks>Element <c>pg_user_phone</c>.</remarks>
+    public string? UserPhone { get; }
+
+    /// <summary>The buyer's e-mail address.</summary>
+    /// <remarks>Element <c>pg_user_contact_email</c>.</remarks>
+    public string? UserContactEmail { get; }
+
+    /// <summary>Whether this was a test payment.</summary>
+    /// <remarks>Element <c>pg_testing_mode</c>.</remarks>
+    public bool? TestingMode { get; }
+
+    /// <summary>Whether the payment was captured.</summary>
+    /// <remarks>Element <c>pg_captured</c>.</remarks>
+    public bool? Captured { get; }
+
+    /// <summary>How the buyer paid (mobile_commerce for mobile balance).</summary>
+    /// <remarks>Element <c>pg_payment_method</c>.</remarks>
+    public string? PaymentMethod { get; }
+
+    /// <summary>Why the payment failed.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_failure_code</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: not in the docs' field list; PayBox, FreedomPay's predecessor, sent it with pg_result=0.</para>
+    /// </remarks>
+    public long? FailureCode { get; }
+
+    /// <summary>Why the payment failed, in words.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_failure_description</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: not in the docs' field list; PayBox, FreedomPay's predecessor, sent it with pg_result=0.</para>
+    /// </remarks>
+    public string? FailureDescription { get; }
+
+    /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
+    public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.SignedXml;
+
+    /// <summary>
+    /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
+    /// or null when the merchant's main secret key does.
+    /// </summary>
+    public static string? SecretName => null;
+
+    /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
+    /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
+    /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
+    /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
+    /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
+    public static ResultNotification Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
+    {
+        if (message == null)
         {
-            global::FreedomPay.Runtime.PgElement e = message.Root;
-            OrderId = e.GetRequiredString("pg_order_id");
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            Amount = e.GetRequiredDecimal("pg_amount");
-            Currency = e.GetRequiredString("pg_currency");
-            NetAmount = e.GetDecimal("pg_net_amount");
-            PsAmount = e.GetDecimal("pg_ps_amount");
-            PsFullAmount = e.GetDecimal("pg_ps_full_amount");
-            PsCurrency = e.GetString("pg_ps_currency");
-            Description = e.GetString("pg_description");
-            Result = e.GetRequiredInt64("pg_result");
-            PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
-            CanReject = e.GetBoolean("pg_can_reject");
-            UserPhone = e.GetString("pg_user_phone");
-            UserContactEmail = e.GetString("pg_user_contact_email");
-            TestingMode = e.GetBoolean("pg_testing_mode");
-            Captured = e.GetBoolean("pg_captured");
-            PaymentMethod = e.GetString("pg_payment_method");
-            FailureCode = e.GetInt64("pg_failure_code");
-            FailureDescription = e.GetString("pg_failure_description");
-            MaskField("pg_user_phone", global::FreedomPay.Runtime.FieldSensitivity.Partial);
+            throw new global::System.ArgumentNullException(nameof(message));
         }
 
-        /// <summary>Order id in the merchant's system.</summary>
-        /// <remarks>Element <c>pg_order_id</c>, always present.</remarks>
-        public string OrderId { get; }
-
-        /// <summary>FreedomPay's payment id.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>Amount of the payment.</summary>
-        /// <remarks>Element <c>pg_amount</c>, always present.</remarks>
-        public decimal Amount { get; }
-
-        /// <summary>Currency of the amount.</summary>
-        /// <remarks>Element <c>pg_currency</c>, always present.</remarks>
-        public string Currency { get; }
-
-        /// <summary>The amount minus FreedomPay's commission.</summary>
-        /// <remarks>Element <c>pg_net_amount</c>.</remarks>
-        public decimal? NetAmount { get; }
-
-        /// <summary>Amount in the payment system's currency.</summary>
-        /// <remarks>Element <c>pg_ps_amount</c>.</remarks>
-        public decimal? PsAmount { get; }
-
-        /// <summary>Amount with every fee included.</summary>
-        /// <remarks>Element <c>pg_ps_full_amount</c>.</remarks>
-        public decimal? PsFullAmount { get; }
-
-        /// <summary>Currency of the payment system.</summary>
-        /// <remarks>Element <c>pg_ps_currency</c>.</remarks>
-        public string? PsCurrency { get; }
-
-        /// <summary>What was paid for.</summary>
-        /// <remarks>Element <c>pg_description</c>.</remarks>
-        public string? Description { get; }
-
-        /// <summary>1 when the payment succeeded, 0 when it failed.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_result</c>, always present.</para>
-        /// <para>The docs give the range 0..2 and the example 1; 2 is not explained.</para>
-        /// </remarks>
-        public long Result { get; }
-
-        /// <summary>When the payment was made (gateway local time).</summary>
-        /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
-        public global::System.DateTime? PaymentDate { get; }
-
-        /// <summary>Whether answering "rejected" cancels the payment.</summary>
-        /// <remarks>Element <c>pg_can_reject</c>.</remarks>
-        public bool? CanReject { get; }
-
-        /// <summary>The buyer's phone number.</summary>
-        /// <remarks>Element <c>pg_user_phone</c>.</remarks>
-        public string? UserPhone { get; }
-
-        /// <summary>The buyer's e-mail address.</summary>
-        /// <remarks>Element <c>pg_user_contact_email</c>.</remarks>
-        public string? UserContactEmail { get; }
-
-        /// <summary>Whether this was a test payment.</summary>
-        /// <remarks>Element <c>pg_testing_mode</c>.</remarks>
-        public bool? TestingMode { get; }
-
-        /// <summary>Whether the payment was captured.</summary>
-        /// <remarks>Element <c>pg_captured</c>.</remarks>
-        public bool? Captured { get; }
-
-        /// <summary>How the buyer paid (mobile_commerce for mobile balance).</summary>
-        /// <remarks>Element <c>pg_payment_method</c>.</remarks>
-        public string? PaymentMethod { get; }
-
-        /// <summary>Why the payment failed.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_failure_code</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: not in the docs' field list; PayBox, FreedomPay's predecessor, sent it with pg_result=0.</para>
-        /// </remarks>
-        public long? FailureCode { get; }
-
-        /// <summary>Why the payment failed, in words.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_failure_description</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: not in the docs' field list; PayBox, FreedomPay's predecessor, sent it with pg_result=0.</para>
-        /// </remarks>
-        public string? FailureDescription { get; }
-
-        /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
-        public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.SignedXml;
-
-        /// <summary>
-        /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
-        /// or null when the merchant's main secret key does.
-        /// </summary>
-        public static string? SecretName => null;
-
-        /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
-        /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
-        /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
-        /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
-        /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
-        public static ResultNotification Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
-        {
-            if (message == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(message));
-            }
-
-            message.EnsureSignature(secretKey);
-            return new ResultNotification(message);
-        }
+        message.EnsureSignature(secretKey);
+        return new ResultNotification(message);
     }
 }

@@ -2,122 +2,121 @@
 // FreedomPay.Generator wrote this from freedompay.cards.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Cards
+namespace FreedomPay.Cards;
+
+/// <summary>Request of <see cref="CardsClient.AddAsync"/>: starts saving a card and returns the page where the buyer enters it.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class AddRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="CardsClient.AddAsync"/>: starts saving a card and returns the page where the buyer enters it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class AddRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "AddRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_user_id", "UserId", required: true, minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The card owner's id in the merchant's system: cards are saved and listed per user."),
+        TextField("pg_post_link", "PostLink", maxLength: 255, description: "URL FreedomPay posts the result of saving the card to (CardSaved)."),
+        TextField("pg_back_link", "BackLink", required: true, maxLength: 255, description: "Where the buyer returns after entering the card."),
+        TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The card owner's id in the merchant's system: cards are saved and listed per user.</summary>
+    /// <remarks>Wire name <c>pg_user_id</c>. Required. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>. Example: <c>1234</c>.</remarks>
+    public required string UserId { get; init; }
+
+    /// <summary>URL FreedomPay posts the result of saving the card to (CardSaved).</summary>
+    /// <remarks>Wire name <c>pg_post_link</c>. At most 255 characters.</remarks>
+    public string? PostLink { get; init; }
+
+    /// <summary>Where the buyer returns after entering the card.</summary>
+    /// <remarks>Wire name <c>pg_back_link</c>. Required. At most 255 characters.</remarks>
+    public required string BackLink { get; init; }
+
+    /// <summary>Order id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
+    public string? OrderId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "AddRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_user_id", "UserId", required: true, minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The card owner's id in the merchant's system: cards are saved and listed per user."),
-            TextField("pg_post_link", "PostLink", maxLength: 255, description: "URL FreedomPay posts the result of saving the card to (CardSaved)."),
-            TextField("pg_back_link", "BackLink", required: true, maxLength: 255, description: "Where the buyer returns after entering the card."),
-            TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The card owner's id in the merchant's system: cards are saved and listed per user.</summary>
-        /// <remarks>Wire name <c>pg_user_id</c>. Required. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>. Example: <c>1234</c>.</remarks>
-        public required string UserId { get; init; }
-
-        /// <summary>URL FreedomPay posts the result of saving the card to (CardSaved).</summary>
-        /// <remarks>Wire name <c>pg_post_link</c>. At most 255 characters.</remarks>
-        public string? PostLink { get; init; }
-
-        /// <summary>Where the buyer returns after entering the card.</summary>
-        /// <remarks>Wire name <c>pg_back_link</c>. Required. At most 255 characters.</remarks>
-        public required string BackLink { get; init; }
-
-        /// <summary>Order id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
-        public string? OrderId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, UserId);
-            visitor.Text(2, PostLink);
-            visitor.Text(3, BackLink);
-            visitor.Text(4, OrderId);
-        }
-
-        internal static AddRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new AddRequest
-        {
-            UserId = values.RequiredText(1),
-            PostLink = values.Text(2),
-            BackLink = values.RequiredText(3),
-            OrderId = values.Text(4),
-        };
+        visitor.Text(1, UserId);
+        visitor.Text(2, PostLink);
+        visitor.Text(3, BackLink);
+        visitor.Text(4, OrderId);
     }
 
-    /// <summary>Reply of <see cref="CardsClient.AddAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class AddResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static AddRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new AddRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_order_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_redirect_url", required: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_type"),
-        };
+        UserId = values.RequiredText(1),
+        PostLink = values.Text(2),
+        BackLink = values.RequiredText(3),
+        OrderId = values.Text(4),
+    };
+}
 
-        internal AddResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            OrderId = e.GetString("pg_order_id");
-            RedirectUrl = e.GetRequiredString("pg_redirect_url");
-            Type = e.GetString("pg_type");
-        }
+/// <summary>Reply of <see cref="CardsClient.AddAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class AddResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_order_id"),
+        TextElement("pg_redirect_url", required: true),
+        TextElement("pg_type"),
+    };
 
-        /// <summary>Whether the page was created.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payment.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The merchant's order id (empty when none was sent).</summary>
-        /// <remarks>Element <c>pg_order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>The page (or frame) where the buyer enters the card.</summary>
-        /// <remarks>Element <c>pg_redirect_url</c>, always present.</remarks>
-        public string RedirectUrl { get; }
-
-        /// <summary>The kind of operation (init).</summary>
-        /// <remarks>Element <c>pg_type</c>.</remarks>
-        public string? Type { get; }
+    internal AddResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        OrderId = e.GetString("pg_order_id");
+        RedirectUrl = e.GetRequiredString("pg_redirect_url");
+        Type = e.GetString("pg_type");
     }
 
-    partial class CardsClient
-    {
-        /// <summary>Describes <see cref="AddAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo AddInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Add", "POST", "v1/merchant/{merchant-id}/cardstorage/add", "add", AddRequest.FieldTable, timeoutSeconds: 30, reply: AddResponse.Shape),
-            "Starts saving a card and returns the page where the buyer enters it.", AddRequest.FromText, raw => new AddResponse(raw));
+    /// <summary>Whether the page was created.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Starts saving a card and returns the page where the buyer enters it.</summary>
-        /// <remarks>
-        /// <para>FreedomPay checks the card (a small amount may be held and returned at once) and posts the result to PostLink (the CardSaved callback); the buyer then returns to BackLink. The token comes with that result and with List.</para>
-        /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/add</c>, signed with script name <c>add</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="AddResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<AddResponse> AddAsync(AddRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(AddInfo.Descriptor, request, raw => new AddResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the payment.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The merchant's order id (empty when none was sent).</summary>
+    /// <remarks>Element <c>pg_order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>The page (or frame) where the buyer enters the card.</summary>
+    /// <remarks>Element <c>pg_redirect_url</c>, always present.</remarks>
+    public string RedirectUrl { get; }
+
+    /// <summary>The kind of operation (init).</summary>
+    /// <remarks>Element <c>pg_type</c>.</remarks>
+    public string? Type { get; }
+}
+
+partial class CardsClient
+{
+    /// <summary>Describes <see cref="AddAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo AddInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Add", "POST", "v1/merchant/{merchant-id}/cardstorage/add", "add", AddRequest.FieldTable, timeoutSeconds: 30, reply: AddResponse.Shape),
+        "Starts saving a card and returns the page where the buyer enters it.", AddRequest.FromText, raw => new AddResponse(raw));
+
+    /// <summary>Starts saving a card and returns the page where the buyer enters it.</summary>
+    /// <remarks>
+    /// <para>FreedomPay checks the card (a small amount may be held and returned at once) and posts the result to PostLink (the CardSaved callback); the buyer then returns to BackLink. The token comes with that result and with List.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/add</c>, signed with script name <c>add</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="AddResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<AddResponse> AddAsync(AddRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(AddInfo.Descriptor, request, raw => new AddResponse(raw), cancellationToken);
     }
 }

@@ -2,125 +2,124 @@
 // FreedomPay.Generator wrote this from freedompay.cards.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Cards
+namespace FreedomPay.Cards;
+
+/// <summary>The result of saving a card, posted to Add's PostLink.</summary>
+/// <remarks>
+/// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with plain HTTP 200 (nothing else is read).</para>
+/// <para>Not confirmed by the public FreedomPay documentation: no docs page body was captured; the answer FreedomPay expects is not documented, so the shop answers HTTP 200.</para>
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class CardSaved : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    /// <summary>The result of saving a card, posted to Add's PostLink.</summary>
-    /// <remarks>
-    /// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with plain HTTP 200 (nothing else is read).</para>
-    /// <para>Not confirmed by the public FreedomPay documentation: no docs page body was captured; the answer FreedomPay expects is not documented, so the shop answers HTTP 200.</para>
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class CardSaved : global::FreedomPay.Runtime.FreedomPayCallback
+    private CardSaved(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message)
     {
-        private CardSaved(global::FreedomPay.Runtime.CallbackMessage message)
-            : base(message)
+        global::FreedomPay.Runtime.PgElement e = message.Root;
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        OrderId = e.GetString("pg_order_id");
+        UserId = e.GetRequiredString("pg_user_id");
+        Status = e.GetRequiredString("pg_status");
+        Type = e.GetString("pg_type");
+        CardId = e.GetInt64("pg_card_id");
+        CardToken = e.GetString("pg_card_token");
+        CardHash = e.GetString("pg_card_hash");
+        CardHhash = e.GetString("pg_card_hhash");
+        CardMonth = e.GetString("pg_card_month");
+        CardYear = e.GetString("pg_card_year");
+        Card3ds = e.GetBoolean("pg_card_3ds");
+        Bank = e.GetString("pg_bank");
+        Country = e.GetString("pg_country");
+        RecurringProfileId = e.GetInt64("pg_recurring_profile_id");
+        MaskField("pg_card_token", global::FreedomPay.Runtime.FieldSensitivity.Hidden);
+        MaskField("pg_card_hash", global::FreedomPay.Runtime.FieldSensitivity.Partial);
+    }
+
+    /// <summary>The id Add returned.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The merchant's order id, when Add had one.</summary>
+    /// <remarks>Element <c>pg_order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>The user the card is saved for.</summary>
+    /// <remarks>Element <c>pg_user_id</c>, always present.</remarks>
+    public string UserId { get; }
+
+    /// <summary>success when the card was saved.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public string Status { get; }
+
+    /// <summary>approve when the card was saved.</summary>
+    /// <remarks>Element <c>pg_type</c>.</remarks>
+    public string? Type { get; }
+
+    /// <summary>The card's id (deprecated: use the token).</summary>
+    /// <remarks>Element <c>pg_card_id</c>.</remarks>
+    public long? CardId { get; }
+
+    /// <summary>The token to pay with.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_card_token</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: not in the older public samples (they carry pg_card_id); List returns it for every card.</para>
+    /// </remarks>
+    public string? CardToken { get; }
+
+    /// <summary>The masked card number.</summary>
+    /// <remarks>Element <c>pg_card_hash</c>.</remarks>
+    public string? CardHash { get; }
+
+    /// <summary>A hash of the masked card number.</summary>
+    /// <remarks>Element <c>pg_card_hhash</c>.</remarks>
+    public string? CardHhash { get; }
+
+    /// <summary>The card's expiry month.</summary>
+    /// <remarks>Element <c>pg_card_month</c>.</remarks>
+    public string? CardMonth { get; }
+
+    /// <summary>The card's expiry year (two digits).</summary>
+    /// <remarks>Element <c>pg_card_year</c>.</remarks>
+    public string? CardYear { get; }
+
+    /// <summary>Whether the card has 3-D Secure.</summary>
+    /// <remarks>Element <c>pg_card_3ds</c>.</remarks>
+    public bool? Card3ds { get; }
+
+    /// <summary>The issuing bank.</summary>
+    /// <remarks>Element <c>pg_bank</c>.</remarks>
+    public string? Bank { get; }
+
+    /// <summary>The issuing bank's country.</summary>
+    /// <remarks>Element <c>pg_country</c>.</remarks>
+    public string? Country { get; }
+
+    /// <summary>The recurring profile of the card, if any.</summary>
+    /// <remarks>Element <c>pg_recurring_profile_id</c>.</remarks>
+    public long? RecurringProfileId { get; }
+
+    /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
+    public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.Http200;
+
+    /// <summary>
+    /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
+    /// or null when the merchant's main secret key does.
+    /// </summary>
+    public static string? SecretName => null;
+
+    /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
+    /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
+    /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
+    /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
+    /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
+    public static CardSaved Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
+    {
+        if (message == null)
         {
-            global::FreedomPay.Runtime.PgElement e = message.Root;
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            OrderId = e.GetString("pg_order_id");
-            UserId = e.GetRequiredString("pg_user_id");
-            Status = e.GetRequiredString("pg_status");
-            Type = e.GetString("pg_type");
-            CardId = e.GetInt64("pg_card_id");
-            CardToken = e.GetString("pg_card_token");
-            CardHash = e.GetString("pg_card_hash");
-            CardHhash = e.GetString("pg_card_hhash");
-            CardMonth = e.GetString("pg_card_month");
-            CardYear = e.GetString("pg_card_year");
-            Card3ds = e.GetBoolean("pg_card_3ds");
-            Bank = e.GetString("pg_bank");
-            Country = e.GetString("pg_country");
-            RecurringProfileId = e.GetInt64("pg_recurring_profile_id");
-            MaskField("pg_card_token", global::FreedomPay.Runtime.FieldSensitivity.Hidden);
-            MaskField("pg_card_hash", global::FreedomPay.Runtime.FieldSensitivity.Partial);
+            throw new global::System.ArgumentNullException(nameof(message));
         }
 
-        /// <summary>The id Add returned.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The merchant's order id, when Add had one.</summary>
-        /// <remarks>Element <c>pg_order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>The user the card is saved for.</summary>
-        /// <remarks>Element <c>pg_user_id</c>, always present.</remarks>
-        public string UserId { get; }
-
-        /// <summary>success when the card was saved.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public string Status { get; }
-
-        /// <summary>approve when the card was saved.</summary>
-        /// <remarks>Element <c>pg_type</c>.</remarks>
-        public string? Type { get; }
-
-        /// <summary>The card's id (deprecated: use the token).</summary>
-        /// <remarks>Element <c>pg_card_id</c>.</remarks>
-        public long? CardId { get; }
-
-        /// <summary>The token to pay with.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_card_token</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: not in the older public samples (they carry pg_card_id); List returns it for every card.</para>
-        /// </remarks>
-        public string? CardToken { get; }
-
-        /// <summary>The masked card number.</summary>
-        /// <remarks>Element <c>pg_card_hash</c>.</remarks>
-        public string? CardHash { get; }
-
-        /// <summary>A hash of the masked card number.</summary>
-        /// <remarks>Element <c>pg_card_hhash</c>.</remarks>
-        public string? CardHhash { get; }
-
-        /// <summary>The card's expiry month.</summary>
-        /// <remarks>Element <c>pg_card_month</c>.</remarks>
-        public string? CardMonth { get; }
-
-        /// <summary>The card's expiry year (two digits).</summary>
-        /// <remarks>Element <c>pg_card_year</c>.</remarks>
-        public string? CardYear { get; }
-
-        /// <summary>Whether the card has 3-D Secure.</summary>
-        /// <remarks>Element <c>pg_card_3ds</c>.</remarks>
-        public bool? Card3ds { get; }
-
-        /// <summary>The issuing bank.</summary>
-        /// <remarks>Element <c>pg_bank</c>.</remarks>
-        public string? Bank { get; }
-
-        /// <summary>The issuing bank's country.</summary>
-        /// <remarks>Element <c>pg_country</c>.</remarks>
-        public string? Country { get; }
-
-        /// <summary>The recurring profile of the card, if any.</summary>
-        /// <remarks>Element <c>pg_recurring_profile_id</c>.</remarks>
-        public long? RecurringProfileId { get; }
-
-        /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
-        public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.Http200;
-
-        /// <summary>
-        /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
-        /// or null when the merchant's main secret key does.
-        /// </summary>
-        public static string? SecretName => null;
-
-        /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
-        /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
-        /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
-        /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
-        /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
-        public static CardSaved Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
-        {
-            if (message == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(message));
-            }
-
-            message.EnsureSignature(secretKey);
-            return new CardSaved(message);
-        }
+        message.EnsureSignature(secretKey);
+        return new CardSaved(message);
     }
 }

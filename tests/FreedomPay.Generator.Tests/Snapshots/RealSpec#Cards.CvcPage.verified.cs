@@ -2,51 +2,50 @@
 // FreedomPay.Generator wrote this from freedompay.cards.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Cards
+namespace FreedomPay.Cards;
+
+/// <summary>Request of <see cref="CardsClient.CvcPage"/>: builds the signed address where the buyer confirms a payment created by Init with the card's CVC.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class CvcPageRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="CardsClient.CvcPage"/>: builds the signed address where the buyer confirms a payment created by Init with the card's CVC.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class CvcPageRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "CvcPageRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The payment id returned by Init.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "CvcPageRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The payment id returned by Init.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-        }
-
-        internal static CvcPageRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new CvcPageRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-        };
+        visitor.Integer(1, PaymentId);
     }
 
-    partial class CardsClient
+    internal static CvcPageRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new CvcPageRequest
     {
-        /// <summary>Describes <see cref="CvcPage"/>: the address, the script name it is signed with and the fields.</summary>
-        internal static readonly global::FreedomPay.Runtime.OperationDescriptor CvcPageDescriptor = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "CvcPage", "GET", "v1/merchant/{merchant-id}/card/pay", "pay", CvcPageRequest.FieldTable, signedResponse: false);
+        PaymentId = values.RequiredInteger(1),
+    };
+}
 
-        /// <summary>Builds the signed address where the buyer confirms a payment created by Init with the card's CVC.</summary>
-        /// <remarks>Builds the signed <c>GET /v1/merchant/{merchant-id}/card/pay</c> the buyer's browser goes to, signed with script name <c>pay</c>. Sends nothing: redirect the browser to it (GET) or post its fields there (POST).</remarks>
-        /// <param name="request">The request; validated before the address is built.</param>
-        /// <returns>The address and the signed fields (<see cref="global::FreedomPay.FreedomPayRedirect"/>).</returns>
-        public global::FreedomPay.FreedomPayRedirect CvcPage(CvcPageRequest request)
-        {
-            return _connection.CreateRedirect(CvcPageDescriptor, request);
-        }
+partial class CardsClient
+{
+    /// <summary>Describes <see cref="CvcPage"/>: the address, the script name it is signed with and the fields.</summary>
+    internal static readonly global::FreedomPay.Runtime.OperationDescriptor CvcPageDescriptor = new global::FreedomPay.Runtime.OperationDescriptor(
+        AreaInfo.Descriptor, "CvcPage", "GET", "v1/merchant/{merchant-id}/card/pay", "pay", CvcPageRequest.FieldTable, signedResponse: false);
+
+    /// <summary>Builds the signed address where the buyer confirms a payment created by Init with the card's CVC.</summary>
+    /// <remarks>Builds the signed <c>GET /v1/merchant/{merchant-id}/card/pay</c> the buyer's browser goes to, signed with script name <c>pay</c>. Sends nothing: redirect the browser to it (GET) or post its fields there (POST).</remarks>
+    /// <param name="request">The request; validated before the address is built.</param>
+    /// <returns>The address and the signed fields (<see cref="global::FreedomPay.FreedomPayRedirect"/>).</returns>
+    public global::FreedomPay.FreedomPayRedirect CvcPage(CvcPageRequest request)
+    {
+        return _connection.CreateRedirect(CvcPageDescriptor, request);
     }
 }

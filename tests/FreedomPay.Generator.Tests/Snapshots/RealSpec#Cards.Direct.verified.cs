@@ -2,84 +2,83 @@
 // FreedomPay.Generator wrote this from freedompay.cards.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Cards
+namespace FreedomPay.Cards;
+
+/// <summary>Request of <see cref="CardsClient.DirectAsync"/>: debits a payment created by Init from the saved card, without the buyer.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class DirectRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="CardsClient.DirectAsync"/>: debits a payment created by Init from the saved card, without the buyer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class DirectRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "DirectRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The payment id returned by Init.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "DirectRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The payment id returned by Init.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-        }
-
-        internal static DirectRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new DirectRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-        };
+        visitor.Integer(1, PaymentId);
     }
 
-    /// <summary>Reply of <see cref="CardsClient.DirectAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class DirectResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static DirectRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new DirectRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-        };
+        PaymentId = values.RequiredInteger(1),
+    };
+}
 
-        internal DirectResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-        }
+/// <summary>Reply of <see cref="CardsClient.DirectAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class DirectResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+    };
 
-        /// <summary>Whether the card was debited.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payment.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
+    internal DirectResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
     }
 
-    partial class CardsClient
-    {
-        /// <summary>Describes <see cref="DirectAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo DirectInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Direct", "POST", "v1/merchant/{merchant-id}/card/direct", "direct", DirectRequest.FieldTable, timeoutSeconds: 60, reply: DirectResponse.Shape),
-            "Debits a payment created by Init from the saved card, without the buyer.", DirectRequest.FromText, raw => new DirectResponse(raw));
+    /// <summary>Whether the card was debited.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Debits a payment created by Init from the saved card, without the buyer.</summary>
-        /// <remarks>
-        /// <para>Check the outcome with Purchase's Status, or wait for the Result notify.</para>
-        /// <para>Sends <c>POST /v1/merchant/{merchant-id}/card/direct</c>, signed with script name <c>direct</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: no docs page body was captured; the request is what PayBox's own Android SDK sends.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="DirectResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<DirectResponse> DirectAsync(DirectRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(DirectInfo.Descriptor, request, raw => new DirectResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the payment.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+}
+
+partial class CardsClient
+{
+    /// <summary>Describes <see cref="DirectAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo DirectInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Direct", "POST", "v1/merchant/{merchant-id}/card/direct", "direct", DirectRequest.FieldTable, timeoutSeconds: 60, reply: DirectResponse.Shape),
+        "Debits a payment created by Init from the saved card, without the buyer.", DirectRequest.FromText, raw => new DirectResponse(raw));
+
+    /// <summary>Debits a payment created by Init from the saved card, without the buyer.</summary>
+    /// <remarks>
+    /// <para>Check the outcome with Purchase's Status, or wait for the Result notify.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/card/direct</c>, signed with script name <c>direct</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: no docs page body was captured; the request is what PayBox's own Android SDK sends.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="DirectResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<DirectResponse> DirectAsync(DirectRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(DirectInfo.Descriptor, request, raw => new DirectResponse(raw), cancellationToken);
     }
 }

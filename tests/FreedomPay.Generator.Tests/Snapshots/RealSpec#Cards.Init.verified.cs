@@ -2,193 +2,192 @@
 // FreedomPay.Generator wrote this from freedompay.cards.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Cards
+namespace FreedomPay.Cards;
+
+/// <summary>Request of <see cref="CardsClient.InitAsync"/>: creates a payment with a saved card.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="CardsClient.InitAsync"/>: creates a payment with a saved card.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "InitRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Order id in the merchant's system (a UUID, for example)."),
+        DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay."),
+        TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for."),
+        TextField("pg_user_id", "UserId", required: true, minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The card owner's id in the merchant's system: cards are saved and listed per user."),
+        TextField("pg_card_token", "CardToken", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 255, description: "The saved card's token, from List or the CardSaved notification."),
+        TextField("pg_user_ip", "UserIp", description: "The buyer's IP address."),
+        TextField("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only."),
+        TextField("pg_user_email", "UserEmail", maxLength: 255, description: "The buyer's e-mail address."),
+        TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
+        TextField("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful CVC confirmation."),
+        TextField("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed CVC confirmation."),
+        TextField("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+        TextField("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+        TextField("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+        TextField("pg_idempotency_key", "IdempotencyKey", maxLength: 255, description: "A value unique within the merchant: the same key cannot be used for another operation."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Order id in the merchant's system (a UUID, for example).</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
+    public required string OrderId { get; init; }
+
+    /// <summary>Amount to pay.</summary>
+    /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
+    public required decimal Amount { get; init; }
+
+    /// <summary>What is being paid for.</summary>
+    /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
+    public required string Description { get; init; }
+
+    /// <summary>The card owner's id in the merchant's system: cards are saved and listed per user.</summary>
+    /// <remarks>Wire name <c>pg_user_id</c>. Required. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>. Example: <c>1234</c>.</remarks>
+    public required string UserId { get; init; }
+
+    /// <summary>The saved card's token, from List or the CardSaved notification.</summary>
+    /// <remarks>Wire name <c>pg_card_token</c>. Required. At most 255 characters. Sensitive: never logged.</remarks>
+    public required string CardToken { get; init; }
+
+    /// <summary>The buyer's IP address.</summary>
+    /// <remarks>Wire name <c>pg_user_ip</c>.</remarks>
+    public string? UserIp { get; init; }
+
+    /// <summary>The buyer's phone number, digits only.</summary>
+    /// <remarks>Wire name <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked.</remarks>
+    public string? UserPhone { get; init; }
+
+    /// <summary>The buyer's e-mail address.</summary>
+    /// <remarks>Wire name <c>pg_user_email</c>. At most 255 characters.</remarks>
+    public string? UserEmail { get; init; }
+
+    /// <summary>URL FreedomPay notifies with the payment result.</summary>
+    /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
+    public string? ResultUrl { get; init; }
+
+    /// <summary>Where the buyer goes after a successful CVC confirmation.</summary>
+    /// <remarks>Wire name <c>pg_success_url</c>. At most 255 characters.</remarks>
+    public string? SuccessUrl { get; init; }
+
+    /// <summary>Where the buyer goes after a failed CVC confirmation.</summary>
+    /// <remarks>Wire name <c>pg_failure_url</c>. At most 255 characters.</remarks>
+    public string? FailureUrl { get; init; }
+
+    /// <summary>Merchant data echoed back in callbacks.</summary>
+    /// <remarks>Wire name <c>pg_param1</c>. At most 255 characters.</remarks>
+    public string? Param1 { get; init; }
+
+    /// <summary>Merchant data echoed back in callbacks.</summary>
+    /// <remarks>Wire name <c>pg_param2</c>. At most 255 characters.</remarks>
+    public string? Param2 { get; init; }
+
+    /// <summary>Merchant data echoed back in callbacks.</summary>
+    /// <remarks>Wire name <c>pg_param3</c>. At most 255 characters.</remarks>
+    public string? Param3 { get; init; }
+
+    /// <summary>A value unique within the merchant: the same key cannot be used for another operation.</summary>
+    /// <remarks>Wire name <c>pg_idempotency_key</c>. At most 255 characters.</remarks>
+    public string? IdempotencyKey { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "InitRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Order id in the merchant's system (a UUID, for example)."),
-            DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay."),
-            TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for."),
-            TextField("pg_user_id", "UserId", required: true, minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The card owner's id in the merchant's system: cards are saved and listed per user."),
-            TextField("pg_card_token", "CardToken", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 255, description: "The saved card's token, from List or the CardSaved notification."),
-            TextField("pg_user_ip", "UserIp", description: "The buyer's IP address."),
-            TextField("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only."),
-            TextField("pg_user_email", "UserEmail", maxLength: 255, description: "The buyer's e-mail address."),
-            TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
-            TextField("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful CVC confirmation."),
-            TextField("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed CVC confirmation."),
-            TextField("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            TextField("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            TextField("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            TextField("pg_idempotency_key", "IdempotencyKey", maxLength: 255, description: "A value unique within the merchant: the same key cannot be used for another operation."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Order id in the merchant's system (a UUID, for example).</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
-        public required string OrderId { get; init; }
-
-        /// <summary>Amount to pay.</summary>
-        /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
-        public required decimal Amount { get; init; }
-
-        /// <summary>What is being paid for.</summary>
-        /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
-        public required string Description { get; init; }
-
-        /// <summary>The card owner's id in the merchant's system: cards are saved and listed per user.</summary>
-        /// <remarks>Wire name <c>pg_user_id</c>. Required. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>. Example: <c>1234</c>.</remarks>
-        public required string UserId { get; init; }
-
-        /// <summary>The saved card's token, from List or the CardSaved notification.</summary>
-        /// <remarks>Wire name <c>pg_card_token</c>. Required. At most 255 characters. Sensitive: never logged.</remarks>
-        public required string CardToken { get; init; }
-
-        /// <summary>The buyer's IP address.</summary>
-        /// <remarks>Wire name <c>pg_user_ip</c>.</remarks>
-        public string? UserIp { get; init; }
-
-        /// <summary>The buyer's phone number, digits only.</summary>
-        /// <remarks>Wire name <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked.</remarks>
-        public string? UserPhone { get; init; }
-
-        /// <summary>The buyer's e-mail address.</summary>
-        /// <remarks>Wire name <c>pg_user_email</c>. At most 255 characters.</remarks>
-        public string? UserEmail { get; init; }
-
-        /// <summary>URL FreedomPay notifies with the payment result.</summary>
-        /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
-        public string? ResultUrl { get; init; }
-
-        /// <summary>Where the buyer goes after a successful CVC confirmation.</summary>
-        /// <remarks>Wire name <c>pg_success_url</c>. At most 255 characters.</remarks>
-        public string? SuccessUrl { get; init; }
-
-        /// <summary>Where the buyer goes after a failed CVC confirmation.</summary>
-        /// <remarks>Wire name <c>pg_failure_url</c>. At most 255 characters.</remarks>
-        public string? FailureUrl { get; init; }
-
-        /// <summary>Merchant data echoed back in callbacks.</summary>
-        /// <remarks>Wire name <c>pg_param1</c>. At most 255 characters.</remarks>
-        public string? Param1 { get; init; }
-
-        /// <summary>Merchant data echoed back in callbacks.</summary>
-        /// <remarks>Wire name <c>pg_param2</c>. At most 255 characters.</remarks>
-        public string? Param2 { get; init; }
-
-        /// <summary>Merchant data echoed back in callbacks.</summary>
-        /// <remarks>Wire name <c>pg_param3</c>. At most 255 characters.</remarks>
-        public string? Param3 { get; init; }
-
-        /// <summary>A value unique within the merchant: the same key cannot be used for another operation.</summary>
-        /// <remarks>Wire name <c>pg_idempotency_key</c>. At most 255 characters.</remarks>
-        public string? IdempotencyKey { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, OrderId);
-            visitor.Decimal(2, Amount);
-            visitor.Text(3, Description);
-            visitor.Text(4, UserId);
-            visitor.Text(5, CardToken);
-            visitor.Text(6, UserIp);
-            visitor.Text(7, UserPhone);
-            visitor.Text(8, UserEmail);
-            visitor.Text(9, ResultUrl);
-            visitor.Text(10, SuccessUrl);
-            visitor.Text(11, FailureUrl);
-            visitor.Text(12, Param1);
-            visitor.Text(13, Param2);
-            visitor.Text(14, Param3);
-            visitor.Text(15, IdempotencyKey);
-        }
-
-        internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
-        {
-            OrderId = values.RequiredText(1),
-            Amount = values.RequiredDecimal(2),
-            Description = values.RequiredText(3),
-            UserId = values.RequiredText(4),
-            CardToken = values.RequiredText(5),
-            UserIp = values.Text(6),
-            UserPhone = values.Text(7),
-            UserEmail = values.Text(8),
-            ResultUrl = values.Text(9),
-            SuccessUrl = values.Text(10),
-            FailureUrl = values.Text(11),
-            Param1 = values.Text(12),
-            Param2 = values.Text(13),
-            Param3 = values.Text(14),
-            IdempotencyKey = values.Text(15),
-        };
+        visitor.Text(1, OrderId);
+        visitor.Decimal(2, Amount);
+        visitor.Text(3, Description);
+        visitor.Text(4, UserId);
+        visitor.Text(5, CardToken);
+        visitor.Text(6, UserIp);
+        visitor.Text(7, UserPhone);
+        visitor.Text(8, UserEmail);
+        visitor.Text(9, ResultUrl);
+        visitor.Text(10, SuccessUrl);
+        visitor.Text(11, FailureUrl);
+        visitor.Text(12, Param1);
+        visitor.Text(13, Param2);
+        visitor.Text(14, Param3);
+        visitor.Text(15, IdempotencyKey);
     }
 
-    /// <summary>Reply of <see cref="CardsClient.InitAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_order_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_merchant_id"),
-        };
+        OrderId = values.RequiredText(1),
+        Amount = values.RequiredDecimal(2),
+        Description = values.RequiredText(3),
+        UserId = values.RequiredText(4),
+        CardToken = values.RequiredText(5),
+        UserIp = values.Text(6),
+        UserPhone = values.Text(7),
+        UserEmail = values.Text(8),
+        ResultUrl = values.Text(9),
+        SuccessUrl = values.Text(10),
+        FailureUrl = values.Text(11),
+        Param1 = values.Text(12),
+        Param2 = values.Text(13),
+        Param3 = values.Text(14),
+        IdempotencyKey = values.Text(15),
+    };
+}
 
-        internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            OrderId = e.GetString("pg_order_id");
-            MerchantId = e.GetString("pg_merchant_id");
-        }
+/// <summary>Reply of <see cref="CardsClient.InitAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_order_id"),
+        TextElement("pg_merchant_id"),
+    };
 
-        /// <summary>Whether the payment was created.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payment.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The merchant's order id.</summary>
-        /// <remarks>Element <c>pg_order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>The merchant id.</summary>
-        /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
-        public string? MerchantId { get; }
+    internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        OrderId = e.GetString("pg_order_id");
+        MerchantId = e.GetString("pg_merchant_id");
     }
 
-    partial class CardsClient
-    {
-        /// <summary>Describes <see cref="InitAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "v1/merchant/{merchant-id}/card/init", "init", InitRequest.FieldTable, timeoutSeconds: 30, reply: InitResponse.Shape),
-            "Creates a payment with a saved card.", InitRequest.FromText, raw => new InitResponse(raw));
+    /// <summary>Whether the payment was created.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Creates a payment with a saved card.</summary>
-        /// <remarks>
-        /// <para>Then either Direct debits it without the buyer (when the merchant may charge without the CVC), or the buyer opens CvcPage to confirm it with the CVC.</para>
-        /// <para>Sends <c>POST /v1/merchant/{merchant-id}/card/init</c>, signed with script name <c>init</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="InitResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<InitResponse> InitAsync(InitRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(InitInfo.Descriptor, request, raw => new InitResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the payment.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The merchant's order id.</summary>
+    /// <remarks>Element <c>pg_order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>The merchant id.</summary>
+    /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
+    public string? MerchantId { get; }
+}
+
+partial class CardsClient
+{
+    /// <summary>Describes <see cref="InitAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "v1/merchant/{merchant-id}/card/init", "init", InitRequest.FieldTable, timeoutSeconds: 30, reply: InitResponse.Shape),
+        "Creates a payment with a saved card.", InitRequest.FromText, raw => new InitResponse(raw));
+
+    /// <summary>Creates a payment with a saved card.</summary>
+    /// <remarks>
+    /// <para>Then either Direct debits it without the buyer (when the merchant may charge without the CVC), or the buyer opens CvcPage to confirm it with the CVC.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/card/init</c>, signed with script name <c>init</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="InitResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<InitResponse> InitAsync(InitRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(InitInfo.Descriptor, request, raw => new InitResponse(raw), cancellationToken);
     }
 }

@@ -2,186 +2,185 @@
 // FreedomPay.Generator wrote this from freedompay.cards.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Cards
+namespace FreedomPay.Cards;
+
+/// <summary>Request of <see cref="CardsClient.ListAsync"/>: lists a user's saved cards.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ListRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="CardsClient.ListAsync"/>: lists a user's saved cards.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ListRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ListRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_user_id", "UserId", required: true, minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The card owner's id in the merchant's system: cards are saved and listed per user."),
+        BooleanField("pg_extend_data", "ExtendData", description: "True to also get the bank, the brand and the expiry of each card."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The card owner's id in the merchant's system: cards are saved and listed per user.</summary>
+    /// <remarks>Wire name <c>pg_user_id</c>. Required. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>. Example: <c>1234</c>.</remarks>
+    public required string UserId { get; init; }
+
+    /// <summary>True to also get the bank, the brand and the expiry of each card.</summary>
+    /// <remarks>Wire name <c>pg_extend_data</c>.</remarks>
+    public bool? ExtendData { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ListRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_user_id", "UserId", required: true, minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The card owner's id in the merchant's system: cards are saved and listed per user."),
-            BooleanField("pg_extend_data", "ExtendData", description: "True to also get the bank, the brand and the expiry of each card."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The card owner's id in the merchant's system: cards are saved and listed per user.</summary>
-        /// <remarks>Wire name <c>pg_user_id</c>. Required. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>. Example: <c>1234</c>.</remarks>
-        public required string UserId { get; init; }
-
-        /// <summary>True to also get the bank, the brand and the expiry of each card.</summary>
-        /// <remarks>Wire name <c>pg_extend_data</c>.</remarks>
-        public bool? ExtendData { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, UserId);
-            visitor.Boolean(2, ExtendData);
-        }
-
-        internal static ListRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ListRequest
-        {
-            UserId = values.RequiredText(1),
-            ExtendData = values.Boolean(2),
-        };
+        visitor.Text(1, UserId);
+        visitor.Boolean(2, ExtendData);
     }
 
-    /// <summary>Reply of <see cref="CardsClient.ListAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ListResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ListRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ListRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values),
-            global::FreedomPay.Runtime.ReplyElement.Object("card", SavedCard.Shape, repeated: true),
-        };
+        UserId = values.RequiredText(1),
+        ExtendData = values.Boolean(2),
+    };
+}
 
-        internal ListResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
-            Card = e.GetList("card", SavedCard.Parse);
-        }
+/// <summary>Reply of <see cref="CardsClient.ListAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ListResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values),
+        ObjectElement("card", SavedCard.Shape, repeated: true),
+    };
 
-        /// <summary>Whether the request succeeded.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs' example shows only the card elements under the root; the sandbox answers ok there too.</para>
-        /// </remarks>
-        public ResultStatus? Status { get; }
-
-        /// <summary>The user's saved cards (none when the user has none).</summary>
-        /// <remarks>Element <c>card</c>, repeated.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<SavedCard> Card { get; }
+    internal ListResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
+        Card = e.GetList("card", SavedCard.Parse);
     }
 
-    /// <summary>Content of a <c>card</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class SavedCard
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_status</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs' example shows only the card elements under the root; the sandbox answers ok there too.</para>
+    /// </remarks>
+    public ResultStatus? Status { get; }
+
+    /// <summary>The user's saved cards (none when the user has none).</summary>
+    /// <remarks>Element <c>card</c>, repeated.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<SavedCard> Card { get; }
+}
+
+/// <summary>Content of a <c>card</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class SavedCard
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_merchant_id"),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_card_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_hash", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_hhash"),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_recurring_profile_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("created_at"),
-            global::FreedomPay.Runtime.ReplyElement.Text("bank_alias"),
-            global::FreedomPay.Runtime.ReplyElement.Text("brand_alias"),
-            global::FreedomPay.Runtime.ReplyElement.Text("expiry_year"),
-            global::FreedomPay.Runtime.ReplyElement.Text("expiry_month"),
-        };
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_merchant_id"),
+        global::FreedomPay.Runtime.ReplyElement.Integer("pg_card_id"),
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_card_hash", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_card_hhash"),
+        global::FreedomPay.Runtime.ReplyElement.Integer("pg_recurring_profile_id"),
+        global::FreedomPay.Runtime.ReplyElement.Text("created_at"),
+        global::FreedomPay.Runtime.ReplyElement.Text("bank_alias"),
+        global::FreedomPay.Runtime.ReplyElement.Text("brand_alias"),
+        global::FreedomPay.Runtime.ReplyElement.Text("expiry_year"),
+        global::FreedomPay.Runtime.ReplyElement.Text("expiry_month"),
+    };
 
-        private SavedCard(global::FreedomPay.Runtime.PgElement e)
-        {
-            Status = e.GetString("pg_status");
-            MerchantId = e.GetString("pg_merchant_id");
-            CardId = e.GetInt64("pg_card_id");
-            CardToken = e.GetString("pg_card_token");
-            CardHash = e.GetString("pg_card_hash");
-            CardHhash = e.GetString("pg_card_hhash");
-            RecurringProfileId = e.GetInt64("pg_recurring_profile_id");
-            CreatedAt = e.GetString("created_at");
-            BankAlias = e.GetString("bank_alias");
-            BrandAlias = e.GetString("brand_alias");
-            ExpiryYear = e.GetString("expiry_year");
-            ExpiryMonth = e.GetString("expiry_month");
-        }
-
-        /// <summary>The card's status.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs' table of card statuses was not captured; a saved card's binding result says success, which the sandbox answers.</para>
-        /// </remarks>
-        public string? Status { get; }
-
-        /// <summary>The merchant the card is saved for.</summary>
-        /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
-        public string? MerchantId { get; }
-
-        /// <summary>The card's id (deprecated: use the token).</summary>
-        /// <remarks>Element <c>pg_card_id</c>.</remarks>
-        public long? CardId { get; }
-
-        /// <summary>The token to pay with.</summary>
-        /// <remarks>Element <c>pg_card_token</c>.</remarks>
-        public string? CardToken { get; }
-
-        /// <summary>The masked card number (4405-64XX-XXXX-6150).</summary>
-        /// <remarks>Element <c>pg_card_hash</c>.</remarks>
-        public string? CardHash { get; }
-
-        /// <summary>A hash of the masked card number.</summary>
-        /// <remarks>Element <c>pg_card_hhash</c>.</remarks>
-        public string? CardHhash { get; }
-
-        /// <summary>The recurring profile of the card, if any.</summary>
-        /// <remarks>Element <c>pg_recurring_profile_id</c>.</remarks>
-        public long? RecurringProfileId { get; }
-
-        /// <summary>When the card was saved.</summary>
-        /// <remarks>Element <c>created_at</c>.</remarks>
-        public string? CreatedAt { get; }
-
-        /// <summary>The issuing bank (with ExtendData).</summary>
-        /// <remarks>Element <c>bank_alias</c>.</remarks>
-        public string? BankAlias { get; }
-
-        /// <summary>The card brand (with ExtendData).</summary>
-        /// <remarks>Element <c>brand_alias</c>.</remarks>
-        public string? BrandAlias { get; }
-
-        /// <summary>The card's expiry year (with ExtendData).</summary>
-        /// <remarks>Element <c>expiry_year</c>.</remarks>
-        public string? ExpiryYear { get; }
-
-        /// <summary>The card's expiry month (with ExtendData).</summary>
-        /// <remarks>Element <c>expiry_month</c>.</remarks>
-        public string? ExpiryMonth { get; }
-
-        internal static SavedCard Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new SavedCard(e);
-        }
+    private SavedCard(global::FreedomPay.Runtime.PgElement e)
+    {
+        Status = e.GetString("pg_status");
+        MerchantId = e.GetString("pg_merchant_id");
+        CardId = e.GetInt64("pg_card_id");
+        CardToken = e.GetString("pg_card_token");
+        CardHash = e.GetString("pg_card_hash");
+        CardHhash = e.GetString("pg_card_hhash");
+        RecurringProfileId = e.GetInt64("pg_recurring_profile_id");
+        CreatedAt = e.GetString("created_at");
+        BankAlias = e.GetString("bank_alias");
+        BrandAlias = e.GetString("brand_alias");
+        ExpiryYear = e.GetString("expiry_year");
+        ExpiryMonth = e.GetString("expiry_month");
     }
 
-    partial class CardsClient
-    {
-        /// <summary>Describes <see cref="ListAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ListInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "List", "POST", "v1/merchant/{merchant-id}/cardstorage/list", "list", ListRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: ListResponse.Shape),
-            "Lists a user's saved cards.", ListRequest.FromText, raw => new ListResponse(raw));
+    /// <summary>The card's status.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_status</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs' table of card statuses was not captured; a saved card's binding result says success, which the sandbox answers.</para>
+    /// </remarks>
+    public string? Status { get; }
 
-        /// <summary>Lists a user's saved cards.</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout.</para>
-        /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/list</c>, signed with script name <c>list</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="ListResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ListResponse> ListAsync(ListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ListInfo.Descriptor, request, raw => new ListResponse(raw), cancellationToken);
-        }
+    /// <summary>The merchant the card is saved for.</summary>
+    /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
+    public string? MerchantId { get; }
+
+    /// <summary>The card's id (deprecated: use the token).</summary>
+    /// <remarks>Element <c>pg_card_id</c>.</remarks>
+    public long? CardId { get; }
+
+    /// <summary>The token to pay with.</summary>
+    /// <remarks>Element <c>pg_card_token</c>.</remarks>
+    public string? CardToken { get; }
+
+    /// <summary>The masked card number (4405-64XX-XXXX-6150).</summary>
+    /// <remarks>Element <c>pg_card_hash</c>.</remarks>
+    public string? CardHash { get; }
+
+    /// <summary>A hash of the masked card number.</summary>
+    /// <remarks>Element <c>pg_card_hhash</c>.</remarks>
+    public string? CardHhash { get; }
+
+    /// <summary>The recurring profile of the card, if any.</summary>
+    /// <remarks>Element <c>pg_recurring_profile_id</c>.</remarks>
+    public long? RecurringProfileId { get; }
+
+    /// <summary>When the card was saved.</summary>
+    /// <remarks>Element <c>created_at</c>.</remarks>
+    public string? CreatedAt { get; }
+
+    /// <summary>The issuing bank (with ExtendData).</summary>
+    /// <remarks>Element <c>bank_alias</c>.</remarks>
+    public string? BankAlias { get; }
+
+    /// <summary>The card brand (with ExtendData).</summary>
+    /// <remarks>Element <c>brand_alias</c>.</remarks>
+    public string? BrandAlias { get; }
+
+    /// <summary>The card's expiry year (with ExtendData).</summary>
+    /// <remarks>Element <c>expiry_year</c>.</remarks>
+    public string? ExpiryYear { get; }
+
+    /// <summary>The card's expiry month (with ExtendData).</summary>
+    /// <remarks>Element <c>expiry_month</c>.</remarks>
+    public string? ExpiryMonth { get; }
+
+    internal static SavedCard Parse(global::FreedomPay.Runtime.PgElement e)
+    {
+        return new SavedCard(e);
+    }
+}
+
+partial class CardsClient
+{
+    /// <summary>Describes <see cref="ListAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ListInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "List", "POST", "v1/merchant/{merchant-id}/cardstorage/list", "list", ListRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: ListResponse.Shape),
+        "Lists a user's saved cards.", ListRequest.FromText, raw => new ListResponse(raw));
+
+    /// <summary>Lists a user's saved cards.</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/list</c>, signed with script name <c>list</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="ListResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ListResponse> ListAsync(ListRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ListInfo.Descriptor, request, raw => new ListResponse(raw), cancellationToken);
     }
 }

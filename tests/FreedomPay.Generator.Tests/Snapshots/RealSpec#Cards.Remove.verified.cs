@@ -2,126 +2,125 @@
 // FreedomPay.Generator wrote this from freedompay.cards.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Cards
+namespace FreedomPay.Cards;
+
+/// <summary>Request of <see cref="CardsClient.RemoveAsync"/>: deletes a saved card.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RemoveRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="CardsClient.RemoveAsync"/>: deletes a saved card.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RemoveRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "RemoveRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_user_id", "UserId", required: true, minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The card owner's id in the merchant's system: cards are saved and listed per user."),
+        TextField("pg_card_token", "CardToken", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 255, description: "The saved card's token, from List or the CardSaved notification."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The card owner's id in the merchant's system: cards are saved and listed per user.</summary>
+    /// <remarks>Wire name <c>pg_user_id</c>. Required. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>. Example: <c>1234</c>.</remarks>
+    public required string UserId { get; init; }
+
+    /// <summary>The saved card's token, from List or the CardSaved notification.</summary>
+    /// <remarks>Wire name <c>pg_card_token</c>. Required. At most 255 characters. Sensitive: never logged.</remarks>
+    public required string CardToken { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "RemoveRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_user_id", "UserId", required: true, minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The card owner's id in the merchant's system: cards are saved and listed per user."),
-            TextField("pg_card_token", "CardToken", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 255, description: "The saved card's token, from List or the CardSaved notification."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The card owner's id in the merchant's system: cards are saved and listed per user.</summary>
-        /// <remarks>Wire name <c>pg_user_id</c>. Required. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>. Example: <c>1234</c>.</remarks>
-        public required string UserId { get; init; }
-
-        /// <summary>The saved card's token, from List or the CardSaved notification.</summary>
-        /// <remarks>Wire name <c>pg_card_token</c>. Required. At most 255 characters. Sensitive: never logged.</remarks>
-        public required string CardToken { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, UserId);
-            visitor.Text(2, CardToken);
-        }
-
-        internal static RemoveRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new RemoveRequest
-        {
-            UserId = values.RequiredText(1),
-            CardToken = values.RequiredText(2),
-        };
+        visitor.Text(1, UserId);
+        visitor.Text(2, CardToken);
     }
 
-    /// <summary>Reply of <see cref="CardsClient.RemoveAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RemoveResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static RemoveRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new RemoveRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values),
-            global::FreedomPay.Runtime.ReplyElement.Object("card", RemovedCard.Shape),
-        };
+        UserId = values.RequiredText(1),
+        CardToken = values.RequiredText(2),
+    };
+}
 
-        internal RemoveResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
-            Card = e.GetObject("card", RemovedCard.Parse);
-        }
+/// <summary>Reply of <see cref="CardsClient.RemoveAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RemoveResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values),
+        ObjectElement("card", RemovedCard.Shape),
+    };
 
-        /// <summary>Whether the request succeeded.</summary>
-        /// <remarks>Element <c>pg_status</c>.</remarks>
-        public ResultStatus? Status { get; }
-
-        /// <summary>The card that was deleted.</summary>
-        /// <remarks>Element <c>card</c>.</remarks>
-        public RemovedCard? Card { get; }
+    internal RemoveResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
+        Card = e.GetObject("card", RemovedCard.Parse);
     }
 
-    /// <summary>Content of a <c>card</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RemovedCard
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>Element <c>pg_status</c>.</remarks>
+    public ResultStatus? Status { get; }
+
+    /// <summary>The card that was deleted.</summary>
+    /// <remarks>Element <c>card</c>.</remarks>
+    public RemovedCard? Card { get; }
+}
+
+/// <summary>Content of a <c>card</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RemovedCard
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
-            global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("deleted_at", "yyyy-MM-dd'T'HH:mm:sszzz"),
-        };
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
+        global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("deleted_at", "yyyy-MM-dd'T'HH:mm:sszzz"),
+    };
 
-        private RemovedCard(global::FreedomPay.Runtime.PgElement e)
-        {
-            Status = e.GetString("pg_status");
-            CardToken = e.GetString("pg_card_token");
-            DeletedAt = e.GetDateTimeOffset("deleted_at", "yyyy-MM-dd'T'HH:mm:sszzz");
-        }
-
-        /// <summary>The card's status after removal (deleted in the sandbox).</summary>
-        /// <remarks>Element <c>pg_status</c>.</remarks>
-        public string? Status { get; }
-
-        /// <summary>The token of the deleted card.</summary>
-        /// <remarks>Element <c>pg_card_token</c>.</remarks>
-        public string? CardToken { get; }
-
-        /// <summary>When the card was deleted.</summary>
-        /// <remarks>Element <c>deleted_at</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
-        public global::System.DateTimeOffset? DeletedAt { get; }
-
-        internal static RemovedCard Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new RemovedCard(e);
-        }
+    private RemovedCard(global::FreedomPay.Runtime.PgElement e)
+    {
+        Status = e.GetString("pg_status");
+        CardToken = e.GetString("pg_card_token");
+        DeletedAt = e.GetDateTimeOffset("deleted_at", "yyyy-MM-dd'T'HH:mm:sszzz");
     }
 
-    partial class CardsClient
-    {
-        /// <summary>Describes <see cref="RemoveAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo RemoveInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Remove", "POST", "v1/merchant/{merchant-id}/cardstorage/remove", "remove", RemoveRequest.FieldTable, timeoutSeconds: 30, reply: RemoveResponse.Shape),
-            "Deletes a saved card.", RemoveRequest.FromText, raw => new RemoveResponse(raw));
+    /// <summary>The card's status after removal (deleted in the sandbox).</summary>
+    /// <remarks>Element <c>pg_status</c>.</remarks>
+    public string? Status { get; }
 
-        /// <summary>Deletes a saved card.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/remove</c>, signed with script name <c>remove</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: no docs page body was captured; the request and the nested card element are what public client code sends and reads.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="RemoveResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<RemoveResponse> RemoveAsync(RemoveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(RemoveInfo.Descriptor, request, raw => new RemoveResponse(raw), cancellationToken);
-        }
+    /// <summary>The token of the deleted card.</summary>
+    /// <remarks>Element <c>pg_card_token</c>.</remarks>
+    public string? CardToken { get; }
+
+    /// <summary>When the card was deleted.</summary>
+    /// <remarks>Element <c>deleted_at</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
+    public global::System.DateTimeOffset? DeletedAt { get; }
+
+    internal static RemovedCard Parse(global::FreedomPay.Runtime.PgElement e)
+    {
+        return new RemovedCard(e);
+    }
+}
+
+partial class CardsClient
+{
+    /// <summary>Describes <see cref="RemoveAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo RemoveInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Remove", "POST", "v1/merchant/{merchant-id}/cardstorage/remove", "remove", RemoveRequest.FieldTable, timeoutSeconds: 30, reply: RemoveResponse.Shape),
+        "Deletes a saved card.", RemoveRequest.FromText, raw => new RemoveResponse(raw));
+
+    /// <summary>Deletes a saved card.</summary>
+    /// <remarks>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/remove</c>, signed with script name <c>remove</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: no docs page body was captured; the request and the nested card element are what public client code sends and reads.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="RemoveResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<RemoveResponse> RemoveAsync(RemoveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(RemoveInfo.Descriptor, request, raw => new RemoveResponse(raw), cancellationToken);
     }
 }

@@ -2,142 +2,141 @@
 // FreedomPay.Generator wrote this from freedompay.gateway-async.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.GatewayAsync
+namespace FreedomPay.GatewayAsync;
+
+/// <summary>Request of <see cref="GatewayAsyncClient.ReadPaymentAsync"/>: reads a payment by its id or by the merchant's order id.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReadPaymentRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="GatewayAsyncClient.ReadPaymentAsync"/>: reads a payment by its id or by the merchant's order id.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReadPaymentRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ReadPaymentRequest",
+        new global::FreedomPay.Runtime.FieldGroup[]
+        {
+            global::FreedomPay.Runtime.FieldGroup.RequiredUnless("id", "order_id"),
+        },
+        TextField("id", "Id", paymentId: true, maxLength: 64, description: "The payment's id (a UUID). Required unless OrderId is given."),
+        TextField("order_id", "OrderId", maxLength: 50, description: "The merchant's order id. Required unless Id is given."));
+
+    /// <summary>The payment's id (a UUID). Required unless OrderId is given.</summary>
+    /// <remarks>Wire name <c>id</c>. At most 64 characters. Identifies the payment in logs and traces.</remarks>
+    public string? Id { get; init; }
+
+    /// <summary>The merchant's order id. Required unless Id is given.</summary>
+    /// <remarks>Wire name <c>order_id</c>. At most 50 characters.</remarks>
+    public string? OrderId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ReadPaymentRequest",
-            new global::FreedomPay.Runtime.FieldGroup[]
-            {
-                global::FreedomPay.Runtime.FieldGroup.RequiredUnless("id", "order_id"),
-            },
-            TextField("id", "Id", paymentId: true, maxLength: 64, description: "The payment's id (a UUID). Required unless OrderId is given."),
-            TextField("order_id", "OrderId", maxLength: 50, description: "The merchant's order id. Required unless Id is given."));
-
-        /// <summary>The payment's id (a UUID). Required unless OrderId is given.</summary>
-        /// <remarks>Wire name <c>id</c>. At most 64 characters. Identifies the payment in logs and traces.</remarks>
-        public string? Id { get; init; }
-
-        /// <summary>The merchant's order id. Required unless Id is given.</summary>
-        /// <remarks>Wire name <c>order_id</c>. At most 50 characters.</remarks>
-        public string? OrderId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(0, Id);
-            visitor.Text(1, OrderId);
-        }
-
-        internal static ReadPaymentRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ReadPaymentRequest
-        {
-            Id = values.Text(0),
-            OrderId = values.Text(1),
-        };
+        visitor.Text(0, Id);
+        visitor.Text(1, OrderId);
     }
 
-    /// <summary>Reply of <see cref="GatewayAsyncClient.ReadPaymentAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ReadPaymentRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ReadPaymentRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("id", paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("order_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("payment_status"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("amount"),
-            global::FreedomPay.Runtime.ReplyElement.Text("currency"),
-            global::FreedomPay.Runtime.ReplyElement.Text("error_code"),
-            global::FreedomPay.Runtime.ReplyElement.Text("error_description"),
-        };
+        Id = values.Text(0),
+        OrderId = values.Text(1),
+    };
+}
 
-        internal ReadPaymentResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
-            Id = e.GetString("id");
-            OrderId = e.GetString("order_id");
-            PaymentStatus = e.GetString("payment_status");
-            Amount = e.GetDecimal("amount");
-            Currency = e.GetString("currency");
-            ErrorCode = e.GetString("error_code");
-            ErrorDescription = e.GetString("error_description");
-        }
+/// <summary>Reply of <see cref="GatewayAsyncClient.ReadPaymentAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("status", ResultStatusWire.Values, required: true),
+        TextElement("id", paymentId: true),
+        TextElement("order_id"),
+        TextElement("payment_status"),
+        DecimalElement("amount"),
+        TextElement("currency"),
+        TextElement("error_code"),
+        TextElement("error_description"),
+    };
 
-        /// <summary>Whether the request succeeded.</summary>
-        /// <remarks>Element <c>status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>The payment's id.</summary>
-        /// <remarks>
-        /// <para>Element <c>id</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-        /// </remarks>
-        public string? Id { get; }
-
-        /// <summary>The merchant's order id.</summary>
-        /// <remarks>
-        /// <para>Element <c>order_id</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-        /// </remarks>
-        public string? OrderId { get; }
-
-        /// <summary>Where the payment stands.</summary>
-        /// <remarks>
-        /// <para>Element <c>payment_status</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-        /// </remarks>
-        public string? PaymentStatus { get; }
-
-        /// <summary>Amount of the payment.</summary>
-        /// <remarks>
-        /// <para>Element <c>amount</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-        /// </remarks>
-        public decimal? Amount { get; }
-
-        /// <summary>Currency of the amount.</summary>
-        /// <remarks>
-        /// <para>Element <c>currency</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-        /// </remarks>
-        public string? Currency { get; }
-
-        /// <summary>The error code when status is error.</summary>
-        /// <remarks>Element <c>error_code</c>.</remarks>
-        public string? ErrorCode { get; }
-
-        /// <summary>The error text when status is error.</summary>
-        /// <remarks>Element <c>error_description</c>.</remarks>
-        public string? ErrorDescription { get; }
+    internal ReadPaymentResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
+        Id = e.GetString("id");
+        OrderId = e.GetString("order_id");
+        PaymentStatus = e.GetString("payment_status");
+        Amount = e.GetDecimal("amount");
+        Currency = e.GetString("currency");
+        ErrorCode = e.GetString("error_code");
+        ErrorDescription = e.GetString("error_description");
     }
 
-    partial class GatewayAsyncClient
-    {
-        /// <summary>Describes <see cref="ReadPaymentAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ReadPaymentInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ReadPayment", "POST", "v5/g2g/read", "read", ReadPaymentRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, signedResponse: false, reply: ReadPaymentResponse.Shape, headers: new global::FreedomPay.Runtime.RequestHeader[] { new global::FreedomPay.Runtime.RequestHeader("X-Action", global::FreedomPay.Runtime.HeaderSource.Constant, "gateway.payment.status"), new global::FreedomPay.Runtime.RequestHeader("X-Request-Id", global::FreedomPay.Runtime.HeaderSource.RequestId) }),
-            "Reads a payment by its id or by the merchant's order id.", ReadPaymentRequest.FromText, raw => new ReadPaymentResponse(raw));
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>Element <c>status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Reads a payment by its id or by the merchant's order id.</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout (a retry keeps its X-Request-Id).</para>
-        /// <para>Sends <c>POST /v5/g2g/read</c>, unsigned. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply (unsigned), as a <see cref="ReadPaymentResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ReadPaymentResponse> ReadPaymentAsync(ReadPaymentRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ReadPaymentInfo.Descriptor, request, raw => new ReadPaymentResponse(raw), cancellationToken);
-        }
+    /// <summary>The payment's id.</summary>
+    /// <remarks>
+    /// <para>Element <c>id</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
+    /// </remarks>
+    public string? Id { get; }
+
+    /// <summary>The merchant's order id.</summary>
+    /// <remarks>
+    /// <para>Element <c>order_id</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
+    /// </remarks>
+    public string? OrderId { get; }
+
+    /// <summary>Where the payment stands.</summary>
+    /// <remarks>
+    /// <para>Element <c>payment_status</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
+    /// </remarks>
+    public string? PaymentStatus { get; }
+
+    /// <summary>Amount of the payment.</summary>
+    /// <remarks>
+    /// <para>Element <c>amount</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
+    /// </remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>Currency of the amount.</summary>
+    /// <remarks>
+    /// <para>Element <c>currency</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
+    /// </remarks>
+    public string? Currency { get; }
+
+    /// <summary>The error code when status is error.</summary>
+    /// <remarks>Element <c>error_code</c>.</remarks>
+    public string? ErrorCode { get; }
+
+    /// <summary>The error text when status is error.</summary>
+    /// <remarks>Element <c>error_description</c>.</remarks>
+    public string? ErrorDescription { get; }
+}
+
+partial class GatewayAsyncClient
+{
+    /// <summary>Describes <see cref="ReadPaymentAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ReadPaymentInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ReadPayment", "POST", "v5/g2g/read", "read", ReadPaymentRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, signedResponse: false, reply: ReadPaymentResponse.Shape, headers: new global::FreedomPay.Runtime.RequestHeader[] { new global::FreedomPay.Runtime.RequestHeader("X-Action", global::FreedomPay.Runtime.HeaderSource.Constant, "gateway.payment.status"), new global::FreedomPay.Runtime.RequestHeader("X-Request-Id", global::FreedomPay.Runtime.HeaderSource.RequestId) }),
+        "Reads a payment by its id or by the merchant's order id.", ReadPaymentRequest.FromText, raw => new ReadPaymentResponse(raw));
+
+    /// <summary>Reads a payment by its id or by the merchant's order id.</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout (a retry keeps its X-Request-Id).</para>
+    /// <para>Sends <c>POST /v5/g2g/read</c>, unsigned. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply (unsigned), as a <see cref="ReadPaymentResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ReadPaymentResponse> ReadPaymentAsync(ReadPaymentRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ReadPaymentInfo.Descriptor, request, raw => new ReadPaymentResponse(raw), cancellationToken);
     }
 }

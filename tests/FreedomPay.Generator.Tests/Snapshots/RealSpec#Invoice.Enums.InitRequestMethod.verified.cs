@@ -2,26 +2,24 @@
 // FreedomPay.Generator wrote this from freedompay.invoice.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Invoice
+namespace FreedomPay.Invoice;
+
+/// <summary>Values of <c>InitRequestMethod</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum InitRequestMethod
 {
-    /// <summary>Values of <c>InitRequestMethod</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum InitRequestMethod
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>POST</c>.</summary>
-        Post = 1,
+    /// <summary>Wire value: <c>POST</c>.</summary>
+    Post = 1,
 
-        /// <summary>Wire value: <c>GET</c>.</summary>
-        Get = 2,
-    }
+    /// <summary>Wire value: <c>GET</c>.</summary>
+    Get = 2,
+}
 
-    /// <summary>The wire values of <see cref="InitRequestMethod"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class InitRequestMethodWire
-    {
-        internal static readonly string[] Values = new string[] { "POST", "GET" };
-    }
+/// <summary>The wire values of <see cref="InitRequestMethod"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class InitRequestMethodWire
+{
+    internal static readonly string[] Values = { "POST", "GET" };
 }

@@ -2,32 +2,30 @@
 // FreedomPay.Generator wrote this from freedompay.invoice.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Invoice
+namespace FreedomPay.Invoice;
+
+/// <summary>Where an invoice stands: process (waiting for the buyer), ok (paid), failed, incomplete (expired unpaid).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum InvoiceStatus
 {
-    /// <summary>Where an invoice stands: process (waiting for the buyer), ok (paid), failed, incomplete (expired unpaid).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum InvoiceStatus
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>process</c>.</summary>
-        Process = 1,
+    /// <summary>Wire value: <c>process</c>.</summary>
+    Process = 1,
 
-        /// <summary>Wire value: <c>ok</c>.</summary>
-        Ok = 2,
+    /// <summary>Wire value: <c>ok</c>.</summary>
+    Ok = 2,
 
-        /// <summary>Wire value: <c>failed</c>.</summary>
-        Failed = 3,
+    /// <summary>Wire value: <c>failed</c>.</summary>
+    Failed = 3,
 
-        /// <summary>Wire value: <c>incomplete</c>.</summary>
-        Incomplete = 4,
-    }
+    /// <summary>Wire value: <c>incomplete</c>.</summary>
+    Incomplete = 4,
+}
 
-    /// <summary>The wire values of <see cref="InvoiceStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class InvoiceStatusWire
-    {
-        internal static readonly string[] Values = new string[] { "process", "ok", "failed", "incomplete" };
-    }
+/// <summary>The wire values of <see cref="InvoiceStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class InvoiceStatusWire
+{
+    internal static readonly string[] Values = { "process", "ok", "failed", "incomplete" };
 }

@@ -2,130 +2,129 @@
 // FreedomPay.Generator wrote this from freedompay.invoice.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Invoice
+namespace FreedomPay.Invoice;
+
+/// <summary>Request of <see cref="InvoiceClient.InfoAsync"/>: reads an invoice (amount, description, status).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InfoRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="InvoiceClient.InfoAsync"/>: reads an invoice (amount, description, status).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InfoRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "InfoRequest",
+        MerchantIdField("merchant_id"),
+        TextField("invoice_id", "InvoiceId", required: true, paymentId: true, maxLength: 64, description: "FreedomPay's id of the invoice, from Init."));
+
+    /// <summary>FreedomPay's id of the invoice, from Init.</summary>
+    /// <remarks>Wire name <c>invoice_id</c>. Required. At most 64 characters. Identifies the payment in logs and traces.</remarks>
+    public required string InvoiceId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "InfoRequest",
-            MerchantIdField("merchant_id"),
-            TextField("invoice_id", "InvoiceId", required: true, paymentId: true, maxLength: 64, description: "FreedomPay's id of the invoice, from Init."));
-
-        /// <summary>FreedomPay's id of the invoice, from Init.</summary>
-        /// <remarks>Wire name <c>invoice_id</c>. Required. At most 64 characters. Identifies the payment in logs and traces.</remarks>
-        public required string InvoiceId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, InvoiceId);
-        }
-
-        internal static InfoRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InfoRequest
-        {
-            InvoiceId = values.RequiredText(1),
-        };
+        visitor.Text(1, InvoiceId);
     }
 
-    /// <summary>Reply of <see cref="InvoiceClient.InfoAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InfoResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static InfoRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InfoRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("invoice_id", paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Enum("invoice_status", InvoiceStatusWire.Values),
-            global::FreedomPay.Runtime.ReplyElement.Text("order_id"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("amount"),
-            global::FreedomPay.Runtime.ReplyElement.Text("currency"),
-            global::FreedomPay.Runtime.ReplyElement.Text("description"),
-            global::FreedomPay.Runtime.ReplyElement.Text("error_code"),
-            global::FreedomPay.Runtime.ReplyElement.Text("error_description"),
-            global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz"),
-        };
+        InvoiceId = values.RequiredText(1),
+    };
+}
 
-        internal InfoResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
-            InvoiceId = e.GetString("invoice_id");
-            InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
-            OrderId = e.GetString("order_id");
-            Amount = e.GetDecimal("amount");
-            Currency = e.GetString("currency");
-            Description = e.GetString("description");
-            ErrorCode = e.GetString("error_code");
-            ErrorDescription = e.GetString("error_description");
-            Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");
-        }
+/// <summary>Reply of <see cref="InvoiceClient.InfoAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InfoResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("status", ResultStatusWire.Values, required: true),
+        TextElement("invoice_id", paymentId: true),
+        EnumElement("invoice_status", InvoiceStatusWire.Values),
+        TextElement("order_id"),
+        DecimalElement("amount"),
+        TextElement("currency"),
+        TextElement("description"),
+        TextElement("error_code"),
+        TextElement("error_description"),
+        DateTimeOffsetElement("dt", "yyyy-MM-dd'T'HH:mm:sszzz"),
+    };
 
-        /// <summary>Whether the request succeeded (ok or error).</summary>
-        /// <remarks>Element <c>status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the invoice.</summary>
-        /// <remarks>Element <c>invoice_id</c>.</remarks>
-        public string? InvoiceId { get; }
-
-        /// <summary>Where the invoice stands.</summary>
-        /// <remarks>Element <c>invoice_status</c>.</remarks>
-        public InvoiceStatus? InvoiceStatus { get; }
-
-        /// <summary>The order id in the merchant's system.</summary>
-        /// <remarks>Element <c>order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>Amount of the invoice.</summary>
-        /// <remarks>Element <c>amount</c>.</remarks>
-        public decimal? Amount { get; }
-
-        /// <summary>Currency of the amount.</summary>
-        /// <remarks>Element <c>currency</c>.</remarks>
-        public string? Currency { get; }
-
-        /// <summary>What the invoice is for.</summary>
-        /// <remarks>Element <c>description</c>.</remarks>
-        public string? Description { get; }
-
-        /// <summary>The error code when status is error.</summary>
-        /// <remarks>Element <c>error_code</c>.</remarks>
-        public string? ErrorCode { get; }
-
-        /// <summary>The error text when status is error.</summary>
-        /// <remarks>Element <c>error_description</c>.</remarks>
-        public string? ErrorDescription { get; }
-
-        /// <summary>When the reply was made, with its offset.</summary>
-        /// <remarks>Element <c>dt</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
-        public global::System.DateTimeOffset? Dt { get; }
+    internal InfoResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
+        InvoiceId = e.GetString("invoice_id");
+        InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
+        OrderId = e.GetString("order_id");
+        Amount = e.GetDecimal("amount");
+        Currency = e.GetString("currency");
+        Description = e.GetString("description");
+        ErrorCode = e.GetString("error_code");
+        ErrorDescription = e.GetString("error_description");
+        Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");
     }
 
-    partial class InvoiceClient
-    {
-        /// <summary>Describes <see cref="InfoAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo InfoInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Info", "POST", "v5/merchant/invoice/info", "info", InfoRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, signedResponse: false, reply: InfoResponse.Shape),
-            "Reads an invoice (amount, description, status).", InfoRequest.FromText, raw => new InfoResponse(raw));
+    /// <summary>Whether the request succeeded (ok or error).</summary>
+    /// <remarks>Element <c>status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Reads an invoice (amount, description, status).</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout.</para>
-        /// <para>Sends <c>POST /v5/merchant/invoice/info</c>, unsigned. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the page's body was not captured: path, fields and reply follow Init's and the Partner API's invoices/info ({id}); check them against the docs before relying on them.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply (unsigned), as a <see cref="InfoResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<InfoResponse> InfoAsync(InfoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(InfoInfo.Descriptor, request, raw => new InfoResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the invoice.</summary>
+    /// <remarks>Element <c>invoice_id</c>.</remarks>
+    public string? InvoiceId { get; }
+
+    /// <summary>Where the invoice stands.</summary>
+    /// <remarks>Element <c>invoice_status</c>.</remarks>
+    public InvoiceStatus? InvoiceStatus { get; }
+
+    /// <summary>The order id in the merchant's system.</summary>
+    /// <remarks>Element <c>order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>Amount of the invoice.</summary>
+    /// <remarks>Element <c>amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>Currency of the amount.</summary>
+    /// <remarks>Element <c>currency</c>.</remarks>
+    public string? Currency { get; }
+
+    /// <summary>What the invoice is for.</summary>
+    /// <remarks>Element <c>description</c>.</remarks>
+    public string? Description { get; }
+
+    /// <summary>The error code when status is error.</summary>
+    /// <remarks>Element <c>error_code</c>.</remarks>
+    public string? ErrorCode { get; }
+
+    /// <summary>The error text when status is error.</summary>
+    /// <remarks>Element <c>error_description</c>.</remarks>
+    public string? ErrorDescription { get; }
+
+    /// <summary>When the reply was made, with its offset.</summary>
+    /// <remarks>Element <c>dt</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
+    public global::System.DateTimeOffset? Dt { get; }
+}
+
+partial class InvoiceClient
+{
+    /// <summary>Describes <see cref="InfoAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo InfoInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Info", "POST", "v5/merchant/invoice/info", "info", InfoRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, signedResponse: false, reply: InfoResponse.Shape),
+        "Reads an invoice (amount, description, status).", InfoRequest.FromText, raw => new InfoResponse(raw));
+
+    /// <summary>Reads an invoice (amount, description, status).</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout.</para>
+    /// <para>Sends <c>POST /v5/merchant/invoice/info</c>, unsigned. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the page's body was not captured: path, fields and reply follow Init's and the Partner API's invoices/info ({id}); check them against the docs before relying on them.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply (unsigned), as a <see cref="InfoResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<InfoResponse> InfoAsync(InfoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(InfoInfo.Descriptor, request, raw => new InfoResponse(raw), cancellationToken);
     }
 }

@@ -2,184 +2,183 @@
 // FreedomPay.Generator wrote this from freedompay.invoice.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Invoice
+namespace FreedomPay.Invoice;
+
+/// <summary>Request of <see cref="InvoiceClient.InitAsync"/>: creates an invoice and returns the QR code the buyer pays it with.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="InvoiceClient.InitAsync"/>: creates an invoice and returns the QR code the buyer pays it with.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "InitRequest",
+        MerchantIdField("merchant_id"),
+        TextField("order_id", "OrderId", required: true, maxLength: 50, description: "The order id in the merchant's system."),
+        DecimalField("amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay."),
+        TextField("description", "Description", required: true, minLength: 1, maxLength: 1024, description: "What is being paid for."),
+        EnumField("invoice_method", "InvoiceMethod", InvoiceMethodWire.Values, required: true, description: "How the buyer pays (the docs list qr)."),
+        EnumField("currency", "Currency", InitCurrencyWire.Values, description: "Currency of the amount."),
+        TextField("check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the invoice may be paid."),
+        TextField("result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the result (required unless set in the shop's settings)."),
+        EnumField("request_method", "RequestMethod", InitRequestMethodWire.Values, description: "How FreedomPay calls the check and result URLs."));
+
+    /// <summary>The order id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>order_id</c>. Required. At most 50 characters.</remarks>
+    public required string OrderId { get; init; }
+
+    /// <summary>Amount to pay.</summary>
+    /// <remarks>Wire name <c>amount</c>. Required. From 0.01 to 99999999.</remarks>
+    public required decimal Amount { get; init; }
+
+    /// <summary>What is being paid for.</summary>
+    /// <remarks>Wire name <c>description</c>. Required. 1 to 1024 characters.</remarks>
+    public required string Description { get; init; }
+
+    /// <summary>How the buyer pays (the docs list qr).</summary>
+    /// <remarks>Wire name <c>invoice_method</c>. Required.</remarks>
+    public required InvoiceMethod InvoiceMethod { get; init; }
+
+    /// <summary>Currency of the amount.</summary>
+    /// <remarks>Wire name <c>currency</c>.</remarks>
+    public InitCurrency? Currency { get; init; }
+
+    /// <summary>URL FreedomPay asks whether the invoice may be paid.</summary>
+    /// <remarks>Wire name <c>check_url</c>. At most 255 characters.</remarks>
+    public string? CheckUrl { get; init; }
+
+    /// <summary>URL FreedomPay notifies with the result (required unless set in the shop's settings).</summary>
+    /// <remarks>Wire name <c>result_url</c>. At most 255 characters.</remarks>
+    public string? ResultUrl { get; init; }
+
+    /// <summary>How FreedomPay calls the check and result URLs.</summary>
+    /// <remarks>Wire name <c>request_method</c>.</remarks>
+    public InitRequestMethod? RequestMethod { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "InitRequest",
-            MerchantIdField("merchant_id"),
-            TextField("order_id", "OrderId", required: true, maxLength: 50, description: "The order id in the merchant's system."),
-            DecimalField("amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay."),
-            TextField("description", "Description", required: true, minLength: 1, maxLength: 1024, description: "What is being paid for."),
-            EnumField("invoice_method", "InvoiceMethod", InvoiceMethodWire.Values, required: true, description: "How the buyer pays (the docs list qr)."),
-            EnumField("currency", "Currency", InitCurrencyWire.Values, description: "Currency of the amount."),
-            TextField("check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the invoice may be paid."),
-            TextField("result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the result (required unless set in the shop's settings)."),
-            EnumField("request_method", "RequestMethod", InitRequestMethodWire.Values, description: "How FreedomPay calls the check and result URLs."));
-
-        /// <summary>The order id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>order_id</c>. Required. At most 50 characters.</remarks>
-        public required string OrderId { get; init; }
-
-        /// <summary>Amount to pay.</summary>
-        /// <remarks>Wire name <c>amount</c>. Required. From 0.01 to 99999999.</remarks>
-        public required decimal Amount { get; init; }
-
-        /// <summary>What is being paid for.</summary>
-        /// <remarks>Wire name <c>description</c>. Required. 1 to 1024 characters.</remarks>
-        public required string Description { get; init; }
-
-        /// <summary>How the buyer pays (the docs list qr).</summary>
-        /// <remarks>Wire name <c>invoice_method</c>. Required.</remarks>
-        public required InvoiceMethod InvoiceMethod { get; init; }
-
-        /// <summary>Currency of the amount.</summary>
-        /// <remarks>Wire name <c>currency</c>.</remarks>
-        public InitCurrency? Currency { get; init; }
-
-        /// <summary>URL FreedomPay asks whether the invoice may be paid.</summary>
-        /// <remarks>Wire name <c>check_url</c>. At most 255 characters.</remarks>
-        public string? CheckUrl { get; init; }
-
-        /// <summary>URL FreedomPay notifies with the result (required unless set in the shop's settings).</summary>
-        /// <remarks>Wire name <c>result_url</c>. At most 255 characters.</remarks>
-        public string? ResultUrl { get; init; }
-
-        /// <summary>How FreedomPay calls the check and result URLs.</summary>
-        /// <remarks>Wire name <c>request_method</c>.</remarks>
-        public InitRequestMethod? RequestMethod { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, OrderId);
-            visitor.Decimal(2, Amount);
-            visitor.Text(3, Description);
-            visitor.Enum(4, (int)InvoiceMethod);
-            visitor.Enum(5, (int?)Currency);
-            visitor.Text(6, CheckUrl);
-            visitor.Text(7, ResultUrl);
-            visitor.Enum(8, (int?)RequestMethod);
-        }
-
-        internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
-        {
-            OrderId = values.RequiredText(1),
-            Amount = values.RequiredDecimal(2),
-            Description = values.RequiredText(3),
-            InvoiceMethod = (InvoiceMethod)values.RequiredEnum(4),
-            Currency = (InitCurrency?)values.Enum(5),
-            CheckUrl = values.Text(6),
-            ResultUrl = values.Text(7),
-            RequestMethod = (InitRequestMethod?)values.Enum(8),
-        };
+        visitor.Text(1, OrderId);
+        visitor.Decimal(2, Amount);
+        visitor.Text(3, Description);
+        visitor.Enum(4, (int)InvoiceMethod);
+        visitor.Enum(5, (int?)Currency);
+        visitor.Text(6, CheckUrl);
+        visitor.Text(7, ResultUrl);
+        visitor.Enum(8, (int?)RequestMethod);
     }
 
-    /// <summary>Reply of <see cref="InvoiceClient.InitAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Enum("invoice_status", InvoiceStatusWire.Values),
-            global::FreedomPay.Runtime.ReplyElement.Text("invoice_id", paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("error_code"),
-            global::FreedomPay.Runtime.ReplyElement.Text("error_description"),
-            global::FreedomPay.Runtime.ReplyElement.Object("invoice_methods", InitInvoiceMethods.Shape),
-            global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz"),
-        };
+        OrderId = values.RequiredText(1),
+        Amount = values.RequiredDecimal(2),
+        Description = values.RequiredText(3),
+        InvoiceMethod = (InvoiceMethod)values.RequiredEnum(4),
+        Currency = (InitCurrency?)values.Enum(5),
+        CheckUrl = values.Text(6),
+        ResultUrl = values.Text(7),
+        RequestMethod = (InitRequestMethod?)values.Enum(8),
+    };
+}
 
-        internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
-            InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
-            InvoiceId = e.GetString("invoice_id");
-            ErrorCode = e.GetString("error_code");
-            ErrorDescription = e.GetString("error_description");
-            InvoiceMethods = e.GetObject("invoice_methods", InitInvoiceMethods.Parse);
-            Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");
-        }
+/// <summary>Reply of <see cref="InvoiceClient.InitAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("status", ResultStatusWire.Values, required: true),
+        EnumElement("invoice_status", InvoiceStatusWire.Values),
+        TextElement("invoice_id", paymentId: true),
+        TextElement("error_code"),
+        TextElement("error_description"),
+        ObjectElement("invoice_methods", InitInvoiceMethods.Shape),
+        DateTimeOffsetElement("dt", "yyyy-MM-dd'T'HH:mm:sszzz"),
+    };
 
-        /// <summary>Whether the request succeeded (ok or error).</summary>
-        /// <remarks>Element <c>status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>Where the invoice stands.</summary>
-        /// <remarks>Element <c>invoice_status</c>.</remarks>
-        public InvoiceStatus? InvoiceStatus { get; }
-
-        /// <summary>FreedomPay's id of the invoice.</summary>
-        /// <remarks>Element <c>invoice_id</c>.</remarks>
-        public string? InvoiceId { get; }
-
-        /// <summary>The error code when status is error.</summary>
-        /// <remarks>Element <c>error_code</c>.</remarks>
-        public string? ErrorCode { get; }
-
-        /// <summary>The error text when status is error.</summary>
-        /// <remarks>Element <c>error_description</c>.</remarks>
-        public string? ErrorDescription { get; }
-
-        /// <summary>The ways to pay the invoice.</summary>
-        /// <remarks>Element <c>invoice_methods</c>.</remarks>
-        public InitInvoiceMethods? InvoiceMethods { get; }
-
-        /// <summary>When the reply was made, with its offset.</summary>
-        /// <remarks>Element <c>dt</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
-        public global::System.DateTimeOffset? Dt { get; }
+    internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
+        InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
+        InvoiceId = e.GetString("invoice_id");
+        ErrorCode = e.GetString("error_code");
+        ErrorDescription = e.GetString("error_description");
+        InvoiceMethods = e.GetObject("invoice_methods", InitInvoiceMethods.Parse);
+        Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");
     }
 
-    /// <summary>Content of a <c>invoice_methods</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitInvoiceMethods
+    /// <summary>Whether the request succeeded (ok or error).</summary>
+    /// <remarks>Element <c>status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
+
+    /// <summary>Where the invoice stands.</summary>
+    /// <remarks>Element <c>invoice_status</c>.</remarks>
+    public InvoiceStatus? InvoiceStatus { get; }
+
+    /// <summary>FreedomPay's id of the invoice.</summary>
+    /// <remarks>Element <c>invoice_id</c>.</remarks>
+    public string? InvoiceId { get; }
+
+    /// <summary>The error code when status is error.</summary>
+    /// <remarks>Element <c>error_code</c>.</remarks>
+    public string? ErrorCode { get; }
+
+    /// <summary>The error text when status is error.</summary>
+    /// <remarks>Element <c>error_description</c>.</remarks>
+    public string? ErrorDescription { get; }
+
+    /// <summary>The ways to pay the invoice.</summary>
+    /// <remarks>Element <c>invoice_methods</c>.</remarks>
+    public InitInvoiceMethods? InvoiceMethods { get; }
+
+    /// <summary>When the reply was made, with its offset.</summary>
+    /// <remarks>Element <c>dt</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
+    public global::System.DateTimeOffset? Dt { get; }
+}
+
+/// <summary>Content of a <c>invoice_methods</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InitInvoiceMethods
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("qr"),
-        };
+        global::FreedomPay.Runtime.ReplyElement.Text("qr"),
+    };
 
-        private InitInvoiceMethods(global::FreedomPay.Runtime.PgElement e)
-        {
-            Qr = e.GetString("qr");
-        }
-
-        /// <summary>The QR code's payload (base64).</summary>
-        /// <remarks>Element <c>qr</c>.</remarks>
-        public string? Qr { get; }
-
-        internal static InitInvoiceMethods Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new InitInvoiceMethods(e);
-        }
+    private InitInvoiceMethods(global::FreedomPay.Runtime.PgElement e)
+    {
+        Qr = e.GetString("qr");
     }
 
-    partial class InvoiceClient
-    {
-        /// <summary>Describes <see cref="InitAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "v5/merchant/invoice/init", "init", InitRequest.FieldTable, timeoutSeconds: 30, signedResponse: false, reply: InitResponse.Shape),
-            "Creates an invoice and returns the QR code the buyer pays it with.", InitRequest.FromText, raw => new InitResponse(raw));
+    /// <summary>The QR code's payload (base64).</summary>
+    /// <remarks>Element <c>qr</c>.</remarks>
+    public string? Qr { get; }
 
-        /// <summary>Creates an invoice and returns the QR code the buyer pays it with.</summary>
-        /// <remarks>
-        /// <para>The buyer scans the QR code (invoice_methods.qr, base64) and pays in their banking app; ResultUrl is told.</para>
-        /// <para>Sends <c>POST /v5/merchant/invoice/init</c>, unsigned. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply (unsigned), as a <see cref="InitResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<InitResponse> InitAsync(InitRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(InitInfo.Descriptor, request, raw => new InitResponse(raw), cancellationToken);
-        }
+    internal static InitInvoiceMethods Parse(global::FreedomPay.Runtime.PgElement e)
+    {
+        return new InitInvoiceMethods(e);
+    }
+}
+
+partial class InvoiceClient
+{
+    /// <summary>Describes <see cref="InitAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "v5/merchant/invoice/init", "init", InitRequest.FieldTable, timeoutSeconds: 30, signedResponse: false, reply: InitResponse.Shape),
+        "Creates an invoice and returns the QR code the buyer pays it with.", InitRequest.FromText, raw => new InitResponse(raw));
+
+    /// <summary>Creates an invoice and returns the QR code the buyer pays it with.</summary>
+    /// <remarks>
+    /// <para>The buyer scans the QR code (invoice_methods.qr, base64) and pays in their banking app; ResultUrl is told.</para>
+    /// <para>Sends <c>POST /v5/merchant/invoice/init</c>, unsigned. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply (unsigned), as a <see cref="InitResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<InitResponse> InitAsync(InitRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(InitInfo.Descriptor, request, raw => new InitResponse(raw), cancellationToken);
     }
 }

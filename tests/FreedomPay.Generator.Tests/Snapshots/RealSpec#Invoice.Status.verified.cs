@@ -2,106 +2,105 @@
 // FreedomPay.Generator wrote this from freedompay.invoice.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Invoice
+namespace FreedomPay.Invoice;
+
+/// <summary>Request of <see cref="InvoiceClient.StatusAsync"/>: tells where an invoice stands.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="InvoiceClient.StatusAsync"/>: tells where an invoice stands.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "StatusRequest",
+        MerchantIdField("merchant_id"),
+        TextField("invoice_id", "InvoiceId", required: true, paymentId: true, maxLength: 64, description: "FreedomPay's id of the invoice, from Init."));
+
+    /// <summary>FreedomPay's id of the invoice, from Init.</summary>
+    /// <remarks>Wire name <c>invoice_id</c>. Required. At most 64 characters. Identifies the payment in logs and traces.</remarks>
+    public required string InvoiceId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "StatusRequest",
-            MerchantIdField("merchant_id"),
-            TextField("invoice_id", "InvoiceId", required: true, paymentId: true, maxLength: 64, description: "FreedomPay's id of the invoice, from Init."));
-
-        /// <summary>FreedomPay's id of the invoice, from Init.</summary>
-        /// <remarks>Wire name <c>invoice_id</c>. Required. At most 64 characters. Identifies the payment in logs and traces.</remarks>
-        public required string InvoiceId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, InvoiceId);
-        }
-
-        internal static StatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusRequest
-        {
-            InvoiceId = values.RequiredText(1),
-        };
+        visitor.Text(1, InvoiceId);
     }
 
-    /// <summary>Reply of <see cref="InvoiceClient.StatusAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static StatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("invoice_id", paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Enum("invoice_status", InvoiceStatusWire.Values),
-            global::FreedomPay.Runtime.ReplyElement.Text("error_code"),
-            global::FreedomPay.Runtime.ReplyElement.Text("error_description"),
-            global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz"),
-        };
+        InvoiceId = values.RequiredText(1),
+    };
+}
 
-        internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
-            InvoiceId = e.GetString("invoice_id");
-            InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
-            ErrorCode = e.GetString("error_code");
-            ErrorDescription = e.GetString("error_description");
-            Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");
-        }
+/// <summary>Reply of <see cref="InvoiceClient.StatusAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("status", ResultStatusWire.Values, required: true),
+        TextElement("invoice_id", paymentId: true),
+        EnumElement("invoice_status", InvoiceStatusWire.Values),
+        TextElement("error_code"),
+        TextElement("error_description"),
+        DateTimeOffsetElement("dt", "yyyy-MM-dd'T'HH:mm:sszzz"),
+    };
 
-        /// <summary>Whether the request succeeded (ok or error).</summary>
-        /// <remarks>Element <c>status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the invoice.</summary>
-        /// <remarks>Element <c>invoice_id</c>.</remarks>
-        public string? InvoiceId { get; }
-
-        /// <summary>Where the invoice stands.</summary>
-        /// <remarks>Element <c>invoice_status</c>.</remarks>
-        public InvoiceStatus? InvoiceStatus { get; }
-
-        /// <summary>The error code when status is error.</summary>
-        /// <remarks>Element <c>error_code</c>.</remarks>
-        public string? ErrorCode { get; }
-
-        /// <summary>The error text when status is error.</summary>
-        /// <remarks>Element <c>error_description</c>.</remarks>
-        public string? ErrorDescription { get; }
-
-        /// <summary>When the reply was made, with its offset.</summary>
-        /// <remarks>Element <c>dt</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
-        public global::System.DateTimeOffset? Dt { get; }
+    internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
+        InvoiceId = e.GetString("invoice_id");
+        InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
+        ErrorCode = e.GetString("error_code");
+        ErrorDescription = e.GetString("error_description");
+        Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");
     }
 
-    partial class InvoiceClient
-    {
-        /// <summary>Describes <see cref="StatusAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Status", "POST", "v5/merchant/invoice/status", "status", StatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, signedResponse: false, reply: StatusResponse.Shape),
-            "Tells where an invoice stands.", StatusRequest.FromText, raw => new StatusResponse(raw));
+    /// <summary>Whether the request succeeded (ok or error).</summary>
+    /// <remarks>Element <c>status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Tells where an invoice stands.</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout.</para>
-        /// <para>Sends <c>POST /v5/merchant/invoice/status</c>, unsigned. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the page's body was not captured: the reply's invoice_status values are Init's (process, ok, failed, incomplete).</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply (unsigned), as a <see cref="StatusResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<StatusResponse> StatusAsync(StatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(StatusInfo.Descriptor, request, raw => new StatusResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the invoice.</summary>
+    /// <remarks>Element <c>invoice_id</c>.</remarks>
+    public string? InvoiceId { get; }
+
+    /// <summary>Where the invoice stands.</summary>
+    /// <remarks>Element <c>invoice_status</c>.</remarks>
+    public InvoiceStatus? InvoiceStatus { get; }
+
+    /// <summary>The error code when status is error.</summary>
+    /// <remarks>Element <c>error_code</c>.</remarks>
+    public string? ErrorCode { get; }
+
+    /// <summary>The error text when status is error.</summary>
+    /// <remarks>Element <c>error_description</c>.</remarks>
+    public string? ErrorDescription { get; }
+
+    /// <summary>When the reply was made, with its offset.</summary>
+    /// <remarks>Element <c>dt</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
+    public global::System.DateTimeOffset? Dt { get; }
+}
+
+partial class InvoiceClient
+{
+    /// <summary>Describes <see cref="StatusAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Status", "POST", "v5/merchant/invoice/status", "status", StatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, signedResponse: false, reply: StatusResponse.Shape),
+        "Tells where an invoice stands.", StatusRequest.FromText, raw => new StatusResponse(raw));
+
+    /// <summary>Tells where an invoice stands.</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout.</para>
+    /// <para>Sends <c>POST /v5/merchant/invoice/status</c>, unsigned. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the page's body was not captured: the reply's invoice_status values are Init's (process, ok, failed, incomplete).</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply (unsigned), as a <see cref="StatusResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<StatusResponse> StatusAsync(StatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(StatusInfo.Descriptor, request, raw => new StatusResponse(raw), cancellationToken);
     }
 }

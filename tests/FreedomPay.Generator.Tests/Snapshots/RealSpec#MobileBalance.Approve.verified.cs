@@ -2,90 +2,89 @@
 // FreedomPay.Generator wrote this from freedompay.mobile-balance.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.MobileBalance
+namespace FreedomPay.MobileBalance;
+
+/// <summary>Request of <see cref="MobileBalanceClient.ApproveAsync"/>: confirms a charge with the SMS code the subscriber received.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ApproveRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="MobileBalanceClient.ApproveAsync"/>: confirms a charge with the SMS code the subscriber received.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ApproveRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ApproveRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+        TextField("pg_approval_code", "ApprovalCode", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 16, pattern: "^[0-9]+$", description: "The code from the SMS, as typed (keep leading zeros)."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The payment id returned by Init.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <summary>The code from the SMS, as typed (keep leading zeros).</summary>
+    /// <remarks>Wire name <c>pg_approval_code</c>. Required. At most 16 characters. Matches <c>^[0-9]+$</c>. Sensitive: never logged. Example: <c>077587</c>.</remarks>
+    public required string ApprovalCode { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ApproveRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
-            TextField("pg_approval_code", "ApprovalCode", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 16, pattern: "^[0-9]+$", description: "The code from the SMS, as typed (keep leading zeros)."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The payment id returned by Init.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <summary>The code from the SMS, as typed (keep leading zeros).</summary>
-        /// <remarks>Wire name <c>pg_approval_code</c>. Required. At most 16 characters. Matches <c>^[0-9]+$</c>. Sensitive: never logged. Example: <c>077587</c>.</remarks>
-        public required string ApprovalCode { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-            visitor.Text(2, ApprovalCode);
-        }
-
-        internal static ApproveRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ApproveRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-            ApprovalCode = values.RequiredText(2),
-        };
+        visitor.Integer(1, PaymentId);
+        visitor.Text(2, ApprovalCode);
     }
 
-    /// <summary>Reply of <see cref="MobileBalanceClient.ApproveAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ApproveResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ApproveRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ApproveRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ApproveStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-        };
+        PaymentId = values.RequiredInteger(1),
+        ApprovalCode = values.RequiredText(2),
+    };
+}
 
-        internal ApproveResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ApproveStatus)e.GetRequiredEnum("pg_status", ApproveStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-        }
+/// <summary>Reply of <see cref="MobileBalanceClient.ApproveAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ApproveResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ApproveStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+    };
 
-        /// <summary>Outcome of the confirmation.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ApproveStatus Status { get; }
-
-        /// <summary>The payment id.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
+    internal ApproveResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ApproveStatus)e.GetRequiredEnum("pg_status", ApproveStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
     }
 
-    partial class MobileBalanceClient
-    {
-        /// <summary>Describes <see cref="ApproveAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ApproveInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Approve", "POST", "mfs/approve", "approve", ApproveRequest.FieldTable, timeoutSeconds: 60, reply: ApproveResponse.Shape),
-            "Confirms a charge with the SMS code the subscriber received.", ApproveRequest.FromText, raw => new ApproveResponse(raw));
+    /// <summary>Outcome of the confirmation.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ApproveStatus Status { get; }
 
-        /// <summary>Confirms a charge with the SMS code the subscriber received.</summary>
-        /// <remarks>
-        /// <para>Answers Ok when the balance was charged, or Process while the operator is still charging it (poll Status or wait for the result notification).</para>
-        /// <para>Sends <c>POST /mfs/approve</c>, signed with script name <c>approve</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="ApproveResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ApproveResponse> ApproveAsync(ApproveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ApproveInfo.Descriptor, request, raw => new ApproveResponse(raw), cancellationToken);
-        }
+    /// <summary>The payment id.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+}
+
+partial class MobileBalanceClient
+{
+    /// <summary>Describes <see cref="ApproveAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ApproveInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Approve", "POST", "mfs/approve", "approve", ApproveRequest.FieldTable, timeoutSeconds: 60, reply: ApproveResponse.Shape),
+        "Confirms a charge with the SMS code the subscriber received.", ApproveRequest.FromText, raw => new ApproveResponse(raw));
+
+    /// <summary>Confirms a charge with the SMS code the subscriber received.</summary>
+    /// <remarks>
+    /// <para>Answers Ok when the balance was charged, or Process while the operator is still charging it (poll Status or wait for the result notification).</para>
+    /// <para>Sends <c>POST /mfs/approve</c>, signed with script name <c>approve</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="ApproveResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ApproveResponse> ApproveAsync(ApproveRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ApproveInfo.Descriptor, request, raw => new ApproveResponse(raw), cancellationToken);
     }
 }

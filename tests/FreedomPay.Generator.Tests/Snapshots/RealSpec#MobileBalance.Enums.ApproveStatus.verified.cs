@@ -2,29 +2,27 @@
 // FreedomPay.Generator wrote this from freedompay.mobile-balance.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.MobileBalance
+namespace FreedomPay.MobileBalance;
+
+/// <summary>Values of <c>ApproveStatus</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum ApproveStatus
 {
-    /// <summary>Values of <c>ApproveStatus</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum ApproveStatus
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>The balance was charged.</summary>
-        Ok = 1,
+    /// <summary>The balance was charged.</summary>
+    Ok = 1,
 
-        /// <summary>The charge is in progress; check Status later.</summary>
-        Process = 2,
+    /// <summary>The charge is in progress; check Status later.</summary>
+    Process = 2,
 
-        /// <summary>The charge failed.</summary>
-        Error = 3,
-    }
+    /// <summary>The charge failed.</summary>
+    Error = 3,
+}
 
-    /// <summary>The wire values of <see cref="ApproveStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class ApproveStatusWire
-    {
-        internal static readonly string[] Values = new string[] { "ok", "process", "error" };
-    }
+/// <summary>The wire values of <see cref="ApproveStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class ApproveStatusWire
+{
+    internal static readonly string[] Values = { "ok", "process", "error" };
 }

@@ -2,35 +2,33 @@
 // FreedomPay.Generator wrote this from freedompay.mobile-balance.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.MobileBalance
+namespace FreedomPay.MobileBalance;
+
+/// <summary>Values of <c>MobileOperator</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum MobileOperator
 {
-    /// <summary>Values of <c>MobileOperator</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum MobileOperator
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>TELE2KZT</c>.</summary>
-        Tele2 = 1,
+    /// <summary>Wire value: <c>TELE2KZT</c>.</summary>
+    Tele2 = 1,
 
-        /// <summary>Wire value: <c>ALTELKZT</c>.</summary>
-        Altel = 2,
+    /// <summary>Wire value: <c>ALTELKZT</c>.</summary>
+    Altel = 2,
 
-        /// <summary>Wire value: <c>BEELINEKZT</c>.</summary>
-        Beeline = 3,
+    /// <summary>Wire value: <c>BEELINEKZT</c>.</summary>
+    Beeline = 3,
 
-        /// <summary>Wire value: <c>KCELLKZT</c>.</summary>
-        Kcell = 4,
+    /// <summary>Wire value: <c>KCELLKZT</c>.</summary>
+    Kcell = 4,
 
-        /// <summary>Wire value: <c>ACTIVKZT</c>.</summary>
-        Activ = 5,
-    }
+    /// <summary>Wire value: <c>ACTIVKZT</c>.</summary>
+    Activ = 5,
+}
 
-    /// <summary>The wire values of <see cref="MobileOperator"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class MobileOperatorWire
-    {
-        internal static readonly string[] Values = new string[] { "TELE2KZT", "ALTELKZT", "BEELINEKZT", "KCELLKZT", "ACTIVKZT" };
-    }
+/// <summary>The wire values of <see cref="MobileOperator"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class MobileOperatorWire
+{
+    internal static readonly string[] Values = { "TELE2KZT", "ALTELKZT", "BEELINEKZT", "KCELLKZT", "ACTIVKZT" };
 }

@@ -2,38 +2,36 @@
 // FreedomPay.Generator wrote this from freedompay.mobile-balance.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.MobileBalance
+namespace FreedomPay.MobileBalance;
+
+/// <summary>Where a payment (or a refund) stands.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum PaymentStatus
 {
-    /// <summary>Where a payment (or a refund) stands.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum PaymentStatus
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Created, not paid yet.</summary>
-        New = 1,
+    /// <summary>Created, not paid yet.</summary>
+    New = 1,
 
-        /// <summary>Waiting for the buyer or the payment system.</summary>
-        Pending = 2,
+    /// <summary>Waiting for the buyer or the payment system.</summary>
+    Pending = 2,
 
-        /// <summary>Paid.</summary>
-        Success = 3,
+    /// <summary>Paid.</summary>
+    Success = 3,
 
-        /// <summary>The payment failed.</summary>
-        Failed = 4,
+    /// <summary>The payment failed.</summary>
+    Failed = 4,
 
-        /// <summary>The payment's lifetime ran out.</summary>
-        Incomplete = 5,
+    /// <summary>The payment's lifetime ran out.</summary>
+    Incomplete = 5,
 
-        /// <summary>The payment was cancelled or refunded.</summary>
-        Revoked = 6,
-    }
+    /// <summary>The payment was cancelled or refunded.</summary>
+    Revoked = 6,
+}
 
-    /// <summary>The wire values of <see cref="PaymentStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class PaymentStatusWire
-    {
-        internal static readonly string[] Values = new string[] { "new", "pending", "success", "failed", "incomplete", "revoked" };
-    }
+/// <summary>The wire values of <see cref="PaymentStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class PaymentStatusWire
+{
+    internal static readonly string[] Values = { "new", "pending", "success", "failed", "incomplete", "revoked" };
 }

@@ -2,259 +2,258 @@
 // FreedomPay.Generator wrote this from freedompay.mobile-balance.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.MobileBalance
+namespace FreedomPay.MobileBalance;
+
+/// <summary>Request of <see cref="MobileBalanceClient.InitAsync"/>: creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="MobileBalanceClient.InitAsync"/>: creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "InitRequest",
+        MerchantIdField("pg_merchant_id"),
+        ConstantField("pg_payment_method", "mobile_commerce"),
+        TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
+        DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, description: "Amount to charge, in pg_currency."),
+        TextField("pg_currency", "Currency", pattern: "^[A-Z]{3}$", description: "Currency of the amount (ISO 4217); the merchant's default when absent."),
+        TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for; shown to the buyer."),
+        BooleanField("pg_testing_mode", "TestingMode", description: "True to create a test payment (mobile commerce supports test mode)."),
+        IntegerField("pg_lifetime", "Lifetime", min: 300L, max: 604800L, description: "Seconds the payment stays payable."),
+        EnumField("pg_language", "Language", PageLanguageWire.Values, description: "Language of the hosted payment page (ISO 639-1); Russian when absent."),
+        TextField("pg_user_id", "UserId", minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The buyer's id in the merchant's system."),
+        TextField("pg_user_ip", "UserIp", description: "The buyer's IP address."),
+        TextField("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only with the country code."),
+        TextField("pg_user_contact_email", "UserContactEmail", maxLength: 255, description: "The buyer's e-mail address."),
+        EnumField("pg_request_method", "RequestMethod", CallbackMethodWire.Values, description: "How FreedomPay calls the check and result URLs."),
+        TextField("pg_check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the order can be paid."),
+        TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
+        TextField("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful payment."),
+        TextField("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed payment."),
+        TextField("pg_site_url", "SiteUrl", maxLength: 255, description: "The merchant's site, for the buyer to return to."),
+        EnumField("pg_success_url_method", "SuccessUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the success URL."),
+        EnumField("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the failure URL."),
+        TextField("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+        TextField("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+        TextField("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+        TextField("pg_idempotency_key", "IdempotencyKey", maxLength: 255, description: "A value unique to this payment attempt, so that the gateway refuses a duplicate."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Order id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters. Example: <c>550e8400-e29b-41d4-a716-446655440000</c>.</remarks>
+    public string? OrderId { get; init; }
+
+    /// <summary>Amount to charge, in pg_currency.</summary>
+    /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
+    public required decimal Amount { get; init; }
+
+    /// <summary>Currency of the amount (ISO 4217); the merchant's default when absent.</summary>
+    /// <remarks>Wire name <c>pg_currency</c>. Matches <c>^[A-Z]{3}$</c>. Example: <c>KZT</c>.</remarks>
+    public string? Currency { get; init; }
+
+    /// <summary>What is being paid for; shown to the buyer.</summary>
+    /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
+    public required string Description { get; init; }
+
+    /// <summary>True to create a test payment (mobile commerce supports test mode).</summary>
+    /// <remarks>Wire name <c>pg_testing_mode</c>.</remarks>
+    public bool? TestingMode { get; init; }
+
+    /// <summary>Seconds the payment stays payable.</summary>
+    /// <remarks>Wire name <c>pg_lifetime</c>. From 300 to 604800.</remarks>
+    public long? Lifetime { get; init; }
+
+    /// <summary>Language of the hosted payment page (ISO 639-1); Russian when absent.</summary>
+    /// <remarks>Wire name <c>pg_language</c>.</remarks>
+    public PageLanguage? Language { get; init; }
+
+    /// <summary>The buyer's id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_user_id</c>. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</remarks>
+    public string? UserId { get; init; }
+
+    /// <summary>The buyer's IP address.</summary>
+    /// <remarks>Wire name <c>pg_user_ip</c>. Example: <c>127.0.0.1</c>.</remarks>
+    public string? UserIp { get; init; }
+
+    /// <summary>The buyer's phone number, digits only with the country code.</summary>
+    /// <remarks>Wire name <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked. Example: <c>77777777777</c>.</remarks>
+    public string? UserPhone { get; init; }
+
+    /// <summary>The buyer's e-mail address.</summary>
+    /// <remarks>Wire name <c>pg_user_contact_email</c>. At most 255 characters.</remarks>
+    public string? UserContactEmail { get; init; }
+
+    /// <summary>How FreedomPay calls the check and result URLs.</summary>
+    /// <remarks>Wire name <c>pg_request_method</c>.</remarks>
+    public CallbackMethod? RequestMethod { get; init; }
+
+    /// <summary>URL FreedomPay asks whether the order can be paid.</summary>
+    /// <remarks>Wire name <c>pg_check_url</c>. At most 255 characters.</remarks>
+    public string? CheckUrl { get; init; }
+
+    /// <summary>URL FreedomPay notifies with the payment result.</summary>
+    /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
+    public string? ResultUrl { get; init; }
+
+    /// <summary>Where the buyer goes after a successful payment.</summary>
+    /// <remarks>Wire name <c>pg_success_url</c>. At most 255 characters.</remarks>
+    public string? SuccessUrl { get; init; }
+
+    /// <summary>Where the buyer goes after a failed payment.</summary>
+    /// <remarks>Wire name <c>pg_failure_url</c>. At most 255 characters.</remarks>
+    public string? FailureUrl { get; init; }
+
+    /// <summary>The merchant's site, for the buyer to return to.</summary>
+    /// <remarks>Wire name <c>pg_site_url</c>. At most 255 characters.</remarks>
+    public string? SiteUrl { get; init; }
+
+    /// <summary>HTTP method of the redirect to the success URL.</summary>
+    /// <remarks>Wire name <c>pg_success_url_method</c>.</remarks>
+    public RedirectMethod? SuccessUrlMethod { get; init; }
+
+    /// <summary>HTTP method of the redirect to the failure URL.</summary>
+    /// <remarks>Wire name <c>pg_failure_url_method</c>.</remarks>
+    public RedirectMethod? FailureUrlMethod { get; init; }
+
+    /// <summary>Merchant data echoed back in callbacks.</summary>
+    /// <remarks>Wire name <c>pg_param1</c>. At most 255 characters.</remarks>
+    public string? Param1 { get; init; }
+
+    /// <summary>Merchant data echoed back in callbacks.</summary>
+    /// <remarks>Wire name <c>pg_param2</c>. At most 255 characters.</remarks>
+    public string? Param2 { get; init; }
+
+    /// <summary>Merchant data echoed back in callbacks.</summary>
+    /// <remarks>Wire name <c>pg_param3</c>. At most 255 characters.</remarks>
+    public string? Param3 { get; init; }
+
+    /// <summary>A value unique to this payment attempt, so that the gateway refuses a duplicate.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_idempotency_key</c>. At most 255 characters.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: documented for init with a saved card (api-11620882); not confirmed for mobile commerce.</para>
+    /// </remarks>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
+    /// <remarks>Names start with a letter, then letters, digits, '_' or '-'; not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "InitRequest",
-            MerchantIdField("pg_merchant_id"),
-            ConstantField("pg_payment_method", "mobile_commerce"),
-            TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
-            DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, description: "Amount to charge, in pg_currency."),
-            TextField("pg_currency", "Currency", pattern: "^[A-Z]{3}$", description: "Currency of the amount (ISO 4217); the merchant's default when absent."),
-            TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for; shown to the buyer."),
-            BooleanField("pg_testing_mode", "TestingMode", description: "True to create a test payment (mobile commerce supports test mode)."),
-            IntegerField("pg_lifetime", "Lifetime", min: 300L, max: 604800L, description: "Seconds the payment stays payable."),
-            EnumField("pg_language", "Language", PageLanguageWire.Values, description: "Language of the hosted payment page (ISO 639-1); Russian when absent."),
-            TextField("pg_user_id", "UserId", minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The buyer's id in the merchant's system."),
-            TextField("pg_user_ip", "UserIp", description: "The buyer's IP address."),
-            TextField("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only with the country code."),
-            TextField("pg_user_contact_email", "UserContactEmail", maxLength: 255, description: "The buyer's e-mail address."),
-            EnumField("pg_request_method", "RequestMethod", CallbackMethodWire.Values, description: "How FreedomPay calls the check and result URLs."),
-            TextField("pg_check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the order can be paid."),
-            TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
-            TextField("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful payment."),
-            TextField("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed payment."),
-            TextField("pg_site_url", "SiteUrl", maxLength: 255, description: "The merchant's site, for the buyer to return to."),
-            EnumField("pg_success_url_method", "SuccessUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the success URL."),
-            EnumField("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the failure URL."),
-            TextField("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            TextField("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            TextField("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            TextField("pg_idempotency_key", "IdempotencyKey", maxLength: 255, description: "A value unique to this payment attempt, so that the gateway refuses a duplicate."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Order id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters. Example: <c>550e8400-e29b-41d4-a716-446655440000</c>.</remarks>
-        public string? OrderId { get; init; }
-
-        /// <summary>Amount to charge, in pg_currency.</summary>
-        /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
-        public required decimal Amount { get; init; }
-
-        /// <summary>Currency of the amount (ISO 4217); the merchant's default when absent.</summary>
-        /// <remarks>Wire name <c>pg_currency</c>. Matches <c>^[A-Z]{3}$</c>. Example: <c>KZT</c>.</remarks>
-        public string? Currency { get; init; }
-
-        /// <summary>What is being paid for; shown to the buyer.</summary>
-        /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
-        public required string Description { get; init; }
-
-        /// <summary>True to create a test payment (mobile commerce supports test mode).</summary>
-        /// <remarks>Wire name <c>pg_testing_mode</c>.</remarks>
-        public bool? TestingMode { get; init; }
-
-        /// <summary>Seconds the payment stays payable.</summary>
-        /// <remarks>Wire name <c>pg_lifetime</c>. From 300 to 604800.</remarks>
-        public long? Lifetime { get; init; }
-
-        /// <summary>Language of the hosted payment page (ISO 639-1); Russian when absent.</summary>
-        /// <remarks>Wire name <c>pg_language</c>.</remarks>
-        public PageLanguage? Language { get; init; }
-
-        /// <summary>The buyer's id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_user_id</c>. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</remarks>
-        public string? UserId { get; init; }
-
-        /// <summary>The buyer's IP address.</summary>
-        /// <remarks>Wire name <c>pg_user_ip</c>. Example: <c>127.0.0.1</c>.</remarks>
-        public string? UserIp { get; init; }
-
-        /// <summary>The buyer's phone number, digits only with the country code.</summary>
-        /// <remarks>Wire name <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked. Example: <c>77777777777</c>.</remarks>
-        public string? UserPhone { get; init; }
-
-        /// <summary>The buyer's e-mail address.</summary>
-        /// <remarks>Wire name <c>pg_user_contact_email</c>. At most 255 characters.</remarks>
-        public string? UserContactEmail { get; init; }
-
-        /// <summary>How FreedomPay calls the check and result URLs.</summary>
-        /// <remarks>Wire name <c>pg_request_method</c>.</remarks>
-        public CallbackMethod? RequestMethod { get; init; }
-
-        /// <summary>URL FreedomPay asks whether the order can be paid.</summary>
-        /// <remarks>Wire name <c>pg_check_url</c>. At most 255 characters.</remarks>
-        public string? CheckUrl { get; init; }
-
-        /// <summary>URL FreedomPay notifies with the payment result.</summary>
-        /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
-        public string? ResultUrl { get; init; }
-
-        /// <summary>Where the buyer goes after a successful payment.</summary>
-        /// <remarks>Wire name <c>pg_success_url</c>. At most 255 characters.</remarks>
-        public string? SuccessUrl { get; init; }
-
-        /// <summary>Where the buyer goes after a failed payment.</summary>
-        /// <remarks>Wire name <c>pg_failure_url</c>. At most 255 characters.</remarks>
-        public string? FailureUrl { get; init; }
-
-        /// <summary>The merchant's site, for the buyer to return to.</summary>
-        /// <remarks>Wire name <c>pg_site_url</c>. At most 255 characters.</remarks>
-        public string? SiteUrl { get; init; }
-
-        /// <summary>HTTP method of the redirect to the success URL.</summary>
-        /// <remarks>Wire name <c>pg_success_url_method</c>.</remarks>
-        public RedirectMethod? SuccessUrlMethod { get; init; }
-
-        /// <summary>HTTP method of the redirect to the failure URL.</summary>
-        /// <remarks>Wire name <c>pg_failure_url_method</c>.</remarks>
-        public RedirectMethod? FailureUrlMethod { get; init; }
-
-        /// <summary>Merchant data echoed back in callbacks.</summary>
-        /// <remarks>Wire name <c>pg_param1</c>. At most 255 characters.</remarks>
-        public string? Param1 { get; init; }
-
-        /// <summary>Merchant data echoed back in callbacks.</summary>
-        /// <remarks>Wire name <c>pg_param2</c>. At most 255 characters.</remarks>
-        public string? Param2 { get; init; }
-
-        /// <summary>Merchant data echoed back in callbacks.</summary>
-        /// <remarks>Wire name <c>pg_param3</c>. At most 255 characters.</remarks>
-        public string? Param3 { get; init; }
-
-        /// <summary>A value unique to this payment attempt, so that the gateway refuses a duplicate.</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_idempotency_key</c>. At most 255 characters.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: documented for init with a saved card (api-11620882); not confirmed for mobile commerce.</para>
-        /// </remarks>
-        public string? IdempotencyKey { get; init; }
-
-        /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
-        /// <remarks>Names start with a letter, then letters, digits, '_' or '-'; not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(2, OrderId);
-            visitor.Decimal(3, Amount);
-            visitor.Text(4, Currency);
-            visitor.Text(5, Description);
-            visitor.Boolean(6, TestingMode);
-            visitor.Integer(7, Lifetime);
-            visitor.Enum(8, (int?)Language);
-            visitor.Text(9, UserId);
-            visitor.Text(10, UserIp);
-            visitor.Text(11, UserPhone);
-            visitor.Text(12, UserContactEmail);
-            visitor.Enum(13, (int?)RequestMethod);
-            visitor.Text(14, CheckUrl);
-            visitor.Text(15, ResultUrl);
-            visitor.Text(16, SuccessUrl);
-            visitor.Text(17, FailureUrl);
-            visitor.Text(18, SiteUrl);
-            visitor.Enum(19, (int?)SuccessUrlMethod);
-            visitor.Enum(20, (int?)FailureUrlMethod);
-            visitor.Text(21, Param1);
-            visitor.Text(22, Param2);
-            visitor.Text(23, Param3);
-            visitor.Text(24, IdempotencyKey);
-            visitor.Extra(ExtraParams);
-        }
-
-        internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
-        {
-            OrderId = values.Text(2),
-            Amount = values.RequiredDecimal(3),
-            Currency = values.Text(4),
-            Description = values.RequiredText(5),
-            TestingMode = values.Boolean(6),
-            Lifetime = values.Integer(7),
-            Language = (PageLanguage?)values.Enum(8),
-            UserId = values.Text(9),
-            UserIp = values.Text(10),
-            UserPhone = values.Text(11),
-            UserContactEmail = values.Text(12),
-            RequestMethod = (CallbackMethod?)values.Enum(13),
-            CheckUrl = values.Text(14),
-            ResultUrl = values.Text(15),
-            SuccessUrl = values.Text(16),
-            FailureUrl = values.Text(17),
-            SiteUrl = values.Text(18),
-            SuccessUrlMethod = (RedirectMethod?)values.Enum(19),
-            FailureUrlMethod = (RedirectMethod?)values.Enum(20),
-            Param1 = values.Text(21),
-            Param2 = values.Text(22),
-            Param3 = values.Text(23),
-            IdempotencyKey = values.Text(24),
-            ExtraParams = values.Extra(),
-        };
+        visitor.Text(2, OrderId);
+        visitor.Decimal(3, Amount);
+        visitor.Text(4, Currency);
+        visitor.Text(5, Description);
+        visitor.Boolean(6, TestingMode);
+        visitor.Integer(7, Lifetime);
+        visitor.Enum(8, (int?)Language);
+        visitor.Text(9, UserId);
+        visitor.Text(10, UserIp);
+        visitor.Text(11, UserPhone);
+        visitor.Text(12, UserContactEmail);
+        visitor.Enum(13, (int?)RequestMethod);
+        visitor.Text(14, CheckUrl);
+        visitor.Text(15, ResultUrl);
+        visitor.Text(16, SuccessUrl);
+        visitor.Text(17, FailureUrl);
+        visitor.Text(18, SiteUrl);
+        visitor.Enum(19, (int?)SuccessUrlMethod);
+        visitor.Enum(20, (int?)FailureUrlMethod);
+        visitor.Text(21, Param1);
+        visitor.Text(22, Param2);
+        visitor.Text(23, Param3);
+        visitor.Text(24, IdempotencyKey);
+        visitor.Extra(ExtraParams);
     }
 
-    /// <summary>Reply of <see cref="MobileBalanceClient.InitAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_redirect_url"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_redirect_url_type"),
-        };
+        OrderId = values.Text(2),
+        Amount = values.RequiredDecimal(3),
+        Currency = values.Text(4),
+        Description = values.RequiredText(5),
+        TestingMode = values.Boolean(6),
+        Lifetime = values.Integer(7),
+        Language = (PageLanguage?)values.Enum(8),
+        UserId = values.Text(9),
+        UserIp = values.Text(10),
+        UserPhone = values.Text(11),
+        UserContactEmail = values.Text(12),
+        RequestMethod = (CallbackMethod?)values.Enum(13),
+        CheckUrl = values.Text(14),
+        ResultUrl = values.Text(15),
+        SuccessUrl = values.Text(16),
+        FailureUrl = values.Text(17),
+        SiteUrl = values.Text(18),
+        SuccessUrlMethod = (RedirectMethod?)values.Enum(19),
+        FailureUrlMethod = (RedirectMethod?)values.Enum(20),
+        Param1 = values.Text(21),
+        Param2 = values.Text(22),
+        Param3 = values.Text(23),
+        IdempotencyKey = values.Text(24),
+        ExtraParams = values.Extra(),
+    };
+}
 
-        internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            RedirectUrl = e.GetString("pg_redirect_url");
-            RedirectUrlType = e.GetString("pg_redirect_url_type");
-        }
+/// <summary>Reply of <see cref="MobileBalanceClient.InitAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_redirect_url"),
+        TextElement("pg_redirect_url_type"),
+    };
 
-        /// <summary>Whether the request succeeded.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the new payment.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The hosted page where the buyer can complete the payment.</summary>
-        /// <remarks>Element <c>pg_redirect_url</c>.</remarks>
-        public string? RedirectUrl { get; }
-
-        /// <summary>What the hosted page expects (e.g. "need data").</summary>
-        /// <remarks>Element <c>pg_redirect_url_type</c>.</remarks>
-        public string? RedirectUrlType { get; }
+    internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        RedirectUrl = e.GetString("pg_redirect_url");
+        RedirectUrlType = e.GetString("pg_redirect_url_type");
     }
 
-    partial class MobileBalanceClient
-    {
-        /// <summary>Describes <see cref="InitAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "init_payment.php", "init_payment.php", InitRequest.FieldTable, timeoutSeconds: 30, reply: InitResponse.Shape),
-            "Creates a mobile-commerce payment and returns its id and the hosted payment page.", InitRequest.FromText, raw => new InitResponse(raw));
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>
-        /// <remarks>
-        /// <para>Sends pg_payment_method=mobile_commerce. The returned payment id is the key for Pay, Approve, ResendCode and Status; the redirect URL leads to FreedomPay's own page where the buyer can finish the payment instead.</para>
-        /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="InitResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<InitResponse> InitAsync(InitRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(InitInfo.Descriptor, request, raw => new InitResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the new payment.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The hosted page where the buyer can complete the payment.</summary>
+    /// <remarks>Element <c>pg_redirect_url</c>.</remarks>
+    public string? RedirectUrl { get; }
+
+    /// <summary>What the hosted page expects (e.g. "need data").</summary>
+    /// <remarks>Element <c>pg_redirect_url_type</c>.</remarks>
+    public string? RedirectUrlType { get; }
+}
+
+partial class MobileBalanceClient
+{
+    /// <summary>Describes <see cref="InitAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "init_payment.php", "init_payment.php", InitRequest.FieldTable, timeoutSeconds: 30, reply: InitResponse.Shape),
+        "Creates a mobile-commerce payment and returns its id and the hosted payment page.", InitRequest.FromText, raw => new InitResponse(raw));
+
+    /// <summary>Creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>
+    /// <remarks>
+    /// <para>Sends pg_payment_method=mobile_commerce. The returned payment id is the key for Pay, Approve, ResendCode and Status; the redirect URL leads to FreedomPay's own page where the buyer can finish the payment instead.</para>
+    /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="InitResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<InitResponse> InitAsync(InitRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(InitInfo.Descriptor, request, raw => new InitResponse(raw), cancellationToken);
     }
 }

@@ -2,97 +2,96 @@
 // FreedomPay.Generator wrote this from freedompay.mobile-balance.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.MobileBalance
+namespace FreedomPay.MobileBalance;
+
+/// <summary>Request of <see cref="MobileBalanceClient.PayAsync"/>: charges the subscriber's phone balance for a payment created by Init.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PayRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="MobileBalanceClient.PayAsync"/>: charges the subscriber's phone balance for a payment created by Init.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PayRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "PayRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+        TextField("pg_abonent_phone", "AbonentPhone", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "Phone number to charge, digits only with the country code."),
+        EnumField("pg_payment_system_code", "PaymentSystemCode", MobileOperatorWire.Values, description: "The subscriber's mobile operator, when known."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The payment id returned by Init.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <summary>Phone number to charge, digits only with the country code.</summary>
+    /// <remarks>Wire name <c>pg_abonent_phone</c>. Required. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked. Example: <c>77077777777</c>.</remarks>
+    public required string AbonentPhone { get; init; }
+
+    /// <summary>The subscriber's mobile operator, when known.</summary>
+    /// <remarks>Wire name <c>pg_payment_system_code</c>.</remarks>
+    public MobileOperator? PaymentSystemCode { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "PayRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
-            TextField("pg_abonent_phone", "AbonentPhone", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "Phone number to charge, digits only with the country code."),
-            EnumField("pg_payment_system_code", "PaymentSystemCode", MobileOperatorWire.Values, description: "The subscriber's mobile operator, when known."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The payment id returned by Init.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <summary>Phone number to charge, digits only with the country code.</summary>
-        /// <remarks>Wire name <c>pg_abonent_phone</c>. Required. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked. Example: <c>77077777777</c>.</remarks>
-        public required string AbonentPhone { get; init; }
-
-        /// <summary>The subscriber's mobile operator, when known.</summary>
-        /// <remarks>Wire name <c>pg_payment_system_code</c>.</remarks>
-        public MobileOperator? PaymentSystemCode { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-            visitor.Text(2, AbonentPhone);
-            visitor.Enum(3, (int?)PaymentSystemCode);
-        }
-
-        internal static PayRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PayRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-            AbonentPhone = values.RequiredText(2),
-            PaymentSystemCode = (MobileOperator?)values.Enum(3),
-        };
+        visitor.Integer(1, PaymentId);
+        visitor.Text(2, AbonentPhone);
+        visitor.Enum(3, (int?)PaymentSystemCode);
     }
 
-    /// <summary>Reply of <see cref="MobileBalanceClient.PayAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PayResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static PayRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PayRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", PayStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-        };
+        PaymentId = values.RequiredInteger(1),
+        AbonentPhone = values.RequiredText(2),
+        PaymentSystemCode = (MobileOperator?)values.Enum(3),
+    };
+}
 
-        internal PayResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (PayStatus)e.GetRequiredEnum("pg_status", PayStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-        }
+/// <summary>Reply of <see cref="MobileBalanceClient.PayAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PayResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", PayStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+    };
 
-        /// <summary>Outcome of the charge.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public PayStatus Status { get; }
-
-        /// <summary>The payment id.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
+    internal PayResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (PayStatus)e.GetRequiredEnum("pg_status", PayStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
     }
 
-    partial class MobileBalanceClient
-    {
-        /// <summary>Describes <see cref="PayAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo PayInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Pay", "POST", "mfs/pay", "pay", PayRequest.FieldTable, timeoutSeconds: 60, reply: PayResponse.Shape),
-            "Charges the subscriber's phone balance for a payment created by Init.", PayRequest.FromText, raw => new PayResponse(raw));
+    /// <summary>Outcome of the charge.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public PayStatus Status { get; }
 
-        /// <summary>Charges the subscriber's phone balance for a payment created by Init.</summary>
-        /// <remarks>
-        /// <para>Answers Ok when the balance was charged at once, or NeedApprove when the operator has sent the subscriber an SMS code that Approve must confirm.</para>
-        /// <para>Sends <c>POST /mfs/pay</c>, signed with script name <c>pay</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="PayResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<PayResponse> PayAsync(PayRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(PayInfo.Descriptor, request, raw => new PayResponse(raw), cancellationToken);
-        }
+    /// <summary>The payment id.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+}
+
+partial class MobileBalanceClient
+{
+    /// <summary>Describes <see cref="PayAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo PayInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Pay", "POST", "mfs/pay", "pay", PayRequest.FieldTable, timeoutSeconds: 60, reply: PayResponse.Shape),
+        "Charges the subscriber's phone balance for a payment created by Init.", PayRequest.FromText, raw => new PayResponse(raw));
+
+    /// <summary>Charges the subscriber's phone balance for a payment created by Init.</summary>
+    /// <remarks>
+    /// <para>Answers Ok when the balance was charged at once, or NeedApprove when the operator has sent the subscriber an SMS code that Approve must confirm.</para>
+    /// <para>Sends <c>POST /mfs/pay</c>, signed with script name <c>pay</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="PayResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<PayResponse> PayAsync(PayRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(PayInfo.Descriptor, request, raw => new PayResponse(raw), cancellationToken);
     }
 }

@@ -2,83 +2,82 @@
 // FreedomPay.Generator wrote this from freedompay.mobile-balance.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.MobileBalance
+namespace FreedomPay.MobileBalance;
+
+/// <summary>Request of <see cref="MobileBalanceClient.ResendCodeAsync"/>: sends the subscriber a new SMS code for a payment waiting for approval.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ResendCodeRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="MobileBalanceClient.ResendCodeAsync"/>: sends the subscriber a new SMS code for a payment waiting for approval.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ResendCodeRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ResendCodeRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The payment id returned by Init.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ResendCodeRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The payment id returned by Init.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-        }
-
-        internal static ResendCodeRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ResendCodeRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-        };
+        visitor.Integer(1, PaymentId);
     }
 
-    /// <summary>Reply of <see cref="MobileBalanceClient.ResendCodeAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ResendCodeResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ResendCodeRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ResendCodeRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-        };
+        PaymentId = values.RequiredInteger(1),
+    };
+}
 
-        internal ResendCodeResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-        }
+/// <summary>Reply of <see cref="MobileBalanceClient.ResendCodeAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ResendCodeResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+    };
 
-        /// <summary>Whether a new code was sent.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>The payment id.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
+    internal ResendCodeResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
     }
 
-    partial class MobileBalanceClient
-    {
-        /// <summary>Describes <see cref="ResendCodeAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ResendCodeInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ResendCode", "POST", "mfs/resend_code", "resend_code", ResendCodeRequest.FieldTable, timeoutSeconds: 30, reply: ResendCodeResponse.Shape),
-            "Sends the subscriber a new SMS code for a payment waiting for approval.", ResendCodeRequest.FromText, raw => new ResendCodeResponse(raw));
+    /// <summary>Whether a new code was sent.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Sends the subscriber a new SMS code for a payment waiting for approval.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /mfs/resend_code</c>, signed with script name <c>resend_code</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: only the page title "Resend code" is public; the path and fields follow /mfs/pay and /mfs/approve.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="ResendCodeResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ResendCodeResponse> ResendCodeAsync(ResendCodeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ResendCodeInfo.Descriptor, request, raw => new ResendCodeResponse(raw), cancellationToken);
-        }
+    /// <summary>The payment id.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+}
+
+partial class MobileBalanceClient
+{
+    /// <summary>Describes <see cref="ResendCodeAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ResendCodeInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ResendCode", "POST", "mfs/resend_code", "resend_code", ResendCodeRequest.FieldTable, timeoutSeconds: 30, reply: ResendCodeResponse.Shape),
+        "Sends the subscriber a new SMS code for a payment waiting for approval.", ResendCodeRequest.FromText, raw => new ResendCodeResponse(raw));
+
+    /// <summary>Sends the subscriber a new SMS code for a payment waiting for approval.</summary>
+    /// <remarks>
+    /// <para>Sends <c>POST /mfs/resend_code</c>, signed with script name <c>resend_code</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: only the page title "Resend code" is public; the path and fields follow /mfs/pay and /mfs/approve.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="ResendCodeResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ResendCodeResponse> ResendCodeAsync(ResendCodeRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ResendCodeInfo.Descriptor, request, raw => new ResendCodeResponse(raw), cancellationToken);
     }
 }

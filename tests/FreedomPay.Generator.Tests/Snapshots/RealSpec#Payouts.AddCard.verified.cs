@@ -2,110 +2,109 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Request of <see cref="PayoutsClient.AddCardAsync"/>: starts saving a card to pay out to, and returns the page where the recipient enters it.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class AddCardRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PayoutsClient.AddCardAsync"/>: starts saving a card to pay out to, and returns the page where the recipient enters it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class AddCardRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "AddCardRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_user_id", "UserId", required: true, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The user the card is saved for."),
+        TextField("pg_post_link", "PostLink", maxLength: 255, description: "URL FreedomPay posts the result of saving the card to."),
+        TextField("pg_back_link", "BackLink", required: true, maxLength: 255, description: "Where the recipient returns after entering the card."),
+        TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The user the card is saved for.</summary>
+    /// <remarks>Wire name <c>pg_user_id</c>. Required. At most 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</remarks>
+    public required string UserId { get; init; }
+
+    /// <summary>URL FreedomPay posts the result of saving the card to.</summary>
+    /// <remarks>Wire name <c>pg_post_link</c>. At most 255 characters.</remarks>
+    public string? PostLink { get; init; }
+
+    /// <summary>Where the recipient returns after entering the card.</summary>
+    /// <remarks>Wire name <c>pg_back_link</c>. Required. At most 255 characters.</remarks>
+    public required string BackLink { get; init; }
+
+    /// <summary>Order id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
+    public string? OrderId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "AddCardRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_user_id", "UserId", required: true, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The user the card is saved for."),
-            TextField("pg_post_link", "PostLink", maxLength: 255, description: "URL FreedomPay posts the result of saving the card to."),
-            TextField("pg_back_link", "BackLink", required: true, maxLength: 255, description: "Where the recipient returns after entering the card."),
-            TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The user the card is saved for.</summary>
-        /// <remarks>Wire name <c>pg_user_id</c>. Required. At most 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</remarks>
-        public required string UserId { get; init; }
-
-        /// <summary>URL FreedomPay posts the result of saving the card to.</summary>
-        /// <remarks>Wire name <c>pg_post_link</c>. At most 255 characters.</remarks>
-        public string? PostLink { get; init; }
-
-        /// <summary>Where the recipient returns after entering the card.</summary>
-        /// <remarks>Wire name <c>pg_back_link</c>. Required. At most 255 characters.</remarks>
-        public required string BackLink { get; init; }
-
-        /// <summary>Order id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
-        public string? OrderId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, UserId);
-            visitor.Text(2, PostLink);
-            visitor.Text(3, BackLink);
-            visitor.Text(4, OrderId);
-        }
-
-        internal static AddCardRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new AddCardRequest
-        {
-            UserId = values.RequiredText(1),
-            PostLink = values.Text(2),
-            BackLink = values.RequiredText(3),
-            OrderId = values.Text(4),
-        };
+        visitor.Text(1, UserId);
+        visitor.Text(2, PostLink);
+        visitor.Text(3, BackLink);
+        visitor.Text(4, OrderId);
     }
 
-    /// <summary>Reply of <see cref="PayoutsClient.AddCardAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class AddCardResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static AddCardRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new AddCardRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_redirect_url", required: true),
-        };
+        UserId = values.RequiredText(1),
+        PostLink = values.Text(2),
+        BackLink = values.RequiredText(3),
+        OrderId = values.Text(4),
+    };
+}
 
-        internal AddCardResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            RedirectUrl = e.GetRequiredString("pg_redirect_url");
-        }
+/// <summary>Reply of <see cref="PayoutsClient.AddCardAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class AddCardResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_redirect_url", required: true),
+    };
 
-        /// <summary>Whether the page was created.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payout.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The page where the recipient enters the card.</summary>
-        /// <remarks>Element <c>pg_redirect_url</c>, always present.</remarks>
-        public string RedirectUrl { get; }
+    internal AddCardResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        RedirectUrl = e.GetRequiredString("pg_redirect_url");
     }
 
-    partial class PayoutsClient
-    {
-        /// <summary>Describes <see cref="AddCardAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo AddCardInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "AddCard", "POST", "v1/merchant/{merchant-id}/cardstoragepayout/add", "add2", AddCardRequest.FieldTable, timeoutSeconds: 30, reply: AddCardResponse.Shape),
-            "Starts saving a card to pay out to, and returns the page where the recipient enters it.", AddCardRequest.FromText, raw => new AddCardResponse(raw));
+    /// <summary>Whether the page was created.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Starts saving a card to pay out to, and returns the page where the recipient enters it.</summary>
-        /// <remarks>
-        /// <para>The token comes with the result posted to PostLink and with the Cards area's List.</para>
-        /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstoragepayout/add</c>, signed with script name <c>add2</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="AddCardResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<AddCardResponse> AddCardAsync(AddCardRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(AddCardInfo.Descriptor, request, raw => new AddCardResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the payout.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The page where the recipient enters the card.</summary>
+    /// <remarks>Element <c>pg_redirect_url</c>, always present.</remarks>
+    public string RedirectUrl { get; }
+}
+
+partial class PayoutsClient
+{
+    /// <summary>Describes <see cref="AddCardAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo AddCardInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "AddCard", "POST", "v1/merchant/{merchant-id}/cardstoragepayout/add", "add2", AddCardRequest.FieldTable, timeoutSeconds: 30, reply: AddCardResponse.Shape),
+        "Starts saving a card to pay out to, and returns the page where the recipient enters it.", AddCardRequest.FromText, raw => new AddCardResponse(raw));
+
+    /// <summary>Starts saving a card to pay out to, and returns the page where the recipient enters it.</summary>
+    /// <remarks>
+    /// <para>The token comes with the result posted to PostLink and with the Cards area's List.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstoragepayout/add</c>, signed with script name <c>add2</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="AddCardResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<AddCardResponse> AddCardAsync(AddCardRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(AddCardInfo.Descriptor, request, raw => new AddCardResponse(raw), cancellationToken);
     }
 }

@@ -2,77 +2,76 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Request of <see cref="PayoutsClient.BalanceAsync"/>: tells the merchant's balance, from which payouts are paid.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class BalanceRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PayoutsClient.BalanceAsync"/>: tells the merchant's balance, from which payouts are paid.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class BalanceRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "BalanceRequest",
+        MerchantIdField("pg_merchant_id"),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "BalanceRequest",
-            MerchantIdField("pg_merchant_id"),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-        }
-
-        internal static BalanceRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new BalanceRequest
-        {
-        };
     }
 
-    /// <summary>Reply of <see cref="PayoutsClient.BalanceAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class BalanceResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static BalanceRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new BalanceRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_balance", required: true),
-        };
+    };
+}
 
-        internal BalanceResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            Balance = e.GetRequiredDecimal("pg_balance");
-        }
+/// <summary>Reply of <see cref="PayoutsClient.BalanceAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class BalanceResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        DecimalElement("pg_balance", required: true),
+    };
 
-        /// <summary>Whether the request succeeded.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>The merchant's balance.</summary>
-        /// <remarks>Element <c>pg_balance</c>, always present.</remarks>
-        public decimal Balance { get; }
+    internal BalanceResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        Balance = e.GetRequiredDecimal("pg_balance");
     }
 
-    partial class PayoutsClient
-    {
-        /// <summary>Describes <see cref="BalanceAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo BalanceInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Balance", "POST", "api/balance_status", "balance_status", BalanceRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: BalanceResponse.Shape),
-            "Tells the merchant's balance, from which payouts are paid.", BalanceRequest.FromText, raw => new BalanceResponse(raw));
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Tells the merchant's balance, from which payouts are paid.</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout.</para>
-        /// <para>Sends <c>POST /api/balance_status</c>, signed with script name <c>balance_status</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs page body was not captured; the request is what the SDKs send, pg_balance the element reg2reg's reply carries.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="BalanceResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<BalanceResponse> BalanceAsync(BalanceRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(BalanceInfo.Descriptor, request, raw => new BalanceResponse(raw), cancellationToken);
-        }
+    /// <summary>The merchant's balance.</summary>
+    /// <remarks>Element <c>pg_balance</c>, always present.</remarks>
+    public decimal Balance { get; }
+}
+
+partial class PayoutsClient
+{
+    /// <summary>Describes <see cref="BalanceAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo BalanceInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Balance", "POST", "api/balance_status", "balance_status", BalanceRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: BalanceResponse.Shape),
+        "Tells the merchant's balance, from which payouts are paid.", BalanceRequest.FromText, raw => new BalanceResponse(raw));
+
+    /// <summary>Tells the merchant's balance, from which payouts are paid.</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout.</para>
+    /// <para>Sends <c>POST /api/balance_status</c>, signed with script name <c>balance_status</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs page body was not captured; the request is what the SDKs send, pg_balance the element reg2reg's reply carries.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="BalanceResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<BalanceResponse> BalanceAsync(BalanceRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(BalanceInfo.Descriptor, request, raw => new BalanceResponse(raw), cancellationToken);
     }
 }

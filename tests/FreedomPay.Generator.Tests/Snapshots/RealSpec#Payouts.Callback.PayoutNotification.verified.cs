@@ -2,91 +2,90 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>The result of a payout, posted to PostLink when it is made.</summary>
+/// <remarks>
+/// <para>FreedomPay expects plain HTTP 200; until it gets one it posts again, so the same notification can arrive several times: act on a payout id once.</para>
+/// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with plain HTTP 200 (nothing else is read).</para>
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PayoutNotification : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    /// <summary>The result of a payout, posted to PostLink when it is made.</summary>
-    /// <remarks>
-    /// <para>FreedomPay expects plain HTTP 200; until it gets one it posts again, so the same notification can arrive several times: act on a payout id once.</para>
-    /// <para>Read it with <see cref="Parse"/>, which verifies its signature first; answer with plain HTTP 200 (nothing else is read).</para>
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PayoutNotification : global::FreedomPay.Runtime.FreedomPayCallback
+    private PayoutNotification(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message)
     {
-        private PayoutNotification(global::FreedomPay.Runtime.CallbackMessage message)
-            : base(message)
+        global::FreedomPay.Runtime.PgElement e = message.Root;
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        OrderId = e.GetString("pg_order_id");
+        MerchantId = e.GetRequiredString("pg_merchant_id");
+        Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
+        CardHash = e.GetString("pg_card_hash");
+        Balance = e.GetDecimal("pg_balance");
+        PaymentAmount = e.GetDecimal("pg_payment_amount");
+        ToPay = e.GetDecimal("pg_to_pay");
+        PaymentDate = e.GetString("pg_payment_date");
+        MaskField("pg_card_hash", global::FreedomPay.Runtime.FieldSensitivity.Partial);
+    }
+
+    /// <summary>FreedomPay's id of the payout.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The merchant's payout id.</summary>
+    /// <remarks>Element <c>pg_order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>The merchant id.</summary>
+    /// <remarks>Element <c>pg_merchant_id</c>, always present.</remarks>
+    public string MerchantId { get; }
+
+    /// <summary>Whether the payout was made.</summary>
+    /// <remarks>Element <c>pg_status</c>.</remarks>
+    public ResultStatus? Status { get; }
+
+    /// <summary>The masked card number.</summary>
+    /// <remarks>Element <c>pg_card_hash</c>.</remarks>
+    public string? CardHash { get; }
+
+    /// <summary>The merchant's balance after the payout.</summary>
+    /// <remarks>Element <c>pg_balance</c>.</remarks>
+    public decimal? Balance { get; }
+
+    /// <summary>The amount paid out.</summary>
+    /// <remarks>Element <c>pg_payment_amount</c>.</remarks>
+    public decimal? PaymentAmount { get; }
+
+    /// <summary>The amount paid out plus the commission.</summary>
+    /// <remarks>Element <c>pg_to_pay</c>.</remarks>
+    public decimal? ToPay { get; }
+
+    /// <summary>When the payout was made, as the gateway writes it.</summary>
+    /// <remarks>Element <c>pg_payment_date</c>.</remarks>
+    public string? PaymentDate { get; }
+
+    /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
+    public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.Http200;
+
+    /// <summary>
+    /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
+    /// or null when the merchant's main secret key does.
+    /// </summary>
+    public static string? SecretName => "payout";
+
+    /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
+    /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
+    /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
+    /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
+    /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
+    public static PayoutNotification Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
+    {
+        if (message == null)
         {
-            global::FreedomPay.Runtime.PgElement e = message.Root;
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            OrderId = e.GetString("pg_order_id");
-            MerchantId = e.GetRequiredString("pg_merchant_id");
-            Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
-            CardHash = e.GetString("pg_card_hash");
-            Balance = e.GetDecimal("pg_balance");
-            PaymentAmount = e.GetDecimal("pg_payment_amount");
-            ToPay = e.GetDecimal("pg_to_pay");
-            PaymentDate = e.GetString("pg_payment_date");
-            MaskField("pg_card_hash", global::FreedomPay.Runtime.FieldSensitivity.Partial);
+            throw new global::System.ArgumentNullException(nameof(message));
         }
 
-        /// <summary>FreedomPay's id of the payout.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The merchant's payout id.</summary>
-        /// <remarks>Element <c>pg_order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>The merchant id.</summary>
-        /// <remarks>Element <c>pg_merchant_id</c>, always present.</remarks>
-        public string MerchantId { get; }
-
-        /// <summary>Whether the payout was made.</summary>
-        /// <remarks>Element <c>pg_status</c>.</remarks>
-        public ResultStatus? Status { get; }
-
-        /// <summary>The masked card number.</summary>
-        /// <remarks>Element <c>pg_card_hash</c>.</remarks>
-        public string? CardHash { get; }
-
-        /// <summary>The merchant's balance after the payout.</summary>
-        /// <remarks>Element <c>pg_balance</c>.</remarks>
-        public decimal? Balance { get; }
-
-        /// <summary>The amount paid out.</summary>
-        /// <remarks>Element <c>pg_payment_amount</c>.</remarks>
-        public decimal? PaymentAmount { get; }
-
-        /// <summary>The amount paid out plus the commission.</summary>
-        /// <remarks>Element <c>pg_to_pay</c>.</remarks>
-        public decimal? ToPay { get; }
-
-        /// <summary>When the payout was made, as the gateway writes it.</summary>
-        /// <remarks>Element <c>pg_payment_date</c>.</remarks>
-        public string? PaymentDate { get; }
-
-        /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
-        public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.Http200;
-
-        /// <summary>
-        /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
-        /// or null when the merchant's main secret key does.
-        /// </summary>
-        public static string? SecretName => "payout";
-
-        /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
-        /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
-        /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
-        /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
-        /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
-        public static PayoutNotification Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
-        {
-            if (message == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(message));
-            }
-
-            message.EnsureSignature(secretKey);
-            return new PayoutNotification(message);
-        }
+        message.EnsureSignature(secretKey);
+        return new PayoutNotification(message);
     }
 }

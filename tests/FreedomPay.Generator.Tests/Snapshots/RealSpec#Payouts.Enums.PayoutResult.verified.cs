@@ -2,29 +2,27 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Values of <c>PayoutResult</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum PayoutResult
 {
-    /// <summary>Values of <c>PayoutResult</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum PayoutResult
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Paid out.</summary>
-        Success = 1,
+    /// <summary>Paid out.</summary>
+    Success = 1,
 
-        /// <summary>The payout failed.</summary>
-        Error = 2,
+    /// <summary>The payout failed.</summary>
+    Error = 2,
 
-        /// <summary>Being processed (also when the bank answered unclearly and FreedomPay settles the status itself).</summary>
-        Process = 3,
-    }
+    /// <summary>Being processed (also when the bank answered unclearly and FreedomPay settles the status itself).</summary>
+    Process = 3,
+}
 
-    /// <summary>The wire values of <see cref="PayoutResult"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class PayoutResultWire
-    {
-        internal static readonly string[] Values = new string[] { "success", "error", "process" };
-    }
+/// <summary>The wire values of <see cref="PayoutResult"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class PayoutResultWire
+{
+    internal static readonly string[] Values = { "success", "error", "process" };
 }

@@ -2,35 +2,33 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Values of <c>PayoutStatus</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum PayoutStatus
 {
-    /// <summary>Values of <c>PayoutStatus</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum PayoutStatus
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Created, not made yet.</summary>
-        New = 1,
+    /// <summary>Created, not made yet.</summary>
+    New = 1,
 
-        /// <summary>Paid out.</summary>
-        Ok = 2,
+    /// <summary>Paid out.</summary>
+    Ok = 2,
 
-        /// <summary>Returned.</summary>
-        Revoked = 3,
+    /// <summary>Returned.</summary>
+    Revoked = 3,
 
-        /// <summary>The payout failed.</summary>
-        Failed = 4,
+    /// <summary>The payout failed.</summary>
+    Failed = 4,
 
-        /// <summary>The payout's time limit ran out.</summary>
-        Incomplete = 5,
-    }
+    /// <summary>The payout's time limit ran out.</summary>
+    Incomplete = 5,
+}
 
-    /// <summary>The wire values of <see cref="PayoutStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class PayoutStatusWire
-    {
-        internal static readonly string[] Values = new string[] { "new", "ok", "revoked", "failed", "incomplete" };
-    }
+/// <summary>The wire values of <see cref="PayoutStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class PayoutStatusWire
+{
+    internal static readonly string[] Values = { "new", "ok", "revoked", "failed", "incomplete" };
 }

@@ -2,38 +2,36 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Values of <c>TransactionStatus</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum TransactionStatus
 {
-    /// <summary>Values of <c>TransactionStatus</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum TransactionStatus
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>New.</summary>
-        Partial = 1,
+    /// <summary>New.</summary>
+    Partial = 1,
 
-        /// <summary>Waiting for the payer or the payment system.</summary>
-        Pending = 2,
+    /// <summary>Waiting for the payer or the payment system.</summary>
+    Pending = 2,
 
-        /// <summary>Completed.</summary>
-        Ok = 3,
+    /// <summary>Completed.</summary>
+    Ok = 3,
 
-        /// <summary>Failed.</summary>
-        Failed = 4,
+    /// <summary>Failed.</summary>
+    Failed = 4,
 
-        /// <summary>The lifetime ran out.</summary>
-        Incomplete = 5,
+    /// <summary>The lifetime ran out.</summary>
+    Incomplete = 5,
 
-        /// <summary>Returned (PayBox's payout SDK lists it; the docs do not).</summary>
-        Revoked = 6,
-    }
+    /// <summary>Returned (PayBox's payout SDK lists it; the docs do not).</summary>
+    Revoked = 6,
+}
 
-    /// <summary>The wire values of <see cref="TransactionStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class TransactionStatusWire
-    {
-        internal static readonly string[] Values = new string[] { "partial", "pending", "ok", "failed", "incomplete", "revoked" };
-    }
+/// <summary>The wire values of <see cref="TransactionStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class TransactionStatusWire
+{
+    internal static readonly string[] Values = { "partial", "pending", "ok", "failed", "incomplete", "revoked" };
 }

@@ -2,237 +2,236 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Request of <see cref="PayoutsClient.GatewayStatusAsync"/>: tells where a payment stands, with its card and refunds (the Gateway API's status).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class GatewayStatusRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PayoutsClient.GatewayStatusAsync"/>: tells where a payment stands, with its card and refunds (the Gateway API's status).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class GatewayStatusRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "GatewayStatusRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "FreedomPay's id of the payout."),
+        TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "The merchant's order id."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>FreedomPay's id of the payout.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <summary>The merchant's order id.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
+    public required string OrderId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "GatewayStatusRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "FreedomPay's id of the payout."),
-            TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "The merchant's order id."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>FreedomPay's id of the payout.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <summary>The merchant's order id.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
-        public required string OrderId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-            visitor.Text(2, OrderId);
-        }
-
-        internal static GatewayStatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new GatewayStatusRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-            OrderId = values.RequiredText(2),
-        };
+        visitor.Integer(1, PaymentId);
+        visitor.Text(2, OrderId);
     }
 
-    /// <summary>Reply of <see cref="PayoutsClient.GatewayStatusAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class GatewayStatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static GatewayStatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new GatewayStatusRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_order_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_status"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_currency"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_clearing_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_refund_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_user_email"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_name", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_pan", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_exp"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_brand"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_user_phone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_date"),
-            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_captured"),
-            global::FreedomPay.Runtime.ReplyElement.List("pg_refund_payments", global::FreedomPay.Runtime.ReplyElement.Object("pg_refund_payment", GatewayRefund.Shape)),
-        };
+        PaymentId = values.RequiredInteger(1),
+        OrderId = values.RequiredText(2),
+    };
+}
 
-        internal GatewayStatusResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            OrderId = e.GetString("pg_order_id");
-            PaymentStatus = e.GetString("pg_payment_status");
-            Currency = e.GetString("pg_currency");
-            Amount = e.GetDecimal("pg_amount");
-            ClearingAmount = e.GetDecimal("pg_clearing_amount");
-            RefundAmount = e.GetDecimal("pg_refund_amount");
-            UserEmail = e.GetString("pg_user_email");
-            CardName = e.GetString("pg_card_name");
-            CardPan = e.GetString("pg_card_pan");
-            CardToken = e.GetString("pg_card_token");
-            CardExp = e.GetString("pg_card_exp");
-            CardBrand = e.GetString("pg_card_brand");
-            UserPhone = e.GetString("pg_user_phone");
-            PaymentDate = e.GetString("pg_payment_date");
-            Captured = e.GetBoolean("pg_captured");
-            RefundPayments = e.GetWrappedList("pg_refund_payments", "pg_refund_payment", GatewayRefund.Parse);
-        }
+/// <summary>Reply of <see cref="PayoutsClient.GatewayStatusAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class GatewayStatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_order_id"),
+        TextElement("pg_payment_status"),
+        TextElement("pg_currency"),
+        DecimalElement("pg_amount"),
+        DecimalElement("pg_clearing_amount"),
+        DecimalElement("pg_refund_amount"),
+        TextElement("pg_user_email"),
+        TextElement("pg_card_name", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        TextElement("pg_card_pan", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        TextElement("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
+        TextElement("pg_card_exp"),
+        TextElement("pg_card_brand"),
+        TextElement("pg_user_phone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        TextElement("pg_payment_date"),
+        BooleanElement("pg_captured"),
+        ListElement("pg_refund_payments", ObjectElement("pg_refund_payment", GatewayRefund.Shape)),
+    };
 
-        /// <summary>Whether the request succeeded.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payout.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The merchant's order id.</summary>
-        /// <remarks>Element <c>pg_order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>Where the payment stands (success, error, process, ...).</summary>
-        /// <remarks>Element <c>pg_payment_status</c>.</remarks>
-        public string? PaymentStatus { get; }
-
-        /// <summary>Currency of the amount.</summary>
-        /// <remarks>Element <c>pg_currency</c>.</remarks>
-        public string? Currency { get; }
-
-        /// <summary>Amount of the payment.</summary>
-        /// <remarks>Element <c>pg_amount</c>.</remarks>
-        public decimal? Amount { get; }
-
-        /// <summary>Amount cleared.</summary>
-        /// <remarks>Element <c>pg_clearing_amount</c>.</remarks>
-        public decimal? ClearingAmount { get; }
-
-        /// <summary>Amount refunded.</summary>
-        /// <remarks>Element <c>pg_refund_amount</c>.</remarks>
-        public decimal? RefundAmount { get; }
-
-        /// <summary>The payer's e-mail address.</summary>
-        /// <remarks>Element <c>pg_user_email</c>.</remarks>
-        public string? UserEmail { get; }
-
-        /// <summary>The cardholder's name.</summary>
-        /// <remarks>Element <c>pg_card_name</c>.</remarks>
-        public string? CardName { get; }
-
-        /// <summary>The masked card number.</summary>
-        /// <remarks>Element <c>pg_card_pan</c>.</remarks>
-        public string? CardPan { get; }
-
-        /// <summary>The card's token.</summary>
-        /// <remarks>Element <c>pg_card_token</c>.</remarks>
-        public string? CardToken { get; }
-
-        /// <summary>The card's expiry.</summary>
-        /// <remarks>Element <c>pg_card_exp</c>.</remarks>
-        public string? CardExp { get; }
-
-        /// <summary>The card brand.</summary>
-        /// <remarks>Element <c>pg_card_brand</c>.</remarks>
-        public string? CardBrand { get; }
-
-        /// <summary>The payer's phone number.</summary>
-        /// <remarks>Element <c>pg_user_phone</c>.</remarks>
-        public string? UserPhone { get; }
-
-        /// <summary>When the payment was made, as the gateway writes it.</summary>
-        /// <remarks>Element <c>pg_payment_date</c>.</remarks>
-        public string? PaymentDate { get; }
-
-        /// <summary>Whether the payment was captured.</summary>
-        /// <remarks>Element <c>pg_captured</c>.</remarks>
-        public bool? Captured { get; }
-
-        /// <summary>Refunds made on this payment.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_refund_payments</c> holding <c>pg_refund_payment</c> items.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs list an array of objects with seven fields, cut after the fifth in the stored copy; the item element's name is this client's reading of the XML twin.</para>
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<GatewayRefund> RefundPayments { get; }
+    internal GatewayStatusResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        OrderId = e.GetString("pg_order_id");
+        PaymentStatus = e.GetString("pg_payment_status");
+        Currency = e.GetString("pg_currency");
+        Amount = e.GetDecimal("pg_amount");
+        ClearingAmount = e.GetDecimal("pg_clearing_amount");
+        RefundAmount = e.GetDecimal("pg_refund_amount");
+        UserEmail = e.GetString("pg_user_email");
+        CardName = e.GetString("pg_card_name");
+        CardPan = e.GetString("pg_card_pan");
+        CardToken = e.GetString("pg_card_token");
+        CardExp = e.GetString("pg_card_exp");
+        CardBrand = e.GetString("pg_card_brand");
+        UserPhone = e.GetString("pg_user_phone");
+        PaymentDate = e.GetString("pg_payment_date");
+        Captured = e.GetBoolean("pg_captured");
+        RefundPayments = e.GetWrappedList("pg_refund_payments", "pg_refund_payment", GatewayRefund.Parse);
     }
 
-    /// <summary>Content of a <c>pg_refund_payment</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class GatewayRefund
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
+
+    /// <summary>FreedomPay's id of the payout.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The merchant's order id.</summary>
+    /// <remarks>Element <c>pg_order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>Where the payment stands (success, error, process, ...).</summary>
+    /// <remarks>Element <c>pg_payment_status</c>.</remarks>
+    public string? PaymentStatus { get; }
+
+    /// <summary>Currency of the amount.</summary>
+    /// <remarks>Element <c>pg_currency</c>.</remarks>
+    public string? Currency { get; }
+
+    /// <summary>Amount of the payment.</summary>
+    /// <remarks>Element <c>pg_amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>Amount cleared.</summary>
+    /// <remarks>Element <c>pg_clearing_amount</c>.</remarks>
+    public decimal? ClearingAmount { get; }
+
+    /// <summary>Amount refunded.</summary>
+    /// <remarks>Element <c>pg_refund_amount</c>.</remarks>
+    public decimal? RefundAmount { get; }
+
+    /// <summary>The payer's e-mail address.</summary>
+    /// <remarks>Element <c>pg_user_email</c>.</remarks>
+    public string? UserEmail { get; }
+
+    /// <summary>The cardholder's name.</summary>
+    /// <remarks>Element <c>pg_card_name</c>.</remarks>
+    public string? CardName { get; }
+
+    /// <summary>The masked card number.</summary>
+    /// <remarks>Element <c>pg_card_pan</c>.</remarks>
+    public string? CardPan { get; }
+
+    /// <summary>The card's token.</summary>
+    /// <remarks>Element <c>pg_card_token</c>.</remarks>
+    public string? CardToken { get; }
+
+    /// <summary>The card's expiry.</summary>
+    /// <remarks>Element <c>pg_card_exp</c>.</remarks>
+    public string? CardExp { get; }
+
+    /// <summary>The card brand.</summary>
+    /// <remarks>Element <c>pg_card_brand</c>.</remarks>
+    public string? CardBrand { get; }
+
+    /// <summary>The payer's phone number.</summary>
+    /// <remarks>Element <c>pg_user_phone</c>.</remarks>
+    public string? UserPhone { get; }
+
+    /// <summary>When the payment was made, as the gateway writes it.</summary>
+    /// <remarks>Element <c>pg_payment_date</c>.</remarks>
+    public string? PaymentDate { get; }
+
+    /// <summary>Whether the payment was captured.</summary>
+    /// <remarks>Element <c>pg_captured</c>.</remarks>
+    public bool? Captured { get; }
+
+    /// <summary>Refunds made on this payment.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_refund_payments</c> holding <c>pg_refund_payment</c> items.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs list an array of objects with seven fields, cut after the fifth in the stored copy; the item element's name is this client's reading of the XML twin.</para>
+    /// </remarks>
+    public global::System.Collections.Generic.IReadOnlyList<GatewayRefund> RefundPayments { get; }
+}
+
+/// <summary>Content of a <c>pg_refund_payment</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class GatewayRefund
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_status"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_date"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_reference"),
-        };
+        global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true),
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_status"),
+        global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_date"),
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_reference"),
+    };
 
-        private GatewayRefund(global::FreedomPay.Runtime.PgElement e)
-        {
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            PaymentStatus = e.GetString("pg_payment_status");
-            Amount = e.GetDecimal("pg_amount");
-            PaymentDate = e.GetString("pg_payment_date");
-            Reference = e.GetString("pg_reference");
-        }
-
-        /// <summary>Id of the refund.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>Status of the refund.</summary>
-        /// <remarks>Element <c>pg_payment_status</c>.</remarks>
-        public string? PaymentStatus { get; }
-
-        /// <summary>Refunded amount.</summary>
-        /// <remarks>Element <c>pg_amount</c>.</remarks>
-        public decimal? Amount { get; }
-
-        /// <summary>When the refund was made.</summary>
-        /// <remarks>Element <c>pg_payment_date</c>.</remarks>
-        public string? PaymentDate { get; }
-
-        /// <summary>The payment system's reference of the refund.</summary>
-        /// <remarks>Element <c>pg_reference</c>.</remarks>
-        public string? Reference { get; }
-
-        internal static GatewayRefund Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new GatewayRefund(e);
-        }
+    private GatewayRefund(global::FreedomPay.Runtime.PgElement e)
+    {
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        PaymentStatus = e.GetString("pg_payment_status");
+        Amount = e.GetDecimal("pg_amount");
+        PaymentDate = e.GetString("pg_payment_date");
+        Reference = e.GetString("pg_reference");
     }
 
-    partial class PayoutsClient
-    {
-        /// <summary>Describes <see cref="GatewayStatusAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo GatewayStatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "GatewayStatus", "POST", "g2g/status_v2", "status_v2", GatewayStatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: GatewayStatusResponse.Shape),
-            "Tells where a payment stands, with its card and refunds (the Gateway API's status).", GatewayStatusRequest.FromText, raw => new GatewayStatusResponse(raw));
+    /// <summary>Id of the refund.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
 
-        /// <summary>Tells where a payment stands, with its card and refunds (the Gateway API's status).</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout.</para>
-        /// <para>Sends <c>POST /g2g/status_v2</c>, signed with script name <c>status_v2</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="GatewayStatusResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<GatewayStatusResponse> GatewayStatusAsync(GatewayStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(GatewayStatusInfo.Descriptor, request, raw => new GatewayStatusResponse(raw), cancellationToken);
-        }
+    /// <summary>Status of the refund.</summary>
+    /// <remarks>Element <c>pg_payment_status</c>.</remarks>
+    public string? PaymentStatus { get; }
+
+    /// <summary>Refunded amount.</summary>
+    /// <remarks>Element <c>pg_amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>When the refund was made.</summary>
+    /// <remarks>Element <c>pg_payment_date</c>.</remarks>
+    public string? PaymentDate { get; }
+
+    /// <summary>The payment system's reference of the refund.</summary>
+    /// <remarks>Element <c>pg_reference</c>.</remarks>
+    public string? Reference { get; }
+
+    internal static GatewayRefund Parse(global::FreedomPay.Runtime.PgElement e)
+    {
+        return new GatewayRefund(e);
+    }
+}
+
+partial class PayoutsClient
+{
+    /// <summary>Describes <see cref="GatewayStatusAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo GatewayStatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "GatewayStatus", "POST", "g2g/status_v2", "status_v2", GatewayStatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: GatewayStatusResponse.Shape),
+        "Tells where a payment stands, with its card and refunds (the Gateway API's status).", GatewayStatusRequest.FromText, raw => new GatewayStatusResponse(raw));
+
+    /// <summary>Tells where a payment stands, with its card and refunds (the Gateway API's status).</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout.</para>
+    /// <para>Sends <c>POST /g2g/status_v2</c>, signed with script name <c>status_v2</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="GatewayStatusResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<GatewayStatusResponse> GatewayStatusAsync(GatewayStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(GatewayStatusInfo.Descriptor, request, raw => new GatewayStatusResponse(raw), cancellationToken);
     }
 }

@@ -2,90 +2,89 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Request of <see cref="PayoutsClient.StatusAsync"/>: tells where a payout stands, by its payment id.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PayoutsClient.StatusAsync"/>: tells where a payout stands, by its payment id.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "StatusRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "FreedomPay's id of the payout."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>FreedomPay's id of the payout.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "StatusRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "FreedomPay's id of the payout."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>FreedomPay's id of the payout.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-        }
-
-        internal static StatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-        };
+        visitor.Integer(1, PaymentId);
     }
 
-    /// <summary>Reply of <see cref="PayoutsClient.StatusAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static StatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_transaction_status", PayoutStatusWire.Values),
-        };
+        PaymentId = values.RequiredInteger(1),
+    };
+}
 
-        internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            TransactionStatus = (PayoutStatus?)e.GetEnum("pg_transaction_status", PayoutStatusWire.Values);
-        }
+/// <summary>Reply of <see cref="PayoutsClient.StatusAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        EnumElement("pg_transaction_status", PayoutStatusWire.Values),
+    };
 
-        /// <summary>Whether the request succeeded.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payout.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>Where the payout stands.</summary>
-        /// <remarks>Element <c>pg_transaction_status</c>.</remarks>
-        public PayoutStatus? TransactionStatus { get; }
+    internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        TransactionStatus = (PayoutStatus?)e.GetEnum("pg_transaction_status", PayoutStatusWire.Values);
     }
 
-    partial class PayoutsClient
-    {
-        /// <summary>Describes <see cref="StatusAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Status", "POST", "api/payment_status", "payment_status", StatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: StatusResponse.Shape),
-            "Tells where a payout stands, by its payment id.", StatusRequest.FromText, raw => new StatusResponse(raw));
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Tells where a payout stands, by its payment id.</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout.</para>
-        /// <para>Sends <c>POST /api/payment_status</c>, signed with script name <c>payment_status</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs page body was not captured; the statuses are those PayBox's payout SDK lists for a payout by payment id.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="StatusResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<StatusResponse> StatusAsync(StatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(StatusInfo.Descriptor, request, raw => new StatusResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the payout.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>Where the payout stands.</summary>
+    /// <remarks>Element <c>pg_transaction_status</c>.</remarks>
+    public PayoutStatus? TransactionStatus { get; }
+}
+
+partial class PayoutsClient
+{
+    /// <summary>Describes <see cref="StatusAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Status", "POST", "api/payment_status", "payment_status", StatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: StatusResponse.Shape),
+        "Tells where a payout stands, by its payment id.", StatusRequest.FromText, raw => new StatusResponse(raw));
+
+    /// <summary>Tells where a payout stands, by its payment id.</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout.</para>
+    /// <para>Sends <c>POST /api/payment_status</c>, signed with script name <c>payment_status</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs page body was not captured; the statuses are those PayBox's payout SDK lists for a payout by payment id.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="StatusResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<StatusResponse> StatusAsync(StatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(StatusInfo.Descriptor, request, raw => new StatusResponse(raw), cancellationToken);
     }
 }

@@ -2,113 +2,112 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Request of <see cref="PayoutsClient.StatusByOrderAsync"/>: tells where a payment or payout stands, by the merchant's order id (deprecated by FreedomPay: use StatusV2).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusByOrderRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PayoutsClient.StatusByOrderAsync"/>: tells where a payment or payout stands, by the merchant's order id (deprecated by FreedomPay: use StatusV2).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusByOrderRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "StatusByOrderRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "The merchant's order id."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The merchant's order id.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
+    public required string OrderId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "StatusByOrderRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "The merchant's order id."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The merchant's order id.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
-        public required string OrderId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, OrderId);
-        }
-
-        internal static StatusByOrderRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusByOrderRequest
-        {
-            OrderId = values.RequiredText(1),
-        };
+        visitor.Text(1, OrderId);
     }
 
-    /// <summary>Reply of <see cref="PayoutsClient.StatusByOrderAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusByOrderResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static StatusByOrderRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusByOrderRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id"),
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_transaction_status", TransactionStatusWire.Values),
-            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_can_reject"),
-            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_testing_mode"),
-            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_captured"),
-            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_create_date", "yyyy-MM-dd HH:mm:ss"),
-        };
+        OrderId = values.RequiredText(1),
+    };
+}
 
-        internal StatusByOrderResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetInt64("pg_payment_id");
-            TransactionStatus = (TransactionStatus?)e.GetEnum("pg_transaction_status", TransactionStatusWire.Values);
-            CanReject = e.GetBoolean("pg_can_reject");
-            TestingMode = e.GetBoolean("pg_testing_mode");
-            Captured = e.GetBoolean("pg_captured");
-            CreateDate = e.GetDateTime("pg_create_date", "yyyy-MM-dd HH:mm:ss");
-        }
+/// <summary>Reply of <see cref="PayoutsClient.StatusByOrderAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusByOrderResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id"),
+        EnumElement("pg_transaction_status", TransactionStatusWire.Values),
+        BooleanElement("pg_can_reject"),
+        BooleanElement("pg_testing_mode"),
+        BooleanElement("pg_captured"),
+        DateTimeElement("pg_create_date", "yyyy-MM-dd HH:mm:ss"),
+    };
 
-        /// <summary>Whether the request succeeded.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id (0: not found).</summary>
-        /// <remarks>Element <c>pg_payment_id</c>.</remarks>
-        public long? PaymentId { get; }
-
-        /// <summary>Where it stands.</summary>
-        /// <remarks>Element <c>pg_transaction_status</c>.</remarks>
-        public TransactionStatus? TransactionStatus { get; }
-
-        /// <summary>Whether it may still be rejected.</summary>
-        /// <remarks>Element <c>pg_can_reject</c>.</remarks>
-        public bool? CanReject { get; }
-
-        /// <summary>Whether it is a test.</summary>
-        /// <remarks>Element <c>pg_testing_mode</c>.</remarks>
-        public bool? TestingMode { get; }
-
-        /// <summary>Whether it was captured.</summary>
-        /// <remarks>Element <c>pg_captured</c>.</remarks>
-        public bool? Captured { get; }
-
-        /// <summary>When it was created (gateway local time).</summary>
-        /// <remarks>Element <c>pg_create_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
-        public global::System.DateTime? CreateDate { get; }
+    internal StatusByOrderResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetInt64("pg_payment_id");
+        TransactionStatus = (TransactionStatus?)e.GetEnum("pg_transaction_status", TransactionStatusWire.Values);
+        CanReject = e.GetBoolean("pg_can_reject");
+        TestingMode = e.GetBoolean("pg_testing_mode");
+        Captured = e.GetBoolean("pg_captured");
+        CreateDate = e.GetDateTime("pg_create_date", "yyyy-MM-dd HH:mm:ss");
     }
 
-    partial class PayoutsClient
-    {
-        /// <summary>Describes <see cref="StatusByOrderAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo StatusByOrderInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "StatusByOrder", "POST", "get_status2.php", "get_status2.php", StatusByOrderRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: StatusByOrderResponse.Shape),
-            "Tells where a payment or payout stands, by the merchant's order id (deprecated by FreedomPay: use StatusV2).", StatusByOrderRequest.FromText, raw => new StatusByOrderResponse(raw));
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Tells where a payment or payout stands, by the merchant's order id (deprecated by FreedomPay: use StatusV2).</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout. PaymentId 0 within a minute of the payout means it does not exist.</para>
-        /// <para>Sends <c>POST /get_status2.php</c>, signed with script name <c>get_status2.php</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="StatusByOrderResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<StatusByOrderResponse> StatusByOrderAsync(StatusByOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(StatusByOrderInfo.Descriptor, request, raw => new StatusByOrderResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id (0: not found).</summary>
+    /// <remarks>Element <c>pg_payment_id</c>.</remarks>
+    public long? PaymentId { get; }
+
+    /// <summary>Where it stands.</summary>
+    /// <remarks>Element <c>pg_transaction_status</c>.</remarks>
+    public TransactionStatus? TransactionStatus { get; }
+
+    /// <summary>Whether it may still be rejected.</summary>
+    /// <remarks>Element <c>pg_can_reject</c>.</remarks>
+    public bool? CanReject { get; }
+
+    /// <summary>Whether it is a test.</summary>
+    /// <remarks>Element <c>pg_testing_mode</c>.</remarks>
+    public bool? TestingMode { get; }
+
+    /// <summary>Whether it was captured.</summary>
+    /// <remarks>Element <c>pg_captured</c>.</remarks>
+    public bool? Captured { get; }
+
+    /// <summary>When it was created (gateway local time).</summary>
+    /// <remarks>Element <c>pg_create_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
+    public global::System.DateTime? CreateDate { get; }
+}
+
+partial class PayoutsClient
+{
+    /// <summary>Describes <see cref="StatusByOrderAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo StatusByOrderInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "StatusByOrder", "POST", "get_status2.php", "get_status2.php", StatusByOrderRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: StatusByOrderResponse.Shape),
+        "Tells where a payment or payout stands, by the merchant's order id (deprecated by FreedomPay: use StatusV2).", StatusByOrderRequest.FromText, raw => new StatusByOrderResponse(raw));
+
+    /// <summary>Tells where a payment or payout stands, by the merchant's order id (deprecated by FreedomPay: use StatusV2).</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout. PaymentId 0 within a minute of the payout means it does not exist.</para>
+    /// <para>Sends <c>POST /get_status2.php</c>, signed with script name <c>get_status2.php</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="StatusByOrderResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<StatusByOrderResponse> StatusByOrderAsync(StatusByOrderRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(StatusByOrderInfo.Descriptor, request, raw => new StatusByOrderResponse(raw), cancellationToken);
     }
 }

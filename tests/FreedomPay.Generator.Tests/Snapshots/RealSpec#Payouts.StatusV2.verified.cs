@@ -2,108 +2,107 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Request of <see cref="PayoutsClient.StatusV2Async"/>: tells where a payout stands, by the merchant's payout id.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusV2Request : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PayoutsClient.StatusV2Async"/>: tells where a payout stands, by the merchant's payout id.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusV2Request : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "StatusV2Request",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Payout id in the merchant's system."),
+        IntegerField("pg_payment_id", "PaymentId", min: 1L, description: "FreedomPay's id of the payout, when known."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Payout id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
+    public required string OrderId { get; init; }
+
+    /// <summary>FreedomPay's id of the payout, when known.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. At least 1.</remarks>
+    public long? PaymentId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "StatusV2Request",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Payout id in the merchant's system."),
-            IntegerField("pg_payment_id", "PaymentId", min: 1L, description: "FreedomPay's id of the payout, when known."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Payout id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
-        public required string OrderId { get; init; }
-
-        /// <summary>FreedomPay's id of the payout, when known.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. At least 1.</remarks>
-        public long? PaymentId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, OrderId);
-            visitor.Integer(2, PaymentId);
-        }
-
-        internal static StatusV2Request FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusV2Request
-        {
-            OrderId = values.RequiredText(1),
-            PaymentId = values.Integer(2),
-        };
+        visitor.Text(1, OrderId);
+        visitor.Integer(2, PaymentId);
     }
 
-    /// <summary>Reply of <see cref="PayoutsClient.StatusV2Async"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusV2Response : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static StatusV2Request FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusV2Request
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_merchant_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_order_id"),
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_payment_status", PayoutResultWire.Values),
-        };
+        OrderId = values.RequiredText(1),
+        PaymentId = values.Integer(2),
+    };
+}
 
-        internal StatusV2Response(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetInt64("pg_payment_id");
-            MerchantId = e.GetString("pg_merchant_id");
-            OrderId = e.GetString("pg_order_id");
-            PaymentStatus = (PayoutResult?)e.GetEnum("pg_payment_status", PayoutResultWire.Values);
-        }
+/// <summary>Reply of <see cref="PayoutsClient.StatusV2Async"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusV2Response : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id"),
+        TextElement("pg_merchant_id"),
+        TextElement("pg_order_id"),
+        EnumElement("pg_payment_status", PayoutResultWire.Values),
+    };
 
-        /// <summary>Whether the request succeeded.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payout (0: not found).</summary>
-        /// <remarks>Element <c>pg_payment_id</c>.</remarks>
-        public long? PaymentId { get; }
-
-        /// <summary>The merchant id.</summary>
-        /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
-        public string? MerchantId { get; }
-
-        /// <summary>The merchant's payout id.</summary>
-        /// <remarks>Element <c>pg_order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>Where the payout stands.</summary>
-        /// <remarks>Element <c>pg_payment_status</c>.</remarks>
-        public PayoutResult? PaymentStatus { get; }
+    internal StatusV2Response(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetInt64("pg_payment_id");
+        MerchantId = e.GetString("pg_merchant_id");
+        OrderId = e.GetString("pg_order_id");
+        PaymentStatus = (PayoutResult?)e.GetEnum("pg_payment_status", PayoutResultWire.Values);
     }
 
-    partial class PayoutsClient
-    {
-        /// <summary>Describes <see cref="StatusV2Async"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo StatusV2Info { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "StatusV2", "POST", "api/payment_status2", "payment_status2", StatusV2Request.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: StatusV2Response.Shape),
-            "Tells where a payout stands, by the merchant's payout id.", StatusV2Request.FromText, raw => new StatusV2Response(raw));
+    /// <summary>Whether the request succeeded.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Tells where a payout stands, by the merchant's payout id.</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout. PaymentId 0 in the reply means no such payout.</para>
-        /// <para>Sends <c>POST /api/payment_status2</c>, signed with script name <c>payment_status2</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="StatusV2Response"/>.</returns>
-        public global::System.Threading.Tasks.Task<StatusV2Response> StatusV2Async(StatusV2Request request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(StatusV2Info.Descriptor, request, raw => new StatusV2Response(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the payout (0: not found).</summary>
+    /// <remarks>Element <c>pg_payment_id</c>.</remarks>
+    public long? PaymentId { get; }
+
+    /// <summary>The merchant id.</summary>
+    /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
+    public string? MerchantId { get; }
+
+    /// <summary>The merchant's payout id.</summary>
+    /// <remarks>Element <c>pg_order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>Where the payout stands.</summary>
+    /// <remarks>Element <c>pg_payment_status</c>.</remarks>
+    public PayoutResult? PaymentStatus { get; }
+}
+
+partial class PayoutsClient
+{
+    /// <summary>Describes <see cref="StatusV2Async"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo StatusV2Info { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "StatusV2", "POST", "api/payment_status2", "payment_status2", StatusV2Request.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: StatusV2Response.Shape),
+        "Tells where a payout stands, by the merchant's payout id.", StatusV2Request.FromText, raw => new StatusV2Response(raw));
+
+    /// <summary>Tells where a payout stands, by the merchant's payout id.</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout. PaymentId 0 in the reply means no such payout.</para>
+    /// <para>Sends <c>POST /api/payment_status2</c>, signed with script name <c>payment_status2</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="StatusV2Response"/>.</returns>
+    public global::System.Threading.Tasks.Task<StatusV2Response> StatusV2Async(StatusV2Request request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(StatusV2Info.Descriptor, request, raw => new StatusV2Response(raw), cancellationToken);
     }
 }

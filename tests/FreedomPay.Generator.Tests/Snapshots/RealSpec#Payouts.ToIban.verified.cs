@@ -2,170 +2,169 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Request of <see cref="PayoutsClient.ToIbanAsync"/>: pays out to a bank account (IBAN).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ToIbanRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PayoutsClient.ToIbanAsync"/>: pays out to a bank account (IBAN).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ToIbanRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ToIbanRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Payout id in the merchant's system."),
+        DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay out."),
+        TextField("pg_description", "Description", required: true, minLength: 1, maxLength: 255, description: "What the payout is for."),
+        TextField("pg_post_link", "PostLink", required: true, maxLength: 255, description: "URL FreedomPay posts the Payout notify to."),
+        TextField("pg_recipient_iban", "RecipientIban", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$", description: "The recipient's account (IBAN)."),
+        TextField("pg_recipient_iin", "RecipientIin", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{12}$", description: "The recipient's individual (IIN) or business (BIN) number."),
+        TextField("pg_recipient_name", "RecipientName", required: true, maxLength: 255, description: "The recipient's name."),
+        TextField("pg_recipient_kbe", "RecipientKbe", required: true, pattern: "^[0-9]{2}$", description: "The recipient's beneficiary code (KBE)."),
+        TextField("pg_knp", "Knp", required: true, pattern: "^[0-9]{3}$", description: "The payment purpose code (KNP)."),
+        TextField("pg_bank_bik", "BankBik", required: true, maxLength: 11, description: "The recipient bank's BIC."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Payout id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
+    public required string OrderId { get; init; }
+
+    /// <summary>Amount to pay out.</summary>
+    /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
+    public required decimal Amount { get; init; }
+
+    /// <summary>What the payout is for.</summary>
+    /// <remarks>Wire name <c>pg_description</c>. Required. 1 to 255 characters.</remarks>
+    public required string Description { get; init; }
+
+    /// <summary>URL FreedomPay posts the Payout notify to.</summary>
+    /// <remarks>Wire name <c>pg_post_link</c>. Required. At most 255 characters.</remarks>
+    public required string PostLink { get; init; }
+
+    /// <summary>The recipient's account (IBAN).</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_recipient_iban</c>. Required. Matches <c>^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$</c>. Sensitive: logged masked. Example: <c>KZ123412341234123412</c>.</para>
+    /// <para>The pattern is the IBAN shape (country, check digits, account); the docs give only the example.</para>
+    /// </remarks>
+    public required string RecipientIban { get; init; }
+
+    /// <summary>The recipient's individual (IIN) or business (BIN) number.</summary>
+    /// <remarks>Wire name <c>pg_recipient_iin</c>. Required. Matches <c>^[0-9]{12}$</c>. Sensitive: logged masked.</remarks>
+    public required string RecipientIin { get; init; }
+
+    /// <summary>The recipient's name.</summary>
+    /// <remarks>Wire name <c>pg_recipient_name</c>. Required. At most 255 characters. Example: <c>IVANOV IVAN</c>.</remarks>
+    public required string RecipientName { get; init; }
+
+    /// <summary>The recipient's beneficiary code (KBE).</summary>
+    /// <remarks>Wire name <c>pg_recipient_kbe</c>. Required. Matches <c>^[0-9]{2}$</c>. Example: <c>19</c>.</remarks>
+    public required string RecipientKbe { get; init; }
+
+    /// <summary>The payment purpose code (KNP).</summary>
+    /// <remarks>Wire name <c>pg_knp</c>. Required. Matches <c>^[0-9]{3}$</c>. Example: <c>119</c>.</remarks>
+    public required string Knp { get; init; }
+
+    /// <summary>The recipient bank's BIC.</summary>
+    /// <remarks>Wire name <c>pg_bank_bik</c>. Required. At most 11 characters. Example: <c>KZZSAE</c>.</remarks>
+    public required string BankBik { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ToIbanRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Payout id in the merchant's system."),
-            DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay out."),
-            TextField("pg_description", "Description", required: true, minLength: 1, maxLength: 255, description: "What the payout is for."),
-            TextField("pg_post_link", "PostLink", required: true, maxLength: 255, description: "URL FreedomPay posts the Payout notify to."),
-            TextField("pg_recipient_iban", "RecipientIban", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$", description: "The recipient's account (IBAN)."),
-            TextField("pg_recipient_iin", "RecipientIin", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{12}$", description: "The recipient's individual (IIN) or business (BIN) number."),
-            TextField("pg_recipient_name", "RecipientName", required: true, maxLength: 255, description: "The recipient's name."),
-            TextField("pg_recipient_kbe", "RecipientKbe", required: true, pattern: "^[0-9]{2}$", description: "The recipient's beneficiary code (KBE)."),
-            TextField("pg_knp", "Knp", required: true, pattern: "^[0-9]{3}$", description: "The payment purpose code (KNP)."),
-            TextField("pg_bank_bik", "BankBik", required: true, maxLength: 11, description: "The recipient bank's BIC."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Payout id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
-        public required string OrderId { get; init; }
-
-        /// <summary>Amount to pay out.</summary>
-        /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
-        public required decimal Amount { get; init; }
-
-        /// <summary>What the payout is for.</summary>
-        /// <remarks>Wire name <c>pg_description</c>. Required. 1 to 255 characters.</remarks>
-        public required string Description { get; init; }
-
-        /// <summary>URL FreedomPay posts the Payout notify to.</summary>
-        /// <remarks>Wire name <c>pg_post_link</c>. Required. At most 255 characters.</remarks>
-        public required string PostLink { get; init; }
-
-        /// <summary>The recipient's account (IBAN).</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_recipient_iban</c>. Required. Matches <c>^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$</c>. Sensitive: logged masked. Example: <c>KZ123412341234123412</c>.</para>
-        /// <para>The pattern is the IBAN shape (country, check digits, account); the docs give only the example.</para>
-        /// </remarks>
-        public required string RecipientIban { get; init; }
-
-        /// <summary>The recipient's individual (IIN) or business (BIN) number.</summary>
-        /// <remarks>Wire name <c>pg_recipient_iin</c>. Required. Matches <c>^[0-9]{12}$</c>. Sensitive: logged masked.</remarks>
-        public required string RecipientIin { get; init; }
-
-        /// <summary>The recipient's name.</summary>
-        /// <remarks>Wire name <c>pg_recipient_name</c>. Required. At most 255 characters. Example: <c>IVANOV IVAN</c>.</remarks>
-        public required string RecipientName { get; init; }
-
-        /// <summary>The recipient's beneficiary code (KBE).</summary>
-        /// <remarks>Wire name <c>pg_recipient_kbe</c>. Required. Matches <c>^[0-9]{2}$</c>. Example: <c>19</c>.</remarks>
-        public required string RecipientKbe { get; init; }
-
-        /// <summary>The payment purpose code (KNP).</summary>
-        /// <remarks>Wire name <c>pg_knp</c>. Required. Matches <c>^[0-9]{3}$</c>. Example: <c>119</c>.</remarks>
-        public required string Knp { get; init; }
-
-        /// <summary>The recipient bank's BIC.</summary>
-        /// <remarks>Wire name <c>pg_bank_bik</c>. Required. At most 11 characters. Example: <c>KZZSAE</c>.</remarks>
-        public required string BankBik { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, OrderId);
-            visitor.Decimal(2, Amount);
-            visitor.Text(3, Description);
-            visitor.Text(4, PostLink);
-            visitor.Text(5, RecipientIban);
-            visitor.Text(6, RecipientIin);
-            visitor.Text(7, RecipientName);
-            visitor.Text(8, RecipientKbe);
-            visitor.Text(9, Knp);
-            visitor.Text(10, BankBik);
-        }
-
-        internal static ToIbanRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ToIbanRequest
-        {
-            OrderId = values.RequiredText(1),
-            Amount = values.RequiredDecimal(2),
-            Description = values.RequiredText(3),
-            PostLink = values.RequiredText(4),
-            RecipientIban = values.RequiredText(5),
-            RecipientIin = values.RequiredText(6),
-            RecipientName = values.RequiredText(7),
-            RecipientKbe = values.RequiredText(8),
-            Knp = values.RequiredText(9),
-            BankBik = values.RequiredText(10),
-        };
+        visitor.Text(1, OrderId);
+        visitor.Decimal(2, Amount);
+        visitor.Text(3, Description);
+        visitor.Text(4, PostLink);
+        visitor.Text(5, RecipientIban);
+        visitor.Text(6, RecipientIin);
+        visitor.Text(7, RecipientName);
+        visitor.Text(8, RecipientKbe);
+        visitor.Text(9, Knp);
+        visitor.Text(10, BankBik);
     }
 
-    /// <summary>Reply of <see cref="PayoutsClient.ToIbanAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ToIbanResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ToIbanRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ToIbanRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_merchant_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_order_id"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_payment_amount"),
-            global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("pg_payment_date", "yyyy-MM-dd'T'HH:mm:sszzz"),
-        };
+        OrderId = values.RequiredText(1),
+        Amount = values.RequiredDecimal(2),
+        Description = values.RequiredText(3),
+        PostLink = values.RequiredText(4),
+        RecipientIban = values.RequiredText(5),
+        RecipientIin = values.RequiredText(6),
+        RecipientName = values.RequiredText(7),
+        RecipientKbe = values.RequiredText(8),
+        Knp = values.RequiredText(9),
+        BankBik = values.RequiredText(10),
+    };
+}
 
-        internal ToIbanResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            MerchantId = e.GetString("pg_merchant_id");
-            OrderId = e.GetString("pg_order_id");
-            PaymentAmount = e.GetDecimal("pg_payment_amount");
-            PaymentDate = e.GetDateTimeOffset("pg_payment_date", "yyyy-MM-dd'T'HH:mm:sszzz");
-        }
+/// <summary>Reply of <see cref="PayoutsClient.ToIbanAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ToIbanResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_merchant_id"),
+        TextElement("pg_order_id"),
+        DecimalElement("pg_payment_amount"),
+        DateTimeOffsetElement("pg_payment_date", "yyyy-MM-dd'T'HH:mm:sszzz"),
+    };
 
-        /// <summary>Whether the payout was accepted.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payout.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The merchant id.</summary>
-        /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
-        public string? MerchantId { get; }
-
-        /// <summary>The merchant's payout id.</summary>
-        /// <remarks>Element <c>pg_order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>The amount paid out.</summary>
-        /// <remarks>Element <c>pg_payment_amount</c>.</remarks>
-        public decimal? PaymentAmount { get; }
-
-        /// <summary>When the payout was made.</summary>
-        /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
-        public global::System.DateTimeOffset? PaymentDate { get; }
+    internal ToIbanResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        MerchantId = e.GetString("pg_merchant_id");
+        OrderId = e.GetString("pg_order_id");
+        PaymentAmount = e.GetDecimal("pg_payment_amount");
+        PaymentDate = e.GetDateTimeOffset("pg_payment_date", "yyyy-MM-dd'T'HH:mm:sszzz");
     }
 
-    partial class PayoutsClient
-    {
-        /// <summary>Describes <see cref="ToIbanAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ToIbanInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ToIban", "POST", "api/to_iban", "to_iban", ToIbanRequest.FieldTable, timeoutSeconds: 60, reply: ToIbanResponse.Shape),
-            "Pays out to a bank account (IBAN).", ToIbanRequest.FromText, raw => new ToIbanResponse(raw));
+    /// <summary>Whether the payout was accepted.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Pays out to a bank account (IBAN).</summary>
-        /// <remarks>Sends <c>POST /api/to_iban</c>, signed with script name <c>to_iban</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="ToIbanResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ToIbanResponse> ToIbanAsync(ToIbanRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ToIbanInfo.Descriptor, request, raw => new ToIbanResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the payout.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The merchant id.</summary>
+    /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
+    public string? MerchantId { get; }
+
+    /// <summary>The merchant's payout id.</summary>
+    /// <remarks>Element <c>pg_order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>The amount paid out.</summary>
+    /// <remarks>Element <c>pg_payment_amount</c>.</remarks>
+    public decimal? PaymentAmount { get; }
+
+    /// <summary>When the payout was made.</summary>
+    /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
+    public global::System.DateTimeOffset? PaymentDate { get; }
+}
+
+partial class PayoutsClient
+{
+    /// <summary>Describes <see cref="ToIbanAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ToIbanInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ToIban", "POST", "api/to_iban", "to_iban", ToIbanRequest.FieldTable, timeoutSeconds: 60, reply: ToIbanResponse.Shape),
+        "Pays out to a bank account (IBAN).", ToIbanRequest.FromText, raw => new ToIbanResponse(raw));
+
+    /// <summary>Pays out to a bank account (IBAN).</summary>
+    /// <remarks>Sends <c>POST /api/to_iban</c>, signed with script name <c>to_iban</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="ToIbanResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ToIbanResponse> ToIbanAsync(ToIbanRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ToIbanInfo.Descriptor, request, raw => new ToIbanResponse(raw), cancellationToken);
     }
 }

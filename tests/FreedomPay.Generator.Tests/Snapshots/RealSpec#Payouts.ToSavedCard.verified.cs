@@ -2,155 +2,154 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Request of <see cref="PayoutsClient.ToSavedCardAsync"/>: pays out to a saved card (its token from AddCard or the Cards area).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ToSavedCardRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PayoutsClient.ToSavedCardAsync"/>: pays out to a saved card (its token from AddCard or the Cards area).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ToSavedCardRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ToSavedCardRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Payout id in the merchant's system."),
+        DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay out."),
+        TextField("pg_description", "Description", required: true, minLength: 1, maxLength: 255, description: "What the payout is for."),
+        DateTimeField("pg_order_time_limit", "OrderTimeLimit", "yyyy-MM-dd HH:mm:ss", required: true, description: "Until when the payout may be made (gateway local time)."),
+        TextField("pg_user_id", "UserId", required: true, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The user the card is saved for."),
+        TextField("pg_post_link", "PostLink", required: true, maxLength: 255, description: "URL FreedomPay posts the Payout notify to."),
+        TextField("pg_card_token_to", "CardTokenTo", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 255, description: "The token of the saved card to pay to."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Payout id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
+    public required string OrderId { get; init; }
+
+    /// <summary>Amount to pay out.</summary>
+    /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
+    public required decimal Amount { get; init; }
+
+    /// <summary>What the payout is for.</summary>
+    /// <remarks>Wire name <c>pg_description</c>. Required. 1 to 255 characters.</remarks>
+    public required string Description { get; init; }
+
+    /// <summary>Until when the payout may be made (gateway local time).</summary>
+    /// <remarks>Wire name <c>pg_order_time_limit</c>, format <c>yyyy-MM-dd HH:mm:ss</c>. Required. Example: <c>2020-12-31 12:00:00</c>.</remarks>
+    public required global::System.DateTime OrderTimeLimit { get; init; }
+
+    /// <summary>The user the card is saved for.</summary>
+    /// <remarks>Wire name <c>pg_user_id</c>. Required. At most 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</remarks>
+    public required string UserId { get; init; }
+
+    /// <summary>URL FreedomPay posts the Payout notify to.</summary>
+    /// <remarks>Wire name <c>pg_post_link</c>. Required. At most 255 characters.</remarks>
+    public required string PostLink { get; init; }
+
+    /// <summary>The token of the saved card to pay to.</summary>
+    /// <remarks>Wire name <c>pg_card_token_to</c>. Required. At most 255 characters. Sensitive: never logged.</remarks>
+    public required string CardTokenTo { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ToSavedCardRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Payout id in the merchant's system."),
-            DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay out."),
-            TextField("pg_description", "Description", required: true, minLength: 1, maxLength: 255, description: "What the payout is for."),
-            DateTimeField("pg_order_time_limit", "OrderTimeLimit", "yyyy-MM-dd HH:mm:ss", required: true, description: "Until when the payout may be made (gateway local time)."),
-            TextField("pg_user_id", "UserId", required: true, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The user the card is saved for."),
-            TextField("pg_post_link", "PostLink", required: true, maxLength: 255, description: "URL FreedomPay posts the Payout notify to."),
-            TextField("pg_card_token_to", "CardTokenTo", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 255, description: "The token of the saved card to pay to."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Payout id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
-        public required string OrderId { get; init; }
-
-        /// <summary>Amount to pay out.</summary>
-        /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
-        public required decimal Amount { get; init; }
-
-        /// <summary>What the payout is for.</summary>
-        /// <remarks>Wire name <c>pg_description</c>. Required. 1 to 255 characters.</remarks>
-        public required string Description { get; init; }
-
-        /// <summary>Until when the payout may be made (gateway local time).</summary>
-        /// <remarks>Wire name <c>pg_order_time_limit</c>, format <c>yyyy-MM-dd HH:mm:ss</c>. Required. Example: <c>2020-12-31 12:00:00</c>.</remarks>
-        public required global::System.DateTime OrderTimeLimit { get; init; }
-
-        /// <summary>The user the card is saved for.</summary>
-        /// <remarks>Wire name <c>pg_user_id</c>. Required. At most 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</remarks>
-        public required string UserId { get; init; }
-
-        /// <summary>URL FreedomPay posts the Payout notify to.</summary>
-        /// <remarks>Wire name <c>pg_post_link</c>. Required. At most 255 characters.</remarks>
-        public required string PostLink { get; init; }
-
-        /// <summary>The token of the saved card to pay to.</summary>
-        /// <remarks>Wire name <c>pg_card_token_to</c>. Required. At most 255 characters. Sensitive: never logged.</remarks>
-        public required string CardTokenTo { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, OrderId);
-            visitor.Decimal(2, Amount);
-            visitor.Text(3, Description);
-            visitor.DateTime(4, OrderTimeLimit);
-            visitor.Text(5, UserId);
-            visitor.Text(6, PostLink);
-            visitor.Text(7, CardTokenTo);
-        }
-
-        internal static ToSavedCardRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ToSavedCardRequest
-        {
-            OrderId = values.RequiredText(1),
-            Amount = values.RequiredDecimal(2),
-            Description = values.RequiredText(3),
-            OrderTimeLimit = values.RequiredDateTime(4),
-            UserId = values.RequiredText(5),
-            PostLink = values.RequiredText(6),
-            CardTokenTo = values.RequiredText(7),
-        };
+        visitor.Text(1, OrderId);
+        visitor.Decimal(2, Amount);
+        visitor.Text(3, Description);
+        visitor.DateTime(4, OrderTimeLimit);
+        visitor.Text(5, UserId);
+        visitor.Text(6, PostLink);
+        visitor.Text(7, CardTokenTo);
     }
 
-    /// <summary>Reply of <see cref="PayoutsClient.ToSavedCardAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ToSavedCardResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ToSavedCardRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ToSavedCardRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_order_id"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_balance"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_payment_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_date"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_hash", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
-        };
+        OrderId = values.RequiredText(1),
+        Amount = values.RequiredDecimal(2),
+        Description = values.RequiredText(3),
+        OrderTimeLimit = values.RequiredDateTime(4),
+        UserId = values.RequiredText(5),
+        PostLink = values.RequiredText(6),
+        CardTokenTo = values.RequiredText(7),
+    };
+}
 
-        internal ToSavedCardResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            OrderId = e.GetString("pg_order_id");
-            Balance = e.GetDecimal("pg_balance");
-            PaymentAmount = e.GetDecimal("pg_payment_amount");
-            PaymentDate = e.GetString("pg_payment_date");
-            CardHash = e.GetString("pg_card_hash");
-        }
+/// <summary>Reply of <see cref="PayoutsClient.ToSavedCardAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ToSavedCardResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_order_id"),
+        DecimalElement("pg_balance"),
+        DecimalElement("pg_payment_amount"),
+        TextElement("pg_payment_date"),
+        TextElement("pg_card_hash", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+    };
 
-        /// <summary>Whether the payout was accepted.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payout.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The merchant's payout id.</summary>
-        /// <remarks>Element <c>pg_order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>The merchant's balance after the payout.</summary>
-        /// <remarks>Element <c>pg_balance</c>.</remarks>
-        public decimal? Balance { get; }
-
-        /// <summary>The amount paid out.</summary>
-        /// <remarks>Element <c>pg_payment_amount</c>.</remarks>
-        public decimal? PaymentAmount { get; }
-
-        /// <summary>When the payout was made, as the gateway writes it.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_date</c>.</para>
-        /// <para>Text: PayBox's sample writes 2018-12-31 15:00:00, the Gateway twin's docs an ISO 8601 time with offset.</para>
-        /// </remarks>
-        public string? PaymentDate { get; }
-
-        /// <summary>The masked card number.</summary>
-        /// <remarks>Element <c>pg_card_hash</c>.</remarks>
-        public string? CardHash { get; }
+    internal ToSavedCardResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        OrderId = e.GetString("pg_order_id");
+        Balance = e.GetDecimal("pg_balance");
+        PaymentAmount = e.GetDecimal("pg_payment_amount");
+        PaymentDate = e.GetString("pg_payment_date");
+        CardHash = e.GetString("pg_card_hash");
     }
 
-    partial class PayoutsClient
-    {
-        /// <summary>Describes <see cref="ToSavedCardAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ToSavedCardInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ToSavedCard", "POST", "api/reg2reg", "reg2reg", ToSavedCardRequest.FieldTable, timeoutSeconds: 60, reply: ToSavedCardResponse.Shape),
-            "Pays out to a saved card (its token from AddCard or the Cards area).", ToSavedCardRequest.FromText, raw => new ToSavedCardResponse(raw));
+    /// <summary>Whether the payout was accepted.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Pays out to a saved card (its token from AddCard or the Cards area).</summary>
-        /// <remarks>Sends <c>POST /api/reg2reg</c>, signed with script name <c>reg2reg</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="ToSavedCardResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ToSavedCardResponse> ToSavedCardAsync(ToSavedCardRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ToSavedCardInfo.Descriptor, request, raw => new ToSavedCardResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the payout.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The merchant's payout id.</summary>
+    /// <remarks>Element <c>pg_order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>The merchant's balance after the payout.</summary>
+    /// <remarks>Element <c>pg_balance</c>.</remarks>
+    public decimal? Balance { get; }
+
+    /// <summary>The amount paid out.</summary>
+    /// <remarks>Element <c>pg_payment_amount</c>.</remarks>
+    public decimal? PaymentAmount { get; }
+
+    /// <summary>When the payout was made, as the gateway writes it.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_payment_date</c>.</para>
+    /// <para>Text: PayBox's sample writes 2018-12-31 15:00:00, the Gateway twin's docs an ISO 8601 time with offset.</para>
+    /// </remarks>
+    public string? PaymentDate { get; }
+
+    /// <summary>The masked card number.</summary>
+    /// <remarks>Element <c>pg_card_hash</c>.</remarks>
+    public string? CardHash { get; }
+}
+
+partial class PayoutsClient
+{
+    /// <summary>Describes <see cref="ToSavedCardAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ToSavedCardInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ToSavedCard", "POST", "api/reg2reg", "reg2reg", ToSavedCardRequest.FieldTable, timeoutSeconds: 60, reply: ToSavedCardResponse.Shape),
+        "Pays out to a saved card (its token from AddCard or the Cards area).", ToSavedCardRequest.FromText, raw => new ToSavedCardResponse(raw));
+
+    /// <summary>Pays out to a saved card (its token from AddCard or the Cards area).</summary>
+    /// <remarks>Sends <c>POST /api/reg2reg</c>, signed with script name <c>reg2reg</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="ToSavedCardResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ToSavedCardResponse> ToSavedCardAsync(ToSavedCardRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ToSavedCardInfo.Descriptor, request, raw => new ToSavedCardResponse(raw), cancellationToken);
     }
 }

@@ -2,151 +2,150 @@
 // FreedomPay.Generator wrote this from freedompay.payouts.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Payouts
+namespace FreedomPay.Payouts;
+
+/// <summary>Request of <see cref="PayoutsClient.ToUnsavedCardAsync"/>: creates a payout to a card the recipient types on FreedomPay's payout page.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ToUnsavedCardRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PayoutsClient.ToUnsavedCardAsync"/>: creates a payout to a card the recipient types on FreedomPay's payout page.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ToUnsavedCardRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ToUnsavedCardRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Payout id in the merchant's system."),
+        DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay out."),
+        TextField("pg_description", "Description", required: true, minLength: 1, maxLength: 255, description: "What the payout is for."),
+        DateTimeField("pg_order_time_limit", "OrderTimeLimit", "yyyy-MM-dd HH:mm:ss", required: true, description: "Until when the payout may be made (gateway local time)."),
+        EnumField("pg_payment_route", "PaymentRoute", PayoutRouteWire.Values, description: "Set to frame for a payout page shown in a frame."),
+        TextField("pg_user_id", "UserId", maxLength: 50, description: "The recipient's id in the merchant's system."),
+        TextField("pg_user_email", "UserEmail", maxLength: 255, description: "The recipient's e-mail address."),
+        TextField("pg_back_link", "BackLink", required: true, maxLength: 255, description: "Where the recipient returns after the page."),
+        TextField("pg_post_link", "PostLink", required: true, maxLength: 255, description: "URL FreedomPay posts the Payout notify to."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Payout id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
+    public required string OrderId { get; init; }
+
+    /// <summary>Amount to pay out.</summary>
+    /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
+    public required decimal Amount { get; init; }
+
+    /// <summary>What the payout is for.</summary>
+    /// <remarks>Wire name <c>pg_description</c>. Required. 1 to 255 characters.</remarks>
+    public required string Description { get; init; }
+
+    /// <summary>Until when the payout may be made (gateway local time).</summary>
+    /// <remarks>Wire name <c>pg_order_time_limit</c>, format <c>yyyy-MM-dd HH:mm:ss</c>. Required. Example: <c>2020-12-31 12:00:00</c>.</remarks>
+    public required global::System.DateTime OrderTimeLimit { get; init; }
+
+    /// <summary>Set to frame for a payout page shown in a frame.</summary>
+    /// <remarks>Wire name <c>pg_payment_route</c>.</remarks>
+    public PayoutRoute? PaymentRoute { get; init; }
+
+    /// <summary>The recipient's id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_user_id</c>. At most 50 characters.</remarks>
+    public string? UserId { get; init; }
+
+    /// <summary>The recipient's e-mail address.</summary>
+    /// <remarks>Wire name <c>pg_user_email</c>. At most 255 characters.</remarks>
+    public string? UserEmail { get; init; }
+
+    /// <summary>Where the recipient returns after the page.</summary>
+    /// <remarks>Wire name <c>pg_back_link</c>. Required. At most 255 characters.</remarks>
+    public required string BackLink { get; init; }
+
+    /// <summary>URL FreedomPay posts the Payout notify to.</summary>
+    /// <remarks>Wire name <c>pg_post_link</c>. Required. At most 255 characters.</remarks>
+    public required string PostLink { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ToUnsavedCardRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Payout id in the merchant's system."),
-            DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay out."),
-            TextField("pg_description", "Description", required: true, minLength: 1, maxLength: 255, description: "What the payout is for."),
-            DateTimeField("pg_order_time_limit", "OrderTimeLimit", "yyyy-MM-dd HH:mm:ss", required: true, description: "Until when the payout may be made (gateway local time)."),
-            EnumField("pg_payment_route", "PaymentRoute", PayoutRouteWire.Values, description: "Set to frame for a payout page shown in a frame."),
-            TextField("pg_user_id", "UserId", maxLength: 50, description: "The recipient's id in the merchant's system."),
-            TextField("pg_user_email", "UserEmail", maxLength: 255, description: "The recipient's e-mail address."),
-            TextField("pg_back_link", "BackLink", required: true, maxLength: 255, description: "Where the recipient returns after the page."),
-            TextField("pg_post_link", "PostLink", required: true, maxLength: 255, description: "URL FreedomPay posts the Payout notify to."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Payout id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
-        public required string OrderId { get; init; }
-
-        /// <summary>Amount to pay out.</summary>
-        /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
-        public required decimal Amount { get; init; }
-
-        /// <summary>What the payout is for.</summary>
-        /// <remarks>Wire name <c>pg_description</c>. Required. 1 to 255 characters.</remarks>
-        public required string Description { get; init; }
-
-        /// <summary>Until when the payout may be made (gateway local time).</summary>
-        /// <remarks>Wire name <c>pg_order_time_limit</c>, format <c>yyyy-MM-dd HH:mm:ss</c>. Required. Example: <c>2020-12-31 12:00:00</c>.</remarks>
-        public required global::System.DateTime OrderTimeLimit { get; init; }
-
-        /// <summary>Set to frame for a payout page shown in a frame.</summary>
-        /// <remarks>Wire name <c>pg_payment_route</c>.</remarks>
-        public PayoutRoute? PaymentRoute { get; init; }
-
-        /// <summary>The recipient's id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_user_id</c>. At most 50 characters.</remarks>
-        public string? UserId { get; init; }
-
-        /// <summary>The recipient's e-mail address.</summary>
-        /// <remarks>Wire name <c>pg_user_email</c>. At most 255 characters.</remarks>
-        public string? UserEmail { get; init; }
-
-        /// <summary>Where the recipient returns after the page.</summary>
-        /// <remarks>Wire name <c>pg_back_link</c>. Required. At most 255 characters.</remarks>
-        public required string BackLink { get; init; }
-
-        /// <summary>URL FreedomPay posts the Payout notify to.</summary>
-        /// <remarks>Wire name <c>pg_post_link</c>. Required. At most 255 characters.</remarks>
-        public required string PostLink { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, OrderId);
-            visitor.Decimal(2, Amount);
-            visitor.Text(3, Description);
-            visitor.DateTime(4, OrderTimeLimit);
-            visitor.Enum(5, (int?)PaymentRoute);
-            visitor.Text(6, UserId);
-            visitor.Text(7, UserEmail);
-            visitor.Text(8, BackLink);
-            visitor.Text(9, PostLink);
-        }
-
-        internal static ToUnsavedCardRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ToUnsavedCardRequest
-        {
-            OrderId = values.RequiredText(1),
-            Amount = values.RequiredDecimal(2),
-            Description = values.RequiredText(3),
-            OrderTimeLimit = values.RequiredDateTime(4),
-            PaymentRoute = (PayoutRoute?)values.Enum(5),
-            UserId = values.Text(6),
-            UserEmail = values.Text(7),
-            BackLink = values.RequiredText(8),
-            PostLink = values.RequiredText(9),
-        };
+        visitor.Text(1, OrderId);
+        visitor.Decimal(2, Amount);
+        visitor.Text(3, Description);
+        visitor.DateTime(4, OrderTimeLimit);
+        visitor.Enum(5, (int?)PaymentRoute);
+        visitor.Text(6, UserId);
+        visitor.Text(7, UserEmail);
+        visitor.Text(8, BackLink);
+        visitor.Text(9, PostLink);
     }
 
-    /// <summary>Reply of <see cref="PayoutsClient.ToUnsavedCardAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ToUnsavedCardResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ToUnsavedCardRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ToUnsavedCardRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_merchant_id"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_redirect_url", required: true),
-        };
+        OrderId = values.RequiredText(1),
+        Amount = values.RequiredDecimal(2),
+        Description = values.RequiredText(3),
+        OrderTimeLimit = values.RequiredDateTime(4),
+        PaymentRoute = (PayoutRoute?)values.Enum(5),
+        UserId = values.Text(6),
+        UserEmail = values.Text(7),
+        BackLink = values.RequiredText(8),
+        PostLink = values.RequiredText(9),
+    };
+}
 
-        internal ToUnsavedCardResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            MerchantId = e.GetString("pg_merchant_id");
-            RedirectUrl = e.GetRequiredString("pg_redirect_url");
-        }
+/// <summary>Reply of <see cref="PayoutsClient.ToUnsavedCardAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ToUnsavedCardResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_merchant_id"),
+        TextElement("pg_redirect_url", required: true),
+    };
 
-        /// <summary>Whether the payout was created.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the payout.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The merchant id.</summary>
-        /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
-        public string? MerchantId { get; }
-
-        /// <summary>The page where the recipient types the card.</summary>
-        /// <remarks>Element <c>pg_redirect_url</c>, always present.</remarks>
-        public string RedirectUrl { get; }
+    internal ToUnsavedCardResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        MerchantId = e.GetString("pg_merchant_id");
+        RedirectUrl = e.GetRequiredString("pg_redirect_url");
     }
 
-    partial class PayoutsClient
-    {
-        /// <summary>Describes <see cref="ToUnsavedCardAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ToUnsavedCardInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ToUnsavedCard", "POST", "api/reg2nonreg", "reg2nonreg", ToUnsavedCardRequest.FieldTable, timeoutSeconds: 60, reply: ToUnsavedCardResponse.Shape),
-            "Creates a payout to a card the recipient types on FreedomPay's payout page.", ToUnsavedCardRequest.FromText, raw => new ToUnsavedCardResponse(raw));
+    /// <summary>Whether the payout was created.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Creates a payout to a card the recipient types on FreedomPay's payout page.</summary>
-        /// <remarks>
-        /// <para>Send the recipient to RedirectUrl; the payout goes ahead once the card is entered.</para>
-        /// <para>Sends <c>POST /api/reg2nonreg</c>, signed with script name <c>reg2nonreg</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="ToUnsavedCardResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ToUnsavedCardResponse> ToUnsavedCardAsync(ToUnsavedCardRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ToUnsavedCardInfo.Descriptor, request, raw => new ToUnsavedCardResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the payout.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The merchant id.</summary>
+    /// <remarks>Element <c>pg_merchant_id</c>.</remarks>
+    public string? MerchantId { get; }
+
+    /// <summary>The page where the recipient types the card.</summary>
+    /// <remarks>Element <c>pg_redirect_url</c>, always present.</remarks>
+    public string RedirectUrl { get; }
+}
+
+partial class PayoutsClient
+{
+    /// <summary>Describes <see cref="ToUnsavedCardAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ToUnsavedCardInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ToUnsavedCard", "POST", "api/reg2nonreg", "reg2nonreg", ToUnsavedCardRequest.FieldTable, timeoutSeconds: 60, reply: ToUnsavedCardResponse.Shape),
+        "Creates a payout to a card the recipient types on FreedomPay's payout page.", ToUnsavedCardRequest.FromText, raw => new ToUnsavedCardResponse(raw));
+
+    /// <summary>Creates a payout to a card the recipient types on FreedomPay's payout page.</summary>
+    /// <remarks>
+    /// <para>Send the recipient to RedirectUrl; the payout goes ahead once the card is entered.</para>
+    /// <para>Sends <c>POST /api/reg2nonreg</c>, signed with script name <c>reg2nonreg</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="ToUnsavedCardResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ToUnsavedCardResponse> ToUnsavedCardAsync(ToUnsavedCardRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ToUnsavedCardInfo.Descriptor, request, raw => new ToUnsavedCardResponse(raw), cancellationToken);
     }
 }

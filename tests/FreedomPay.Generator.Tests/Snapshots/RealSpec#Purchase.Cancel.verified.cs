@@ -2,93 +2,92 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Request of <see cref="PurchaseClient.CancelAsync"/>: cancels a held (two-step) payment before it is cleared.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class CancelRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PurchaseClient.CancelAsync"/>: cancels a held (two-step) payment before it is cleared.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class CancelRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "CancelRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+        ListField("pg_receipt_positions", "ReceiptPositions", global::FreedomPay.Purchase.ReceiptPosition.FieldTable, maxItems: 100, description: "Lines of the fiscal receipt."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The payment id returned by Init.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <summary>Lines of the fiscal receipt.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_receipt_positions</c>. Sent as <c>pg_receipt_positions[0][name]</c>, <c>pg_receipt_positions[1][name]</c>, ... At most 100 items.</para>
+    /// <para>The docs list the positions as optional and give no item limit; 100 is this client's bound.</para>
+    /// </remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Purchase.ReceiptPosition>? ReceiptPositions { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "CancelRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
-            ListField("pg_receipt_positions", "ReceiptPositions", global::FreedomPay.Purchase.ReceiptPosition.FieldTable, maxItems: 100, description: "Lines of the fiscal receipt."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The payment id returned by Init.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <summary>Lines of the fiscal receipt.</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_receipt_positions</c>. Sent as <c>pg_receipt_positions[0][name]</c>, <c>pg_receipt_positions[1][name]</c>, ... At most 100 items.</para>
-        /// <para>The docs list the positions as optional and give no item limit; 100 is this client's bound.</para>
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Purchase.ReceiptPosition>? ReceiptPositions { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-            visitor.List(2, ReceiptPositions);
-        }
-
-        internal static CancelRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new CancelRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-            ReceiptPositions = values.List(2, global::FreedomPay.Purchase.ReceiptPosition.FromText),
-        };
+        visitor.Integer(1, PaymentId);
+        visitor.List(2, ReceiptPositions);
     }
 
-    /// <summary>Reply of <see cref="PurchaseClient.CancelAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class CancelResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static CancelRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new CancelRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", paymentId: true),
-        };
+        PaymentId = values.RequiredInteger(1),
+        ReceiptPositions = values.List(2, global::FreedomPay.Purchase.ReceiptPosition.FromText),
+    };
+}
 
-        internal CancelResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetInt64("pg_payment_id");
-        }
+/// <summary>Reply of <see cref="PurchaseClient.CancelAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class CancelResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", paymentId: true),
+    };
 
-        /// <summary>Whether the payment was cancelled.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>The cancelled payment.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: the docs page ends before the reply; the PayBox Android SDK reads pg_status and pg_payment_id from it.</para>
-        /// </remarks>
-        public long? PaymentId { get; }
+    internal CancelResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetInt64("pg_payment_id");
     }
 
-    partial class PurchaseClient
-    {
-        /// <summary>Describes <see cref="CancelAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo CancelInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Cancel", "POST", "cancel.php", "cancel.php", CancelRequest.FieldTable, timeoutSeconds: 60, reply: CancelResponse.Shape),
-            "Cancels a held (two-step) payment before it is cleared.", CancelRequest.FromText, raw => new CancelResponse(raw));
+    /// <summary>Whether the payment was cancelled.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Cancels a held (two-step) payment before it is cleared.</summary>
-        /// <remarks>Sends <c>POST /cancel.php</c>, signed with script name <c>cancel.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="CancelResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<CancelResponse> CancelAsync(CancelRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(CancelInfo.Descriptor, request, raw => new CancelResponse(raw), cancellationToken);
-        }
+    /// <summary>The cancelled payment.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_payment_id</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs page ends before the reply; the PayBox Android SDK reads pg_status and pg_payment_id from it.</para>
+    /// </remarks>
+    public long? PaymentId { get; }
+}
+
+partial class PurchaseClient
+{
+    /// <summary>Describes <see cref="CancelAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo CancelInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Cancel", "POST", "cancel.php", "cancel.php", CancelRequest.FieldTable, timeoutSeconds: 60, reply: CancelResponse.Shape),
+        "Cancels a held (two-step) payment before it is cleared.", CancelRequest.FromText, raw => new CancelResponse(raw));
+
+    /// <summary>Cancels a held (two-step) payment before it is cleared.</summary>
+    /// <remarks>Sends <c>POST /cancel.php</c>, signed with script name <c>cancel.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="CancelResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<CancelResponse> CancelAsync(CancelRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(CancelInfo.Descriptor, request, raw => new CancelResponse(raw), cancellationToken);
     }
 }

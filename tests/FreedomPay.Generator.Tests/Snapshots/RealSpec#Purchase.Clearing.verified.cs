@@ -2,96 +2,95 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Request of <see cref="PurchaseClient.ClearingAsync"/>: debits a held (two-step) payment, whole or in part.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ClearingRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PurchaseClient.ClearingAsync"/>: debits a held (two-step) payment, whole or in part.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ClearingRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ClearingRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+        DecimalField("pg_clearing_amount", "ClearingAmount", min: 0.01m, scale: 2, description: "The amount to debit, at most the held amount; the whole held amount when absent."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The payment id returned by Init.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <summary>The amount to debit, at most the held amount; the whole held amount when absent.</summary>
+    /// <remarks>Wire name <c>pg_clearing_amount</c>. At least 0.01.</remarks>
+    public decimal? ClearingAmount { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ClearingRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
-            DecimalField("pg_clearing_amount", "ClearingAmount", min: 0.01m, scale: 2, description: "The amount to debit, at most the held amount; the whole held amount when absent."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The payment id returned by Init.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <summary>The amount to debit, at most the held amount; the whole held amount when absent.</summary>
-        /// <remarks>Wire name <c>pg_clearing_amount</c>. At least 0.01.</remarks>
-        public decimal? ClearingAmount { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-            visitor.Decimal(2, ClearingAmount);
-        }
-
-        internal static ClearingRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ClearingRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-            ClearingAmount = values.Decimal(2),
-        };
+        visitor.Integer(1, PaymentId);
+        visitor.Decimal(2, ClearingAmount);
     }
 
-    /// <summary>Reply of <see cref="PurchaseClient.ClearingAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ClearingResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ClearingRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ClearingRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_clearing_amount"),
-        };
+        PaymentId = values.RequiredInteger(1),
+        ClearingAmount = values.Decimal(2),
+    };
+}
 
-        internal ClearingResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            Amount = e.GetDecimal("pg_amount");
-            ClearingAmount = e.GetDecimal("pg_clearing_amount");
-        }
+/// <summary>Reply of <see cref="PurchaseClient.ClearingAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ClearingResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        DecimalElement("pg_amount"),
+        DecimalElement("pg_clearing_amount"),
+    };
 
-        /// <summary>Whether the payment was cleared.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>The payment's amount.</summary>
-        /// <remarks>Element <c>pg_amount</c>.</remarks>
-        public decimal? Amount { get; }
-
-        /// <summary>The amount debited.</summary>
-        /// <remarks>Element <c>pg_clearing_amount</c>.</remarks>
-        public decimal? ClearingAmount { get; }
+    internal ClearingResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        Amount = e.GetDecimal("pg_amount");
+        ClearingAmount = e.GetDecimal("pg_clearing_amount");
     }
 
-    partial class PurchaseClient
-    {
-        /// <summary>Describes <see cref="ClearingAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ClearingInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Clearing", "POST", "do_capture.php", "do_capture.php", ClearingRequest.FieldTable, timeoutSeconds: 60, reply: ClearingResponse.Shape),
-            "Debits a held (two-step) payment, whole or in part.", ClearingRequest.FromText, raw => new ClearingResponse(raw));
+    /// <summary>Whether the payment was cleared.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Debits a held (two-step) payment, whole or in part.</summary>
-        /// <remarks>
-        /// <para>Without ClearingAmount the whole held amount is debited; what is not cleared is released.</para>
-        /// <para>Sends <c>POST /do_capture.php</c>, signed with script name <c>do_capture.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="ClearingResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ClearingResponse> ClearingAsync(ClearingRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ClearingInfo.Descriptor, request, raw => new ClearingResponse(raw), cancellationToken);
-        }
+    /// <summary>The payment's amount.</summary>
+    /// <remarks>Element <c>pg_amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>The amount debited.</summary>
+    /// <remarks>Element <c>pg_clearing_amount</c>.</remarks>
+    public decimal? ClearingAmount { get; }
+}
+
+partial class PurchaseClient
+{
+    /// <summary>Describes <see cref="ClearingAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ClearingInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Clearing", "POST", "do_capture.php", "do_capture.php", ClearingRequest.FieldTable, timeoutSeconds: 60, reply: ClearingResponse.Shape),
+        "Debits a held (two-step) payment, whole or in part.", ClearingRequest.FromText, raw => new ClearingResponse(raw));
+
+    /// <summary>Debits a held (two-step) payment, whole or in part.</summary>
+    /// <remarks>
+    /// <para>Without ClearingAmount the whole held amount is debited; what is not cleared is released.</para>
+    /// <para>Sends <c>POST /do_capture.php</c>, signed with script name <c>do_capture.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="ClearingResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ClearingResponse> ClearingAsync(ClearingRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ClearingInfo.Descriptor, request, raw => new ClearingResponse(raw), cancellationToken);
     }
 }

@@ -2,29 +2,27 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>How FreedomPay calls the check and result URLs.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum CallbackMethod
 {
-    /// <summary>How FreedomPay calls the check and result URLs.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum CallbackMethod
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>GET</c>.</summary>
-        Get = 1,
+    /// <summary>Wire value: <c>GET</c>.</summary>
+    Get = 1,
 
-        /// <summary>Wire value: <c>POST</c>.</summary>
-        Post = 2,
+    /// <summary>Wire value: <c>POST</c>.</summary>
+    Post = 2,
 
-        /// <summary>Wire value: <c>XML</c>.</summary>
-        Xml = 3,
-    }
+    /// <summary>Wire value: <c>XML</c>.</summary>
+    Xml = 3,
+}
 
-    /// <summary>The wire values of <see cref="CallbackMethod"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class CallbackMethodWire
-    {
-        internal static readonly string[] Values = new string[] { "GET", "POST", "XML" };
-    }
+/// <summary>The wire values of <see cref="CallbackMethod"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class CallbackMethodWire
+{
+    internal static readonly string[] Values = { "GET", "POST", "XML" };
 }

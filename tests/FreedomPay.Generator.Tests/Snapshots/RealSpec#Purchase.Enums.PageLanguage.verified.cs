@@ -2,35 +2,33 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Language of the hosted payment page (ISO 639-1).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum PageLanguage
 {
-    /// <summary>Language of the hosted payment page (ISO 639-1).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum PageLanguage
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>ru</c>.</summary>
-        Russian = 1,
+    /// <summary>Wire value: <c>ru</c>.</summary>
+    Russian = 1,
 
-        /// <summary>Wire value: <c>en</c>.</summary>
-        English = 2,
+    /// <summary>Wire value: <c>en</c>.</summary>
+    English = 2,
 
-        /// <summary>Wire value: <c>kz</c>.</summary>
-        Kazakh = 3,
+    /// <summary>Wire value: <c>kz</c>.</summary>
+    Kazakh = 3,
 
-        /// <summary>Wire value: <c>kg</c>.</summary>
-        Kyrgyz = 4,
+    /// <summary>Wire value: <c>kg</c>.</summary>
+    Kyrgyz = 4,
 
-        /// <summary>Wire value: <c>uz</c>.</summary>
-        Uzbek = 5,
-    }
+    /// <summary>Wire value: <c>uz</c>.</summary>
+    Uzbek = 5,
+}
 
-    /// <summary>The wire values of <see cref="PageLanguage"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class PageLanguageWire
-    {
-        internal static readonly string[] Values = new string[] { "ru", "en", "kz", "kg", "uz" };
-    }
+/// <summary>The wire values of <see cref="PageLanguage"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class PageLanguageWire
+{
+    internal static readonly string[] Values = { "ru", "en", "kz", "kg", "uz" };
 }

@@ -2,23 +2,21 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Values of <c>PaymentRoute</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum PaymentRoute
 {
-    /// <summary>Values of <c>PaymentRoute</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum PaymentRoute
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>frame</c>.</summary>
-        Frame = 1,
-    }
+    /// <summary>Wire value: <c>frame</c>.</summary>
+    Frame = 1,
+}
 
-    /// <summary>The wire values of <see cref="PaymentRoute"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class PaymentRouteWire
-    {
-        internal static readonly string[] Values = new string[] { "frame" };
-    }
+/// <summary>The wire values of <see cref="PaymentRoute"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class PaymentRouteWire
+{
+    internal static readonly string[] Values = { "frame" };
 }

@@ -2,32 +2,30 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Values of <c>RefundStatus</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum RefundStatus
 {
-    /// <summary>Values of <c>RefundStatus</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum RefundStatus
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>The refund was made.</summary>
-        Ok = 1,
+    /// <summary>The refund was made.</summary>
+    Ok = 1,
 
-        /// <summary>The refund was made.</summary>
-        Success = 2,
+    /// <summary>The refund was made.</summary>
+    Success = 2,
 
-        /// <summary>The refund is being processed; check Status later.</summary>
-        Pending = 3,
+    /// <summary>The refund is being processed; check Status later.</summary>
+    Pending = 3,
 
-        /// <summary>The refund failed.</summary>
-        Error = 4,
-    }
+    /// <summary>The refund failed.</summary>
+    Error = 4,
+}
 
-    /// <summary>The wire values of <see cref="RefundStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class RefundStatusWire
-    {
-        internal static readonly string[] Values = new string[] { "ok", "success", "pending", "error" };
-    }
+/// <summary>The wire values of <see cref="RefundStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class RefundStatusWire
+{
+    internal static readonly string[] Values = { "ok", "success", "pending", "error" };
 }

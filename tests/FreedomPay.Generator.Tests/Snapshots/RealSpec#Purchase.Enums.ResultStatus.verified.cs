@@ -2,26 +2,24 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Whether the request succeeded.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum ResultStatus
 {
-    /// <summary>Whether the request succeeded.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum ResultStatus
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>ok</c>.</summary>
-        Ok = 1,
+    /// <summary>Wire value: <c>ok</c>.</summary>
+    Ok = 1,
 
-        /// <summary>Wire value: <c>error</c>.</summary>
-        Error = 2,
-    }
+    /// <summary>Wire value: <c>error</c>.</summary>
+    Error = 2,
+}
 
-    /// <summary>The wire values of <see cref="ResultStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class ResultStatusWire
-    {
-        internal static readonly string[] Values = new string[] { "ok", "error" };
-    }
+/// <summary>The wire values of <see cref="ResultStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class ResultStatusWire
+{
+    internal static readonly string[] Values = { "ok", "error" };
 }

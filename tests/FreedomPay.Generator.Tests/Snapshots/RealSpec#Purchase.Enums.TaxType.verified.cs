@@ -2,50 +2,48 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>The VAT rate of a receipt line.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum TaxType
 {
-    /// <summary>The VAT rate of a receipt line.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum TaxType
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>No VAT.</summary>
-        NoTax = 1,
+    /// <summary>No VAT.</summary>
+    NoTax = 1,
 
-        /// <summary>VAT 0%.</summary>
-        Vat0 = 2,
+    /// <summary>VAT 0%.</summary>
+    Vat0 = 2,
 
-        /// <summary>VAT 12%.</summary>
-        Vat12 = 3,
+    /// <summary>VAT 12%.</summary>
+    Vat12 = 3,
 
-        /// <summary>VAT 12/112 (included in the price).</summary>
-        Vat12Included = 4,
+    /// <summary>VAT 12/112 (included in the price).</summary>
+    Vat12Included = 4,
 
-        /// <summary>VAT 18%.</summary>
-        Vat18 = 5,
+    /// <summary>VAT 18%.</summary>
+    Vat18 = 5,
 
-        /// <summary>VAT 18/118 (included in the price).</summary>
-        Vat18Included = 6,
+    /// <summary>VAT 18/118 (included in the price).</summary>
+    Vat18Included = 6,
 
-        /// <summary>VAT 10%.</summary>
-        Vat10 = 7,
+    /// <summary>VAT 10%.</summary>
+    Vat10 = 7,
 
-        /// <summary>VAT 10/110 (included in the price).</summary>
-        Vat10Included = 8,
+    /// <summary>VAT 10/110 (included in the price).</summary>
+    Vat10Included = 8,
 
-        /// <summary>VAT 20%.</summary>
-        Vat20 = 9,
+    /// <summary>VAT 20%.</summary>
+    Vat20 = 9,
 
-        /// <summary>VAT 20/120 (included in the price).</summary>
-        Vat20Included = 10,
-    }
+    /// <summary>VAT 20/120 (included in the price).</summary>
+    Vat20Included = 10,
+}
 
-    /// <summary>The wire values of <see cref="TaxType"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class TaxTypeWire
-    {
-        internal static readonly string[] Values = new string[] { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
-    }
+/// <summary>The wire values of <see cref="TaxType"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class TaxTypeWire
+{
+    internal static readonly string[] Values = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
 }

@@ -2,340 +2,339 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Request of <see cref="PurchaseClient.InitAsync"/>: creates a card payment and returns the hosted page where the buyer enters the card.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PurchaseClient.InitAsync"/>: creates a card payment and returns the hosted page where the buyer enters the card.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "InitRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
+        DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay, in pg_currency."),
+        TextField("pg_currency", "Currency", pattern: "^[A-Z]{3}$", description: "Currency of the amount (ISO 4217); the merchant's default when absent."),
+        TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for; shown to the buyer."),
+        BooleanField("pg_auto_clearing", "AutoClearing", description: "True: one-step, debited at once; false: two-step, held until Clearing or Cancel."),
+        BooleanField("pg_recurring_start", "RecurringStart", description: "True to create a recurring profile with this payment (for Recurring)."),
+        IntegerField("pg_recurring_lifetime", "RecurringLifetime", min: 1L, max: 156L, description: "How long the recurring profile lives (months, as read from the bounds)."),
+        BooleanField("pg_testing_mode", "TestingMode", description: "True to create a test payment."),
+        IntegerField("pg_lifetime", "Lifetime", min: 300L, max: 604800L, description: "Seconds the payment stays payable (the .uz docs give 86400 as the default)."),
+        EnumField("pg_language", "Language", PageLanguageWire.Values, description: "Language of the hosted payment page (ISO 639-1); Russian when absent."),
+        IntegerField("pg_timeout_after_payment", "TimeoutAfterPayment", min: 1L, description: "Seconds the page waits after the payment before returning the buyer (default 10)."),
+        BooleanField("pg_3ds_challenge", "ThreeDsChallenge", description: "True to ask the bank for a 3-D Secure challenge."),
+        EnumField("pg_payment_route", "PaymentRoute", PaymentRouteWire.Values, description: "Set to frame for a payment page shown in a frame."),
+        TextField("pg_payment_method", "PaymentMethod", description: "Payment method, e.g. bankcard."),
+        TextField("pg_payment_system", "PaymentSystem", description: "The payment system to use, when the merchant chooses it."),
+        TextField("pg_user_id", "UserId", minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The buyer's id in the merchant's system."),
+        TextField("pg_user_ip", "UserIp", description: "The buyer's IP address."),
+        TextField("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only with the country code."),
+        TextField("pg_user_contact_email", "UserContactEmail", maxLength: 255, description: "The buyer's e-mail address."),
+        EnumField("pg_request_method", "RequestMethod", CallbackMethodWire.Values, description: "How FreedomPay calls the check and result URLs."),
+        TextField("pg_check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the order can be paid."),
+        TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
+        TextField("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful payment."),
+        TextField("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed payment."),
+        TextField("pg_state_url", "StateUrl", maxLength: 255, description: "Where the buyer goes while the payment is still being processed."),
+        TextField("pg_site_url", "SiteUrl", maxLength: 255, description: "The merchant's site, for the buyer to return to."),
+        EnumField("pg_success_url_method", "SuccessUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the success URL."),
+        EnumField("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the failure URL."),
+        EnumField("pg_state_url_method", "StateUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the state URL."),
+        ListField("pg_receipt_positions", "ReceiptPositions", global::FreedomPay.Purchase.ReceiptPosition.FieldTable, maxItems: 100, description: "Lines of the fiscal receipt."),
+        TextField("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+        TextField("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+        TextField("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Order id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters. Example: <c>A-1</c>.</remarks>
+    public string? OrderId { get; init; }
+
+    /// <summary>Amount to pay, in pg_currency.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</para>
+    /// <para>The docs give the bounds; two decimal places is this client's rule for tenge, som and sum amounts.</para>
+    /// </remarks>
+    public required decimal Amount { get; init; }
+
+    /// <summary>Currency of the amount (ISO 4217); the merchant's default when absent.</summary>
+    /// <remarks>Wire name <c>pg_currency</c>. Matches <c>^[A-Z]{3}$</c>. Example: <c>KZT</c>.</remarks>
+    public string? Currency { get; init; }
+
+    /// <summary>What is being paid for; shown to the buyer.</summary>
+    /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
+    public required string Description { get; init; }
+
+    /// <summary>True: one-step, debited at once; false: two-step, held until Clearing or Cancel.</summary>
+    /// <remarks>Wire name <c>pg_auto_clearing</c>.</remarks>
+    public bool? AutoClearing { get; init; }
+
+    /// <summary>True to create a recurring profile with this payment (for Recurring).</summary>
+    /// <remarks>Wire name <c>pg_recurring_start</c>.</remarks>
+    public bool? RecurringStart { get; init; }
+
+    /// <summary>How long the recurring profile lives (months, as read from the bounds).</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_recurring_lifetime</c>. From 1 to 156.</para>
+    /// <para>The docs give 1..156 without a unit.</para>
+    /// </remarks>
+    public long? RecurringLifetime { get; init; }
+
+    /// <summary>True to create a test payment.</summary>
+    /// <remarks>Wire name <c>pg_testing_mode</c>.</remarks>
+    public bool? TestingMode { get; init; }
+
+    /// <summary>Seconds the payment stays payable (the .uz docs give 86400 as the default).</summary>
+    /// <remarks>Wire name <c>pg_lifetime</c>. From 300 to 604800.</remarks>
+    public long? Lifetime { get; init; }
+
+    /// <summary>Language of the hosted payment page (ISO 639-1); Russian when absent.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_language</c>.</para>
+    /// <para>The .kz frame page writes Kazakh as "kk", the .uz page as "kz".</para>
+    /// </remarks>
+    public PageLanguage? Language { get; init; }
+
+    /// <summary>Seconds the page waits after the payment before returning the buyer (default 10).</summary>
+    /// <remarks>Wire name <c>pg_timeout_after_payment</c>. At least 1.</remarks>
+    public long? TimeoutAfterPayment { get; init; }
+
+    /// <summary>True to ask the bank for a 3-D Secure challenge.</summary>
+    /// <remarks>Wire name <c>pg_3ds_challenge</c>.</remarks>
+    public bool? ThreeDsChallenge { get; init; }
+
+    /// <summary>Set to frame for a payment page shown in a frame.</summary>
+    /// <remarks>Wire name <c>pg_payment_route</c>.</remarks>
+    public PaymentRoute? PaymentRoute { get; init; }
+
+    /// <summary>Payment method, e.g. bankcard.</summary>
+    /// <remarks>Wire name <c>pg_payment_method</c>. Example: <c>bankcard</c>.</remarks>
+    public string? PaymentMethod { get; init; }
+
+    /// <summary>The payment system to use, when the merchant chooses it.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_payment_system</c>. Example: <c>EPAYWEBKZT</c>.</para>
+    /// <para>Listed on the .uz "Page" page (https://docs.freedompay.uz/api-13679479).</para>
+    /// </remarks>
+    public string? PaymentSystem { get; init; }
+
+    /// <summary>The buyer's id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_user_id</c>. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</remarks>
+    public string? UserId { get; init; }
+
+    /// <summary>The buyer's IP address.</summary>
+    /// <remarks>Wire name <c>pg_user_ip</c>. Example: <c>127.0.0.1</c>.</remarks>
+    public string? UserIp { get; init; }
+
+    /// <summary>The buyer's phone number, digits only with the country code.</summary>
+    /// <remarks>Wire name <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked.</remarks>
+    public string? UserPhone { get; init; }
+
+    /// <summary>The buyer's e-mail address.</summary>
+    /// <remarks>Wire name <c>pg_user_contact_email</c>. At most 255 characters.</remarks>
+    public string? UserContactEmail { get; init; }
+
+    /// <summary>How FreedomPay calls the check and result URLs.</summary>
+    /// <remarks>Wire name <c>pg_request_method</c>.</remarks>
+    public CallbackMethod? RequestMethod { get; init; }
+
+    /// <summary>URL FreedomPay asks whether the order can be paid.</summary>
+    /// <remarks>Wire name <c>pg_check_url</c>. At most 255 characters.</remarks>
+    public string? CheckUrl { get; init; }
+
+    /// <summary>URL FreedomPay notifies with the payment result.</summary>
+    /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
+    public string? ResultUrl { get; init; }
+
+    /// <summary>Where the buyer goes after a successful payment.</summary>
+    /// <remarks>Wire name <c>pg_success_url</c>. At most 255 characters.</remarks>
+    public string? SuccessUrl { get; init; }
+
+    /// <summary>Where the buyer goes after a failed payment.</summary>
+    /// <remarks>Wire name <c>pg_failure_url</c>. At most 255 characters.</remarks>
+    public string? FailureUrl { get; init; }
+
+    /// <summary>Where the buyer goes while the payment is still being processed.</summary>
+    /// <remarks>Wire name <c>pg_state_url</c>. At most 255 characters.</remarks>
+    public string? StateUrl { get; init; }
+
+    /// <summary>The merchant's site, for the buyer to return to.</summary>
+    /// <remarks>Wire name <c>pg_site_url</c>. At most 255 characters.</remarks>
+    public string? SiteUrl { get; init; }
+
+    /// <summary>HTTP method of the redirect to the success URL.</summary>
+    /// <remarks>Wire name <c>pg_success_url_method</c>.</remarks>
+    public RedirectMethod? SuccessUrlMethod { get; init; }
+
+    /// <summary>HTTP method of the redirect to the failure URL.</summary>
+    /// <remarks>Wire name <c>pg_failure_url_method</c>.</remarks>
+    public RedirectMethod? FailureUrlMethod { get; init; }
+
+    /// <summary>HTTP method of the redirect to the state URL.</summary>
+    /// <remarks>Wire name <c>pg_state_url_method</c>.</remarks>
+    public RedirectMethod? StateUrlMethod { get; init; }
+
+    /// <summary>Lines of the fiscal receipt.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_receipt_positions</c>. Sent as <c>pg_receipt_positions[0][name]</c>, <c>pg_receipt_positions[1][name]</c>, ... At most 100 items.</para>
+    /// <para>The docs list the positions as optional and give no item limit; 100 is this client's bound.</para>
+    /// </remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Purchase.ReceiptPosition>? ReceiptPositions { get; init; }
+
+    /// <summary>Merchant data echoed back in callbacks.</summary>
+    /// <remarks>Wire name <c>pg_param1</c>. At most 255 characters.</remarks>
+    public string? Param1 { get; init; }
+
+    /// <summary>Merchant data echoed back in callbacks.</summary>
+    /// <remarks>Wire name <c>pg_param2</c>. At most 255 characters.</remarks>
+    public string? Param2 { get; init; }
+
+    /// <summary>Merchant data echoed back in callbacks.</summary>
+    /// <remarks>Wire name <c>pg_param3</c>. At most 255 characters.</remarks>
+    public string? Param3 { get; init; }
+
+    /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
+    /// <remarks>Names start with a letter, then letters, digits, '_' or '-'; not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "InitRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
-            DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay, in pg_currency."),
-            TextField("pg_currency", "Currency", pattern: "^[A-Z]{3}$", description: "Currency of the amount (ISO 4217); the merchant's default when absent."),
-            TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for; shown to the buyer."),
-            BooleanField("pg_auto_clearing", "AutoClearing", description: "True: one-step, debited at once; false: two-step, held until Clearing or Cancel."),
-            BooleanField("pg_recurring_start", "RecurringStart", description: "True to create a recurring profile with this payment (for Recurring)."),
-            IntegerField("pg_recurring_lifetime", "RecurringLifetime", min: 1L, max: 156L, description: "How long the recurring profile lives (months, as read from the bounds)."),
-            BooleanField("pg_testing_mode", "TestingMode", description: "True to create a test payment."),
-            IntegerField("pg_lifetime", "Lifetime", min: 300L, max: 604800L, description: "Seconds the payment stays payable (the .uz docs give 86400 as the default)."),
-            EnumField("pg_language", "Language", PageLanguageWire.Values, description: "Language of the hosted payment page (ISO 639-1); Russian when absent."),
-            IntegerField("pg_timeout_after_payment", "TimeoutAfterPayment", min: 1L, description: "Seconds the page waits after the payment before returning the buyer (default 10)."),
-            BooleanField("pg_3ds_challenge", "ThreeDsChallenge", description: "True to ask the bank for a 3-D Secure challenge."),
-            EnumField("pg_payment_route", "PaymentRoute", PaymentRouteWire.Values, description: "Set to frame for a payment page shown in a frame."),
-            TextField("pg_payment_method", "PaymentMethod", description: "Payment method, e.g. bankcard."),
-            TextField("pg_payment_system", "PaymentSystem", description: "The payment system to use, when the merchant chooses it."),
-            TextField("pg_user_id", "UserId", minLength: 1, maxLength: 50, pattern: "^[a-zA-Z0-9_-]+$", description: "The buyer's id in the merchant's system."),
-            TextField("pg_user_ip", "UserIp", description: "The buyer's IP address."),
-            TextField("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only with the country code."),
-            TextField("pg_user_contact_email", "UserContactEmail", maxLength: 255, description: "The buyer's e-mail address."),
-            EnumField("pg_request_method", "RequestMethod", CallbackMethodWire.Values, description: "How FreedomPay calls the check and result URLs."),
-            TextField("pg_check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the order can be paid."),
-            TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
-            TextField("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful payment."),
-            TextField("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed payment."),
-            TextField("pg_state_url", "StateUrl", maxLength: 255, description: "Where the buyer goes while the payment is still being processed."),
-            TextField("pg_site_url", "SiteUrl", maxLength: 255, description: "The merchant's site, for the buyer to return to."),
-            EnumField("pg_success_url_method", "SuccessUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the success URL."),
-            EnumField("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the failure URL."),
-            EnumField("pg_state_url_method", "StateUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the state URL."),
-            ListField("pg_receipt_positions", "ReceiptPositions", global::FreedomPay.Purchase.ReceiptPosition.FieldTable, maxItems: 100, description: "Lines of the fiscal receipt."),
-            TextField("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            TextField("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            TextField("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Order id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters. Example: <c>A-1</c>.</remarks>
-        public string? OrderId { get; init; }
-
-        /// <summary>Amount to pay, in pg_currency.</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</para>
-        /// <para>The docs give the bounds; two decimal places is this client's rule for tenge, som and sum amounts.</para>
-        /// </remarks>
-        public required decimal Amount { get; init; }
-
-        /// <summary>Currency of the amount (ISO 4217); the merchant's default when absent.</summary>
-        /// <remarks>Wire name <c>pg_currency</c>. Matches <c>^[A-Z]{3}$</c>. Example: <c>KZT</c>.</remarks>
-        public string? Currency { get; init; }
-
-        /// <summary>What is being paid for; shown to the buyer.</summary>
-        /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
-        public required string Description { get; init; }
-
-        /// <summary>True: one-step, debited at once; false: two-step, held until Clearing or Cancel.</summary>
-        /// <remarks>Wire name <c>pg_auto_clearing</c>.</remarks>
-        public bool? AutoClearing { get; init; }
-
-        /// <summary>True to create a recurring profile with this payment (for Recurring).</summary>
-        /// <remarks>Wire name <c>pg_recurring_start</c>.</remarks>
-        public bool? RecurringStart { get; init; }
-
-        /// <summary>How long the recurring profile lives (months, as read from the bounds).</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_recurring_lifetime</c>. From 1 to 156.</para>
-        /// <para>The docs give 1..156 without a unit.</para>
-        /// </remarks>
-        public long? RecurringLifetime { get; init; }
-
-        /// <summary>True to create a test payment.</summary>
-        /// <remarks>Wire name <c>pg_testing_mode</c>.</remarks>
-        public bool? TestingMode { get; init; }
-
-        /// <summary>Seconds the payment stays payable (the .uz docs give 86400 as the default).</summary>
-        /// <remarks>Wire name <c>pg_lifetime</c>. From 300 to 604800.</remarks>
-        public long? Lifetime { get; init; }
-
-        /// <summary>Language of the hosted payment page (ISO 639-1); Russian when absent.</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_language</c>.</para>
-        /// <para>The .kz frame page writes Kazakh as "kk", the .uz page as "kz".</para>
-        /// </remarks>
-        public PageLanguage? Language { get; init; }
-
-        /// <summary>Seconds the page waits after the payment before returning the buyer (default 10).</summary>
-        /// <remarks>Wire name <c>pg_timeout_after_payment</c>. At least 1.</remarks>
-        public long? TimeoutAfterPayment { get; init; }
-
-        /// <summary>True to ask the bank for a 3-D Secure challenge.</summary>
-        /// <remarks>Wire name <c>pg_3ds_challenge</c>.</remarks>
-        public bool? ThreeDsChallenge { get; init; }
-
-        /// <summary>Set to frame for a payment page shown in a frame.</summary>
-        /// <remarks>Wire name <c>pg_payment_route</c>.</remarks>
-        public PaymentRoute? PaymentRoute { get; init; }
-
-        /// <summary>Payment method, e.g. bankcard.</summary>
-        /// <remarks>Wire name <c>pg_payment_method</c>. Example: <c>bankcard</c>.</remarks>
-        public string? PaymentMethod { get; init; }
-
-        /// <summary>The payment system to use, when the merchant chooses it.</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_payment_system</c>. Example: <c>EPAYWEBKZT</c>.</para>
-        /// <para>Listed on the .uz "Page" page (https://docs.freedompay.uz/api-13679479).</para>
-        /// </remarks>
-        public string? PaymentSystem { get; init; }
-
-        /// <summary>The buyer's id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_user_id</c>. 1 to 50 characters. Matches <c>^[a-zA-Z0-9_-]+$</c>.</remarks>
-        public string? UserId { get; init; }
-
-        /// <summary>The buyer's IP address.</summary>
-        /// <remarks>Wire name <c>pg_user_ip</c>. Example: <c>127.0.0.1</c>.</remarks>
-        public string? UserIp { get; init; }
-
-        /// <summary>The buyer's phone number, digits only with the country code.</summary>
-        /// <remarks>Wire name <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked.</remarks>
-        public string? UserPhone { get; init; }
-
-        /// <summary>The buyer's e-mail address.</summary>
-        /// <remarks>Wire name <c>pg_user_contact_email</c>. At most 255 characters.</remarks>
-        public string? UserContactEmail { get; init; }
-
-        /// <summary>How FreedomPay calls the check and result URLs.</summary>
-        /// <remarks>Wire name <c>pg_request_method</c>.</remarks>
-        public CallbackMethod? RequestMethod { get; init; }
-
-        /// <summary>URL FreedomPay asks whether the order can be paid.</summary>
-        /// <remarks>Wire name <c>pg_check_url</c>. At most 255 characters.</remarks>
-        public string? CheckUrl { get; init; }
-
-        /// <summary>URL FreedomPay notifies with the payment result.</summary>
-        /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
-        public string? ResultUrl { get; init; }
-
-        /// <summary>Where the buyer goes after a successful payment.</summary>
-        /// <remarks>Wire name <c>pg_success_url</c>. At most 255 characters.</remarks>
-        public string? SuccessUrl { get; init; }
-
-        /// <summary>Where the buyer goes after a failed payment.</summary>
-        /// <remarks>Wire name <c>pg_failure_url</c>. At most 255 characters.</remarks>
-        public string? FailureUrl { get; init; }
-
-        /// <summary>Where the buyer goes while the payment is still being processed.</summary>
-        /// <remarks>Wire name <c>pg_state_url</c>. At most 255 characters.</remarks>
-        public string? StateUrl { get; init; }
-
-        /// <summary>The merchant's site, for the buyer to return to.</summary>
-        /// <remarks>Wire name <c>pg_site_url</c>. At most 255 characters.</remarks>
-        public string? SiteUrl { get; init; }
-
-        /// <summary>HTTP method of the redirect to the success URL.</summary>
-        /// <remarks>Wire name <c>pg_success_url_method</c>.</remarks>
-        public RedirectMethod? SuccessUrlMethod { get; init; }
-
-        /// <summary>HTTP method of the redirect to the failure URL.</summary>
-        /// <remarks>Wire name <c>pg_failure_url_method</c>.</remarks>
-        public RedirectMethod? FailureUrlMethod { get; init; }
-
-        /// <summary>HTTP method of the redirect to the state URL.</summary>
-        /// <remarks>Wire name <c>pg_state_url_method</c>.</remarks>
-        public RedirectMethod? StateUrlMethod { get; init; }
-
-        /// <summary>Lines of the fiscal receipt.</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_receipt_positions</c>. Sent as <c>pg_receipt_positions[0][name]</c>, <c>pg_receipt_positions[1][name]</c>, ... At most 100 items.</para>
-        /// <para>The docs list the positions as optional and give no item limit; 100 is this client's bound.</para>
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Purchase.ReceiptPosition>? ReceiptPositions { get; init; }
-
-        /// <summary>Merchant data echoed back in callbacks.</summary>
-        /// <remarks>Wire name <c>pg_param1</c>. At most 255 characters.</remarks>
-        public string? Param1 { get; init; }
-
-        /// <summary>Merchant data echoed back in callbacks.</summary>
-        /// <remarks>Wire name <c>pg_param2</c>. At most 255 characters.</remarks>
-        public string? Param2 { get; init; }
-
-        /// <summary>Merchant data echoed back in callbacks.</summary>
-        /// <remarks>Wire name <c>pg_param3</c>. At most 255 characters.</remarks>
-        public string? Param3 { get; init; }
-
-        /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
-        /// <remarks>Names start with a letter, then letters, digits, '_' or '-'; not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, OrderId);
-            visitor.Decimal(2, Amount);
-            visitor.Text(3, Currency);
-            visitor.Text(4, Description);
-            visitor.Boolean(5, AutoClearing);
-            visitor.Boolean(6, RecurringStart);
-            visitor.Integer(7, RecurringLifetime);
-            visitor.Boolean(8, TestingMode);
-            visitor.Integer(9, Lifetime);
-            visitor.Enum(10, (int?)Language);
-            visitor.Integer(11, TimeoutAfterPayment);
-            visitor.Boolean(12, ThreeDsChallenge);
-            visitor.Enum(13, (int?)PaymentRoute);
-            visitor.Text(14, PaymentMethod);
-            visitor.Text(15, PaymentSystem);
-            visitor.Text(16, UserId);
-            visitor.Text(17, UserIp);
-            visitor.Text(18, UserPhone);
-            visitor.Text(19, UserContactEmail);
-            visitor.Enum(20, (int?)RequestMethod);
-            visitor.Text(21, CheckUrl);
-            visitor.Text(22, ResultUrl);
-            visitor.Text(23, SuccessUrl);
-            visitor.Text(24, FailureUrl);
-            visitor.Text(25, StateUrl);
-            visitor.Text(26, SiteUrl);
-            visitor.Enum(27, (int?)SuccessUrlMethod);
-            visitor.Enum(28, (int?)FailureUrlMethod);
-            visitor.Enum(29, (int?)StateUrlMethod);
-            visitor.List(30, ReceiptPositions);
-            visitor.Text(31, Param1);
-            visitor.Text(32, Param2);
-            visitor.Text(33, Param3);
-            visitor.Extra(ExtraParams);
-        }
-
-        internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
-        {
-            OrderId = values.Text(1),
-            Amount = values.RequiredDecimal(2),
-            Currency = values.Text(3),
-            Description = values.RequiredText(4),
-            AutoClearing = values.Boolean(5),
-            RecurringStart = values.Boolean(6),
-            RecurringLifetime = values.Integer(7),
-            TestingMode = values.Boolean(8),
-            Lifetime = values.Integer(9),
-            Language = (PageLanguage?)values.Enum(10),
-            TimeoutAfterPayment = values.Integer(11),
-            ThreeDsChallenge = values.Boolean(12),
-            PaymentRoute = (PaymentRoute?)values.Enum(13),
-            PaymentMethod = values.Text(14),
-            PaymentSystem = values.Text(15),
-            UserId = values.Text(16),
-            UserIp = values.Text(17),
-            UserPhone = values.Text(18),
-            UserContactEmail = values.Text(19),
-            RequestMethod = (CallbackMethod?)values.Enum(20),
-            CheckUrl = values.Text(21),
-            ResultUrl = values.Text(22),
-            SuccessUrl = values.Text(23),
-            FailureUrl = values.Text(24),
-            StateUrl = values.Text(25),
-            SiteUrl = values.Text(26),
-            SuccessUrlMethod = (RedirectMethod?)values.Enum(27),
-            FailureUrlMethod = (RedirectMethod?)values.Enum(28),
-            StateUrlMethod = (RedirectMethod?)values.Enum(29),
-            ReceiptPositions = values.List(30, global::FreedomPay.Purchase.ReceiptPosition.FromText),
-            Param1 = values.Text(31),
-            Param2 = values.Text(32),
-            Param3 = values.Text(33),
-            ExtraParams = values.Extra(),
-        };
+        visitor.Text(1, OrderId);
+        visitor.Decimal(2, Amount);
+        visitor.Text(3, Currency);
+        visitor.Text(4, Description);
+        visitor.Boolean(5, AutoClearing);
+        visitor.Boolean(6, RecurringStart);
+        visitor.Integer(7, RecurringLifetime);
+        visitor.Boolean(8, TestingMode);
+        visitor.Integer(9, Lifetime);
+        visitor.Enum(10, (int?)Language);
+        visitor.Integer(11, TimeoutAfterPayment);
+        visitor.Boolean(12, ThreeDsChallenge);
+        visitor.Enum(13, (int?)PaymentRoute);
+        visitor.Text(14, PaymentMethod);
+        visitor.Text(15, PaymentSystem);
+        visitor.Text(16, UserId);
+        visitor.Text(17, UserIp);
+        visitor.Text(18, UserPhone);
+        visitor.Text(19, UserContactEmail);
+        visitor.Enum(20, (int?)RequestMethod);
+        visitor.Text(21, CheckUrl);
+        visitor.Text(22, ResultUrl);
+        visitor.Text(23, SuccessUrl);
+        visitor.Text(24, FailureUrl);
+        visitor.Text(25, StateUrl);
+        visitor.Text(26, SiteUrl);
+        visitor.Enum(27, (int?)SuccessUrlMethod);
+        visitor.Enum(28, (int?)FailureUrlMethod);
+        visitor.Enum(29, (int?)StateUrlMethod);
+        visitor.List(30, ReceiptPositions);
+        visitor.Text(31, Param1);
+        visitor.Text(32, Param2);
+        visitor.Text(33, Param3);
+        visitor.Extra(ExtraParams);
     }
 
-    /// <summary>Reply of <see cref="PurchaseClient.InitAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_redirect_url"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_redirect_url_type"),
-        };
+        OrderId = values.Text(1),
+        Amount = values.RequiredDecimal(2),
+        Currency = values.Text(3),
+        Description = values.RequiredText(4),
+        AutoClearing = values.Boolean(5),
+        RecurringStart = values.Boolean(6),
+        RecurringLifetime = values.Integer(7),
+        TestingMode = values.Boolean(8),
+        Lifetime = values.Integer(9),
+        Language = (PageLanguage?)values.Enum(10),
+        TimeoutAfterPayment = values.Integer(11),
+        ThreeDsChallenge = values.Boolean(12),
+        PaymentRoute = (PaymentRoute?)values.Enum(13),
+        PaymentMethod = values.Text(14),
+        PaymentSystem = values.Text(15),
+        UserId = values.Text(16),
+        UserIp = values.Text(17),
+        UserPhone = values.Text(18),
+        UserContactEmail = values.Text(19),
+        RequestMethod = (CallbackMethod?)values.Enum(20),
+        CheckUrl = values.Text(21),
+        ResultUrl = values.Text(22),
+        SuccessUrl = values.Text(23),
+        FailureUrl = values.Text(24),
+        StateUrl = values.Text(25),
+        SiteUrl = values.Text(26),
+        SuccessUrlMethod = (RedirectMethod?)values.Enum(27),
+        FailureUrlMethod = (RedirectMethod?)values.Enum(28),
+        StateUrlMethod = (RedirectMethod?)values.Enum(29),
+        ReceiptPositions = values.List(30, global::FreedomPay.Purchase.ReceiptPosition.FromText),
+        Param1 = values.Text(31),
+        Param2 = values.Text(32),
+        Param3 = values.Text(33),
+        ExtraParams = values.Extra(),
+    };
+}
 
-        internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            RedirectUrl = e.GetString("pg_redirect_url");
-            RedirectUrlType = e.GetString("pg_redirect_url_type");
-        }
+/// <summary>Reply of <see cref="PurchaseClient.InitAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_redirect_url"),
+        TextElement("pg_redirect_url_type"),
+    };
 
-        /// <summary>Whether the payment was created.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>FreedomPay's id of the new payment.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The hosted page where the buyer enters the card.</summary>
-        /// <remarks>Element <c>pg_redirect_url</c>.</remarks>
-        public string? RedirectUrl { get; }
-
-        /// <summary>What the hosted page expects (e.g. "need data").</summary>
-        /// <remarks>Element <c>pg_redirect_url_type</c>.</remarks>
-        public string? RedirectUrlType { get; }
+    internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        RedirectUrl = e.GetString("pg_redirect_url");
+        RedirectUrlType = e.GetString("pg_redirect_url_type");
     }
 
-    partial class PurchaseClient
-    {
-        /// <summary>Describes <see cref="InitAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "init_payment.php", "init_payment.php", InitRequest.FieldTable, timeoutSeconds: 30, reply: InitResponse.Shape),
-            "Creates a card payment and returns the hosted page where the buyer enters the card.", InitRequest.FromText, raw => new InitResponse(raw));
+    /// <summary>Whether the payment was created.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Creates a card payment and returns the hosted page where the buyer enters the card.</summary>
-        /// <remarks>
-        /// <para>One-step (AutoClearing = true: debited at once) or two-step (held until Clearing or Cancel). With RecurringStart the payment also creates a recurring profile for Recurring. The merchant's own parameters (ExtraParams) are sent, signed and passed on to the check and result URLs.</para>
-        /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="InitResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<InitResponse> InitAsync(InitRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(InitInfo.Descriptor, request, raw => new InitResponse(raw), cancellationToken);
-        }
+    /// <summary>FreedomPay's id of the new payment.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The hosted page where the buyer enters the card.</summary>
+    /// <remarks>Element <c>pg_redirect_url</c>.</remarks>
+    public string? RedirectUrl { get; }
+
+    /// <summary>What the hosted page expects (e.g. "need data").</summary>
+    /// <remarks>Element <c>pg_redirect_url_type</c>.</remarks>
+    public string? RedirectUrlType { get; }
+}
+
+partial class PurchaseClient
+{
+    /// <summary>Describes <see cref="InitAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo InitInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Init", "POST", "init_payment.php", "init_payment.php", InitRequest.FieldTable, timeoutSeconds: 30, reply: InitResponse.Shape),
+        "Creates a card payment and returns the hosted page where the buyer enters the card.", InitRequest.FromText, raw => new InitResponse(raw));
+
+    /// <summary>Creates a card payment and returns the hosted page where the buyer enters the card.</summary>
+    /// <remarks>
+    /// <para>One-step (AutoClearing = true: debited at once) or two-step (held until Clearing or Cancel). With RecurringStart the payment also creates a recurring profile for Recurring. The merchant's own parameters (ExtraParams) are sent, signed and passed on to the check and result URLs.</para>
+    /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="InitResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<InitResponse> InitAsync(InitRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(InitInfo.Descriptor, request, raw => new InitResponse(raw), cancellationToken);
     }
 }

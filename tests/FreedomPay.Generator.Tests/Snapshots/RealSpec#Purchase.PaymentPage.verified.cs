@@ -2,158 +2,157 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Request of <see cref="PurchaseClient.PaymentPage"/>: builds the signed address of the checkout through the buyer's browser (payment.php), instead of calling Init.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PaymentPageRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PurchaseClient.PaymentPage"/>: builds the signed address of the checkout through the buyer's browser (payment.php), instead of calling Init.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PaymentPageRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "PaymentPageRequest",
+        MerchantIdField("pg_merchant_id"),
+        TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Order id in the merchant's system (the only way to find the payment later)."),
+        DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay, in pg_currency."),
+        TextField("pg_currency", "Currency", pattern: "^[A-Z]{3}$", description: "Currency of the amount (ISO 4217)."),
+        TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for; shown to the buyer."),
+        BooleanField("pg_auto_clearing", "AutoClearing", description: "True: one-step; false: two-step (Clearing or Cancel later)."),
+        BooleanField("pg_testing_mode", "TestingMode", description: "True to create a test payment."),
+        IntegerField("pg_lifetime", "Lifetime", min: 300L, max: 604800L, description: "Seconds the payment stays payable."),
+        EnumField("pg_language", "Language", PageLanguageWire.Values, description: "Language of the payment page."),
+        TextField("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only."),
+        TextField("pg_user_contact_email", "UserContactEmail", maxLength: 255, description: "The buyer's e-mail address."),
+        EnumField("pg_request_method", "RequestMethod", CallbackMethodWire.Values, description: "How FreedomPay calls the check and result URLs."),
+        TextField("pg_check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the order can be paid."),
+        TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
+        TextField("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful payment."),
+        TextField("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed payment."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Order id in the merchant's system (the only way to find the payment later).</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
+    public required string OrderId { get; init; }
+
+    /// <summary>Amount to pay, in pg_currency.</summary>
+    /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
+    public required decimal Amount { get; init; }
+
+    /// <summary>Currency of the amount (ISO 4217).</summary>
+    /// <remarks>Wire name <c>pg_currency</c>. Matches <c>^[A-Z]{3}$</c>.</remarks>
+    public string? Currency { get; init; }
+
+    /// <summary>What is being paid for; shown to the buyer.</summary>
+    /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
+    public required string Description { get; init; }
+
+    /// <summary>True: one-step; false: two-step (Clearing or Cancel later).</summary>
+    /// <remarks>Wire name <c>pg_auto_clearing</c>.</remarks>
+    public bool? AutoClearing { get; init; }
+
+    /// <summary>True to create a test payment.</summary>
+    /// <remarks>Wire name <c>pg_testing_mode</c>.</remarks>
+    public bool? TestingMode { get; init; }
+
+    /// <summary>Seconds the payment stays payable.</summary>
+    /// <remarks>Wire name <c>pg_lifetime</c>. From 300 to 604800.</remarks>
+    public long? Lifetime { get; init; }
+
+    /// <summary>Language of the payment page.</summary>
+    /// <remarks>Wire name <c>pg_language</c>.</remarks>
+    public PageLanguage? Language { get; init; }
+
+    /// <summary>The buyer's phone number, digits only.</summary>
+    /// <remarks>Wire name <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked.</remarks>
+    public string? UserPhone { get; init; }
+
+    /// <summary>The buyer's e-mail address.</summary>
+    /// <remarks>Wire name <c>pg_user_contact_email</c>. At most 255 characters.</remarks>
+    public string? UserContactEmail { get; init; }
+
+    /// <summary>How FreedomPay calls the check and result URLs.</summary>
+    /// <remarks>Wire name <c>pg_request_method</c>.</remarks>
+    public CallbackMethod? RequestMethod { get; init; }
+
+    /// <summary>URL FreedomPay asks whether the order can be paid.</summary>
+    /// <remarks>Wire name <c>pg_check_url</c>. At most 255 characters.</remarks>
+    public string? CheckUrl { get; init; }
+
+    /// <summary>URL FreedomPay notifies with the payment result.</summary>
+    /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
+    public string? ResultUrl { get; init; }
+
+    /// <summary>Where the buyer goes after a successful payment.</summary>
+    /// <remarks>Wire name <c>pg_success_url</c>. At most 255 characters.</remarks>
+    public string? SuccessUrl { get; init; }
+
+    /// <summary>Where the buyer goes after a failed payment.</summary>
+    /// <remarks>Wire name <c>pg_failure_url</c>. At most 255 characters.</remarks>
+    public string? FailureUrl { get; init; }
+
+    /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
+    /// <remarks>Names start with a letter, then letters, digits, '_' or '-'; not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "PaymentPageRequest",
-            MerchantIdField("pg_merchant_id"),
-            TextField("pg_order_id", "OrderId", required: true, maxLength: 50, description: "Order id in the merchant's system (the only way to find the payment later)."),
-            DecimalField("pg_amount", "Amount", required: true, min: 0.01m, max: 99999999m, scale: 2, description: "Amount to pay, in pg_currency."),
-            TextField("pg_currency", "Currency", pattern: "^[A-Z]{3}$", description: "Currency of the amount (ISO 4217)."),
-            TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for; shown to the buyer."),
-            BooleanField("pg_auto_clearing", "AutoClearing", description: "True: one-step; false: two-step (Clearing or Cancel later)."),
-            BooleanField("pg_testing_mode", "TestingMode", description: "True to create a test payment."),
-            IntegerField("pg_lifetime", "Lifetime", min: 300L, max: 604800L, description: "Seconds the payment stays payable."),
-            EnumField("pg_language", "Language", PageLanguageWire.Values, description: "Language of the payment page."),
-            TextField("pg_user_phone", "UserPhone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial, pattern: "^[0-9]{10,15}$", description: "The buyer's phone number, digits only."),
-            TextField("pg_user_contact_email", "UserContactEmail", maxLength: 255, description: "The buyer's e-mail address."),
-            EnumField("pg_request_method", "RequestMethod", CallbackMethodWire.Values, description: "How FreedomPay calls the check and result URLs."),
-            TextField("pg_check_url", "CheckUrl", maxLength: 255, description: "URL FreedomPay asks whether the order can be paid."),
-            TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the payment result."),
-            TextField("pg_success_url", "SuccessUrl", maxLength: 255, description: "Where the buyer goes after a successful payment."),
-            TextField("pg_failure_url", "FailureUrl", maxLength: 255, description: "Where the buyer goes after a failed payment."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Order id in the merchant's system (the only way to find the payment later).</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. Required. At most 50 characters.</remarks>
-        public required string OrderId { get; init; }
-
-        /// <summary>Amount to pay, in pg_currency.</summary>
-        /// <remarks>Wire name <c>pg_amount</c>. Required. From 0.01 to 99999999.</remarks>
-        public required decimal Amount { get; init; }
-
-        /// <summary>Currency of the amount (ISO 4217).</summary>
-        /// <remarks>Wire name <c>pg_currency</c>. Matches <c>^[A-Z]{3}$</c>.</remarks>
-        public string? Currency { get; init; }
-
-        /// <summary>What is being paid for; shown to the buyer.</summary>
-        /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
-        public required string Description { get; init; }
-
-        /// <summary>True: one-step; false: two-step (Clearing or Cancel later).</summary>
-        /// <remarks>Wire name <c>pg_auto_clearing</c>.</remarks>
-        public bool? AutoClearing { get; init; }
-
-        /// <summary>True to create a test payment.</summary>
-        /// <remarks>Wire name <c>pg_testing_mode</c>.</remarks>
-        public bool? TestingMode { get; init; }
-
-        /// <summary>Seconds the payment stays payable.</summary>
-        /// <remarks>Wire name <c>pg_lifetime</c>. From 300 to 604800.</remarks>
-        public long? Lifetime { get; init; }
-
-        /// <summary>Language of the payment page.</summary>
-        /// <remarks>Wire name <c>pg_language</c>.</remarks>
-        public PageLanguage? Language { get; init; }
-
-        /// <summary>The buyer's phone number, digits only.</summary>
-        /// <remarks>Wire name <c>pg_user_phone</c>. Matches <c>^[0-9]{10,15}$</c>. Sensitive: logged masked.</remarks>
-        public string? UserPhone { get; init; }
-
-        /// <summary>The buyer's e-mail address.</summary>
-        /// <remarks>Wire name <c>pg_user_contact_email</c>. At most 255 characters.</remarks>
-        public string? UserContactEmail { get; init; }
-
-        /// <summary>How FreedomPay calls the check and result URLs.</summary>
-        /// <remarks>Wire name <c>pg_request_method</c>.</remarks>
-        public CallbackMethod? RequestMethod { get; init; }
-
-        /// <summary>URL FreedomPay asks whether the order can be paid.</summary>
-        /// <remarks>Wire name <c>pg_check_url</c>. At most 255 characters.</remarks>
-        public string? CheckUrl { get; init; }
-
-        /// <summary>URL FreedomPay notifies with the payment result.</summary>
-        /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
-        public string? ResultUrl { get; init; }
-
-        /// <summary>Where the buyer goes after a successful payment.</summary>
-        /// <remarks>Wire name <c>pg_success_url</c>. At most 255 characters.</remarks>
-        public string? SuccessUrl { get; init; }
-
-        /// <summary>Where the buyer goes after a failed payment.</summary>
-        /// <remarks>Wire name <c>pg_failure_url</c>. At most 255 characters.</remarks>
-        public string? FailureUrl { get; init; }
-
-        /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
-        /// <remarks>Names start with a letter, then letters, digits, '_' or '-'; not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(1, OrderId);
-            visitor.Decimal(2, Amount);
-            visitor.Text(3, Currency);
-            visitor.Text(4, Description);
-            visitor.Boolean(5, AutoClearing);
-            visitor.Boolean(6, TestingMode);
-            visitor.Integer(7, Lifetime);
-            visitor.Enum(8, (int?)Language);
-            visitor.Text(9, UserPhone);
-            visitor.Text(10, UserContactEmail);
-            visitor.Enum(11, (int?)RequestMethod);
-            visitor.Text(12, CheckUrl);
-            visitor.Text(13, ResultUrl);
-            visitor.Text(14, SuccessUrl);
-            visitor.Text(15, FailureUrl);
-            visitor.Extra(ExtraParams);
-        }
-
-        internal static PaymentPageRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PaymentPageRequest
-        {
-            OrderId = values.RequiredText(1),
-            Amount = values.RequiredDecimal(2),
-            Currency = values.Text(3),
-            Description = values.RequiredText(4),
-            AutoClearing = values.Boolean(5),
-            TestingMode = values.Boolean(6),
-            Lifetime = values.Integer(7),
-            Language = (PageLanguage?)values.Enum(8),
-            UserPhone = values.Text(9),
-            UserContactEmail = values.Text(10),
-            RequestMethod = (CallbackMethod?)values.Enum(11),
-            CheckUrl = values.Text(12),
-            ResultUrl = values.Text(13),
-            SuccessUrl = values.Text(14),
-            FailureUrl = values.Text(15),
-            ExtraParams = values.Extra(),
-        };
+        visitor.Text(1, OrderId);
+        visitor.Decimal(2, Amount);
+        visitor.Text(3, Currency);
+        visitor.Text(4, Description);
+        visitor.Boolean(5, AutoClearing);
+        visitor.Boolean(6, TestingMode);
+        visitor.Integer(7, Lifetime);
+        visitor.Enum(8, (int?)Language);
+        visitor.Text(9, UserPhone);
+        visitor.Text(10, UserContactEmail);
+        visitor.Enum(11, (int?)RequestMethod);
+        visitor.Text(12, CheckUrl);
+        visitor.Text(13, ResultUrl);
+        visitor.Text(14, SuccessUrl);
+        visitor.Text(15, FailureUrl);
+        visitor.Extra(ExtraParams);
     }
 
-    partial class PurchaseClient
+    internal static PaymentPageRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PaymentPageRequest
     {
-        /// <summary>Describes <see cref="PaymentPage"/>: the address, the script name it is signed with and the fields.</summary>
-        internal static readonly global::FreedomPay.Runtime.OperationDescriptor PaymentPageDescriptor = new global::FreedomPay.Runtime.OperationDescriptor(
-            AreaInfo.Descriptor, "PaymentPage", "GET", "payment.php", "payment.php", PaymentPageRequest.FieldTable, signedResponse: false);
+        OrderId = values.RequiredText(1),
+        Amount = values.RequiredDecimal(2),
+        Currency = values.Text(3),
+        Description = values.RequiredText(4),
+        AutoClearing = values.Boolean(5),
+        TestingMode = values.Boolean(6),
+        Lifetime = values.Integer(7),
+        Language = (PageLanguage?)values.Enum(8),
+        UserPhone = values.Text(9),
+        UserContactEmail = values.Text(10),
+        RequestMethod = (CallbackMethod?)values.Enum(11),
+        CheckUrl = values.Text(12),
+        ResultUrl = values.Text(13),
+        SuccessUrl = values.Text(14),
+        FailureUrl = values.Text(15),
+        ExtraParams = values.Extra(),
+    };
+}
 
-        /// <summary>Builds the signed address of the checkout through the buyer's browser (payment.php), instead of calling Init.</summary>
-        /// <remarks>
-        /// <para>The shop sends the buyer's browser there; FreedomPay creates the payment and shows its page. Nothing is sent by the client, so there is no payment id until the Result notify (or Status by order id).</para>
-        /// <para>Builds the signed <c>GET /payment.php</c> the buyer's browser goes to, signed with script name <c>payment.php</c>. Sends nothing: redirect the browser to it (GET) or post its fields there (POST).</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before the address is built.</param>
-        /// <returns>The address and the signed fields (<see cref="global::FreedomPay.FreedomPayRedirect"/>).</returns>
-        public global::FreedomPay.FreedomPayRedirect PaymentPage(PaymentPageRequest request)
-        {
-            return _connection.CreateRedirect(PaymentPageDescriptor, request);
-        }
+partial class PurchaseClient
+{
+    /// <summary>Describes <see cref="PaymentPage"/>: the address, the script name it is signed with and the fields.</summary>
+    internal static readonly global::FreedomPay.Runtime.OperationDescriptor PaymentPageDescriptor = new global::FreedomPay.Runtime.OperationDescriptor(
+        AreaInfo.Descriptor, "PaymentPage", "GET", "payment.php", "payment.php", PaymentPageRequest.FieldTable, signedResponse: false);
+
+    /// <summary>Builds the signed address of the checkout through the buyer's browser (payment.php), instead of calling Init.</summary>
+    /// <remarks>
+    /// <para>The shop sends the buyer's browser there; FreedomPay creates the payment and shows its page. Nothing is sent by the client, so there is no payment id until the Result notify (or Status by order id).</para>
+    /// <para>Builds the signed <c>GET /payment.php</c> the buyer's browser goes to, signed with script name <c>payment.php</c>. Sends nothing: redirect the browser to it (GET) or post its fields there (POST).</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before the address is built.</param>
+    /// <returns>The address and the signed fields (<see cref="global::FreedomPay.FreedomPayRedirect"/>).</returns>
+    public global::FreedomPay.FreedomPayRedirect PaymentPage(PaymentPageRequest request)
+    {
+        return _connection.CreateRedirect(PaymentPageDescriptor, request);
     }
 }

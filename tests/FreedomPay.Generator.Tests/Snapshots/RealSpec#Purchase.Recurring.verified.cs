@@ -2,141 +2,140 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Request of <see cref="PurchaseClient.RecurringAsync"/>: charges a recurring profile again, without the buyer.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RecurringRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PurchaseClient.RecurringAsync"/>: charges a recurring profile again, without the buyer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RecurringRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "RecurringRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_recurring_profile", "RecurringProfile", required: true, min: 1L, description: "The recurring profile to charge."),
+        DecimalField("pg_amount", "Amount", required: true, min: 0.01m, scale: 2, description: "Amount to charge."),
+        TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for."),
+        TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
+        TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the result."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The recurring profile to charge.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_recurring_profile</c>. Required. At least 1.</para>
+    /// <para>Numeric in the public client code (an int in a C# client, '67890' in tests); the docs give no type.</para>
+    /// </remarks>
+    public required long RecurringProfile { get; init; }
+
+    /// <summary>Amount to charge.</summary>
+    /// <remarks>Wire name <c>pg_amount</c>. Required. At least 0.01.</remarks>
+    public required decimal Amount { get; init; }
+
+    /// <summary>What is being paid for.</summary>
+    /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
+    public required string Description { get; init; }
+
+    /// <summary>Order id in the merchant's system.</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
+    public string? OrderId { get; init; }
+
+    /// <summary>URL FreedomPay notifies with the result.</summary>
+    /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
+    public string? ResultUrl { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "RecurringRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_recurring_profile", "RecurringProfile", required: true, min: 1L, description: "The recurring profile to charge."),
-            DecimalField("pg_amount", "Amount", required: true, min: 0.01m, scale: 2, description: "Amount to charge."),
-            TextField("pg_description", "Description", required: true, maxLength: 1024, description: "What is being paid for."),
-            TextField("pg_order_id", "OrderId", maxLength: 50, description: "Order id in the merchant's system."),
-            TextField("pg_result_url", "ResultUrl", maxLength: 255, description: "URL FreedomPay notifies with the result."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The recurring profile to charge.</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_recurring_profile</c>. Required. At least 1.</para>
-        /// <para>Numeric in the public client code (an int in a C# client, '67890' in tests); the docs give no type.</para>
-        /// </remarks>
-        public required long RecurringProfile { get; init; }
-
-        /// <summary>Amount to charge.</summary>
-        /// <remarks>Wire name <c>pg_amount</c>. Required. At least 0.01.</remarks>
-        public required decimal Amount { get; init; }
-
-        /// <summary>What is being paid for.</summary>
-        /// <remarks>Wire name <c>pg_description</c>. Required. At most 1024 characters.</remarks>
-        public required string Description { get; init; }
-
-        /// <summary>Order id in the merchant's system.</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
-        public string? OrderId { get; init; }
-
-        /// <summary>URL FreedomPay notifies with the result.</summary>
-        /// <remarks>Wire name <c>pg_result_url</c>. At most 255 characters.</remarks>
-        public string? ResultUrl { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, RecurringProfile);
-            visitor.Decimal(2, Amount);
-            visitor.Text(3, Description);
-            visitor.Text(4, OrderId);
-            visitor.Text(5, ResultUrl);
-        }
-
-        internal static RecurringRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new RecurringRequest
-        {
-            RecurringProfile = values.RequiredInteger(1),
-            Amount = values.RequiredDecimal(2),
-            Description = values.RequiredText(3),
-            OrderId = values.Text(4),
-            ResultUrl = values.Text(5),
-        };
+        visitor.Integer(1, RecurringProfile);
+        visitor.Decimal(2, Amount);
+        visitor.Text(3, Description);
+        visitor.Text(4, OrderId);
+        visitor.Text(5, ResultUrl);
     }
 
-    /// <summary>Reply of <see cref="PurchaseClient.RecurringAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RecurringResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static RecurringRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new RecurringRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_currency"),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_recurring_profile"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_recurring_profile_expiry_date"),
-        };
+        RecurringProfile = values.RequiredInteger(1),
+        Amount = values.RequiredDecimal(2),
+        Description = values.RequiredText(3),
+        OrderId = values.Text(4),
+        ResultUrl = values.Text(5),
+    };
+}
 
-        internal RecurringResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetInt64("pg_payment_id");
-            Amount = e.GetDecimal("pg_amount");
-            Currency = e.GetString("pg_currency");
-            RecurringProfile = e.GetInt64("pg_recurring_profile");
-            RecurringProfileExpiryDate = e.GetString("pg_recurring_profile_expiry_date");
-        }
+/// <summary>Reply of <see cref="PurchaseClient.RecurringAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RecurringResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", paymentId: true),
+        DecimalElement("pg_amount"),
+        TextElement("pg_currency"),
+        IntegerElement("pg_recurring_profile"),
+        TextElement("pg_recurring_profile_expiry_date"),
+    };
 
-        /// <summary>Whether the charge was accepted.</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>The new payment.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>.</remarks>
-        public long? PaymentId { get; }
-
-        /// <summary>The amount charged.</summary>
-        /// <remarks>Element <c>pg_amount</c>.</remarks>
-        public decimal? Amount { get; }
-
-        /// <summary>Currency of the amount.</summary>
-        /// <remarks>Element <c>pg_currency</c>.</remarks>
-        public string? Currency { get; }
-
-        /// <summary>The profile charged.</summary>
-        /// <remarks>Element <c>pg_recurring_profile</c>.</remarks>
-        public long? RecurringProfile { get; }
-
-        /// <summary>When the profile expires.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_recurring_profile_expiry_date</c>.</para>
-        /// <para>Text, not a date-time: the docs' own example ("2025-12-03 00: 00: 00") would not parse.</para>
-        /// </remarks>
-        public string? RecurringProfileExpiryDate { get; }
+    internal RecurringResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetInt64("pg_payment_id");
+        Amount = e.GetDecimal("pg_amount");
+        Currency = e.GetString("pg_currency");
+        RecurringProfile = e.GetInt64("pg_recurring_profile");
+        RecurringProfileExpiryDate = e.GetString("pg_recurring_profile_expiry_date");
     }
 
-    partial class PurchaseClient
-    {
-        /// <summary>Describes <see cref="RecurringAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo RecurringInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Recurring", "POST", "make_recurring_payment.php", "make_recurring_payment.php", RecurringRequest.FieldTable, timeoutSeconds: 60, reply: RecurringResponse.Shape),
-            "Charges a recurring profile again, without the buyer.", RecurringRequest.FromText, raw => new RecurringResponse(raw));
+    /// <summary>Whether the charge was accepted.</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
 
-        /// <summary>Charges a recurring profile again, without the buyer.</summary>
-        /// <remarks>
-        /// <para>The profile comes from a payment made with RecurringStart (the result notification's pg_recurring_profile_id).</para>
-        /// <para>Sends <c>POST /make_recurring_payment.php</c>, signed with script name <c>make_recurring_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="RecurringResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<RecurringResponse> RecurringAsync(RecurringRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(RecurringInfo.Descriptor, request, raw => new RecurringResponse(raw), cancellationToken);
-        }
+    /// <summary>The new payment.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>.</remarks>
+    public long? PaymentId { get; }
+
+    /// <summary>The amount charged.</summary>
+    /// <remarks>Element <c>pg_amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>Currency of the amount.</summary>
+    /// <remarks>Element <c>pg_currency</c>.</remarks>
+    public string? Currency { get; }
+
+    /// <summary>The profile charged.</summary>
+    /// <remarks>Element <c>pg_recurring_profile</c>.</remarks>
+    public long? RecurringProfile { get; }
+
+    /// <summary>When the profile expires.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_recurring_profile_expiry_date</c>.</para>
+    /// <para>Text, not a date-time: the docs' own example ("2025-12-03 00: 00: 00") would not parse.</para>
+    /// </remarks>
+    public string? RecurringProfileExpiryDate { get; }
+}
+
+partial class PurchaseClient
+{
+    /// <summary>Describes <see cref="RecurringAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo RecurringInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Recurring", "POST", "make_recurring_payment.php", "make_recurring_payment.php", RecurringRequest.FieldTable, timeoutSeconds: 60, reply: RecurringResponse.Shape),
+        "Charges a recurring profile again, without the buyer.", RecurringRequest.FromText, raw => new RecurringResponse(raw));
+
+    /// <summary>Charges a recurring profile again, without the buyer.</summary>
+    /// <remarks>
+    /// <para>The profile comes from a payment made with RecurringStart (the result notification's pg_recurring_profile_id).</para>
+    /// <para>Sends <c>POST /make_recurring_payment.php</c>, signed with script name <c>make_recurring_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="RecurringResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<RecurringResponse> RecurringAsync(RecurringRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(RecurringInfo.Descriptor, request, raw => new RecurringResponse(raw), cancellationToken);
     }
 }

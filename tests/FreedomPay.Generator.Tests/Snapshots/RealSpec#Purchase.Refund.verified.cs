@@ -2,106 +2,105 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Request of <see cref="PurchaseClient.RefundAsync"/>: refunds a debited payment, whole or in part.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RefundRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PurchaseClient.RefundAsync"/>: refunds a debited payment, whole or in part.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RefundRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "RefundRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
+        DecimalField("pg_refund_amount", "RefundAmount", min: 0.01m, scale: 2, description: "The amount to refund; the whole amount when absent."),
+        ListField("pg_receipt_positions", "ReceiptPositions", global::FreedomPay.Purchase.ReceiptPosition.FieldTable, maxItems: 100, description: "Lines of the fiscal receipt."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The payment id returned by Init.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
+    public required long PaymentId { get; init; }
+
+    /// <summary>The amount to refund; the whole amount when absent.</summary>
+    /// <remarks>Wire name <c>pg_refund_amount</c>. At least 0.01.</remarks>
+    public decimal? RefundAmount { get; init; }
+
+    /// <summary>Lines of the fiscal receipt.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_receipt_positions</c>. Sent as <c>pg_receipt_positions[0][name]</c>, <c>pg_receipt_positions[1][name]</c>, ... At most 100 items.</para>
+    /// <para>The docs list the positions as optional and give no item limit; 100 is this client's bound.</para>
+    /// </remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Purchase.ReceiptPosition>? ReceiptPositions { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "RefundRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "The payment id returned by Init."),
-            DecimalField("pg_refund_amount", "RefundAmount", min: 0.01m, scale: 2, description: "The amount to refund; the whole amount when absent."),
-            ListField("pg_receipt_positions", "ReceiptPositions", global::FreedomPay.Purchase.ReceiptPosition.FieldTable, maxItems: 100, description: "Lines of the fiscal receipt."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The payment id returned by Init.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</remarks>
-        public required long PaymentId { get; init; }
-
-        /// <summary>The amount to refund; the whole amount when absent.</summary>
-        /// <remarks>Wire name <c>pg_refund_amount</c>. At least 0.01.</remarks>
-        public decimal? RefundAmount { get; init; }
-
-        /// <summary>Lines of the fiscal receipt.</summary>
-        /// <remarks>
-        /// <para>Wire name <c>pg_receipt_positions</c>. Sent as <c>pg_receipt_positions[0][name]</c>, <c>pg_receipt_positions[1][name]</c>, ... At most 100 items.</para>
-        /// <para>The docs list the positions as optional and give no item limit; 100 is this client's bound.</para>
-        /// </remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Purchase.ReceiptPosition>? ReceiptPositions { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-            visitor.Decimal(2, RefundAmount);
-            visitor.List(3, ReceiptPositions);
-        }
-
-        internal static RefundRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new RefundRequest
-        {
-            PaymentId = values.RequiredInteger(1),
-            RefundAmount = values.Decimal(2),
-            ReceiptPositions = values.List(3, global::FreedomPay.Purchase.ReceiptPosition.FromText),
-        };
+        visitor.Integer(1, PaymentId);
+        visitor.Decimal(2, RefundAmount);
+        visitor.List(3, ReceiptPositions);
     }
 
-    /// <summary>Reply of <see cref="PurchaseClient.RefundAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RefundResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static RefundRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new RefundRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", RefundStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", paymentId: true),
-        };
+        PaymentId = values.RequiredInteger(1),
+        RefundAmount = values.Decimal(2),
+        ReceiptPositions = values.List(3, global::FreedomPay.Purchase.ReceiptPosition.FromText),
+    };
+}
 
-        internal RefundResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (RefundStatus)e.GetRequiredEnum("pg_status", RefundStatusWire.Values);
-            PaymentId = e.GetInt64("pg_payment_id");
-        }
+/// <summary>Reply of <see cref="PurchaseClient.RefundAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RefundResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", RefundStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", paymentId: true),
+    };
 
-        /// <summary>Outcome of the refund.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_status</c>, always present.</para>
-        /// <para>The docs show no reply; success and pending are what a public KG client accepts besides ok.</para>
-        /// </remarks>
-        public RefundStatus Status { get; }
-
-        /// <summary>The refunded payment.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_payment_id</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: read by the PayBox Android SDK's generic payment reply.</para>
-        /// </remarks>
-        public long? PaymentId { get; }
+    internal RefundResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (RefundStatus)e.GetRequiredEnum("pg_status", RefundStatusWire.Values);
+        PaymentId = e.GetInt64("pg_payment_id");
     }
 
-    partial class PurchaseClient
-    {
-        /// <summary>Describes <see cref="RefundAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo RefundInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Refund", "POST", "revoke.php", "revoke.php", RefundRequest.FieldTable, timeoutSeconds: 60, reply: RefundResponse.Shape),
-            "Refunds a debited payment, whole or in part.", RefundRequest.FromText, raw => new RefundResponse(raw));
+    /// <summary>Outcome of the refund.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_status</c>, always present.</para>
+    /// <para>The docs show no reply; success and pending are what a public KG client accepts besides ok.</para>
+    /// </remarks>
+    public RefundStatus Status { get; }
 
-        /// <summary>Refunds a debited payment, whole or in part.</summary>
-        /// <remarks>
-        /// <para>Without RefundAmount (or with 0) the whole amount is refunded. Only debited payments can be refunded.</para>
-        /// <para>Sends <c>POST /revoke.php</c>, signed with script name <c>revoke.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="RefundResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<RefundResponse> RefundAsync(RefundRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(RefundInfo.Descriptor, request, raw => new RefundResponse(raw), cancellationToken);
-        }
+    /// <summary>The refunded payment.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_payment_id</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: read by the PayBox Android SDK's generic payment reply.</para>
+    /// </remarks>
+    public long? PaymentId { get; }
+}
+
+partial class PurchaseClient
+{
+    /// <summary>Describes <see cref="RefundAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo RefundInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Refund", "POST", "revoke.php", "revoke.php", RefundRequest.FieldTable, timeoutSeconds: 60, reply: RefundResponse.Shape),
+        "Refunds a debited payment, whole or in part.", RefundRequest.FromText, raw => new RefundResponse(raw));
+
+    /// <summary>Refunds a debited payment, whole or in part.</summary>
+    /// <remarks>
+    /// <para>Without RefundAmount (or with 0) the whole amount is refunded. Only debited payments can be refunded.</para>
+    /// <para>Sends <c>POST /revoke.php</c>, signed with script name <c>revoke.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="RefundResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<RefundResponse> RefundAsync(RefundRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(RefundInfo.Descriptor, request, raw => new RefundResponse(raw), cancellationToken);
     }
 }

@@ -2,56 +2,55 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>One item of the request field <c>pg_receipt_positions</c>: lines of the fiscal receipt.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReceiptPosition : global::FreedomPay.Runtime.FreedomPayRequestPart
 {
-    /// <summary>One item of the request field <c>pg_receipt_positions</c>: lines of the fiscal receipt.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReceiptPosition : global::FreedomPay.Runtime.FreedomPayRequestPart
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ReceiptPosition",
+        IntegerField("count", "Count", required: true, min: 1L, description: "How many units."),
+        TextField("name", "Name", required: true, maxLength: 1024, description: "What the line is, as printed on the receipt."),
+        EnumField("tax_type", "TaxType", TaxTypeWire.Values, description: "The line's VAT rate."),
+        DecimalField("price", "Price", required: true, min: 0m, scale: 2, description: "Price of one unit."));
+
+    /// <summary>How many units.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>count</c>. Required. At least 1.</para>
+    /// <para>The docs type it as a string with example 2; a line without a count means nothing, so it is required here.</para>
+    /// </remarks>
+    public required long Count { get; init; }
+
+    /// <summary>What the line is, as printed on the receipt.</summary>
+    /// <remarks>Wire name <c>name</c>. Required. At most 1024 characters. Example: <c>Mouse pad</c>.</remarks>
+    public required string Name { get; init; }
+
+    /// <summary>The line's VAT rate.</summary>
+    /// <remarks>Wire name <c>tax_type</c>.</remarks>
+    public TaxType? TaxType { get; init; }
+
+    /// <summary>Price of one unit.</summary>
+    /// <remarks>Wire name <c>price</c>. Required. At least 0. Example: <c>1000</c>.</remarks>
+    public required decimal Price { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ReceiptPosition",
-            IntegerField("count", "Count", required: true, min: 1L, description: "How many units."),
-            TextField("name", "Name", required: true, maxLength: 1024, description: "What the line is, as printed on the receipt."),
-            EnumField("tax_type", "TaxType", TaxTypeWire.Values, description: "The line's VAT rate."),
-            DecimalField("price", "Price", required: true, min: 0m, scale: 2, description: "Price of one unit."));
-
-        /// <summary>How many units.</summary>
-        /// <remarks>
-        /// <para>Wire name <c>count</c>. Required. At least 1.</para>
-        /// <para>The docs type it as a string with example 2; a line without a count means nothing, so it is required here.</para>
-        /// </remarks>
-        public required long Count { get; init; }
-
-        /// <summary>What the line is, as printed on the receipt.</summary>
-        /// <remarks>Wire name <c>name</c>. Required. At most 1024 characters. Example: <c>Mouse pad</c>.</remarks>
-        public required string Name { get; init; }
-
-        /// <summary>The line's VAT rate.</summary>
-        /// <remarks>Wire name <c>tax_type</c>.</remarks>
-        public TaxType? TaxType { get; init; }
-
-        /// <summary>Price of one unit.</summary>
-        /// <remarks>Wire name <c>price</c>. Required. At least 0. Example: <c>1000</c>.</remarks>
-        public required decimal Price { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(0, Count);
-            visitor.Text(1, Name);
-            visitor.Enum(2, (int?)TaxType);
-            visitor.Decimal(3, Price);
-        }
-
-        internal static ReceiptPosition FromText(global::FreedomPay.Runtime.FieldValues values) => new ReceiptPosition
-        {
-            Count = values.RequiredInteger(0),
-            Name = values.RequiredText(1),
-            TaxType = (TaxType?)values.Enum(2),
-            Price = values.RequiredDecimal(3),
-        };
+        visitor.Integer(0, Count);
+        visitor.Text(1, Name);
+        visitor.Enum(2, (int?)TaxType);
+        visitor.Decimal(3, Price);
     }
+
+    internal static ReceiptPosition FromText(global::FreedomPay.Runtime.FieldValues values) => new ReceiptPosition
+    {
+        Count = values.RequiredInteger(0),
+        Name = values.RequiredText(1),
+        TaxType = (TaxType?)values.Enum(2),
+        Price = values.RequiredDecimal(3),
+    };
 }

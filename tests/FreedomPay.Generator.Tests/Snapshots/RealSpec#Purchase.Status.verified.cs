@@ -2,259 +2,258 @@
 // FreedomPay.Generator wrote this from freedompay.purchase.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Purchase
+namespace FreedomPay.Purchase;
+
+/// <summary>Request of <see cref="PurchaseClient.StatusAsync"/>: tells where a payment stands, with its clearing and refunds.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="PurchaseClient.StatusAsync"/>: tells where a payment stands, with its clearing and refunds.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "StatusRequest",
+        new global::FreedomPay.Runtime.FieldGroup[]
+        {
+            global::FreedomPay.Runtime.FieldGroup.RequiredUnless("pg_payment_id", "pg_order_id"),
+        },
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_payment_id", "PaymentId", paymentId: true, min: 1L, description: "The payment id returned by Init."),
+        TextField("pg_order_id", "OrderId", maxLength: 50, description: "The merchant's order id (ignored by the gateway when the payment id is given)."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The payment id returned by Init.</summary>
+    /// <remarks>Wire name <c>pg_payment_id</c>. At least 1. Identifies the payment in logs and traces.</remarks>
+    public long? PaymentId { get; init; }
+
+    /// <summary>The merchant's order id (ignored by the gateway when the payment id is given).</summary>
+    /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
+    public string? OrderId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "StatusRequest",
-            new global::FreedomPay.Runtime.FieldGroup[]
-            {
-                global::FreedomPay.Runtime.FieldGroup.RequiredUnless("pg_payment_id", "pg_order_id"),
-            },
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_payment_id", "PaymentId", paymentId: true, min: 1L, description: "The payment id returned by Init."),
-            TextField("pg_order_id", "OrderId", maxLength: 50, description: "The merchant's order id (ignored by the gateway when the payment id is given)."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The payment id returned by Init.</summary>
-        /// <remarks>Wire name <c>pg_payment_id</c>. At least 1. Identifies the payment in logs and traces.</remarks>
-        public long? PaymentId { get; init; }
-
-        /// <summary>The merchant's order id (ignored by the gateway when the payment id is given).</summary>
-        /// <remarks>Wire name <c>pg_order_id</c>. At most 50 characters.</remarks>
-        public string? OrderId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, PaymentId);
-            visitor.Text(2, OrderId);
-        }
-
-        internal static StatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusRequest
-        {
-            PaymentId = values.Integer(1),
-            OrderId = values.Text(2),
-        };
+        visitor.Integer(1, PaymentId);
+        visitor.Text(2, OrderId);
     }
 
-    /// <summary>Reply of <see cref="PurchaseClient.StatusAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static StatusRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new StatusRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", ResultStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true, paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_order_id"),
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_payment_status", PaymentStatusWire.Values),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_method"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_currency"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_clearing_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_refund_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_revoke_amount"),
-            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_can_reject"),
-            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_captured"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_name", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_pan", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_reference"),
-            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_create_date", "yyyy-MM-dd HH:mm:ss"),
-            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss"),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_failure_code"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_failure_description"),
-            global::FreedomPay.Runtime.ReplyElement.List("pg_refund_payments", global::FreedomPay.Runtime.ReplyElement.Object("pg_refund_payment", RefundPayment.Shape)),
-        };
+        PaymentId = values.Integer(1),
+        OrderId = values.Text(2),
+    };
+}
 
-        internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            OrderId = e.GetString("pg_order_id");
-            PaymentStatus = (PaymentStatus?)e.GetEnum("pg_payment_status", PaymentStatusWire.Values);
-            PaymentMethod = e.GetString("pg_payment_method");
-            Amount = e.GetDecimal("pg_amount");
-            Currency = e.GetString("pg_currency");
-            ClearingAmount = e.GetDecimal("pg_clearing_amount");
-            RefundAmount = e.GetDecimal("pg_refund_amount");
-            RevokeAmount = e.GetDecimal("pg_revoke_amount");
-            CanReject = e.GetBoolean("pg_can_reject");
-            Captured = e.GetBoolean("pg_captured");
-            CardName = e.GetString("pg_card_name");
-            CardPan = e.GetString("pg_card_pan");
-            CardToken = e.GetString("pg_card_token");
-            Reference = e.GetString("pg_reference");
-            CreateDate = e.GetDateTime("pg_create_date", "yyyy-MM-dd HH:mm:ss");
-            PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
-            FailureCode = e.GetInt64("pg_failure_code");
-            FailureDescription = e.GetString("pg_failure_description");
-            RefundPayments = e.GetWrappedList("pg_refund_payments", "pg_refund_payment", RefundPayment.Parse);
-        }
+/// <summary>Reply of <see cref="PurchaseClient.StatusAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", ResultStatusWire.Values, required: true),
+        IntegerElement("pg_payment_id", required: true, paymentId: true),
+        TextElement("pg_order_id"),
+        EnumElement("pg_payment_status", PaymentStatusWire.Values),
+        TextElement("pg_payment_method"),
+        DecimalElement("pg_amount"),
+        TextElement("pg_currency"),
+        DecimalElement("pg_clearing_amount"),
+        DecimalElement("pg_refund_amount"),
+        DecimalElement("pg_revoke_amount"),
+        BooleanElement("pg_can_reject"),
+        BooleanElement("pg_captured"),
+        TextElement("pg_card_name", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        TextElement("pg_card_pan", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        TextElement("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
+        TextElement("pg_reference"),
+        DateTimeElement("pg_create_date", "yyyy-MM-dd HH:mm:ss"),
+        DateTimeElement("pg_payment_date", "yyyy-MM-dd HH:mm:ss"),
+        IntegerElement("pg_failure_code"),
+        TextElement("pg_failure_description"),
+        ListElement("pg_refund_payments", ObjectElement("pg_refund_payment", RefundPayment.Shape)),
+    };
 
-        /// <summary>Whether the status request succeeded (not the payment's status).</summary>
-        /// <remarks>Element <c>pg_status</c>, always present.</remarks>
-        public ResultStatus Status { get; }
-
-        /// <summary>The payment id.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>The merchant's order id.</summary>
-        /// <remarks>Element <c>pg_order_id</c>.</remarks>
-        public string? OrderId { get; }
-
-        /// <summary>Where the payment stands.</summary>
-        /// <remarks>Element <c>pg_payment_status</c>.</remarks>
-        public PaymentStatus? PaymentStatus { get; }
-
-        /// <summary>How the buyer paid (bankcard for cards).</summary>
-        /// <remarks>Element <c>pg_payment_method</c>.</remarks>
-        public string? PaymentMethod { get; }
-
-        /// <summary>Amount of the payment.</summary>
-        /// <remarks>Element <c>pg_amount</c>.</remarks>
-        public decimal? Amount { get; }
-
-        /// <summary>Currency of the amount.</summary>
-        /// <remarks>Element <c>pg_currency</c>.</remarks>
-        public string? Currency { get; }
-
-        /// <summary>Amount cleared.</summary>
-        /// <remarks>Element <c>pg_clearing_amount</c>.</remarks>
-        public decimal? ClearingAmount { get; }
-
-        /// <summary>Amount refunded (negative).</summary>
-        /// <remarks>Element <c>pg_refund_amount</c>.</remarks>
-        public decimal? RefundAmount { get; }
-
-        /// <summary>Amount revoked.</summary>
-        /// <remarks>
-        /// <para>Element <c>pg_revoke_amount</c>.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: listed by the Apidog get_status3 page (api-11620963) next to the older pg_refund_amount.</para>
-        /// </remarks>
-        public decimal? RevokeAmount { get; }
-
-        /// <summary>Whether the merchant may still reject the payment.</summary>
-        /// <remarks>Element <c>pg_can_reject</c>.</remarks>
-        public bool? CanReject { get; }
-
-        /// <summary>Whether the payment was captured (cleared).</summary>
-        /// <remarks>Element <c>pg_captured</c>.</remarks>
-        public bool? Captured { get; }
-
-        /// <summary>The cardholder's name as the payment system gave it.</summary>
-        /// <remarks>Element <c>pg_card_name</c>.</remarks>
-        public string? CardName { get; }
-
-        /// <summary>The masked card number (5483-18XX-XXXX-0293).</summary>
-        /// <remarks>Element <c>pg_card_pan</c>.</remarks>
-        public string? CardPan { get; }
-
-        /// <summary>A token of the card for later payments.</summary>
-        /// <remarks>Element <c>pg_card_token</c>.</remarks>
-        public string? CardToken { get; }
-
-        /// <summary>The payment system's reference of the payment.</summary>
-        /// <remarks>Element <c>pg_reference</c>.</remarks>
-        public string? Reference { get; }
-
-        /// <summary>When the payment was created (gateway local time).</summary>
-        /// <remarks>Element <c>pg_create_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
-        public global::System.DateTime? CreateDate { get; }
-
-        /// <summary>When the payment was paid (gateway local time).</summary>
-        /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
-        public global::System.DateTime? PaymentDate { get; }
-
-        /// <summary>Why the payment failed, when it did.</summary>
-        /// <remarks>Element <c>pg_failure_code</c>.</remarks>
-        public long? FailureCode { get; }
-
-        /// <summary>Why the payment failed, in words.</summary>
-        /// <remarks>Element <c>pg_failure_description</c>.</remarks>
-        public string? FailureDescription { get; }
-
-        /// <summary>Refunds made on this payment.</summary>
-        /// <remarks>Element <c>pg_refund_payments</c> holding <c>pg_refund_payment</c> items.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<RefundPayment> RefundPayments { get; }
+    internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        OrderId = e.GetString("pg_order_id");
+        PaymentStatus = (PaymentStatus?)e.GetEnum("pg_payment_status", PaymentStatusWire.Values);
+        PaymentMethod = e.GetString("pg_payment_method");
+        Amount = e.GetDecimal("pg_amount");
+        Currency = e.GetString("pg_currency");
+        ClearingAmount = e.GetDecimal("pg_clearing_amount");
+        RefundAmount = e.GetDecimal("pg_refund_amount");
+        RevokeAmount = e.GetDecimal("pg_revoke_amount");
+        CanReject = e.GetBoolean("pg_can_reject");
+        Captured = e.GetBoolean("pg_captured");
+        CardName = e.GetString("pg_card_name");
+        CardPan = e.GetString("pg_card_pan");
+        CardToken = e.GetString("pg_card_token");
+        Reference = e.GetString("pg_reference");
+        CreateDate = e.GetDateTime("pg_create_date", "yyyy-MM-dd HH:mm:ss");
+        PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
+        FailureCode = e.GetInt64("pg_failure_code");
+        FailureDescription = e.GetString("pg_failure_description");
+        RefundPayments = e.GetWrappedList("pg_refund_payments", "pg_refund_payment", RefundPayment.Parse);
     }
 
-    /// <summary>Content of a <c>pg_refund_payment</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RefundPayment
+    /// <summary>Whether the status request succeeded (not the payment's status).</summary>
+    /// <remarks>Element <c>pg_status</c>, always present.</remarks>
+    public ResultStatus Status { get; }
+
+    /// <summary>The payment id.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
+
+    /// <summary>The merchant's order id.</summary>
+    /// <remarks>Element <c>pg_order_id</c>.</remarks>
+    public string? OrderId { get; }
+
+    /// <summary>Where the payment stands.</summary>
+    /// <remarks>Element <c>pg_payment_status</c>.</remarks>
+    public PaymentStatus? PaymentStatus { get; }
+
+    /// <summary>How the buyer paid (bankcard for cards).</summary>
+    /// <remarks>Element <c>pg_payment_method</c>.</remarks>
+    public string? PaymentMethod { get; }
+
+    /// <summary>Amount of the payment.</summary>
+    /// <remarks>Element <c>pg_amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>Currency of the amount.</summary>
+    /// <remarks>Element <c>pg_currency</c>.</remarks>
+    public string? Currency { get; }
+
+    /// <summary>Amount cleared.</summary>
+    /// <remarks>Element <c>pg_clearing_amount</c>.</remarks>
+    public decimal? ClearingAmount { get; }
+
+    /// <summary>Amount refunded (negative).</summary>
+    /// <remarks>Element <c>pg_refund_amount</c>.</remarks>
+    public decimal? RefundAmount { get; }
+
+    /// <summary>Amount revoked.</summary>
+    /// <remarks>
+    /// <para>Element <c>pg_revoke_amount</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: listed by the Apidog get_status3 page (api-11620963) next to the older pg_refund_amount.</para>
+    /// </remarks>
+    public decimal? RevokeAmount { get; }
+
+    /// <summary>Whether the merchant may still reject the payment.</summary>
+    /// <remarks>Element <c>pg_can_reject</c>.</remarks>
+    public bool? CanReject { get; }
+
+    /// <summary>Whether the payment was captured (cleared).</summary>
+    /// <remarks>Element <c>pg_captured</c>.</remarks>
+    public bool? Captured { get; }
+
+    /// <summary>The cardholder's name as the payment system gave it.</summary>
+    /// <remarks>Element <c>pg_card_name</c>.</remarks>
+    public string? CardName { get; }
+
+    /// <summary>The masked card number (5483-18XX-XXXX-0293).</summary>
+    /// <remarks>Element <c>pg_card_pan</c>.</remarks>
+    public string? CardPan { get; }
+
+    /// <summary>A token of the card for later payments.</summary>
+    /// <remarks>Element <c>pg_card_token</c>.</remarks>
+    public string? CardToken { get; }
+
+    /// <summary>The payment system's reference of the payment.</summary>
+    /// <remarks>Element <c>pg_reference</c>.</remarks>
+    public string? Reference { get; }
+
+    /// <summary>When the payment was created (gateway local time).</summary>
+    /// <remarks>Element <c>pg_create_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
+    public global::System.DateTime? CreateDate { get; }
+
+    /// <summary>When the payment was paid (gateway local time).</summary>
+    /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
+    public global::System.DateTime? PaymentDate { get; }
+
+    /// <summary>Why the payment failed, when it did.</summary>
+    /// <remarks>Element <c>pg_failure_code</c>.</remarks>
+    public long? FailureCode { get; }
+
+    /// <summary>Why the payment failed, in words.</summary>
+    /// <remarks>Element <c>pg_failure_description</c>.</remarks>
+    public string? FailureDescription { get; }
+
+    /// <summary>Refunds made on this payment.</summary>
+    /// <remarks>Element <c>pg_refund_payments</c> holding <c>pg_refund_payment</c> items.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<RefundPayment> RefundPayments { get; }
+}
+
+/// <summary>Content of a <c>pg_refund_payment</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RefundPayment
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true),
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_payment_status", PaymentStatusWire.Values),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
-            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss"),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_reference"),
-        };
+        global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true),
+        global::FreedomPay.Runtime.ReplyElement.Enum("pg_payment_status", PaymentStatusWire.Values),
+        global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
+        global::FreedomPay.Runtime.ReplyElement.DateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss"),
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_reference"),
+    };
 
-        private RefundPayment(global::FreedomPay.Runtime.PgElement e)
-        {
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
-            PaymentStatus = (PaymentStatus?)e.GetEnum("pg_payment_status", PaymentStatusWire.Values);
-            Amount = e.GetDecimal("pg_amount");
-            PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
-            Reference = e.GetString("pg_reference");
-        }
-
-        /// <summary>Id of the refund.</summary>
-        /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
-        public long PaymentId { get; }
-
-        /// <summary>Status of the refund.</summary>
-        /// <remarks>Element <c>pg_payment_status</c>.</remarks>
-        public PaymentStatus? PaymentStatus { get; }
-
-        /// <summary>Refunded amount (negative).</summary>
-        /// <remarks>Element <c>pg_amount</c>.</remarks>
-        public decimal? Amount { get; }
-
-        /// <summary>When the refund was made.</summary>
-        /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
-        public global::System.DateTime? PaymentDate { get; }
-
-        /// <summary>The payment system's reference of the refund.</summary>
-        /// <remarks>Element <c>pg_reference</c>.</remarks>
-        public string? Reference { get; }
-
-        internal static RefundPayment Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new RefundPayment(e);
-        }
+    private RefundPayment(global::FreedomPay.Runtime.PgElement e)
+    {
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        PaymentStatus = (PaymentStatus?)e.GetEnum("pg_payment_status", PaymentStatusWire.Values);
+        Amount = e.GetDecimal("pg_amount");
+        PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
+        Reference = e.GetString("pg_reference");
     }
 
-    partial class PurchaseClient
-    {
-        /// <summary>Describes <see cref="StatusAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Status", "POST", "get_status3.php", "get_status3.php", StatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: StatusResponse.Shape),
-            "Tells where a payment stands, with its clearing and refunds.", StatusRequest.FromText, raw => new StatusResponse(raw));
+    /// <summary>Id of the refund.</summary>
+    /// <remarks>Element <c>pg_payment_id</c>, always present.</remarks>
+    public long PaymentId { get; }
 
-        /// <summary>Tells where a payment stands, with its clearing and refunds.</summary>
-        /// <remarks>
-        /// <para>Reads only; safe to call again after a timeout. With an order id only, the parent payment is found (refunds are not).</para>
-        /// <para>Sends <c>POST /get_status3.php</c>, signed with script name <c>get_status3.php</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="StatusResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<StatusResponse> StatusAsync(StatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(StatusInfo.Descriptor, request, raw => new StatusResponse(raw), cancellationToken);
-        }
+    /// <summary>Status of the refund.</summary>
+    /// <remarks>Element <c>pg_payment_status</c>.</remarks>
+    public PaymentStatus? PaymentStatus { get; }
+
+    /// <summary>Refunded amount (negative).</summary>
+    /// <remarks>Element <c>pg_amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>When the refund was made.</summary>
+    /// <remarks>Element <c>pg_payment_date</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</remarks>
+    public global::System.DateTime? PaymentDate { get; }
+
+    /// <summary>The payment system's reference of the refund.</summary>
+    /// <remarks>Element <c>pg_reference</c>.</remarks>
+    public string? Reference { get; }
+
+    internal static RefundPayment Parse(global::FreedomPay.Runtime.PgElement e)
+    {
+        return new RefundPayment(e);
+    }
+}
+
+partial class PurchaseClient
+{
+    /// <summary>Describes <see cref="StatusAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo StatusInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Status", "POST", "get_status3.php", "get_status3.php", StatusRequest.FieldTable, safeToRetry: true, timeoutSeconds: 15, reply: StatusResponse.Shape),
+        "Tells where a payment stands, with its clearing and refunds.", StatusRequest.FromText, raw => new StatusResponse(raw));
+
+    /// <summary>Tells where a payment stands, with its clearing and refunds.</summary>
+    /// <remarks>
+    /// <para>Reads only; safe to call again after a timeout. With an order id only, the parent payment is found (refunds are not).</para>
+    /// <para>Sends <c>POST /get_status3.php</c>, signed with script name <c>get_status3.php</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="StatusResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<StatusResponse> StatusAsync(StatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(StatusInfo.Descriptor, request, raw => new StatusResponse(raw), cancellationToken);
     }
 }

@@ -3,24 +3,23 @@
 
 namespace FreedomPay.Enums
 {
-    /// <summary>Values of <c>PaintStatus</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum PaintStatus
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+/// <summary>Values of <c>PaintStatus</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum PaintStatus
+{
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>It is painted.</summary>
-        Done = 1,
+    /// <summary>It is painted.</summary>
+    Done = 1,
 
-        /// <summary>Come back later.</summary>
-        Drying = 2,
-    }
+    /// <summary>Come back later.</summary>
+    Drying = 2,
+}
 
-    /// <summary>The wire values of <see cref="PaintStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class PaintStatusWire
-    {
-        internal static readonly string[] Values = new string[] { "ok", "wait" };
-    }
+/// <summary>The wire values of <see cref="PaintStatus"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class PaintStatusWire
+{
+    internal static readonly string[] Values = { "ok", "wait" };
+}
 }

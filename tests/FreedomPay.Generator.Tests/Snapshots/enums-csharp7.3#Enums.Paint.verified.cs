@@ -3,82 +3,82 @@
 
 namespace FreedomPay.Enums
 {
-    /// <summary>Request of <see cref="EnumsClient.PaintAsync"/>: paints with a colour.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PaintRequest : global::FreedomPay.Runtime.FreedomPayRequest
+/// <summary>Request of <see cref="EnumsClient.PaintAsync"/>: paints with a colour.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PaintRequest : global::FreedomPay.Runtime.FreedomPayRequest
+{
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "PaintRequest",
+        MerchantIdField("pg_merchant_id"),
+        EnumField("pg_colour", "Colour", ColourWire.Values, required: true, description: "The colour to paint with."),
+        EnumField("pg_finish", "Finish", PaintFinishWire.Values),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>The colour to paint with.</summary>
+    /// <remarks>Wire name <c>pg_colour</c>. Required.</remarks>
+    public Colour? Colour { get; set; }
+
+    /// <summary>Wire name <c>pg_finish</c>.</summary>
+    public PaintFinish? Finish { get; set; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "PaintRequest",
-            MerchantIdField("pg_merchant_id"),
-            EnumField("pg_colour", "Colour", ColourWire.Values, required: true, description: "The colour to paint with."),
-            EnumField("pg_finish", "Finish", PaintFinishWire.Values),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>The colour to paint with.</summary>
-        /// <remarks>Wire name <c>pg_colour</c>. Required.</remarks>
-        public Colour? Colour { get; set; }
-
-        /// <summary>Wire name <c>pg_finish</c>.</summary>
-        public PaintFinish? Finish { get; set; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Enum(1, (int?)Colour);
-            visitor.Enum(2, (int?)Finish);
-        }
-
-        internal static PaintRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PaintRequest
-        {
-            Colour = (Colour?)values.RequiredEnum(1),
-            Finish = (PaintFinish?)values.Enum(2),
-        };
+        visitor.Enum(1, (int?)Colour);
+        visitor.Enum(2, (int?)Finish);
     }
 
-    /// <summary>Reply of <see cref="EnumsClient.PaintAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PaintResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static PaintRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PaintRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", PaintStatusWire.Values, required: true),
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_colour", ColourWire.Values),
-        };
+        Colour = (Colour?)values.RequiredEnum(1),
+        Finish = (PaintFinish?)values.Enum(2),
+    };
+}
 
-        internal PaintResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (PaintStatus)e.GetRequiredEnum("pg_status", PaintStatusWire.Values);
-            Colour = (Colour?)e.GetEnum("pg_colour", ColourWire.Values);
-        }
+/// <summary>Reply of <see cref="EnumsClient.PaintAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PaintResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", PaintStatusWire.Values, required: true),
+        EnumElement("pg_colour", ColourWire.Values),
+    };
 
-        /// <summary>Element <c>pg_status</c>, always present.</summary>
-        public PaintStatus Status { get; }
-
-        /// <summary>Element <c>pg_colour</c>.</summary>
-        public Colour? Colour { get; }
+    internal PaintResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (PaintStatus)e.GetRequiredEnum("pg_status", PaintStatusWire.Values);
+        Colour = (Colour?)e.GetEnum("pg_colour", ColourWire.Values);
     }
 
-    partial class EnumsClient
-    {
-        /// <summary>Describes <see cref="PaintAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo PaintInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Paint", "POST", "paint", "paint", PaintRequest.FieldTable, reply: PaintResponse.Shape),
-            "Paints with a colour.", PaintRequest.FromText, raw => new PaintResponse(raw));
+    /// <summary>Element <c>pg_status</c>, always present.</summary>
+    public PaintStatus Status { get; }
 
-        /// <summary>Paints with a colour.</summary>
-        /// <remarks>Sends <c>POST /paint</c>, signed with script name <c>paint</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="PaintResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<PaintResponse> PaintAsync(PaintRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(PaintInfo.Descriptor, request, raw => new PaintResponse(raw), cancellationToken);
-        }
+    /// <summary>Element <c>pg_colour</c>.</summary>
+    public Colour? Colour { get; }
+}
+
+partial class EnumsClient
+{
+    /// <summary>Describes <see cref="PaintAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo PaintInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Paint", "POST", "paint", "paint", PaintRequest.FieldTable, reply: PaintResponse.Shape),
+        "Paints with a colour.", PaintRequest.FromText, raw => new PaintResponse(raw));
+
+    /// <summary>Paints with a colour.</summary>
+    /// <remarks>Sends <c>POST /paint</c>, signed with script name <c>paint</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="PaintResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<PaintResponse> PaintAsync(PaintRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(PaintInfo.Descriptor, request, raw => new PaintResponse(raw), cancellationToken);
     }
+}
 }

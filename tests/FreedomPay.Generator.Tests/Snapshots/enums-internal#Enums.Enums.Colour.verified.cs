@@ -2,29 +2,27 @@
 // FreedomPay.Generator wrote this from enums.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace Contoso.Payments.Enums
+namespace Contoso.Payments.Enums;
+
+/// <summary>Values of <c>Colour</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+internal enum Colour
 {
-    /// <summary>Values of <c>Colour</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal enum Colour
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>red</c>.</summary>
-        Red = 1,
+    /// <summary>Wire value: <c>red</c>.</summary>
+    Red = 1,
 
-        /// <summary>Wire value: <c>dark_green</c>.</summary>
-        DarkGreen = 2,
+    /// <summary>Wire value: <c>dark_green</c>.</summary>
+    DarkGreen = 2,
 
-        /// <summary>Wire value: <c>BLUE</c>.</summary>
-        Blue = 3,
-    }
+    /// <summary>Wire value: <c>BLUE</c>.</summary>
+    Blue = 3,
+}
 
-    /// <summary>The wire values of <see cref="Colour"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class ColourWire
-    {
-        internal static readonly string[] Values = new string[] { "red", "dark_green", "BLUE" };
-    }
+/// <summary>The wire values of <see cref="Colour"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class ColourWire
+{
+    internal static readonly string[] Values = { "red", "dark_green", "BLUE" };
 }

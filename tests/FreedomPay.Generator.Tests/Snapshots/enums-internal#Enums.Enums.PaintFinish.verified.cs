@@ -2,26 +2,24 @@
 // FreedomPay.Generator wrote this from enums.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace Contoso.Payments.Enums
+namespace Contoso.Payments.Enums;
+
+/// <summary>Values of <c>PaintFinish</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+internal enum PaintFinish
 {
-    /// <summary>Values of <c>PaintFinish</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal enum PaintFinish
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>M</c>.</summary>
-        Matte = 1,
+    /// <summary>Wire value: <c>M</c>.</summary>
+    Matte = 1,
 
-        /// <summary>Wire value: <c>G</c>.</summary>
-        Gloss = 2,
-    }
+    /// <summary>Wire value: <c>G</c>.</summary>
+    Gloss = 2,
+}
 
-    /// <summary>The wire values of <see cref="PaintFinish"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class PaintFinishWire
-    {
-        internal static readonly string[] Values = new string[] { "M", "G" };
-    }
+/// <summary>The wire values of <see cref="PaintFinish"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class PaintFinishWire
+{
+    internal static readonly string[] Values = { "M", "G" };
 }

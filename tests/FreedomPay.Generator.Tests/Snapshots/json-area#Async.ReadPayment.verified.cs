@@ -2,142 +2,141 @@
 // FreedomPay.Generator wrote this from json-area.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Async
+namespace FreedomPay.Async;
+
+/// <summary>Request of <see cref="AsyncClient.ReadPaymentAsync"/>: reads a payment.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReadPaymentRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="AsyncClient.ReadPaymentAsync"/>: reads a payment.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReadPaymentRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ReadPaymentRequest",
+        IntegerField("payment_id", "PaymentId", required: true, paymentId: true, min: 1L),
+        ObjectField("device", "Device", global::FreedomPay.Async.ReadPaymentDevice.FieldTable),
+        ListField("tags", "Tags", global::FreedomPay.Async.Tag.FieldTable));
+
+    /// <summary>Wire name <c>payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</summary>
+    public required long PaymentId { get; init; }
+
+    /// <summary>Wire name <c>device</c>. Sent as <c>device[name]</c>.</summary>
+    public global::FreedomPay.Async.ReadPaymentDevice? Device { get; init; }
+
+    /// <summary>Wire name <c>tags</c>. Sent as <c>tags[0][name]</c>, <c>tags[1][name]</c>, ...</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Async.Tag>? Tags { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ReadPaymentRequest",
-            IntegerField("payment_id", "PaymentId", required: true, paymentId: true, min: 1L),
-            ObjectField("device", "Device", global::FreedomPay.Async.ReadPaymentDevice.FieldTable),
-            ListField("tags", "Tags", global::FreedomPay.Async.Tag.FieldTable));
-
-        /// <summary>Wire name <c>payment_id</c>. Required. At least 1. Identifies the payment in logs and traces.</summary>
-        public required long PaymentId { get; init; }
-
-        /// <summary>Wire name <c>device</c>. Sent as <c>device[name]</c>.</summary>
-        public global::FreedomPay.Async.ReadPaymentDevice? Device { get; init; }
-
-        /// <summary>Wire name <c>tags</c>. Sent as <c>tags[0][name]</c>, <c>tags[1][name]</c>, ...</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Async.Tag>? Tags { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(0, PaymentId);
-            visitor.Object(1, Device);
-            visitor.List(2, Tags);
-        }
-
-        internal static ReadPaymentRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ReadPaymentRequest
-        {
-            PaymentId = values.RequiredInteger(0),
-            Device = values.Object(1, global::FreedomPay.Async.ReadPaymentDevice.FromText),
-            Tags = values.List(2, global::FreedomPay.Async.Tag.FromText),
-        };
+        visitor.Integer(0, PaymentId);
+        visitor.Object(1, Device);
+        visitor.List(2, Tags);
     }
 
-    /// <summary>Reply of <see cref="AsyncClient.ReadPaymentAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ReadPaymentRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ReadPaymentRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("status", ReadPaymentStatusWire.Values),
-            global::FreedomPay.Runtime.ReplyElement.Object("payment", ReadPaymentPayment.Shape),
-            global::FreedomPay.Runtime.ReplyElement.Object("refund", ReadPaymentRefund.Shape, repeated: true),
-        };
+        PaymentId = values.RequiredInteger(0),
+        Device = values.Object(1, global::FreedomPay.Async.ReadPaymentDevice.FromText),
+        Tags = values.List(2, global::FreedomPay.Async.Tag.FromText),
+    };
+}
 
-        internal ReadPaymentResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (ReadPaymentStatus?)e.GetEnum("status", ReadPaymentStatusWire.Values);
-            Payment = e.GetObject("payment", ReadPaymentPayment.Parse);
-            Refund = e.GetList("refund", ReadPaymentRefund.Parse);
-        }
+/// <summary>Reply of <see cref="AsyncClient.ReadPaymentAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("status", ReadPaymentStatusWire.Values),
+        ObjectElement("payment", ReadPaymentPayment.Shape),
+        ObjectElement("refund", ReadPaymentRefund.Shape, repeated: true),
+    };
 
-        /// <summary>Element <c>status</c>.</summary>
-        public ReadPaymentStatus? Status { get; }
-
-        /// <summary>Element <c>payment</c>.</summary>
-        public ReadPaymentPayment? Payment { get; }
-
-        /// <summary>Element <c>refund</c>, repeated.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<ReadPaymentRefund> Refund { get; }
+    internal ReadPaymentResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (ReadPaymentStatus?)e.GetEnum("status", ReadPaymentStatusWire.Values);
+        Payment = e.GetObject("payment", ReadPaymentPayment.Parse);
+        Refund = e.GetList("refund", ReadPaymentRefund.Parse);
     }
 
-    /// <summary>Content of a <c>payment</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReadPaymentPayment
+    /// <summary>Element <c>status</c>.</summary>
+    public ReadPaymentStatus? Status { get; }
+
+    /// <summary>Element <c>payment</c>.</summary>
+    public ReadPaymentPayment? Payment { get; }
+
+    /// <summary>Element <c>refund</c>, repeated.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<ReadPaymentRefund> Refund { get; }
+}
+
+/// <summary>Content of a <c>payment</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReadPaymentPayment
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Integer("id", paymentId: true),
-            global::FreedomPay.Runtime.ReplyElement.Boolean("captured"),
-        };
+        global::FreedomPay.Runtime.ReplyElement.Integer("id", paymentId: true),
+        global::FreedomPay.Runtime.ReplyElement.Boolean("captured"),
+    };
 
-        private ReadPaymentPayment(global::FreedomPay.Runtime.PgElement e)
-        {
-            Id = e.GetInt64("id");
-            Captured = e.GetBoolean("captured");
-        }
-
-        /// <summary>Element <c>id</c>.</summary>
-        public long? Id { get; }
-
-        /// <summary>Element <c>captured</c>.</summary>
-        public bool? Captured { get; }
-
-        internal static ReadPaymentPayment Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new ReadPaymentPayment(e);
-        }
+    private ReadPaymentPayment(global::FreedomPay.Runtime.PgElement e)
+    {
+        Id = e.GetInt64("id");
+        Captured = e.GetBoolean("captured");
     }
 
-    /// <summary>Content of a <c>refund</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReadPaymentRefund
+    /// <summary>Element <c>id</c>.</summary>
+    public long? Id { get; }
+
+    /// <summary>Element <c>captured</c>.</summary>
+    public bool? Captured { get; }
+
+    internal static ReadPaymentPayment Parse(global::FreedomPay.Runtime.PgElement e)
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Decimal("amount"),
-        };
+        return new ReadPaymentPayment(e);
+    }
+}
 
-        private ReadPaymentRefund(global::FreedomPay.Runtime.PgElement e)
-        {
-            Amount = e.GetDecimal("amount");
-        }
+/// <summary>Content of a <c>refund</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReadPaymentRefund
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        global::FreedomPay.Runtime.ReplyElement.Decimal("amount"),
+    };
 
-        /// <summary>Element <c>amount</c>.</summary>
-        public decimal? Amount { get; }
-
-        internal static ReadPaymentRefund Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new ReadPaymentRefund(e);
-        }
+    private ReadPaymentRefund(global::FreedomPay.Runtime.PgElement e)
+    {
+        Amount = e.GetDecimal("amount");
     }
 
-    partial class AsyncClient
-    {
-        /// <summary>Describes <see cref="ReadPaymentAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ReadPaymentInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ReadPayment", "POST", "v5/g2g/read", "read", ReadPaymentRequest.FieldTable, safeToRetry: true, signedResponse: false, reply: ReadPaymentResponse.Shape, headers: new global::FreedomPay.Runtime.RequestHeader[] { new global::FreedomPay.Runtime.RequestHeader("X-Action", global::FreedomPay.Runtime.HeaderSource.Constant, "gateway.payment.read"), new global::FreedomPay.Runtime.RequestHeader("X-Request-Id", global::FreedomPay.Runtime.HeaderSource.RequestId) }),
-            "Reads a payment.", ReadPaymentRequest.FromText, raw => new ReadPaymentResponse(raw));
+    /// <summary>Element <c>amount</c>.</summary>
+    public decimal? Amount { get; }
 
-        /// <summary>Reads a payment.</summary>
-        /// <remarks>Sends <c>POST /v5/g2g/read</c>, unsigned. Safe to retry: the client retries it on network errors.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply (unsigned), as a <see cref="ReadPaymentResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ReadPaymentResponse> ReadPaymentAsync(ReadPaymentRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ReadPaymentInfo.Descriptor, request, raw => new ReadPaymentResponse(raw), cancellationToken);
-        }
+    internal static ReadPaymentRefund Parse(global::FreedomPay.Runtime.PgElement e)
+    {
+        return new ReadPaymentRefund(e);
+    }
+}
+
+partial class AsyncClient
+{
+    /// <summary>Describes <see cref="ReadPaymentAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ReadPaymentInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "ReadPayment", "POST", "v5/g2g/read", "read", ReadPaymentRequest.FieldTable, safeToRetry: true, signedResponse: false, reply: ReadPaymentResponse.Shape, headers: new global::FreedomPay.Runtime.RequestHeader[] { new global::FreedomPay.Runtime.RequestHeader("X-Action", global::FreedomPay.Runtime.HeaderSource.Constant, "gateway.payment.read"), new global::FreedomPay.Runtime.RequestHeader("X-Request-Id", global::FreedomPay.Runtime.HeaderSource.RequestId) }),
+        "Reads a payment.", ReadPaymentRequest.FromText, raw => new ReadPaymentResponse(raw));
+
+    /// <summary>Reads a payment.</summary>
+    /// <remarks>Sends <c>POST /v5/g2g/read</c>, unsigned. Safe to retry: the client retries it on network errors.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply (unsigned), as a <see cref="ReadPaymentResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ReadPaymentResponse> ReadPaymentAsync(ReadPaymentRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ReadPaymentInfo.Descriptor, request, raw => new ReadPaymentResponse(raw), cancellationToken);
     }
 }

@@ -2,31 +2,30 @@
 // FreedomPay.Generator wrote this from json-area.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Async
+namespace FreedomPay.Async;
+
+/// <summary>The nested request field <c>device</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReadPaymentDevice : global::FreedomPay.Runtime.FreedomPayRequestPart
 {
-    /// <summary>The nested request field <c>device</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReadPaymentDevice : global::FreedomPay.Runtime.FreedomPayRequestPart
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ReadPaymentDevice",
+        TextField("user_ip", "UserIp", maxLength: 45));
+
+    /// <summary>Wire name <c>user_ip</c>. At most 45 characters.</summary>
+    public string? UserIp { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ReadPaymentDevice",
-            TextField("user_ip", "UserIp", maxLength: 45));
-
-        /// <summary>Wire name <c>user_ip</c>. At most 45 characters.</summary>
-        public string? UserIp { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(0, UserIp);
-        }
-
-        internal static ReadPaymentDevice FromText(global::FreedomPay.Runtime.FieldValues values) => new ReadPaymentDevice
-        {
-            UserIp = values.Text(0),
-        };
+        visitor.Text(0, UserIp);
     }
+
+    internal static ReadPaymentDevice FromText(global::FreedomPay.Runtime.FieldValues values) => new ReadPaymentDevice
+    {
+        UserIp = values.Text(0),
+    };
 }

@@ -2,31 +2,30 @@
 // FreedomPay.Generator wrote this from json-area.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Async
+namespace FreedomPay.Async;
+
+/// <summary>One item of the request field <c>tags</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class Tag : global::FreedomPay.Runtime.FreedomPayRequestPart
 {
-    /// <summary>One item of the request field <c>tags</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class Tag : global::FreedomPay.Runtime.FreedomPayRequestPart
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "Tag",
+        TextField("name", "Name", required: true));
+
+    /// <summary>Wire name <c>name</c>. Required.</summary>
+    public required string Name { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "Tag",
-            TextField("name", "Name", required: true));
-
-        /// <summary>Wire name <c>name</c>. Required.</summary>
-        public required string Name { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(0, Name);
-        }
-
-        internal static Tag FromText(global::FreedomPay.Runtime.FieldValues values) => new Tag
-        {
-            Name = values.RequiredText(0),
-        };
+        visitor.Text(0, Name);
     }
+
+    internal static Tag FromText(global::FreedomPay.Runtime.FieldValues values) => new Tag
+    {
+        Name = values.RequiredText(0),
+    };
 }

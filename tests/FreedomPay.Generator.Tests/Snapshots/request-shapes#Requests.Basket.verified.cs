@@ -2,79 +2,78 @@
 // FreedomPay.Generator wrote this from request-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Requests
+namespace FreedomPay.Requests;
+
+/// <summary>Request of <see cref="RequestsClient.BasketAsync"/>: sends a basket.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class BasketRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="RequestsClient.BasketAsync"/>: sends a basket.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class BasketRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "BasketRequest",
+        MerchantIdField("pg_merchant_id"),
+        ListField("pg_lines", "Lines", global::FreedomPay.Requests.Line.FieldTable, maxItems: 100, description: "Receipt lines."),
+        ObjectField("pg_rates", "Rates", global::FreedomPay.Requests.BasketRates.FieldTable),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Receipt lines.</summary>
+    /// <remarks>Wire name <c>pg_lines</c>. Sent as <c>pg_lines[0][name]</c>, <c>pg_lines[1][name]</c>, ... At most 100 items.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Requests.Line>? Lines { get; init; }
+
+    /// <summary>Wire name <c>pg_rates</c>. Sent as <c>pg_rates[name]</c>.</summary>
+    public global::FreedomPay.Requests.BasketRates? Rates { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "BasketRequest",
-            MerchantIdField("pg_merchant_id"),
-            ListField("pg_lines", "Lines", global::FreedomPay.Requests.Line.FieldTable, maxItems: 100, description: "Receipt lines."),
-            ObjectField("pg_rates", "Rates", global::FreedomPay.Requests.BasketRates.FieldTable),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Receipt lines.</summary>
-        /// <remarks>Wire name <c>pg_lines</c>. Sent as <c>pg_lines[0][name]</c>, <c>pg_lines[1][name]</c>, ... At most 100 items.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Requests.Line>? Lines { get; init; }
-
-        /// <summary>Wire name <c>pg_rates</c>. Sent as <c>pg_rates[name]</c>.</summary>
-        public global::FreedomPay.Requests.BasketRates? Rates { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.List(1, Lines);
-            visitor.Object(2, Rates);
-        }
-
-        internal static BasketRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new BasketRequest
-        {
-            Lines = values.List(1, global::FreedomPay.Requests.Line.FromText),
-            Rates = values.Object(2, global::FreedomPay.Requests.BasketRates.FromText),
-        };
+        visitor.List(1, Lines);
+        visitor.Object(2, Rates);
     }
 
-    /// <summary>Reply of <see cref="RequestsClient.BasketAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class BasketResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static BasketRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new BasketRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
-        };
+        Lines = values.List(1, global::FreedomPay.Requests.Line.FromText),
+        Rates = values.Object(2, global::FreedomPay.Requests.BasketRates.FromText),
+    };
+}
 
-        internal BasketResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = e.GetString("pg_status");
-        }
+/// <summary>Reply of <see cref="RequestsClient.BasketAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class BasketResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("pg_status"),
+    };
 
-        /// <summary>Element <c>pg_status</c>.</summary>
-        public string? Status { get; }
+    internal BasketResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = e.GetString("pg_status");
     }
 
-    partial class RequestsClient
-    {
-        /// <summary>Describes <see cref="BasketAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo BasketInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Basket", "POST", "basket.php", "basket.php", BasketRequest.FieldTable, reply: BasketResponse.Shape),
-            "Sends a basket.", BasketRequest.FromText, raw => new BasketResponse(raw));
+    /// <summary>Element <c>pg_status</c>.</summary>
+    public string? Status { get; }
+}
 
-        /// <summary>Sends a basket.</summary>
-        /// <remarks>Sends <c>POST /basket.php</c>, signed with script name <c>basket.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="BasketResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<BasketResponse> BasketAsync(BasketRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(BasketInfo.Descriptor, request, raw => new BasketResponse(raw), cancellationToken);
-        }
+partial class RequestsClient
+{
+    /// <summary>Describes <see cref="BasketAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo BasketInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Basket", "POST", "basket.php", "basket.php", BasketRequest.FieldTable, reply: BasketResponse.Shape),
+        "Sends a basket.", BasketRequest.FromText, raw => new BasketResponse(raw));
+
+    /// <summary>Sends a basket.</summary>
+    /// <remarks>Sends <c>POST /basket.php</c>, signed with script name <c>basket.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="BasketResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<BasketResponse> BasketAsync(BasketRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(BasketInfo.Descriptor, request, raw => new BasketResponse(raw), cancellationToken);
     }
 }

@@ -2,72 +2,71 @@
 // FreedomPay.Generator wrote this from request-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Requests
+namespace FreedomPay.Requests;
+
+/// <summary>Request of <see cref="RequestsClient.CardViewAsync"/>: shows a saved card.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class CardViewRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="RequestsClient.CardViewAsync"/>: shows a saved card.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class CardViewRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "CardViewRequest",
+        MerchantIdField("pg_merchant_id"),
+        IntegerField("pg_card_id", "CardId", required: true),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Wire name <c>pg_card_id</c>. Required.</summary>
+    public required long CardId { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "CardViewRequest",
-            MerchantIdField("pg_merchant_id"),
-            IntegerField("pg_card_id", "CardId", required: true),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Wire name <c>pg_card_id</c>. Required.</summary>
-        public required long CardId { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(1, CardId);
-        }
-
-        internal static CardViewRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new CardViewRequest
-        {
-            CardId = values.RequiredInteger(1),
-        };
+        visitor.Integer(1, CardId);
     }
 
-    /// <summary>Reply of <see cref="RequestsClient.CardViewAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class CardViewResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static CardViewRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new CardViewRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
-        };
+        CardId = values.RequiredInteger(1),
+    };
+}
 
-        internal CardViewResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = e.GetString("pg_status");
-        }
+/// <summary>Reply of <see cref="RequestsClient.CardViewAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class CardViewResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("pg_status"),
+    };
 
-        /// <summary>Element <c>pg_status</c>.</summary>
-        public string? Status { get; }
+    internal CardViewResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = e.GetString("pg_status");
     }
 
-    partial class RequestsClient
-    {
-        /// <summary>Describes <see cref="CardViewAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo CardViewInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "CardView", "POST", "v1/merchant/{merchant-id}/card/{pg_card_id}/view", "view", CardViewRequest.FieldTable, reply: CardViewResponse.Shape),
-            "Shows a saved card.", CardViewRequest.FromText, raw => new CardViewResponse(raw));
+    /// <summary>Element <c>pg_status</c>.</summary>
+    public string? Status { get; }
+}
 
-        /// <summary>Shows a saved card.</summary>
-        /// <remarks>Sends <c>POST /v1/merchant/{merchant-id}/card/{pg_card_id}/view</c>, signed with script name <c>view</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="CardViewResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<CardViewResponse> CardViewAsync(CardViewRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(CardViewInfo.Descriptor, request, raw => new CardViewResponse(raw), cancellationToken);
-        }
+partial class RequestsClient
+{
+    /// <summary>Describes <see cref="CardViewAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo CardViewInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "CardView", "POST", "v1/merchant/{merchant-id}/card/{pg_card_id}/view", "view", CardViewRequest.FieldTable, reply: CardViewResponse.Shape),
+        "Shows a saved card.", CardViewRequest.FromText, raw => new CardViewResponse(raw));
+
+    /// <summary>Shows a saved card.</summary>
+    /// <remarks>Sends <c>POST /v1/merchant/{merchant-id}/card/{pg_card_id}/view</c>, signed with script name <c>view</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="CardViewResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<CardViewResponse> CardViewAsync(CardViewRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(CardViewInfo.Descriptor, request, raw => new CardViewResponse(raw), cancellationToken);
     }
 }

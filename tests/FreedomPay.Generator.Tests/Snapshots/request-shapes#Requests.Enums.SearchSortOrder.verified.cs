@@ -2,26 +2,24 @@
 // FreedomPay.Generator wrote this from request-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Requests
+namespace FreedomPay.Requests;
+
+/// <summary>Values of <c>SearchSortOrder</c> as the gateway sends and accepts them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public enum SearchSortOrder
 {
-    /// <summary>Values of <c>SearchSortOrder</c> as the gateway sends and accepts them.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public enum SearchSortOrder
-    {
-        /// <summary>A value this client does not know, or none. Never success: treat the payment as not paid and ask for its status; the wire value is in the reply's <c>Raw</c>.</summary>
-        Unknown = 0,
+    /// <summary>A value this client does not know, or none: never a success (ask for the status); the wire value is in the reply's <c>Raw</c>.</summary>
+    Unknown = 0,
 
-        /// <summary>Wire value: <c>asc</c>.</summary>
-        Asc = 1,
+    /// <summary>Wire value: <c>asc</c>.</summary>
+    Asc = 1,
 
-        /// <summary>Wire value: <c>desc</c>.</summary>
-        Desc = 2,
-    }
+    /// <summary>Wire value: <c>desc</c>.</summary>
+    Desc = 2,
+}
 
-    /// <summary>The wire values of <see cref="SearchSortOrder"/>: member n is <c>Values[n - 1]</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    internal static class SearchSortOrderWire
-    {
-        internal static readonly string[] Values = new string[] { "asc", "desc" };
-    }
+/// <summary>The wire values of <see cref="SearchSortOrder"/>: member n is <c>Values[n - 1]</c>.</summary>
+internal static class SearchSortOrderWire
+{
+    internal static readonly string[] Values = { "asc", "desc" };
 }

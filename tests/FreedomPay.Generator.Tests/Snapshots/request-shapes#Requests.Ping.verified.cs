@@ -2,67 +2,66 @@
 // FreedomPay.Generator wrote this from request-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Requests
+namespace FreedomPay.Requests;
+
+/// <summary>Request of <see cref="RequestsClient.PingAsync"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PingRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="RequestsClient.PingAsync"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PingRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "PingRequest");
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "PingRequest");
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-        }
-
-        internal static PingRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PingRequest
-        {
-        };
     }
 
-    /// <summary>Reply of <see cref="RequestsClient.PingAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PingResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static PingRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new PingRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
-        };
+    };
+}
 
-        internal PingResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = e.GetString("pg_status");
-        }
+/// <summary>Reply of <see cref="RequestsClient.PingAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PingResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("pg_status"),
+    };
 
-        /// <summary>Element <c>pg_status</c>.</summary>
-        public string? Status { get; }
+    internal PingResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = e.GetString("pg_status");
     }
 
-    partial class RequestsClient
-    {
-        /// <summary>Describes <see cref="PingAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo PingInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Ping", "POST", "ping", "ping", PingRequest.FieldTable, signedResponse: false, reply: PingResponse.Shape),
-            null, PingRequest.FromText, raw => new PingResponse(raw));
+    /// <summary>Element <c>pg_status</c>.</summary>
+    public string? Status { get; }
+}
 
-        /// <summary>Checks the connection.</summary>
-        /// <remarks>
-        /// <para>Unsigned both ways.</para>
-        /// <para>Sends <c>POST /ping</c>, unsigned. Never retried: after a timeout, check the payment status before sending it again.</para>
-        /// <para>Not confirmed by the public FreedomPay documentation: a made-up operation for this test.</para>
-        /// </remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply (unsigned), as a <see cref="PingResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<PingResponse> PingAsync(PingRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(PingInfo.Descriptor, request, raw => new PingResponse(raw), cancellationToken);
-        }
+partial class RequestsClient
+{
+    /// <summary>Describes <see cref="PingAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo PingInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Ping", "POST", "ping", "ping", PingRequest.FieldTable, signedResponse: false, reply: PingResponse.Shape),
+        null, PingRequest.FromText, raw => new PingResponse(raw));
+
+    /// <summary>Checks the connection.</summary>
+    /// <remarks>
+    /// <para>Unsigned both ways.</para>
+    /// <para>Sends <c>POST /ping</c>, unsigned. Never retried: after a timeout, check the payment status before sending it again.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: a made-up operation for this test.</para>
+    /// </remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply (unsigned), as a <see cref="PingResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<PingResponse> PingAsync(PingRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(PingInfo.Descriptor, request, raw => new PingResponse(raw), cancellationToken);
     }
 }

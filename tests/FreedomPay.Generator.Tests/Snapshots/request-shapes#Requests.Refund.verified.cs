@@ -2,73 +2,72 @@
 // FreedomPay.Generator wrote this from request-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Requests
+namespace FreedomPay.Requests;
+
+/// <summary>Request of <see cref="RequestsClient.RefundAsync"/>: refunds a basket.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RefundRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="RequestsClient.RefundAsync"/>: refunds a basket.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RefundRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "RefundRequest",
+        MerchantIdField("pg_merchant_id"),
+        ListField("pg_lines", "Lines", global::FreedomPay.Requests.Line.FieldTable, maxItems: 100, description: "Receipt lines."),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Receipt lines.</summary>
+    /// <remarks>Wire name <c>pg_lines</c>. Sent as <c>pg_lines[0][name]</c>, <c>pg_lines[1][name]</c>, ... At most 100 items.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Requests.Line>? Lines { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "RefundRequest",
-            MerchantIdField("pg_merchant_id"),
-            ListField("pg_lines", "Lines", global::FreedomPay.Requests.Line.FieldTable, maxItems: 100, description: "Receipt lines."),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Receipt lines.</summary>
-        /// <remarks>Wire name <c>pg_lines</c>. Sent as <c>pg_lines[0][name]</c>, <c>pg_lines[1][name]</c>, ... At most 100 items.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Requests.Line>? Lines { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.List(1, Lines);
-        }
-
-        internal static RefundRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new RefundRequest
-        {
-            Lines = values.List(1, global::FreedomPay.Requests.Line.FromText),
-        };
+        visitor.List(1, Lines);
     }
 
-    /// <summary>Reply of <see cref="RequestsClient.RefundAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RefundResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static RefundRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new RefundRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
-        };
+        Lines = values.List(1, global::FreedomPay.Requests.Line.FromText),
+    };
+}
 
-        internal RefundResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = e.GetString("pg_status");
-        }
+/// <summary>Reply of <see cref="RequestsClient.RefundAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RefundResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("pg_status"),
+    };
 
-        /// <summary>Element <c>pg_status</c>.</summary>
-        public string? Status { get; }
+    internal RefundResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = e.GetString("pg_status");
     }
 
-    partial class RequestsClient
-    {
-        /// <summary>Describes <see cref="RefundAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo RefundInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Refund", "POST", "refund.php", "refund.php", RefundRequest.FieldTable, reply: RefundResponse.Shape),
-            "Refunds a basket.", RefundRequest.FromText, raw => new RefundResponse(raw));
+    /// <summary>Element <c>pg_status</c>.</summary>
+    public string? Status { get; }
+}
 
-        /// <summary>Refunds a basket.</summary>
-        /// <remarks>Sends <c>POST /refund.php</c>, signed with script name <c>refund.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="RefundResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<RefundResponse> RefundAsync(RefundRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(RefundInfo.Descriptor, request, raw => new RefundResponse(raw), cancellationToken);
-        }
+partial class RequestsClient
+{
+    /// <summary>Describes <see cref="RefundAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo RefundInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Refund", "POST", "refund.php", "refund.php", RefundRequest.FieldTable, reply: RefundResponse.Shape),
+        "Refunds a basket.", RefundRequest.FromText, raw => new RefundResponse(raw));
+
+    /// <summary>Refunds a basket.</summary>
+    /// <remarks>Sends <c>POST /refund.php</c>, signed with script name <c>refund.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="RefundResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<RefundResponse> RefundAsync(RefundRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(RefundInfo.Descriptor, request, raw => new RefundResponse(raw), cancellationToken);
     }
 }

@@ -2,37 +2,36 @@
 // FreedomPay.Generator wrote this from request-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Requests
+namespace FreedomPay.Requests;
+
+/// <summary>The nested request field <c>pg_rates</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class BasketRates : global::FreedomPay.Runtime.FreedomPayRequestPart
 {
-    /// <summary>The nested request field <c>pg_rates</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class BasketRates : global::FreedomPay.Runtime.FreedomPayRequestPart
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "BasketRates",
+        DecimalField("rate", "Rate", required: true),
+        ObjectField("source", "Source", global::FreedomPay.Requests.RateSource.FieldTable));
+
+    /// <summary>Wire name <c>rate</c>. Required.</summary>
+    public required decimal Rate { get; init; }
+
+    /// <summary>Wire name <c>source</c>. Sent as <c>source[name]</c>.</summary>
+    public global::FreedomPay.Requests.RateSource? Source { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "BasketRates",
-            DecimalField("rate", "Rate", required: true),
-            ObjectField("source", "Source", global::FreedomPay.Requests.RateSource.FieldTable));
-
-        /// <summary>Wire name <c>rate</c>. Required.</summary>
-        public required decimal Rate { get; init; }
-
-        /// <summary>Wire name <c>source</c>. Sent as <c>source[name]</c>.</summary>
-        public global::FreedomPay.Requests.RateSource? Source { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Decimal(0, Rate);
-            visitor.Object(1, Source);
-        }
-
-        internal static BasketRates FromText(global::FreedomPay.Runtime.FieldValues values) => new BasketRates
-        {
-            Rate = values.RequiredDecimal(0),
-            Source = values.Object(1, global::FreedomPay.Requests.RateSource.FromText),
-        };
+        visitor.Decimal(0, Rate);
+        visitor.Object(1, Source);
     }
+
+    internal static BasketRates FromText(global::FreedomPay.Runtime.FieldValues values) => new BasketRates
+    {
+        Rate = values.RequiredDecimal(0),
+        Source = values.Object(1, global::FreedomPay.Requests.RateSource.FromText),
+    };
 }

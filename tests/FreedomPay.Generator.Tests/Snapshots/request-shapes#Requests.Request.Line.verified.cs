@@ -2,49 +2,48 @@
 // FreedomPay.Generator wrote this from request-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Requests
+namespace FreedomPay.Requests;
+
+/// <summary>One item of the request field <c>pg_lines</c>: receipt lines.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class Line : global::FreedomPay.Runtime.FreedomPayRequestPart
 {
-    /// <summary>One item of the request field <c>pg_lines</c>: receipt lines.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class Line : global::FreedomPay.Runtime.FreedomPayRequestPart
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "Line",
+        IntegerField("count", "Count", required: true, min: 1L),
+        TextField("name", "Name", required: true, maxLength: 128),
+        DecimalField("price", "Price", required: true, scale: 2),
+        TextField("code", "Code", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial));
+
+    /// <summary>Wire name <c>count</c>. Required. At least 1.</summary>
+    public required long Count { get; init; }
+
+    /// <summary>Wire name <c>name</c>. Required. At most 128 characters.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Wire name <c>price</c>. Required.</summary>
+    public required decimal Price { get; init; }
+
+    /// <summary>Wire name <c>code</c>. Sensitive: logged masked.</summary>
+    public string? Code { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "Line",
-            IntegerField("count", "Count", required: true, min: 1L),
-            TextField("name", "Name", required: true, maxLength: 128),
-            DecimalField("price", "Price", required: true, scale: 2),
-            TextField("code", "Code", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial));
-
-        /// <summary>Wire name <c>count</c>. Required. At least 1.</summary>
-        public required long Count { get; init; }
-
-        /// <summary>Wire name <c>name</c>. Required. At most 128 characters.</summary>
-        public required string Name { get; init; }
-
-        /// <summary>Wire name <c>price</c>. Required.</summary>
-        public required decimal Price { get; init; }
-
-        /// <summary>Wire name <c>code</c>. Sensitive: logged masked.</summary>
-        public string? Code { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Integer(0, Count);
-            visitor.Text(1, Name);
-            visitor.Decimal(2, Price);
-            visitor.Text(3, Code);
-        }
-
-        internal static Line FromText(global::FreedomPay.Runtime.FieldValues values) => new Line
-        {
-            Count = values.RequiredInteger(0),
-            Name = values.RequiredText(1),
-            Price = values.RequiredDecimal(2),
-            Code = values.Text(3),
-        };
+        visitor.Integer(0, Count);
+        visitor.Text(1, Name);
+        visitor.Decimal(2, Price);
+        visitor.Text(3, Code);
     }
+
+    internal static Line FromText(global::FreedomPay.Runtime.FieldValues values) => new Line
+    {
+        Count = values.RequiredInteger(0),
+        Name = values.RequiredText(1),
+        Price = values.RequiredDecimal(2),
+        Code = values.Text(3),
+    };
 }

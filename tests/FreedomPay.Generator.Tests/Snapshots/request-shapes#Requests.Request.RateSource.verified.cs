@@ -2,31 +2,30 @@
 // FreedomPay.Generator wrote this from request-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Requests
+namespace FreedomPay.Requests;
+
+/// <summary>The nested request field <c>source</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RateSource : global::FreedomPay.Runtime.FreedomPayRequestPart
 {
-    /// <summary>The nested request field <c>source</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class RateSource : global::FreedomPay.Runtime.FreedomPayRequestPart
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "RateSource",
+        TextField("bank", "Bank", required: true));
+
+    /// <summary>Wire name <c>bank</c>. Required.</summary>
+    public required string Bank { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "RateSource",
-            TextField("bank", "Bank", required: true));
-
-        /// <summary>Wire name <c>bank</c>. Required.</summary>
-        public required string Bank { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(0, Bank);
-        }
-
-        internal static RateSource FromText(global::FreedomPay.Runtime.FieldValues values) => new RateSource
-        {
-            Bank = values.RequiredText(0),
-        };
+        visitor.Text(0, Bank);
     }
+
+    internal static RateSource FromText(global::FreedomPay.Runtime.FieldValues values) => new RateSource
+    {
+        Bank = values.RequiredText(0),
+    };
 }

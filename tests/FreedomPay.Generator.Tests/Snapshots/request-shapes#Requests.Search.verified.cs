@@ -2,120 +2,119 @@
 // FreedomPay.Generator wrote this from request-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Requests
+namespace FreedomPay.Requests;
+
+/// <summary>Request of <see cref="RequestsClient.SearchAsync"/>: searches.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class SearchRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="RequestsClient.SearchAsync"/>: searches.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class SearchRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "SearchRequest",
+        new global::FreedomPay.Runtime.FieldGroup[]
+        {
+            global::FreedomPay.Runtime.FieldGroup.OneOf("pg_exact", "pg_sort"),
+            global::FreedomPay.Runtime.FieldGroup.RequiredUnless("pg_from", "pg_until"),
+        },
+        MerchantIdField("pg_merchant_id"),
+        ConstantField("pg_version", "2"),
+        TextField("pg_query", "Query", required: true, minLength: 2, maxLength: 100, pattern: "^[^<>]+$"),
+        IntegerField("pg_limit", "Limit", min: 1L, max: 500L),
+        DecimalField("pg_price", "Price", min: 0m, max: 1000.5m, scale: 2),
+        BooleanField("pg_exact", "Exact"),
+        DateTimeField("pg_from", "From", "yyyy-MM-dd"),
+        DateTimeOffsetField("pg_until", "Until", "yyyy-MM-dd'T'HH:mm:sszzz"),
+        EnumField("pg_sort", "SortOrder", SearchSortOrderWire.Values),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <summary>Wire name <c>pg_query</c>. Required. 2 to 100 characters. Matches <c>^[^&lt;&gt;]+$</c>. Example: <c>coffee</c>.</summary>
+    public required string Query { get; init; }
+
+    /// <summary>Wire name <c>pg_limit</c>. From 1 to 500.</summary>
+    public long? Limit { get; init; }
+
+    /// <summary>Wire name <c>pg_price</c>. From 0 to 1000.5.</summary>
+    public decimal? Price { get; init; }
+
+    /// <summary>Wire name <c>pg_exact</c>.</summary>
+    public bool? Exact { get; init; }
+
+    /// <summary>Wire name <c>pg_from</c>, format <c>yyyy-MM-dd</c>.</summary>
+    public global::System.DateTime? From { get; init; }
+
+    /// <summary>Wire name <c>pg_until</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</summary>
+    public global::System.DateTimeOffset? Until { get; init; }
+
+    /// <summary>Wire name <c>pg_sort</c>.</summary>
+    public SearchSortOrder? SortOrder { get; init; }
+
+    /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
+    /// <remarks>Names start with a letter, then letters, digits, '_' or '-'; not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "SearchRequest",
-            new global::FreedomPay.Runtime.FieldGroup[]
-            {
-                global::FreedomPay.Runtime.FieldGroup.OneOf("pg_exact", "pg_sort"),
-                global::FreedomPay.Runtime.FieldGroup.RequiredUnless("pg_from", "pg_until"),
-            },
-            MerchantIdField("pg_merchant_id"),
-            ConstantField("pg_version", "2"),
-            TextField("pg_query", "Query", required: true, minLength: 2, maxLength: 100, pattern: "^[^<>]+$"),
-            IntegerField("pg_limit", "Limit", min: 1L, max: 500L),
-            DecimalField("pg_price", "Price", min: 0m, max: 1000.5m, scale: 2),
-            BooleanField("pg_exact", "Exact"),
-            DateTimeField("pg_from", "From", "yyyy-MM-dd"),
-            DateTimeOffsetField("pg_until", "Until", "yyyy-MM-dd'T'HH:mm:sszzz"),
-            EnumField("pg_sort", "SortOrder", SearchSortOrderWire.Values),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <summary>Wire name <c>pg_query</c>. Required. 2 to 100 characters. Matches <c>^[^&lt;&gt;]+$</c>. Example: <c>coffee</c>.</summary>
-        public required string Query { get; init; }
-
-        /// <summary>Wire name <c>pg_limit</c>. From 1 to 500.</summary>
-        public long? Limit { get; init; }
-
-        /// <summary>Wire name <c>pg_price</c>. From 0 to 1000.5.</summary>
-        public decimal? Price { get; init; }
-
-        /// <summary>Wire name <c>pg_exact</c>.</summary>
-        public bool? Exact { get; init; }
-
-        /// <summary>Wire name <c>pg_from</c>, format <c>yyyy-MM-dd</c>.</summary>
-        public global::System.DateTime? From { get; init; }
-
-        /// <summary>Wire name <c>pg_until</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</summary>
-        public global::System.DateTimeOffset? Until { get; init; }
-
-        /// <summary>Wire name <c>pg_sort</c>.</summary>
-        public SearchSortOrder? SortOrder { get; init; }
-
-        /// <summary>The merchant's own parameters, sent and signed with the request (FreedomPay passes them on to the Check and Result URLs).</summary>
-        /// <remarks>Names start with a letter, then letters, digits, '_' or '-'; not starting with <c>pg_</c> and not a described field's; checked before sending.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? ExtraParams { get; init; }
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-            visitor.Text(2, Query);
-            visitor.Integer(3, Limit);
-            visitor.Decimal(4, Price);
-            visitor.Boolean(5, Exact);
-            visitor.DateTime(6, From);
-            visitor.DateTimeOffset(7, Until);
-            visitor.Enum(8, (int?)SortOrder);
-            visitor.Extra(ExtraParams);
-        }
-
-        internal static SearchRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new SearchRequest
-        {
-            Query = values.RequiredText(2),
-            Limit = values.Integer(3),
-            Price = values.Decimal(4),
-            Exact = values.Boolean(5),
-            From = values.DateTime(6),
-            Until = values.DateTimeOffset(7),
-            SortOrder = (SearchSortOrder?)values.Enum(8),
-            ExtraParams = values.Extra(),
-        };
+        visitor.Text(2, Query);
+        visitor.Integer(3, Limit);
+        visitor.Decimal(4, Price);
+        visitor.Boolean(5, Exact);
+        visitor.DateTime(6, From);
+        visitor.DateTimeOffset(7, Until);
+        visitor.Enum(8, (int?)SortOrder);
+        visitor.Extra(ExtraParams);
     }
 
-    /// <summary>Reply of <see cref="RequestsClient.SearchAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class SearchResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static SearchRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new SearchRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Enum("pg_status", SearchStatusWire.Values, required: true),
-        };
+        Query = values.RequiredText(2),
+        Limit = values.Integer(3),
+        Price = values.Decimal(4),
+        Exact = values.Boolean(5),
+        From = values.DateTime(6),
+        Until = values.DateTimeOffset(7),
+        SortOrder = (SearchSortOrder?)values.Enum(8),
+        ExtraParams = values.Extra(),
+    };
+}
 
-        internal SearchResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Status = (SearchStatus)e.GetRequiredEnum("pg_status", SearchStatusWire.Values);
-        }
+/// <summary>Reply of <see cref="RequestsClient.SearchAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class SearchResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        EnumElement("pg_status", SearchStatusWire.Values, required: true),
+    };
 
-        /// <summary>Element <c>pg_status</c>, always present.</summary>
-        public SearchStatus Status { get; }
+    internal SearchResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Status = (SearchStatus)e.GetRequiredEnum("pg_status", SearchStatusWire.Values);
     }
 
-    partial class RequestsClient
-    {
-        /// <summary>Describes <see cref="SearchAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo SearchInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Search", "GET", "api/search", "search_v2", SearchRequest.FieldTable, safeToRetry: true, reply: SearchResponse.Shape),
-            "Searches.", SearchRequest.FromText, raw => new SearchResponse(raw));
+    /// <summary>Element <c>pg_status</c>, always present.</summary>
+    public SearchStatus Status { get; }
+}
 
-        /// <summary>Searches.</summary>
-        /// <remarks>Sends <c>GET /api/search</c>, signed with script name <c>search_v2</c>. Safe to retry: the client retries it on network errors.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="SearchResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<SearchResponse> SearchAsync(SearchRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(SearchInfo.Descriptor, request, raw => new SearchResponse(raw), cancellationToken);
-        }
+partial class RequestsClient
+{
+    /// <summary>Describes <see cref="SearchAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo SearchInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Search", "GET", "api/search", "search_v2", SearchRequest.FieldTable, safeToRetry: true, reply: SearchResponse.Shape),
+        "Searches.", SearchRequest.FromText, raw => new SearchResponse(raw));
+
+    /// <summary>Searches.</summary>
+    /// <remarks>Sends <c>GET /api/search</c>, signed with script name <c>search_v2</c>. Safe to retry: the client retries it on network errors.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="SearchResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<SearchResponse> SearchAsync(SearchRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(SearchInfo.Descriptor, request, raw => new SearchResponse(raw), cancellationToken);
     }
 }

@@ -2,46 +2,45 @@
 // FreedomPay.Generator wrote this from response-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Shapes
+namespace FreedomPay.Shapes;
+
+/// <summary>A payout finished.</summary>
+/// <remarks>Read it with <see cref="Parse"/>, which verifies its signature first; answer with plain HTTP 200 (nothing else is read).</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PayoutDone : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    /// <summary>A payout finished.</summary>
-    /// <remarks>Read it with <see cref="Parse"/>, which verifies its signature first; answer with plain HTTP 200 (nothing else is read).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class PayoutDone : global::FreedomPay.Runtime.FreedomPayCallback
+    private PayoutDone(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message)
     {
-        private PayoutDone(global::FreedomPay.Runtime.CallbackMessage message)
-            : base(message)
+        global::FreedomPay.Runtime.PgElement e = message.Root;
+        PaymentId = e.GetRequiredInt64("pg_payment_id");
+    }
+
+    /// <summary>Element <c>pg_payment_id</c>, always present.</summary>
+    public long PaymentId { get; }
+
+    /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
+    public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.Http200;
+
+    /// <summary>
+    /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
+    /// or null when the merchant's main secret key does.
+    /// </summary>
+    public static string? SecretName => null;
+
+    /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
+    /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
+    /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
+    /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
+    /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
+    public static PayoutDone Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
+    {
+        if (message == null)
         {
-            global::FreedomPay.Runtime.PgElement e = message.Root;
-            PaymentId = e.GetRequiredInt64("pg_payment_id");
+            throw new global::System.ArgumentNullException(nameof(message));
         }
 
-        /// <summary>Element <c>pg_payment_id</c>, always present.</summary>
-        public long PaymentId { get; }
-
-        /// <summary>What the merchant answers this callback with (the spec's <c>reply:</c>).</summary>
-        public static global::FreedomPay.Runtime.CallbackReplyKind ReplyKind => global::FreedomPay.Runtime.CallbackReplyKind.Http200;
-
-        /// <summary>
-        /// The name of the secret key that signs it (the area's <c>secret:</c>, a key of <c>FreedomPayClientOptions.SecretKeys</c>),
-        /// or null when the merchant's main secret key does.
-        /// </summary>
-        public static string? SecretName => null;
-
-        /// <summary>Verifies the callback's signature (in constant time) and reads its fields.</summary>
-        /// <param name="message">The fields as received, with the script name of the URL they were sent to.</param>
-        /// <param name="secretKey">The merchant's secret key: the main one, or the one <see cref="SecretName"/> names.</param>
-        /// <exception cref="global::FreedomPay.FreedomPaySignatureException">The signature is missing or wrong: do not act on the callback.</exception>
-        /// <exception cref="global::FreedomPay.FreedomPayProtocolException">A field is missing or malformed.</exception>
-        public static PayoutDone Parse(global::FreedomPay.Runtime.CallbackMessage message, string secretKey)
-        {
-            if (message == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(message));
-            }
-
-            message.EnsureSignature(secretKey);
-            return new PayoutDone(message);
-        }
+        message.EnsureSignature(secretKey);
+        return new PayoutDone(message);
     }
 }

@@ -2,223 +2,222 @@
 // FreedomPay.Generator wrote this from response-shapes.yaml: edit the spec, not this file.
 #nullable enable
 
-namespace FreedomPay.Shapes
+namespace FreedomPay.Shapes;
+
+/// <summary>Request of <see cref="ShapesClient.ReportAsync"/>: reads a report.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReportRequest : global::FreedomPay.Runtime.FreedomPayRequest
 {
-    /// <summary>Request of <see cref="ShapesClient.ReportAsync"/>: reads a report.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReportRequest : global::FreedomPay.Runtime.FreedomPayRequest
+    internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
+        "ReportRequest",
+        MerchantIdField("pg_merchant_id"),
+        SaltField("pg_salt"),
+        SignatureField("pg_sig"));
+
+    /// <inheritdoc/>
+    protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
+
+    /// <inheritdoc/>
+    protected override void Accept<TVisitor>(ref TVisitor visitor)
     {
-        internal static readonly global::FreedomPay.Runtime.RequestFieldTable FieldTable = new global::FreedomPay.Runtime.RequestFieldTable(
-            "ReportRequest",
-            MerchantIdField("pg_merchant_id"),
-            SaltField("pg_salt"),
-            SignatureField("pg_sig"));
-
-        /// <inheritdoc/>
-        protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
-
-        /// <inheritdoc/>
-        protected override void Accept<TVisitor>(ref TVisitor visitor)
-        {
-        }
-
-        internal static ReportRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ReportRequest
-        {
-        };
     }
 
-    /// <summary>Reply of <see cref="ShapesClient.ReportAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReportResponse : global::FreedomPay.Runtime.FreedomPayResponse
+    internal static ReportRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new ReportRequest
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_count", required: true),
-            global::FreedomPay.Runtime.ReplyElement.Decimal("pg_total"),
-            global::FreedomPay.Runtime.ReplyElement.Boolean("pg_open"),
-            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_day", "dd.MM.yyyy"),
-            global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("pg_stamp", "yyyy-MM-dd'T'HH:mm:sszzz"),
-            global::FreedomPay.Runtime.ReplyElement.List("pg_times", global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("pg_time", "yyyy-MM-dd'T'HH:mm:sszzz")),
-            global::FreedomPay.Runtime.ReplyElement.Object("pg_owner", ReportOwner.Shape),
-            global::FreedomPay.Runtime.ReplyElement.List("pg_lines", global::FreedomPay.Runtime.ReplyElement.Object("pg_line", ReportLine.Shape)),
-            global::FreedomPay.Runtime.ReplyElement.List("pg_codes", global::FreedomPay.Runtime.ReplyElement.Integer("pg_code")),
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_tag", repeated: true),
-            global::FreedomPay.Runtime.ReplyElement.Object("pg_note", ReportNote.Shape, repeated: true),
-            global::FreedomPay.Runtime.ReplyElement.Object("pg_entry", global::FreedomPay.Shapes.Entry.Shape, repeated: true),
-        };
+    };
+}
 
-        internal ReportResponse(global::FreedomPay.Runtime.PgResponse raw)
-            : base(raw)
-        {
-            global::FreedomPay.Runtime.PgElement e = raw.Root;
-            Count = e.GetRequiredInt64("pg_count");
-            Total = e.GetDecimal("pg_total");
-            Open = e.GetBoolean("pg_open");
-            Day = e.GetDateTime("pg_day", "dd.MM.yyyy");
-            Stamp = e.GetDateTimeOffset("pg_stamp", "yyyy-MM-dd'T'HH:mm:sszzz");
-            Times = e.GetWrappedList("pg_times", "pg_time", x => x.AsDateTimeOffset("yyyy-MM-dd'T'HH:mm:sszzz"));
-            Owner = e.GetObject("pg_owner", ReportOwner.Parse);
-            Lines = e.GetWrappedList("pg_lines", "pg_line", ReportLine.Parse);
-            Codes = e.GetWrappedList("pg_codes", "pg_code", x => x.AsInt64());
-            Tag = e.GetList("pg_tag", x => x.AsString());
-            Note = e.GetList("pg_note", ReportNote.Parse);
-            Entry = e.GetList("pg_entry", global::FreedomPay.Shapes.Entry.Parse);
-        }
+/// <summary>Reply of <see cref="ShapesClient.ReportAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReportResponse : global::FreedomPay.Runtime.FreedomPayResponse
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        IntegerElement("pg_count", required: true),
+        DecimalElement("pg_total"),
+        BooleanElement("pg_open"),
+        DateTimeElement("pg_day", "dd.MM.yyyy"),
+        DateTimeOffsetElement("pg_stamp", "yyyy-MM-dd'T'HH:mm:sszzz"),
+        ListElement("pg_times", DateTimeOffsetElement("pg_time", "yyyy-MM-dd'T'HH:mm:sszzz")),
+        ObjectElement("pg_owner", ReportOwner.Shape),
+        ListElement("pg_lines", ObjectElement("pg_line", ReportLine.Shape)),
+        ListElement("pg_codes", IntegerElement("pg_code")),
+        TextElement("pg_tag", repeated: true),
+        ObjectElement("pg_note", ReportNote.Shape, repeated: true),
+        ObjectElement("pg_entry", global::FreedomPay.Shapes.Entry.Shape, repeated: true),
+    };
 
-        /// <summary>Element <c>pg_count</c>, always present.</summary>
-        public long Count { get; }
-
-        /// <summary>Element <c>pg_total</c>.</summary>
-        public decimal? Total { get; }
-
-        /// <summary>Element <c>pg_open</c>.</summary>
-        public bool? Open { get; }
-
-        /// <summary>Element <c>pg_day</c>, format <c>dd.MM.yyyy</c>.</summary>
-        public global::System.DateTime? Day { get; }
-
-        /// <summary>Element <c>pg_stamp</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</summary>
-        public global::System.DateTimeOffset? Stamp { get; }
-
-        /// <summary>Element <c>pg_times</c> holding <c>pg_time</c> items.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset> Times { get; }
-
-        /// <summary>Element <c>pg_owner</c>.</summary>
-        public ReportOwner? Owner { get; }
-
-        /// <summary>Element <c>pg_lines</c> holding <c>pg_line</c> items.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<ReportLine> Lines { get; }
-
-        /// <summary>Element <c>pg_codes</c> holding <c>pg_code</c> items.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<long> Codes { get; }
-
-        /// <summary>Element <c>pg_tag</c>, repeated.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string> Tag { get; }
-
-        /// <summary>Element <c>pg_note</c>, repeated.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<ReportNote> Note { get; }
-
-        /// <summary>Element <c>pg_entry</c>, repeated.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Entry> Entry { get; }
+    internal ReportResponse(global::FreedomPay.Runtime.PgResponse raw)
+        : base(raw)
+    {
+        global::FreedomPay.Runtime.PgElement e = raw.Root;
+        Count = e.GetRequiredInt64("pg_count");
+        Total = e.GetDecimal("pg_total");
+        Open = e.GetBoolean("pg_open");
+        Day = e.GetDateTime("pg_day", "dd.MM.yyyy");
+        Stamp = e.GetDateTimeOffset("pg_stamp", "yyyy-MM-dd'T'HH:mm:sszzz");
+        Times = e.GetWrappedList("pg_times", "pg_time", x => x.AsDateTimeOffset("yyyy-MM-dd'T'HH:mm:sszzz"));
+        Owner = e.GetObject("pg_owner", ReportOwner.Parse);
+        Lines = e.GetWrappedList("pg_lines", "pg_line", ReportLine.Parse);
+        Codes = e.GetWrappedList("pg_codes", "pg_code", x => x.AsInt64());
+        Tag = e.GetList("pg_tag", x => x.AsString());
+        Note = e.GetList("pg_note", ReportNote.Parse);
+        Entry = e.GetList("pg_entry", global::FreedomPay.Shapes.Entry.Parse);
     }
 
-    /// <summary>Content of a <c>pg_owner</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReportOwner
+    /// <summary>Element <c>pg_count</c>, always present.</summary>
+    public long Count { get; }
+
+    /// <summary>Element <c>pg_total</c>.</summary>
+    public decimal? Total { get; }
+
+    /// <summary>Element <c>pg_open</c>.</summary>
+    public bool? Open { get; }
+
+    /// <summary>Element <c>pg_day</c>, format <c>dd.MM.yyyy</c>.</summary>
+    public global::System.DateTime? Day { get; }
+
+    /// <summary>Element <c>pg_stamp</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</summary>
+    public global::System.DateTimeOffset? Stamp { get; }
+
+    /// <summary>Element <c>pg_times</c> holding <c>pg_time</c> items.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset> Times { get; }
+
+    /// <summary>Element <c>pg_owner</c>.</summary>
+    public ReportOwner? Owner { get; }
+
+    /// <summary>Element <c>pg_lines</c> holding <c>pg_line</c> items.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<ReportLine> Lines { get; }
+
+    /// <summary>Element <c>pg_codes</c> holding <c>pg_code</c> items.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<long> Codes { get; }
+
+    /// <summary>Element <c>pg_tag</c>, repeated.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<string> Tag { get; }
+
+    /// <summary>Element <c>pg_note</c>, repeated.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<ReportNote> Note { get; }
+
+    /// <summary>Element <c>pg_entry</c>, repeated.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<Entry> Entry { get; }
+}
+
+/// <summary>Content of a <c>pg_owner</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReportOwner
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_name", required: true),
-            global::FreedomPay.Runtime.ReplyElement.DateTime("pg_since", "yyyy-MM-dd HH:mm:ss"),
-        };
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_name", required: true),
+        global::FreedomPay.Runtime.ReplyElement.DateTime("pg_since", "yyyy-MM-dd HH:mm:ss"),
+    };
 
-        private ReportOwner(global::FreedomPay.Runtime.PgElement e)
-        {
-            Name = e.GetRequiredString("pg_name");
-            Since = e.GetDateTime("pg_since", "yyyy-MM-dd HH:mm:ss");
-        }
-
-        /// <summary>Element <c>pg_name</c>, always present.</summary>
-        public string Name { get; }
-
-        /// <summary>Element <c>pg_since</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
-        public global::System.DateTime? Since { get; }
-
-        internal static ReportOwner Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new ReportOwner(e);
-        }
+    private ReportOwner(global::FreedomPay.Runtime.PgElement e)
+    {
+        Name = e.GetRequiredString("pg_name");
+        Since = e.GetDateTime("pg_since", "yyyy-MM-dd HH:mm:ss");
     }
 
-    /// <summary>Content of a <c>pg_line</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReportLine
+    /// <summary>Element <c>pg_name</c>, always present.</summary>
+    public string Name { get; }
+
+    /// <summary>Element <c>pg_since</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
+    public global::System.DateTime? Since { get; }
+
+    internal static ReportOwner Parse(global::FreedomPay.Runtime.PgElement e)
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_sku", required: true, example: "SKU-\"1\""),
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_qty"),
-        };
+        return new ReportOwner(e);
+    }
+}
 
-        private ReportLine(global::FreedomPay.Runtime.PgElement e)
-        {
-            Sku = e.GetRequiredString("pg_sku");
-            Qty = e.GetInt64("pg_qty");
-        }
+/// <summary>Content of a <c>pg_line</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReportLine
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_sku", required: true, example: "SKU-\"1\""),
+        global::FreedomPay.Runtime.ReplyElement.Integer("pg_qty"),
+    };
 
-        /// <summary>Element <c>pg_sku</c>, always present.</summary>
-        public string Sku { get; }
-
-        /// <summary>Element <c>pg_qty</c>.</summary>
-        public long? Qty { get; }
-
-        internal static ReportLine Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new ReportLine(e);
-        }
+    private ReportLine(global::FreedomPay.Runtime.PgElement e)
+    {
+        Sku = e.GetRequiredString("pg_sku");
+        Qty = e.GetInt64("pg_qty");
     }
 
-    /// <summary>Content of a <c>pg_note</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class ReportNote
+    /// <summary>Element <c>pg_sku</c>, always present.</summary>
+    public string Sku { get; }
+
+    /// <summary>Element <c>pg_qty</c>.</summary>
+    public long? Qty { get; }
+
+    internal static ReportLine Parse(global::FreedomPay.Runtime.PgElement e)
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Text("pg_text"),
-        };
+        return new ReportLine(e);
+    }
+}
 
-        private ReportNote(global::FreedomPay.Runtime.PgElement e)
-        {
-            Text = e.GetString("pg_text");
-        }
+/// <summary>Content of a <c>pg_note</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReportNote
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        global::FreedomPay.Runtime.ReplyElement.Text("pg_text"),
+    };
 
-        /// <summary>Element <c>pg_text</c>.</summary>
-        public string? Text { get; }
-
-        internal static ReportNote Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new ReportNote(e);
-        }
+    private ReportNote(global::FreedomPay.Runtime.PgElement e)
+    {
+        Text = e.GetString("pg_text");
     }
 
-    /// <summary>Content of a <c>pg_entry</c> element.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-    public sealed partial class Entry
+    /// <summary>Element <c>pg_text</c>.</summary>
+    public string? Text { get; }
+
+    internal static ReportNote Parse(global::FreedomPay.Runtime.PgElement e)
     {
-        internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
-        {
-            global::FreedomPay.Runtime.ReplyElement.Integer("pg_id"),
-        };
+        return new ReportNote(e);
+    }
+}
 
-        private Entry(global::FreedomPay.Runtime.PgElement e)
-        {
-            Id = e.GetInt64("pg_id");
-        }
+/// <summary>Content of a <c>pg_entry</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class Entry
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        global::FreedomPay.Runtime.ReplyElement.Integer("pg_id"),
+    };
 
-        /// <summary>Element <c>pg_id</c>.</summary>
-        public long? Id { get; }
-
-        internal static Entry Parse(global::FreedomPay.Runtime.PgElement e)
-        {
-            return new Entry(e);
-        }
+    private Entry(global::FreedomPay.Runtime.PgElement e)
+    {
+        Id = e.GetInt64("pg_id");
     }
 
-    partial class ShapesClient
-    {
-        /// <summary>Describes <see cref="ReportAsync"/> for tools, which can also send it from text values.</summary>
-        public static global::FreedomPay.Runtime.OperationInfo ReportInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-            new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Report", "POST", "report.php", "report.php", ReportRequest.FieldTable, reply: ReportResponse.Shape),
-            "Reads a report.", ReportRequest.FromText, raw => new ReportResponse(raw));
+    /// <summary>Element <c>pg_id</c>.</summary>
+    public long? Id { get; }
 
-        /// <summary>Reads a report.</summary>
-        /// <remarks>Sends <c>POST /report.php</c>, signed with script name <c>report.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
-        /// <param name="request">The request; validated before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply, its signature verified, as a <see cref="ReportResponse"/>.</returns>
-        public global::System.Threading.Tasks.Task<ReportResponse> ReportAsync(ReportRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return _connection.SendAsync(ReportInfo.Descriptor, request, raw => new ReportResponse(raw), cancellationToken);
-        }
+    internal static Entry Parse(global::FreedomPay.Runtime.PgElement e)
+    {
+        return new Entry(e);
+    }
+}
+
+partial class ShapesClient
+{
+    /// <summary>Describes <see cref="ReportAsync"/> for tools, which can also send it from text values.</summary>
+    public static global::FreedomPay.Runtime.OperationInfo ReportInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Report", "POST", "report.php", "report.php", ReportRequest.FieldTable, reply: ReportResponse.Shape),
+        "Reads a report.", ReportRequest.FromText, raw => new ReportResponse(raw));
+
+    /// <summary>Reads a report.</summary>
+    /// <remarks>Sends <c>POST /report.php</c>, signed with script name <c>report.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
+    /// <param name="request">The request; validated before anything is sent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reply, its signature verified, as a <see cref="ReportResponse"/>.</returns>
+    public global::System.Threading.Tasks.Task<ReportResponse> ReportAsync(ReportRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return _connection.SendAsync(ReportInfo.Descriptor, request, raw => new ReportResponse(raw), cancellationToken);
     }
 }
