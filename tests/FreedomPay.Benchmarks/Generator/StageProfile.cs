@@ -47,8 +47,8 @@ internal static class StageProfile
         OperationView[] built = units.Select(OperationViewBuilder.Build).ToArray();
         var render = Measure(() => { foreach (OperationView view in built) { TemplateRenderer.Render("Operation", view); } });
 
-        // The whole cold run as the compiler does it, which adds Roslyn's own work (parsing every generated file
-        // into a syntax tree), next to Refit's whole run on the same shapes.
+        // The whole cold run through the driver, next to Refit's on the same shapes. Three warm-up rounds leave
+        // Refit's generator (another assembly) less warmed than ours: compare the two with --scaling, not here.
         CSharpCompilation empty = GeneratorInputs.EmptyCompilation();
         CSharpCompilation refitCompilation = GeneratorInputs.EmptyCompilation(GeneratorInputs.RefitRuntime).AddSyntaxTrees(GeneratorInputs.SyntheticRefitInterface(operations));
         var ours = Measure(() => GeneratorInputs.FreedomPayDriver(spec).RunGenerators(empty));
