@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Runtime;
-using Scriban.Syntax;
 
 namespace FreedomPay.Generator.Emit
 {
@@ -29,7 +28,6 @@ namespace FreedomPay.Generator.Emit
             NewLine = "\n";
             LoopLimit = 0;
             RecursiveLimit = 50;
-            TemplateLoader = NameOnlyLoader.Instance;
         }
 
         /// <summary>Accessors of our own view records are cached process-wide; anything else is left to Scriban.</summary>
@@ -53,29 +51,12 @@ namespace FreedomPay.Generator.Emit
         /// <summary>The template an <c>{{ include 'Name' }}</c> evaluates, parsed once for the process.</summary>
         public Template Include(string name) => _templates(name);
 
-        /// <summary>Scriban's include would still be served parsed templates; ours (<see cref="InPlaceInclude"/>) is used instead.</summary>
-        protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) => _templates(templatePath);
-
         private static ScriptObject CreateBuiltins()
         {
             ScriptObject builtins = GetDefaultBuiltinObject();
             builtins.Remove("include");
             builtins.SetValue("include", InPlaceInclude.Instance, readOnly: true);
             return builtins;
-        }
-
-        /// <summary>Include names are resource names; there is no file system to resolve them against.</summary>
-        private sealed class NameOnlyLoader : ITemplateLoader
-        {
-            public static readonly NameOnlyLoader Instance = new NameOnlyLoader();
-
-            public string GetPath(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templateName) => templateName;
-
-            public string Load(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath) =>
-                throw new InvalidOperationException("templates are served parsed by RenderContext.CreateTemplate");
-
-            public System.Threading.Tasks.ValueTask<string?> LoadAsync(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath) =>
-                throw new InvalidOperationException("templates are served parsed by RenderContext.CreateTemplate");
         }
     }
 }

@@ -25,9 +25,10 @@ public class ScalingBenchmarks
     {
         _empty = GeneratorInputs.EmptyCompilation();
         _spec = GeneratorInputs.SyntheticSpec(Operations);
-        _refitCompilation = GeneratorInputs.EmptyCompilation(GeneratorInputs.RefitRuntime).AddSyntaxTrees(GeneratorInputs.SyntheticRefitInterface(Operations));
+        SyntaxTree refitInterface = GeneratorInputs.SyntheticRefitInterface(Operations);
         _refitRuntimeOnly = GeneratorInputs.EmptyCompilation(GeneratorInputs.RefitRuntime);
-        _refitSource = GeneratorInputs.SyntheticRefitInterface(Operations).ToString();
+        _refitCompilation = _refitRuntimeOnly.AddSyntaxTrees(refitInterface);
+        _refitSource = refitInterface.ToString();
         GeneratorInputs.EnsureGenerates(GeneratorInputs.FreedomPayDriver(_spec), _empty, atLeast: Operations);
         GeneratorInputs.EnsureGenerates(GeneratorInputs.RefitDriver(), _refitCompilation, atLeast: 1);
     }

@@ -75,7 +75,7 @@ internal static class StageProfile
         }
 
         // The size measure on the real spec: every file of the Mobile balance area over its operations.
-        GeneratorRunResult real = GeneratorInputs.FreedomPayDriver(GeneratorInputs.RealSpec).RunGenerators(GeneratorInputs.EmptyCompilation()).GetRunResult().Results.Single();
+        GeneratorRunResult real = GeneratorInputs.FreedomPayDriver(GeneratorInputs.RealSpec).RunGenerators(empty).GetRunResult().Results.Single();
         long realChars = real.GeneratedSources.Sum(s => (long)s.SourceText.Length);
         int realOperations = GeneratorInputs.RealSpecOperations;
         text.AppendLine().AppendLine(FormattableString.Invariant($"Real spec (Mobile balance): {real.GeneratedSources.Length} files, {realChars} chars, {realChars / realOperations} chars per operation ({realOperations} operations)."));
