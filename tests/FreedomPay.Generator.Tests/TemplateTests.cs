@@ -71,6 +71,19 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void A_reused_context_forgets_the_variables_and_output_of_the_render_before()
+    {
+        var sets = TemplateRenderer.Parse("Sets", "{{ leftover = file.source_file }}set {{ leftover }}");
+        var reads = TemplateRenderer.Parse("Reads", "read {{ leftover }}");
+        var view = new OperationView { File = new FileView { SourceFile = "a.yaml" } };
+
+        Assert.Equal("set a.yaml", TemplateRenderer.Render(sets, view));
+
+        Assert.ThrowsAny<Exception>(() => TemplateRenderer.Render(reads, view)); // strict: the variable is gone with its render
+        Assert.Equal("set a.yaml", TemplateRenderer.Render(sets, view));
+    }
+
+    [Fact]
     public void Including_a_template_that_is_not_embedded_fails()
     {
         var template = TemplateRenderer.Parse("Missing", "{{ include 'NoSuchTemplate' }}");

@@ -64,6 +64,7 @@ namespace FreedomPay.Generator.Emit
         {
             Factory = field.Fill.ToString(),
             Wire = CSharpText.Literal(field.WireName),
+            WireOnly = true,
         };
 
         private static TableEntryView Entry(RequestFieldModel field, FileView file)

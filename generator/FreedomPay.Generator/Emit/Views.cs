@@ -138,6 +138,12 @@ namespace FreedomPay.Generator.Emit
         public string Factory { get; set; } = "";
         public string Wire { get; set; } = "";
 
+        /// <summary>
+        /// A merchant id, salt or signature entry: the wire name is all it has. The template skips the optional
+        /// arguments for these (every operation has all three, and each skipped test is a Scriban evaluation).
+        /// </summary>
+        public bool WireOnly { get; set; }
+
         /// <summary>Literal of the C# name; empty for constants and filled fields, which have none.</summary>
         public string Member { get; set; } = "";
         public string EnumType { get; set; } = "";
