@@ -16,11 +16,27 @@ using FreedomPay.Benchmarks.Load;
 
 // Modes: --stages where the generator's time goes (a quick diagnostic); (none) full BenchmarkDotNet runs; --short a few minutes (ShortRun); --smoke each benchmark once, in-process,
 // and a 2,000-request load test (what .ci/run checks). Results: the BenchmarkDotNet tables, then the derived ratios.
-// --driver-loop: cold runs of the 1000-operation spec back to back, for a profiler to attach to
+// --driver-loop [operations]: cold runs of a synthetic spec back to back, for a profiler to attach to
 // (dotnet-trace collect --profile dotnet-sampled-thread-time -- <benchmarks> --driver-loop).
+// --template-costs: Scriban's cost per evaluated construct and per operation file; --allocations: the types each stage allocates.
 if (args.Contains("--driver-loop"))
 {
-    StageProfile.DriverLoop(operations: 1000, rounds: 60);
+    // 1000 operations by default; 10 shows the per-operation work with little garbage collection.
+    int loopOperations = args.SkipWhile(a => a != "--driver-loop").Skip(1).Select(a => int.TryParse(a, out int n) ? n : 0).FirstOrDefault(n => n > 0);
+    loopOperations = loopOperations > 0 ? loopOperations : 1000;
+    StageProfile.DriverLoop(operations: loopOperations, rounds: 60_000 / loopOperations);
+    return 0;
+}
+
+if (args.Contains("--template-costs"))
+{
+    Console.WriteLine(TemplateCosts.Run());
+    return 0;
+}
+
+if (args.Contains("--allocations"))
+{
+    Console.WriteLine(AllocationProfile.Run(operations: 1000, rounds: 20));
     return 0;
 }
 
@@ -144,15 +160,16 @@ internal static class Derived
         report.AppendLine("\n## Generator scaling: per operation, ours and Refit's")
             .AppendLine("Refit (bound) reuses a compilation that bound the interface once, in setup; Refit (from source) parses and")
             .AppendLine("binds it inside each run, as ours parses and binds its YAML.\n")
-            .AppendLine("| operations | ours µs/op | ours B/op | YamlDotNet parse alone µs/op | Refit (bound) µs/op | Refit (from source) µs/op | Refit (from source) B/op | ours / Refit (bound) | YamlDotNet alone / Refit (bound) | ours / Refit (from source) |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            .AppendLine("| operations | ours µs/op | ours B/op | YamlDotNet parse alone µs/op | Scriban rendering alone µs/op | Refit (bound) µs/op | Refit (from source) µs/op | Refit (from source) B/op | ours / Refit (bound) | YamlDotNet alone / Refit (bound) | YamlDotNet + Scriban alone / Refit (bound) | ours / Refit (from source) |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (int n in new[] { 10, 100, 1000 })
         {
             var ours = rows.Single(r => r.Method == nameof(ScalingBenchmarks.FreedomPay) && r.Parameter == n);
             var refit = rows.Single(r => r.Method == nameof(ScalingBenchmarks.Refit) && r.Parameter == n);
             var fromSource = rows.Single(r => r.Method == nameof(ScalingBenchmarks.RefitFromSource) && r.Parameter == n);
             var yaml = rows.Single(r => r.Method == nameof(ScalingBenchmarks.YamlParse) && r.Parameter == n);
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {n} | {ours.Mean / 1000 / n:F2} | {ours.Allocated / n} | {yaml.Mean / 1000 / n:F2} | {refit.Mean / 1000 / n:F2} | {fromSource.Mean / 1000 / n:F2} | {fromSource.Allocated / n} | {ours.Mean / refit.Mean:F2} | {yaml.Mean / refit.Mean:F2} | {ours.Mean / fromSource.Mean:F2} |");
+            var render = rows.Single(r => r.Method == nameof(ScalingBenchmarks.ScribanRendering) && r.Parameter == n);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {n} | {ours.Mean / 1000 / n:F2} | {ours.Allocated / n} | {yaml.Mean / 1000 / n:F2} | {render.Mean / 1000 / n:F2} | {refit.Mean / 1000 / n:F2} | {fromSource.Mean / 1000 / n:F2} | {fromSource.Allocated / n} | {ours.Mean / refit.Mean:F2} | {yaml.Mean / refit.Mean:F2} | {(yaml.Mean + render.Mean) / refit.Mean:F2} | {ours.Mean / fromSource.Mean:F2} |");
         }
 
         double Per(string method, int n, Func<Row, double> value) => value(rows.Single(r => r.Method == method && r.Parameter == n)) / n;

@@ -1,4 +1,8 @@
+using System.Linq;
 using BenchmarkDotNet.Attributes;
+using FreedomPay.Generator.Binding;
+using FreedomPay.Generator.Emit;
+using FreedomPay.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -16,6 +20,7 @@ public class ScalingBenchmarks
     private CSharpCompilation _refitRuntimeOnly = null!;
     private string _spec = null!;
     private string _refitSource = null!;
+    private OperationView[] _views = null!;
 
     [Params(10, 100, 1000)]
     public int Operations { get; set; }
@@ -30,6 +35,9 @@ public class ScalingBenchmarks
         _refitCompilation = _refitRuntimeOnly.AddSyntaxTrees(refitInterface);
         _refitSource = refitInterface.ToString();
         GeneratorInputs.EnsureGenerates(GeneratorInputs.FreedomPayDriver(_spec), _empty, atLeast: Operations);
+        SpecResult bound = SpecBinder.Bind("/specs/bench.yaml", _spec);
+        var context = new AreaContext(bound.Area!.Info, GeneratorOptions.Default);
+        _views = bound.Area.Operations.Select(op => OperationViewBuilder.Build(new OperationUnit(context, op))).ToArray();
         GeneratorInputs.EnsureGenerates(GeneratorInputs.RefitDriver(), _refitCompilation, atLeast: 1);
     }
 
@@ -45,6 +53,22 @@ public class ScalingBenchmarks
     /// </summary>
     [Benchmark(Description = "YamlDotNet parse alone")]
     public object YamlParse() => global::FreedomPay.Generator.Parsing.YamlTreeReader.Read(_spec);
+
+    /// <summary>
+    /// Scriban's rendering of every operation's file from views built in setup, nothing else: with YamlDotNet's parse,
+    /// the floor under our cold run while Scriban renders the templates (binding, views and the driver come on top).
+    /// </summary>
+    [Benchmark(Description = "Scriban rendering alone")]
+    public int ScribanRendering()
+    {
+        int chars = 0;
+        foreach (OperationView view in _views)
+        {
+            chars += TemplateRenderer.Render("Operation", view).Length;
+        }
+
+        return chars;
+    }
 
     /// <summary>
     /// Refit's run from its input text, as ours runs from the YAML text: the interface is parsed and bound inside

@@ -88,11 +88,12 @@ internal static class StageProfile
     {
         string spec = GeneratorInputs.SyntheticSpec(operations);
         CSharpCompilation empty = GeneratorInputs.EmptyCompilation();
+        int every = Math.Max(1, rounds / 6);
         for (int i = 0; i < rounds; i++)
         {
             var sw = Stopwatch.StartNew();
             GeneratorInputs.FreedomPayDriver(spec).RunGenerators(empty);
-            if (i % 10 == 9)
+            if (i % every == every - 1)
             {
                 Console.WriteLine($"round {i}: {sw.Elapsed.TotalMilliseconds * 1000 / operations:F1} us/op");
             }
