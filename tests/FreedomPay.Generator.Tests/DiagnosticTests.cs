@@ -74,6 +74,9 @@ public sealed class DiagnosticTests
         ("unsigned codes not a list", "FPG0005", Valid.Replace("operations:", "errors:\n  unsigned-codes: «101\noperations:")),
         ("duplicate operation", "FPG0006", Valid + "\n  «Ping:\n    path: /ping2\n    summary: x\n"),
         ("duplicate field", "FPG0006", Valid.Replace("      pg_salt:", "      «pg_order_id: string\n      pg_salt:")),
+        ("duplicate rule of a field", "FPG0006", Valid.Replace("{ max-length: 10 }", "{ max-length: 10, «max-length: 12 }")),
+        // Past eight keys a mapping is read through a dictionary rather than scanned: the same check, the other path.
+        ("duplicate field of a long request", "FPG0006", Valid.Replace("      pg_salt:", string.Concat(Enumerable.Range(1, 9).Select(i => $"      pg_extra_{i}: {{ max-length: 5 }}\n")) + "      «pg_extra_4: string\n      pg_salt:")),
         ("duplicate enum value", "FPG0006", Valid.Replace("[ok, error]", "[ok, «ok]")),
         ("duplicate default server", "FPG0006", Valid.Replace("  kz: https://api.example.test/", "  kz: { url: \"https://a.test/\", default: true }\n  «uz: { url: \"https://b.test/\", default: true }")),
         ("put method", "FPG0007", Valid.Replace("    path: /ping", "    method: «PUT\n    path: /ping")),

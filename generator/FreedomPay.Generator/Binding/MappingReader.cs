@@ -12,8 +12,15 @@ namespace FreedomPay.Generator.Binding
     /// </summary>
     internal sealed class MappingReader
     {
+        /// <summary>
+        /// Up to this many keys, lookups scan the entries: most mappings are a field's few rules, and a dictionary
+        /// per mapping was a tenth of what binding allocated. Longer ones (operations, servers) get a dictionary,
+        /// so that a spec of many operations is not checked for duplicates in quadratic time.
+        /// </summary>
+        private const int ScanLimit = 8;
+
         private readonly SpecContext _context;
-        private readonly Dictionary<string, YEntry> _entries = new Dictionary<string, YEntry>(StringComparer.Ordinal);
+        private readonly Dictionary<string, YEntry>? _index;
 
         /// <param name="owner">Where "missing key" errors point: the key that introduces this mapping.</param>
         /// <param name="knownKeys">The keys allowed here; null when the keys are names the spec author chooses
@@ -24,16 +31,19 @@ namespace FreedomPay.Generator.Binding
             Mapping = mapping;
             Where = where;
             Owner = owner;
-            foreach (YEntry entry in mapping.Entries)
+            IReadOnlyList<YEntry> entries = mapping.Entries;
+            _index = entries.Count > ScanLimit ? new Dictionary<string, YEntry>(entries.Count, StringComparer.Ordinal) : null;
+            for (int i = 0; i < entries.Count; i++)
             {
+                YEntry entry = entries[i];
                 string key = entry.Key.Value;
-                if (_entries.ContainsKey(key))
+                if (_index is null ? IndexOf(key, before: i) >= 0 : _index.ContainsKey(key))
                 {
                     context.Report(DiagnosticDescriptors.Duplicate, entry.Key.Span, "Key", key, where);
                     continue;
                 }
 
-                _entries.Add(key, entry);
+                _index?.Add(key, entry);
                 if (knownKeys is not null && !Contains(knownKeys, key))
                 {
                     string? suggestion = Naming.Suggest(key, knownKeys);
@@ -56,7 +66,17 @@ namespace FreedomPay.Generator.Binding
 
         public SourceSpan Owner { get; }
 
-        public YEntry? Entry(string key) => _entries.TryGetValue(key, out var entry) ? entry : null;
+        /// <summary>The first entry with this key (a duplicate is reported and otherwise ignored).</summary>
+        public YEntry? Entry(string key)
+        {
+            if (_index is not null)
+            {
+                return _index.TryGetValue(key, out var entry) ? entry : null;
+            }
+
+            int at = IndexOf(key, before: Mapping.Entries.Count);
+            return at < 0 ? null : Mapping.Entries[at];
+        }
 
         /// <summary>The value node, or null when the key is absent or its value is empty.</summary>
         public YNode? Node(string key) => Entry(key)?.Value is { } node && !(node is YScalar { IsNull: true }) ? node : null;
@@ -178,6 +198,20 @@ namespace FreedomPay.Generator.Binding
         public static string Describe(YNode node) => node is YScalar scalar && !scalar.IsNull ? $"'{scalar.Value}'" : node.KindName;
 
         private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+        private int IndexOf(string key, int before)
+        {
+            IReadOnlyList<YEntry> entries = Mapping.Entries;
+            for (int i = 0; i < before; i++)
+            {
+                if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
 
         private static bool Contains(IReadOnlyCollection<string> keys, string key)
         {

@@ -10,6 +10,11 @@ namespace FreedomPay.Generator.Emit
         /// <summary>A regular C# string literal: <c>"..."</c> with escapes.</summary>
         public static string Literal(string value)
         {
+            if (!NeedsEscape(value))
+            {
+                return "\"" + value + "\""; // most wire names and texts: one string, no builder
+            }
+
             var builder = new StringBuilder(value.Length + 2);
             builder.Append('"');
             foreach (char c in value)
@@ -37,6 +42,19 @@ namespace FreedomPay.Generator.Emit
             }
 
             return builder.Append('"').ToString();
+        }
+
+        private static bool NeedsEscape(string value)
+        {
+            foreach (char c in value)
+            {
+                if (c == '"' || c == '\\' || char.IsControl(c) || c == '\u2028' || c == '\u2029')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public static string XmlEscape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
