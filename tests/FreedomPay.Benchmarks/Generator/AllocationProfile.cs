@@ -20,17 +20,14 @@ internal static class AllocationProfile
     public static string Run(int operations, int rounds)
     {
         string spec = GeneratorInputs.SyntheticSpec(operations);
-        SpecResult bound = SpecBinder.Bind("/specs/bench.yaml", spec);
-        var context = new AreaContext(bound.Area!.Info, GeneratorOptions.Default);
-        OperationUnit[] units = bound.Area.Operations.Select(op => new OperationUnit(context, op)).ToArray();
-        OperationView[] views = units.Select(OperationViewBuilder.Build).ToArray();
+        var (units, views) = GeneratorInputs.Operations(spec);
         CSharpCompilation empty = GeneratorInputs.EmptyCompilation();
 
         var text = new StringBuilder();
         foreach (var (stage, action) in new (string, Action)[]
         {
             ("YamlDotNet parse (node tree)", () => YamlTreeReader.Read(spec)),
-            ("YAML parse + binding", () => SpecBinder.Bind("/specs/bench.yaml", spec)),
+            ("YAML parse + binding", () => SpecBinder.Bind(GeneratorInputs.SyntheticPath, spec)),
             ("view building", () => { foreach (OperationUnit unit in units) { OperationViewBuilder.Build(unit); } }),
             ("Scriban rendering", () => { foreach (OperationView view in views) { TemplateRenderer.Render("Operation", view); } }),
             ("whole cold run (driver)", () => GeneratorInputs.FreedomPayDriver(spec).RunGenerators(empty)),

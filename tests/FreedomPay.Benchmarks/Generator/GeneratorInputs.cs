@@ -4,6 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using FreedomPay.Generator.Binding;
+using FreedomPay.Generator.Emit;
+using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,9 +29,24 @@ internal static class GeneratorInputs
         Basic.Reference.Assemblies.Net100.References.All.Concat(extra),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+    /// <summary>Where the synthetic spec claims to live (diagnostics and the generated header name it).</summary>
+    public const string SyntheticPath = "/specs/bench.yaml";
+
+    /// <summary>
+    /// A spec bound as the generator binds it, then each operation's unit and view: the inputs of the stages after
+    /// binding, for diagnostics and benchmarks that measure one stage alone.
+    /// </summary>
+    public static (OperationUnit[] Units, OperationView[] Views) Operations(string specText)
+    {
+        SpecResult bound = SpecBinder.Bind(SyntheticPath, specText);
+        var context = new AreaContext(bound.Area!.Info, GeneratorOptions.Default);
+        OperationUnit[] units = bound.Area.Operations.Select(op => new OperationUnit(context, op)).ToArray();
+        return (units, units.Select(OperationViewBuilder.Build).ToArray());
+    }
+
     public static GeneratorDriver FreedomPayDriver(string specText, bool trackSteps = false)
     {
-        var text = new InMemoryAdditionalText("/specs/bench.yaml", specText);
+        var text = new InMemoryAdditionalText(SyntheticPath, specText);
         var options = new TestOptionsProvider(ImmutableDictionary<string, string>.Empty, ImmutableHashSet.Create(text.Path));
         return CSharpGeneratorDriver.Create(
             new[] { new FreedomPay.Generator.FreedomPayGenerator().AsSourceGenerator() },

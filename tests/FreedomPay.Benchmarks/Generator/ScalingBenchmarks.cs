@@ -1,8 +1,5 @@
-using System.Linq;
 using BenchmarkDotNet.Attributes;
-using FreedomPay.Generator.Binding;
 using FreedomPay.Generator.Emit;
-using FreedomPay.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -35,9 +32,7 @@ public class ScalingBenchmarks
         _refitCompilation = _refitRuntimeOnly.AddSyntaxTrees(refitInterface);
         _refitSource = refitInterface.ToString();
         GeneratorInputs.EnsureGenerates(GeneratorInputs.FreedomPayDriver(_spec), _empty, atLeast: Operations);
-        SpecResult bound = SpecBinder.Bind("/specs/bench.yaml", _spec);
-        var context = new AreaContext(bound.Area!.Info, GeneratorOptions.Default);
-        _views = bound.Area.Operations.Select(op => OperationViewBuilder.Build(new OperationUnit(context, op))).ToArray();
+        _views = GeneratorInputs.Operations(_spec).Views;
         GeneratorInputs.EnsureGenerates(GeneratorInputs.RefitDriver(), _refitCompilation, atLeast: 1);
     }
 

@@ -20,9 +20,7 @@ internal static class StageProfile
     public static string Run(int operations, int rounds)
     {
         string spec = GeneratorInputs.SyntheticSpec(operations);
-        SpecResult bound = SpecBinder.Bind("/specs/bench.yaml", spec);
-        var context = new AreaContext(bound.Area!.Info, GeneratorOptions.Default);
-        OperationUnit[] units = bound.Area.Operations.Select(op => new OperationUnit(context, op)).ToArray();
+        var (units, built) = GeneratorInputs.Operations(spec);
 
         (double Ms, long Bytes) Measure(Action action)
         {
@@ -45,9 +43,8 @@ internal static class StageProfile
         }
 
         var parse = Measure(() => YamlTreeReader.Read(spec));
-        var bind = Measure(() => SpecBinder.Bind("/specs/bench.yaml", spec));
+        var bind = Measure(() => SpecBinder.Bind(GeneratorInputs.SyntheticPath, spec));
         var views = Measure(() => { foreach (OperationUnit unit in units) { OperationViewBuilder.Build(unit); } });
-        OperationView[] built = units.Select(OperationViewBuilder.Build).ToArray();
         var render = Measure(() => { foreach (OperationView view in built) { TemplateRenderer.Render("Operation", view); } });
 
         // The whole cold run through the driver, next to Refit's on the same shapes: a quick look only, five rounds

@@ -2,9 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
-using FreedomPay.Generator.Binding;
 using FreedomPay.Generator.Emit;
-using FreedomPay.Generator.Model;
 using Scriban;
 
 namespace FreedomPay.Benchmarks.Generator;
@@ -22,9 +20,7 @@ internal static class TemplateCosts
     public static string Run()
     {
         string spec = GeneratorInputs.SyntheticSpec(10);
-        SpecResult bound = SpecBinder.Bind("/specs/bench.yaml", spec);
-        var context = new AreaContext(bound.Area!.Info, GeneratorOptions.Default);
-        OperationView view = OperationViewBuilder.Build(new OperationUnit(context, bound.Area.Operations[0]));
+        OperationView view = GeneratorInputs.Operations(spec).Views[0];
         int rows = view.Request.Table.Count;
         Measure(() => TemplateRenderer.Render("Operation", view)); // the renderer's whole path reaches optimized code before anything is measured
 
