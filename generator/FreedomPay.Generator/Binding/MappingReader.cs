@@ -14,8 +14,8 @@ namespace FreedomPay.Generator.Binding
     {
         /// <summary>
         /// Up to this many keys, lookups scan the entries: most mappings are a field's few rules, and a dictionary
-        /// per mapping was a tenth of what binding allocated. Longer ones (operations, servers) get a dictionary,
-        /// so that a spec of many operations is not checked for duplicates in quadratic time.
+        /// per mapping was a fifth of what binding allocated after the parse. Longer mappings (operations, servers)
+        /// get a dictionary, so that a spec of many operations is not checked for duplicates in quadratic time.
         /// </summary>
         private const int ScanLimit = 8;
 
