@@ -12,11 +12,12 @@ namespace FreedomPay.AspNetCore
 {
     /// <summary>
     /// One callback endpoint: read the fields within the limits (form, query or XML), verify the signature for the
-    /// URL's last path segment, parse, answer from the remembered replies or ask the handler, answer signed XML. A
+    /// URL's last path segment, parse, run the handler once per distinct content (<see cref="CallbackOnce"/>), answer
+    /// signed XML (or HTTP 503 "retry later" while the same callback is still being handled elsewhere). A
     /// body that cannot be read, a bad signature or a malformed callback is answered with a signed <c>error</c>, and
     /// the handler is not called.
     /// </summary>
-    internal sealed class CallbackEndpoint(CallbackKind kind, FreedomPayCallbackOptions options, RememberedReplies replies)
+    internal sealed class CallbackEndpoint(CallbackKind kind, FreedomPayCallbackOptions options, CallbackOnce once)
     {
         public async Task HandleAsync(HttpContext context)
         {
@@ -66,43 +67,29 @@ namespace FreedomPay.AspNetCore
                 return;
             }
 
-            CallbackReply reply = options.RememberReplies
-                ? await RememberedOrAskAsync(context, logger, RememberedReplies.KeyOf(kind.ToString(), script, paymentId, message.ContentFingerprint), paymentId, ask).ConfigureAwait(false)
-                : await AskAsync(ask).ConfigureAwait(false);
+            if (!options.RememberReplies)
+            {
+                await WriteAsync(context, script, await AskAsync(ask).ConfigureAwait(false)).ConfigureAwait(false);
+                return;
+            }
+
+            string key = CallbackKeys.Of(kind.ToString(), script, paymentId, message.ContentFingerprint);
+            OnceOutcome outcome = await once.RunAsync(
+                context.RequestServices, logger, key, async () => ReplyBytes.Encode(await AskAsync(ask).ConfigureAwait(false)), bytes => ReplyBytes.Decode(bytes) is not null, context.RequestAborted).ConfigureAwait(false);
+            if (outcome.IsRetryLater)
+            {
+                logger.LogInformation("FreedomPay {Kind} callback for payment {PaymentId} is being handled by another request: asked to retry later", kind, paymentId);
+                RetryLaterAnswer.Write(context, options);
+                return;
+            }
+
+            CallbackReply reply = ReplyBytes.Decode(outcome.Reply!)!;
+            if (outcome.Repeated)
+            {
+                logger.LogInformation("FreedomPay {Kind} callback for payment {PaymentId} repeated: answered {Status} as before", kind, paymentId, reply.WireStatus);
+            }
+
             await WriteAsync(context, script, reply).ConfigureAwait(false);
-        }
-
-        /// <summary>
-        /// The reply remembered for exactly this content, or the handler's (then remembered). A store that fails is
-        /// logged and bypassed: answering the gateway matters more than remembering.
-        /// </summary>
-        private async Task<CallbackReply> RememberedOrAskAsync(HttpContext context, ILogger logger, string key, string paymentId, Func<Task<CallbackReply>> ask)
-        {
-            IServiceProvider services = context.RequestServices;
-            try
-            {
-                if (await replies.FindAsync(services, key, context.RequestAborted).ConfigureAwait(false) is { } remembered)
-                {
-                    logger.LogInformation("FreedomPay {Kind} callback for payment {PaymentId} repeated: answered {Status} as before", kind, paymentId, remembered.WireStatus);
-                    return remembered;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "FreedomPay callback replies could not be read from the {Store} store", RememberedReplies.StoreName(services));
-            }
-
-            CallbackReply reply = await AskAsync(ask).ConfigureAwait(false);
-            try
-            {
-                await replies.RememberAsync(services, key, reply, context.RequestAborted).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "FreedomPay callback reply for payment {PaymentId} could not be remembered in the {Store} store", paymentId, RememberedReplies.StoreName(services));
-            }
-
-            return reply;
         }
 
         private static async Task<CallbackReply> AskAsync(Func<Task<CallbackReply>> ask) =>

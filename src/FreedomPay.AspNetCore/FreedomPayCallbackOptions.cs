@@ -18,11 +18,12 @@ namespace FreedomPay.AspNetCore
         public IDictionary<string, string> SecretKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>
-        /// Answer an exact repeat of a callback (same fields and values; the salt and signature may differ) with the
-        /// reply given the first time, without calling the handler again (default true). A callback for the same
-        /// payment that says something else (e.g. <c>pg_result</c> 0, then 1) reaches the handler. Replies are kept in
-        /// the application's <c>IDistributedCache</c> when one is registered (so that every instance answers a repeat
-        /// alike), in this process's memory otherwise.
+        /// Run the handler once per distinct callback (default true): an exact repeat (same fields and values; the salt
+        /// and signature may differ) gets the reply given the first time without calling the handler again, and copies
+        /// that arrive while the first is handled wait for its reply. A callback for the same payment that says
+        /// something else (e.g. <c>pg_result</c> 0, then 1) reaches the handler. Across instances this holds with a
+        /// registered <see cref="IFreedomPayCallbackStore"/> (the Redis one); an <c>IDistributedCache</c> shares replies
+        /// but cannot claim atomically; with neither, replies are kept in this process's memory.
         /// </summary>
         public bool RememberReplies { get; set; } = true;
 
@@ -33,10 +34,36 @@ namespace FreedomPay.AspNetCore
         public TimeSpan RememberFor { get; set; } = TimeSpan.FromHours(3);
 
         /// <summary>
-        /// How many replies the in-memory store keeps at most (default 100,000); when full, new replies are not
-        /// remembered until old ones expire. Not used with an <c>IDistributedCache</c>, whose own limits apply.
+        /// How many claims and replies this process keeps at most (default 100,000; with a shared store too, as the
+        /// copy that answers repeats while the store is down); when full, new ones are not kept until old ones expire.
         /// </summary>
         public int MaxRememberedReplies { get; set; } = 100_000;
+
+        /// <summary>
+        /// How long one instance's claim on a callback lasts (default 2 minutes): another instance that gets the same
+        /// callback waits for its reply and takes the claim over only when it ran out (the instance died mid-way).
+        /// Make it longer than the handler ever takes.
+        /// </summary>
+        public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>
+        /// How long a copy of a callback waits for the reply of the copy being handled (default 10 s) before it is
+        /// answered HTTP 503 with <c>Retry-After</c>: FreedomPay repeats it, and the repeat gets the kept reply.
+        /// </summary>
+        public TimeSpan ClaimWait { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// The longest a call to the shared store may take (default 250 ms). A call that fails or takes longer is
+        /// logged as a warning and counted (<c>freedompay.callback.store_failures</c> on the <c>FreedomPay.AspNetCore</c>
+        /// meter), and the callback is answered without the store, deduplicated in this process.
+        /// </summary>
+        public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>
+        /// After a store call failed, how long the store is not asked (default 5 s), so that a store that is down costs
+        /// callbacks nothing; the first call after that finds out whether it is back.
+        /// </summary>
+        public TimeSpan StoreRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>
         /// The largest callback body read, in bytes (default 64 KiB; real callbacks are under 2 KiB). A larger one is
@@ -85,6 +112,11 @@ namespace FreedomPay.AspNetCore
             if (RememberReplies && (RememberFor <= TimeSpan.Zero || MaxRememberedReplies < 1))
             {
                 throw new ArgumentException("FreedomPayCallbackOptions.RememberFor must be positive and MaxRememberedReplies at least 1 when RememberReplies is on.");
+            }
+
+            if (RememberReplies && (ClaimLease <= TimeSpan.Zero || ClaimWait < TimeSpan.Zero || StoreTimeout <= TimeSpan.Zero || StoreRetryAfter < TimeSpan.Zero))
+            {
+                throw new ArgumentException("FreedomPayCallbackOptions.ClaimLease and StoreTimeout must be positive, ClaimWait and StoreRetryAfter not negative, when RememberReplies is on.");
             }
 
             if (TimeProvider is null)

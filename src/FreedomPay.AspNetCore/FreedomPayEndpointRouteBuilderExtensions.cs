@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using FreedomPay.Cards;
 using FreedomPay.Payouts;
 using FreedomPay.Runtime;
@@ -43,19 +44,19 @@ namespace FreedomPay.AspNetCore
             }
 
             string root = (prefix ?? string.Empty).TrimEnd('/');
+            CallbackOnce once = OnceFor(endpoints, options);
             if (IsRegistered(endpoints, typeof(IFreedomPayNotificationHandler<PayoutNotification>)))
             {
-                endpoints.MapFreedomPayNotification(root + "/payout", options, PayoutNotification.Parse, PayoutNotification.SecretName);
+                MapNotification(endpoints, root + "/payout", options, PayoutNotification.Parse, PayoutNotification.SecretName, once);
             }
 
             if (IsRegistered(endpoints, typeof(IFreedomPayNotificationHandler<CardSaved>)))
             {
-                endpoints.MapFreedomPayNotification(root + "/card-saved", options, CardSaved.Parse, CardSaved.SecretName);
+                MapNotification(endpoints, root + "/card-saved", options, CardSaved.Parse, CardSaved.SecretName, once);
             }
 
-            var replies = new RememberedReplies(options);
-            var result = new CallbackEndpoint(CallbackKind.Result, options, replies);
-            var check = new CallbackEndpoint(CallbackKind.Check, options, replies);
+            var result = new CallbackEndpoint(CallbackKind.Result, options, once);
+            var check = new CallbackEndpoint(CallbackKind.Check, options, once);
             endpoints.MapMethods(root + "/result", new[] { "GET", "POST" }, result.HandleAsync);
             endpoints.MapMethods(root + "/check", new[] { "GET", "POST" }, check.HandleAsync);
 
@@ -104,6 +105,18 @@ namespace FreedomPay.AspNetCore
                 throw new ArgumentNullException(nameof(parse));
             }
 
+            return MapNotification(endpoints, pattern, options, parse, secretName, OnceFor(endpoints, options));
+        }
+
+        private static IEndpointRouteBuilder MapNotification<TNotification>(
+            IEndpointRouteBuilder endpoints,
+            string pattern,
+            FreedomPayCallbackOptions options,
+            Func<CallbackMessage, string, TNotification> parse,
+            string? secretName,
+            CallbackOnce once)
+            where TNotification : FreedomPayCallback
+        {
             string secretKey;
             try
             {
@@ -115,9 +128,21 @@ namespace FreedomPay.AspNetCore
                 throw new ArgumentException(ex.Message, nameof(options));
             }
 
-            endpoints.MapMethods(pattern, new[] { "GET", "POST" }, new NotificationEndpoint<TNotification>(parse, secretKey, options).HandleAsync);
+            endpoints.MapMethods(pattern, new[] { "GET", "POST" }, new NotificationEndpoint<TNotification>(parse, secretKey, options, once).HandleAsync);
             return endpoints;
         }
+
+        /// <summary>
+        /// One <see cref="CallbackOnce"/> per application (its services) and options: the endpoints mapped with the same
+        /// options share in-flight callbacks and remembered replies; two applications in one process share nothing,
+        /// as two instances on two machines would not.
+        /// </summary>
+        private static CallbackOnce OnceFor(IEndpointRouteBuilder endpoints, FreedomPayCallbackOptions options) =>
+            OncePerApplication.GetValue(endpoints.ServiceProvider, _ => new ConditionalWeakTable<FreedomPayCallbackOptions, CallbackOnce>())
+                .GetValue(options, o => new CallbackOnce(o));
+
+        private static readonly ConditionalWeakTable<IServiceProvider, ConditionalWeakTable<FreedomPayCallbackOptions, CallbackOnce>> OncePerApplication =
+            new ConditionalWeakTable<IServiceProvider, ConditionalWeakTable<FreedomPayCallbackOptions, CallbackOnce>>();
 
         private static bool IsRegistered(IEndpointRouteBuilder endpoints, Type service) =>
             endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(service) == true;

@@ -61,10 +61,26 @@ internal sealed class RecordingHandler : IFreedomPayCallbackHandler
     public Func<ResultNotification, CallbackReply> ResultDecision { get; set; } =
         n => CallbackReply.Ok("Order " + n.OrderId + " recorded" + (n.Result == 1 ? string.Empty : " as not paid"));
 
-    public Task<CallbackReply> OnResultAsync(ResultNotification notification, CancellationToken cancellationToken)
+    /// <summary>How long each Result notify takes to handle (a shop writing to its database).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>How many of the next Result notifications throw mid-way, as a shop whose database went away.</summary>
+    public int FailuresLeft;
+
+    public async Task<CallbackReply> OnResultAsync(ResultNotification notification, CancellationToken cancellationToken)
     {
         Results.Enqueue(notification);
-        return Task.FromResult(ResultDecision(notification));
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, CancellationToken.None);
+        }
+
+        if (Interlocked.Decrement(ref FailuresLeft) >= 0)
+        {
+            throw new InvalidOperationException("The shop's database is down.");
+        }
+
+        return ResultDecision(notification);
     }
 
     public Task<CallbackReply> OnCheckAsync(CheckRequest request, CancellationToken cancellationToken)

@@ -95,6 +95,23 @@ public sealed class NotificationEndpointTests
     }
 
     [Fact]
+    public async Task Repeats_of_a_payout_notify_reach_the_handler_once_and_a_changed_one_reaches_it_again()
+    {
+        var handlers = new Recorded();
+        await using LoopbackApp app = await StartAsync(Options(), handlers);
+        var url = new Uri(app.BaseAddress, "freedompay/payout");
+        List<KeyValuePair<string, string>> Notify(string status, string salt) =>
+            Signatures.Signed("payout", PayoutKey, ("pg_payment_id", "79"), ("pg_order_id", "P-79"), ("pg_merchant_id", "555"), ("pg_status", status), ("pg_salt", salt));
+
+        HttpStatusCode[] first = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => PostAsync(url, Notify("ok", "r" + i))));
+        HttpStatusCode later = await PostAsync(url, Notify("ok", "r-later"));
+        HttpStatusCode changed = await PostAsync(url, Notify("error", "r-changed"));
+
+        Assert.All(first.Append(later).Append(changed), status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(2, handlers.Payouts.Received.Count);
+    }
+
+    [Fact]
     public async Task Without_a_registered_handler_nothing_is_mapped_and_a_missing_payout_key_fails_at_start_up()
     {
         await using (LoopbackApp bare = await LoopbackApp.StartAsync(a => a.MapFreedomPayCallbacks("/freedompay", Options()), s => s.AddSingleton<IFreedomPayCallbackHandler, RecordingHandler>()))

@@ -66,16 +66,14 @@ public sealed class RememberedReplyTests
     [Fact]
     public async Task The_in_memory_store_keeps_at_most_the_configured_number_of_replies()
     {
-        var options = new FreedomPayCallbackOptions { SecretKey = Secret, MaxRememberedReplies = 16 };
-        var replies = new RememberedReplies(options);
-        using ServiceProvider services = new ServiceCollection().BuildServiceProvider();
+        var store = new MemoryCallbackStore(new FreedomPayCallbackOptions { SecretKey = Secret, MaxRememberedReplies = 16 });
 
         for (int i = 0; i < 1000; i++)
         {
-            await replies.RememberAsync(services, "key-" + i, CallbackReply.Ok(), CancellationToken.None);
+            await store.CompleteAsync("key-" + i, "owner", ReplyBytes.Encode(CallbackReply.Ok()), TimeSpan.FromHours(1), CancellationToken.None);
         }
 
-        Assert.InRange(replies.RememberedInMemory, 1, 16);
+        Assert.InRange(store.Count, 1, 16);
     }
 
     public static TheoryData<CallbackReply> Replies() => new()
@@ -87,7 +85,7 @@ public sealed class RememberedReplyTests
     [MemberData(nameof(Replies))]
     public void A_reply_kept_in_a_distributed_cache_comes_back_exactly(CallbackReply reply)
     {
-        CallbackReply? back = RememberedReplies.Decode(RememberedReplies.Encode(reply));
+        CallbackReply? back = ReplyBytes.Decode(ReplyBytes.Encode(reply));
 
         Assert.Equal(reply, back);
         Assert.Equal(reply.Description is null, back!.Description is null);
@@ -99,7 +97,7 @@ public sealed class RememberedReplyTests
     [InlineData(new byte[] { 9, 0 })]
     [InlineData(new byte[] { 1, 0 })]
     [InlineData(new byte[] { 0, 7, 65 })]
-    public void Bytes_that_are_not_a_stored_reply_are_ignored(byte[] stored) => Assert.Null(RememberedReplies.Decode(stored));
+    public void Bytes_that_are_not_a_stored_reply_are_ignored(byte[] stored) => Assert.Null(ReplyBytes.Decode(stored));
 
     [RedisFact]
     public async Task Two_instances_on_one_Redis_answer_a_repeat_alike()

@@ -85,6 +85,7 @@ public sealed class PackageLayoutTests(PackedFeed packed)
     [InlineData("FreedomPay.Cli")]
     [InlineData("FreedomPay.Extensions.DependencyInjection")]
     [InlineData("FreedomPay.AspNetCore")]
+    [InlineData("FreedomPay.AspNetCore.Redis")]
     public void Every_package_has_a_readme_a_license_expression_and_file_a_changelog_and_repository_metadata(string id)
     {
         XElement metadata = Nuspec(id);
