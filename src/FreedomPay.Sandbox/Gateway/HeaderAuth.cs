@@ -59,6 +59,13 @@ namespace FreedomPay.Sandbox.Gateway
             return problem is null ? (merchant, merchantId, secret, null) : (merchant, merchantId, null, (SandboxErrorCodes.InvalidSignature, problem));
         }
 
+        /// <summary>
+        /// Strict, as a gateway that knows no JWS extension would be: three base64url parts in canonical form (no
+        /// padding, no <c>+</c> or <c>/</c>, no stray bits), a detached payload, a protected header that is a JSON object
+        /// with the area's <c>alg</c>, no <c>crit</c> (no extension is understood) and no <c>b64</c> (the payload is
+        /// always base64url-encoded), then the signature over the exact body, and the <c>uri</c>, <c>method</c> and
+        /// <c>params</c> of the request it was made for. A client bug of any of these kinds fails here, not at the gateway.
+        /// </summary>
         private static string? CheckJws(string jws, OperationDescriptor operation, HttpRequest request, byte[] body, string secret)
         {
             JwsAlgorithm algorithm = operation.Auth == AuthScheme.JwsHs512 ? JwsAlgorithm.HS512 : JwsAlgorithm.HS256;
@@ -68,24 +75,102 @@ namespace FreedomPay.Sandbox.Gateway
                 return "X-JWS-Signature is not a JWS with a detached payload (header..signature).";
             }
 
+            if (parts[0].Length > MaxHeaderChars || !IsCanonicalBase64Url(parts[0]) || !IsCanonicalBase64Url(parts[2]))
+            {
+                return "X-JWS-Signature is not in canonical base64url (RFC 7515: no padding, no '+' or '/', no stray bits).";
+            }
+
+            string? problem = CheckProtectedHeader(parts[0], algorithm == JwsAlgorithm.HS512 ? "HS512" : "HS256", request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
             try
             {
                 JWT.DecodeBytes(jws, Encoding.UTF8.GetBytes(secret), algorithm, payload: body);
             }
-            catch (Exception ex) when (ex is JoseException or ArgumentException or FormatException)
+            catch (Exception ex) when (ex is JoseException or ArgumentException or FormatException or InvalidOperationException)
             {
                 return $"X-JWS-Signature does not verify ({ex.GetType().Name}): the body was changed after signing, the key or the algorithm ({algorithm}) is not the merchant's.";
             }
 
-            using JsonDocument header = JsonDocument.Parse(Base64Url.Decode(parts[0]));
-            string? uri = Text(header.RootElement, "uri");
-            string? method = Text(header.RootElement, "method");
-            if (uri != request.Path.Value || !string.Equals(method, request.Method, StringComparison.OrdinalIgnoreCase))
+            return null;
+        }
+
+        /// <summary>The protected header's members checked against the request (null when they match).</summary>
+        private static string? CheckProtectedHeader(string encoded, string alg, HttpRequest request)
+        {
+            try
             {
-                return $"X-JWS-Signature was made for {method} {uri}, not for {request.Method} {request.Path.Value}.";
+                using JsonDocument header = JsonDocument.Parse(Base64Url.Decode(encoded), new JsonDocumentOptions { MaxDepth = 4 });
+                JsonElement root = header.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    return "The JWS protected header is not a JSON object.";
+                }
+
+                if (root.TryGetProperty("crit", out _))
+                {
+                    return "The JWS protected header lists 'crit' extensions; the gateway understands none.";
+                }
+
+                if (root.TryGetProperty("b64", out _))
+                {
+                    return "The JWS protected header has 'b64': the payload must be base64url-encoded as RFC 7515 says (no RFC 7797 unencoded payload).";
+                }
+
+                if (Text(root, "alg") != alg)
+                {
+                    return $"The JWS protected header's alg is not {alg}.";
+                }
+
+                string? uri = Text(root, "uri");
+                string? method = Text(root, "method");
+                if (uri != request.Path.Value || !string.Equals(method, request.Method, StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"X-JWS-Signature was made for {method} {uri}, not for {request.Method} {request.Path.Value}.";
+                }
+
+                string query = request.QueryString.HasValue ? request.QueryString.Value!.Substring(1) : string.Empty;
+                if (Text(root, "params") != query)
+                {
+                    return "X-JWS-Signature's params are not the request's query string.";
+                }
+
+                return null;
+            }
+            catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
+            {
+                // InvalidOperationException: a string member that is not valid UTF-16 (an escaped lone surrogate).
+                return "The JWS protected header is not readable JSON text.";
+            }
+        }
+
+        /// <summary>RFC 4648 §5 without padding, and canonical: the unused low bits of the last character are zero.</summary>
+        internal static bool IsCanonicalBase64Url(string text)
+        {
+            const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            if (text.Length == 0 || text.Length % 4 == 1)
+            {
+                return false;
             }
 
-            return null;
+            foreach (char c in text)
+            {
+                if (c >= 128 || Alphabet.IndexOf(c) < 0)
+                {
+                    return false;
+                }
+            }
+
+            int last = Alphabet.IndexOf(text[text.Length - 1]);
+            return (text.Length % 4) switch
+            {
+                2 => (last & 0x0F) == 0, // 1 byte: 4 stray bits
+                3 => (last & 0x03) == 0, // 2 bytes: 2 stray bits
+                _ => true,
+            };
         }
 
         private static string? CheckSign(string? sign, byte[] body, string secret)
@@ -114,9 +199,9 @@ namespace FreedomPay.Sandbox.Gateway
                 using JsonDocument header = JsonDocument.Parse(Base64Url.Decode(jws.Substring(0, dot)), new JsonDocumentOptions { MaxDepth = 4 });
                 return Text(header.RootElement, member);
             }
-            catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
+            catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
             {
-                return null;
+                return null; // unreadable (InvalidOperationException: an escaped lone surrogate): no merchant is named
             }
         }
 

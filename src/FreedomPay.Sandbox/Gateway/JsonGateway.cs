@@ -109,72 +109,105 @@ namespace FreedomPay.Sandbox.Gateway
 
         /// <summary>
         /// The JSON body as form-like fields, in document order: <c>a[b]</c> for nested values, <c>a[0][b]</c> for items,
-        /// flags as 1/0, <c>null</c> left out. Without recursion (a stack of what is still to read) and within the form
-        /// limits: depth 32, <see cref="GatewayRequest.MaxFields"/> values.
+        /// flags as 1/0, <c>null</c> left out. One forward pass of a reader, without recursion, within the form limits:
+        /// every value (nulls, objects and arrays too) is counted before its name is built, at most
+        /// <see cref="GatewayRequest.MaxFields"/>; property names of at most <see cref="MaxNameBytes"/> bytes (as the
+        /// client's reader); depth 32. A string that is not valid UTF-8 (or escapes a lone surrogate) is refused.
         /// </summary>
         internal static List<KeyValuePair<string, string>> Fields(byte[] body)
         {
-            JsonDocument document;
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 32 });
+            var fields = new List<KeyValuePair<string, string>>();
+            var open = new Stack<Container>();
+            string? property = null;
+            int values = 0;
             try
             {
-                document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+                while (reader.Read())
+                {
+                    JsonTokenType token = reader.TokenType;
+                    if (token == JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueSpan.Length > MaxNameBytes)
+                        {
+                            throw new GatewayError(SandboxErrorCodes.InvalidField, $"The request body has a property name longer than {MaxNameBytes} bytes.");
+                        }
+
+                        property = reader.GetString();
+                        continue;
+                    }
+
+                    if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                    {
+                        open.Pop();
+                        continue;
+                    }
+
+                    if (++values > GatewayRequest.MaxFields)
+                    {
+                        throw new GatewayError(SandboxErrorCodes.InvalidField, $"The request has more than {GatewayRequest.MaxFields} values.");
+                    }
+
+                    if (open.Count == 0)
+                    {
+                        if (token != JsonTokenType.StartObject)
+                        {
+                            throw new GatewayError(SandboxErrorCodes.InvalidField, "The request body is not a JSON object.");
+                        }
+
+                        open.Push(new Container(null, isArray: false));
+                        continue;
+                    }
+
+                    string name = open.Peek().NameOfNext(property);
+                    switch (token)
+                    {
+                        case JsonTokenType.StartObject:
+                        case JsonTokenType.StartArray:
+                            open.Push(new Container(name, token == JsonTokenType.StartArray));
+                            break;
+                        case JsonTokenType.Null:
+                            break;
+                        case JsonTokenType.True:
+                        case JsonTokenType.False:
+                            fields.Add(new KeyValuePair<string, string>(name, token == JsonTokenType.True ? "1" : "0"));
+                            break;
+                        case JsonTokenType.String:
+                            fields.Add(new KeyValuePair<string, string>(name, reader.GetString()!));
+                            break;
+                        default:
+                            fields.Add(new KeyValuePair<string, string>(name, System.Text.Encoding.UTF8.GetString(reader.ValueSpan)));
+                            break;
+                    }
+                }
             }
             catch (JsonException ex)
             {
                 throw new GatewayError(SandboxErrorCodes.InvalidField, "The request body is not well-formed JSON (" + ex.Message + ").");
             }
-
-            using (document)
+            catch (InvalidOperationException)
             {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    throw new GatewayError(SandboxErrorCodes.InvalidField, "The request body is not a JSON object.");
-                }
-
-                var fields = new List<KeyValuePair<string, string>>();
-                var pending = new Stack<(string? Name, JsonElement Value)>();
-                pending.Push((null, document.RootElement));
-                while (pending.Count > 0)
-                {
-                    var (name, value) = pending.Pop();
-                    switch (value.ValueKind)
-                    {
-                        case JsonValueKind.Object:
-                            foreach (JsonProperty property in value.EnumerateObject().Reverse())
-                            {
-                                pending.Push((FormNames.Child(name, property.Name), property.Value));
-                            }
-
-                            break;
-                        case JsonValueKind.Array:
-                            JsonElement[] items = value.EnumerateArray().ToArray();
-                            for (int i = items.Length - 1; i >= 0; i--)
-                            {
-                                pending.Push((FormNames.Item(name!, i), items[i]));
-                            }
-
-                            break;
-                        case JsonValueKind.Null:
-                            break;
-                        default:
-                            if (fields.Count == GatewayRequest.MaxFields)
-                            {
-                                throw new GatewayError(SandboxErrorCodes.InvalidField, $"The request has more than {GatewayRequest.MaxFields} values.");
-                            }
-
-                            fields.Add(new KeyValuePair<string, string>(name!, value.ValueKind switch
-                            {
-                                JsonValueKind.String => value.GetString()!,
-                                JsonValueKind.True => "1",
-                                JsonValueKind.False => "0",
-                                _ => value.GetRawText(),
-                            }));
-                            break;
-                    }
-                }
-
-                return fields;
+                // Utf8JsonReader.GetString: invalid UTF-8 in a string, or an escaped lone surrogate.
+                throw new GatewayError(SandboxErrorCodes.InvalidField, "The request body has a string that is not valid UTF-8 text.");
             }
+
+            if (values == 0)
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, "The request body is empty.");
+            }
+
+            return fields;
+        }
+
+        /// <summary>The longest property name read, in bytes (the client's reader has the same limit).</summary>
+        internal const int MaxNameBytes = PgJsonReader.MaxNameBytes;
+
+        /// <summary>An object or array being read: its form name and, for an array, the next item's index.</summary>
+        private sealed class Container(string? name, bool isArray)
+        {
+            private int _next;
+
+            public string NameOfNext(string? property) => isArray ? FormNames.Item(name!, _next++) : FormNames.Child(name, property!);
         }
 
         /// <summary>The whole body, or null when it is larger than the sandbox reads.</summary>
