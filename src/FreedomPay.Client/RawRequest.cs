@@ -30,9 +30,9 @@ namespace FreedomPay
         {
             path = path?.TrimStart('/') ?? throw new ArgumentNullException(nameof(path));
             if (path.Length == 0 || path.EndsWith("/", StringComparison.Ordinal) || path.IndexOfAny(new[] { '?', '#', '\\', '{', '}' }) >= 0
-                || path.Split('/').Any(segment => segment.Length == 0 || segment == "." || segment == "..") || Uri.TryCreate(path, UriKind.Absolute, out _))
+                || path.Split('/').Any(PathTemplate.IsUnsafeRawSegment) || Uri.TryCreate(path, UriKind.Absolute, out _))
             {
-                throw new ArgumentException($"'{path}' is not a path relative to the gateway (e.g. 'api/balance_status'): no scheme, query, '..' or empty segments.", nameof(path));
+                throw new ArgumentException($"'{path}' is not a path relative to the gateway (e.g. 'api/balance_status'): no scheme, query, '..' or empty segments, escaped dots or slashes.", nameof(path));
             }
 
             Fields = fields ?? throw new ArgumentNullException(nameof(fields));

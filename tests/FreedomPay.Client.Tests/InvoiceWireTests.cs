@@ -94,6 +94,42 @@ public sealed class InvoiceWireTests
         Assert.Equal("1", info.Raw.Root.Children.Last().Find("k")!.Value);
     }
 
+    [Theory]
+    [InlineData("\"invoice_status\":[\"ok\"]", "<invoice_status>", "one value, but is a JSON array")]
+    [InlineData("\"amount\":{\"v\":1}", "<amount>", "a decimal number, but is an object")]
+    [InlineData("\"amount\":{}", "<amount>", "a decimal number, but is an object")]
+    [InlineData("\"amount\":[1]", "<amount>", "one value, but is a JSON array")]
+    [InlineData("\"amount\":[1,2]", "<amount>", "more than one")]
+    [InlineData("\"currency\":{\"code\":\"KZT\"}", "<currency>", "text, but is an object")]
+    [InlineData("\"invoice_status\":{}", "<invoice_status>", "text, but is an object")]
+    public async Task A_json_value_of_the_wrong_type_for_its_element_is_a_protocol_error_naming_it(string member, string element, string problem)
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => Json("{\"status\":\"ok\",\"invoice_id\":\"inv-5\"," + member + "}");
+
+        InfoResponse? read = null;
+        var refused = await Record.ExceptionAsync(async () =>
+        {
+            read = await test.Client.Invoice.InfoAsync(new InfoRequest { InvoiceId = "inv-5" });
+            _ = (read.Amount, read.InvoiceStatus, read.Currency); // properties read when the reply is, or on first use
+        });
+
+        var protocol = Assert.IsType<FreedomPayProtocolException>(refused);
+        Assert.Contains(element, protocol.Message);
+        Assert.Contains(problem, protocol.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_enum_value_in_json_stays_unknown()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => Json("{\"status\":\"ok\",\"invoice_id\":\"inv-5\",\"invoice_status\":\"frozen\"}");
+
+        InfoResponse info = await test.Client.Invoice.InfoAsync(new InfoRequest { InvoiceId = "inv-5" });
+
+        Assert.Equal(InvoiceStatus.Unknown, info.InvoiceStatus);
+    }
+
     [Fact]
     public async Task A_money_moving_json_call_is_sent_once_and_a_safe_one_retried_with_the_same_body()
     {

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using FreedomPay.Client.Tests.Infrastructure;
 using FreedomPay.MobileBalance;
+using FreedomPay.Runtime;
 using FreedomPay.TestSupport;
 
 namespace FreedomPay.Client.Tests;
@@ -50,9 +51,43 @@ public sealed class WireTests
     [InlineData("api/../admin")]
     [InlineData("api/x?y=1")]
     [InlineData("")]
+    [InlineData("api/%2e%2e/admin")]
+    [InlineData("api/%2E./admin")]
+    [InlineData("api/.%2e/admin")]
+    [InlineData("api/%2e/admin")]
+    [InlineData("api/a%2fb")]
+    [InlineData("api/a%2Fb")]
+    [InlineData("api/a%5cb")]
     public void A_raw_call_stays_on_the_gateway(string path)
     {
-        Assert.Throws<System.ArgumentException>(() => new RawRequest(path, new System.Collections.Generic.Dictionary<string, string>()));
+        var refused = Assert.Throws<System.ArgumentException>(() => new RawRequest(path, new System.Collections.Generic.Dictionary<string, string>()));
+        Assert.Contains("is not a path relative to the gateway", refused.Message);
+    }
+
+    [Fact]
+    public void A_raw_path_with_an_escape_that_is_a_name_is_sent_as_given()
+    {
+        Assert.Equal("api/%252e%252e/x%20y", new RawRequest("api/%252e%252e/x%20y", new System.Collections.Generic.Dictionary<string, string>()).Path);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void A_path_parameter_that_would_move_the_request_is_refused_naming_the_field(string value)
+    {
+        var template = new PathTemplate("/v1/merchant/{merchant-id}/card/{pg_card_id}/view");
+        var fields = new RequestFieldTable("ViewRequest", RequestField.Text("pg_card_id", "CardId"));
+
+        var refused = Assert.Throws<FreedomPayValidationException>(() => template.Resolve("Cards.View", fields, "11111", _ => value));
+        var merchant = Assert.Throws<FreedomPayValidationException>(() => template.Resolve("Cards.View", fields, value, _ => "7"));
+
+        FieldError error = Assert.Single(refused.Errors);
+        Assert.Equal(("pg_card_id", "CardId"), (error.WireName, error.MemberName));
+        Assert.Contains("path", error.Rule);
+        Assert.Equal("merchant-id", Assert.Single(merchant.Errors).WireName);
+        Assert.Equal("/v1/merchant/11111/card/..%2F..%2Fadmin/view", template.Resolve("Cards.View", fields, "11111", _ => "../../admin"));
+        Assert.Equal("/v1/merchant/11111/card/...%20x/view", template.Resolve("Cards.View", fields, "11111", _ => "... x"));
     }
 
     [Fact]

@@ -176,7 +176,7 @@ namespace FreedomPay.Runtime
                 if (operation.Encoding == RequestEncoding.Json)
                 {
                     string merchantId = connection._options.MerchantId;
-                    string path = operation.Template.Resolve(merchantId, static _ => string.Empty);
+                    string path = operation.Template.Resolve(operation.DisplayName, operation.Fields, merchantId, static _ => string.Empty);
                     ArraySegment<byte> json = JsonBody.Write(operation, request, merchantId);
                     body = await connection._transport.SendAsync(operation, path, new OutgoingBody(json, Headers(path, json)), cancellationToken).ConfigureAwait(false);
                 }
@@ -280,7 +280,7 @@ namespace FreedomPay.Runtime
 
             var writer = new FieldWriter(table, fields);
             request.Visit(ref writer);
-            path = operation.Template.Resolve(_options.MerchantId, fields.Take);
+            path = operation.Template.Resolve(operation.DisplayName, table, _options.MerchantId, fields.Take);
             if (table.SaltField is not null)
             {
                 fields.Add(table.SaltField, RandomText.Create(16));

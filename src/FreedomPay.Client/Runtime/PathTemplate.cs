@@ -50,9 +50,13 @@ namespace FreedomPay.Runtime
         public IReadOnlyList<string> FieldParameters { get; }
 
         /// <summary>The path with every parameter replaced by its escaped value.</summary>
+        /// <param name="operation">The operation's display name (for the exception).</param>
+        /// <param name="fields">The request's fields (to name a field whose value cannot be a segment).</param>
         /// <param name="merchantId">The client's merchant id.</param>
         /// <param name="fieldValue">The value of a field parameter (required fields: validation has checked they are given).</param>
-        public string Resolve(string merchantId, Func<string, string> fieldValue)
+        /// <exception cref="FreedomPayValidationException">A value is empty, <c>.</c> or <c>..</c>: as a segment it would
+        /// send the request to another path (<c>/v1/x/../admin</c> is <c>/v1/admin</c>). Nothing was sent.</exception>
+        public string Resolve(string operation, RequestFieldTable fields, string merchantId, Func<string, string> fieldValue)
         {
             if (!HasParameters)
             {
@@ -67,11 +71,54 @@ namespace FreedomPay.Runtime
                     path.Append('/');
                 }
 
-                path.Append(!_isParameter[i] ? _segments[i]
-                    : Uri.EscapeDataString(_segments[i] == MerchantIdParameter ? merchantId : fieldValue(_segments[i])));
+                if (!_isParameter[i])
+                {
+                    path.Append(_segments[i]);
+                    continue;
+                }
+
+                string value = _segments[i] == MerchantIdParameter ? merchantId : fieldValue(_segments[i]);
+                if (value.Length == 0 || value == "." || value == "..")
+                {
+                    throw new FreedomPayValidationException(operation, new[] { Refused(fields, _segments[i], value) });
+                }
+
+                path.Append(Uri.EscapeDataString(value));
             }
 
             return path.ToString();
+        }
+
+        /// <summary>Whether a raw path segment is a dot segment or hides a separator once its escapes are undone (<c>%2e%2e</c>, <c>%2f</c>).</summary>
+        public static bool IsUnsafeRawSegment(string segment)
+        {
+            if (segment.Length == 0 || segment == "." || segment == "..")
+            {
+                return true;
+            }
+
+            if (segment.IndexOf('%') < 0)
+            {
+                return false;
+            }
+
+            // One layer, as Uri and the server undo it: %252e stays %2e, a literal name.
+            string decoded = Uri.UnescapeDataString(segment);
+            return decoded == "." || decoded == ".." || decoded.IndexOf('/') >= 0 || decoded.IndexOf('\\') >= 0;
+        }
+
+        private static FieldError Refused(RequestFieldTable fields, string parameter, string value)
+        {
+            string rule = value.Length == 0 ? "goes into the request's path and must not be empty" : $"goes into the request's path and must not be '{value}' (a dot segment would send the request to another path)";
+            for (int i = 0; i < fields.Count; i++)
+            {
+                if (fields[i].WireName == parameter)
+                {
+                    return new FieldError(parameter, fields[i].MemberName, rule);
+                }
+            }
+
+            return new FieldError(parameter, parameter == MerchantIdParameter ? "MerchantId" : parameter, rule);
         }
     }
 }

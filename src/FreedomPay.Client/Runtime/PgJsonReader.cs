@@ -73,7 +73,7 @@ namespace FreedomPay.Runtime
                         }
 
                         string name = current.IsArray ? current.Name : pending ?? throw new JsonException("a value without a name");
-                        open.Add(new Frame(name, reader.TokenType == JsonTokenType.StartArray));
+                        open.Add(new Frame(name, reader.TokenType == JsonTokenType.StartArray, isItem: current.IsArray));
                         pending = null;
                         break;
                     case JsonTokenType.EndObject:
@@ -85,7 +85,7 @@ namespace FreedomPay.Runtime
                             break;
                         }
 
-                        var element = new PgElement(current.Name, string.Empty, current.Children);
+                        var element = new PgElement(current.Name, string.Empty, current.Children, isObject: true, isArrayItem: current.IsItem);
                         if (open.Count == 0)
                         {
                             root = element;
@@ -114,7 +114,7 @@ namespace FreedomPay.Runtime
                         };
                         if (text is not null)
                         {
-                            (current.IsArray ? Parent(open) : current.Children).Add(new PgElement(leafName, text));
+                            (current.IsArray ? Parent(open) : current.Children).Add(new PgElement(leafName, text, isArrayItem: current.IsArray));
                         }
 
                         break;
@@ -151,11 +151,14 @@ namespace FreedomPay.Runtime
         private static FreedomPayProtocolException Limit(string what, string problem) =>
             new FreedomPayProtocolException($"The {what} {problem}, more than any gateway message has; it was refused before reading further.");
 
-        private sealed class Frame(string name, bool isArray)
+        private sealed class Frame(string name, bool isArray, bool isItem = false)
         {
             public string Name { get; } = name;
 
             public bool IsArray { get; } = isArray;
+
+            /// <summary>An object (or array) that is an item of an array.</summary>
+            public bool IsItem { get; } = isItem;
 
             public List<PgElement> Children { get; } = new List<PgElement>();
         }
