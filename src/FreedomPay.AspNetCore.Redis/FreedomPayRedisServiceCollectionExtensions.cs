@@ -1,5 +1,8 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
 namespace FreedomPay.AspNetCore.Redis
@@ -25,7 +28,8 @@ namespace FreedomPay.AspNetCore.Redis
             }
 
             ConfigurationOptions options = ConfigurationOptions.Parse(configuration);
-            return services.AddSingleton<IFreedomPayCallbackStore>(new RedisCallbackStore(options));
+            services.AddHostedService<WarmUp>();
+            return services.AddSingleton<IFreedomPayCallbackStore>(_ => new RedisCallbackStore(options));
         }
 
         /// <summary>Keeps callback claims and replies in Redis through the application's own connection.</summary>
@@ -41,7 +45,20 @@ namespace FreedomPay.AspNetCore.Redis
                 throw new ArgumentNullException(nameof(connection));
             }
 
+            services.AddHostedService<WarmUp>();
             return services.AddSingleton<IFreedomPayCallbackStore>(provider => new RedisCallbackStore(connection(provider)));
+        }
+
+        /// <summary>Creates the store when the app starts (it connects then), not when the first callback comes.</summary>
+        private sealed class WarmUp(IServiceProvider services) : IHostedService
+        {
+            public Task StartAsync(CancellationToken cancellationToken)
+            {
+                _ = services.GetService<IFreedomPayCallbackStore>();
+                return Task.CompletedTask;
+            }
+
+            public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         }
     }
 }

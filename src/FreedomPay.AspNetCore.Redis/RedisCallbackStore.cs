@@ -48,8 +48,9 @@ return 0";
         }
 
         /// <summary>
-        /// A store that connects on first use (a Redis that is down when the app starts does not stop it: callbacks
-        /// are then answered without the store, and the next connection attempt comes with a later callback).
+        /// A store that starts connecting now, so that the first callback does not pay for the connection (a Redis
+        /// that is down when the app starts does not stop it: callbacks are then answered without the store, and the
+        /// next connection attempt comes with a later callback).
         /// </summary>
         public RedisCallbackStore(ConfigurationOptions configuration)
         {
@@ -61,6 +62,8 @@ return 0";
             ConfigurationOptions options = configuration.Clone();
             options.AbortOnConnectFail = false;
             _connection = async () => await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+            _connecting = _connection();
+            _connecting.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
         }
 
         /// <inheritdoc />

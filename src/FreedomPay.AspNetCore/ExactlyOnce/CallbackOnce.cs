@@ -106,9 +106,12 @@ namespace FreedomPay.AspNetCore
             CallbackClaim? claim = store == _memory
                 ? await _memory.ClaimAsync(key, owner, _options.ClaimLease, aborted).ConfigureAwait(false)
                 : await ClaimSharedAsync(store, key, owner, logger, aborted).ConfigureAwait(false);
+            IFreedomPayCallbackStore? unsettled = null;
             if (claim is null)
             {
-                // The shared store failed: this process's claim keeps the twins here out.
+                // The shared store failed (or answered too late: the claim may still land there, so it is settled in
+                // the background once the handler is done). This process's claim keeps the twins here out.
+                unsettled = store;
                 store = _memory;
                 claim = await _memory.ClaimAsync(key, owner, _options.ClaimLease, aborted).ConfigureAwait(false);
             }
@@ -131,21 +134,23 @@ namespace FreedomPay.AspNetCore
             }
             catch
             {
-                if (store != _memory)
+                if (store != _memory && !await _guarded.ReleaseAsync(store, key, owner, logger).ConfigureAwait(false))
                 {
-                    await _guarded.ReleaseAsync(store, key, owner, logger).ConfigureAwait(false);
+                    unsettled = store;
                 }
 
                 await _memory.ReleaseAsync(key, owner, CancellationToken.None).ConfigureAwait(false);
+                _guarded.SettleLater(unsettled, key, owner, reply: null, logger);
                 throw;
             }
 
             await _memory.CompleteAsync(key, owner, reply, _options.RememberFor, CancellationToken.None).ConfigureAwait(false);
-            if (store != _memory)
+            if (store != _memory && !await _guarded.CompleteAsync(store, key, owner, reply, logger, CancellationToken.None).ConfigureAwait(false))
             {
-                await _guarded.CompleteAsync(store, key, owner, reply, logger, CancellationToken.None).ConfigureAwait(false);
+                unsettled = store;
             }
 
+            _guarded.SettleLater(unsettled, key, owner, reply, logger);
             return OnceOutcome.Handled(reply);
         }
 

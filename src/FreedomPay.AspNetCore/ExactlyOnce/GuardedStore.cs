@@ -37,6 +37,40 @@ namespace FreedomPay.AspNetCore
                 return Done;
             }, logger, CancellationToken.None).ConfigureAwait(false) is not null;
 
+        /// <summary>
+        /// After a store call failed or timed out, what this owner left there is put right in the background (never
+        /// holding up the answer): the reply written in place of its claim, or its claim dropped when the handler
+        /// failed. A claim that reached the store after its timeout would otherwise hold the callback for
+        /// <see cref="FreedomPayCallbackOptions.ClaimLease"/>. One try, within <see cref="SettleTimeout"/>; a store
+        /// still down keeps its claim until the lease ends.
+        /// </summary>
+        public void SettleLater(IFreedomPayCallbackStore? store, string key, string owner, byte[]? reply, ILogger logger)
+        {
+            if (store is null)
+            {
+                return;
+            }
+
+            _ = Task.Run(async () =>
+            {
+                using var timeout = new CancellationTokenSource(SettleTimeout);
+                try
+                {
+                    Task settle = reply is null
+                        ? store.ReleaseAsync(key, owner, timeout.Token)
+                        : store.CompleteAsync(key, owner, reply, options.RememberFor, timeout.Token);
+                    await settle.WaitAsync(timeout.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogDebug("FreedomPay callback store {Store} could not be settled after a failure: {Reason}", store.GetType().Name, ex.GetType().Name);
+                }
+            });
+        }
+
+        /// <summary>How long a background settle may take.</summary>
+        internal static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
+
         private async Task<T?> CallAsync<T>(string operation, IFreedomPayCallbackStore store, Func<CancellationToken, Task<T>> call, ILogger logger, CancellationToken aborted)
             where T : class
         {
