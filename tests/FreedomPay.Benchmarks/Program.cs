@@ -67,14 +67,23 @@ bool clientOnly = args.Contains("--client");
 bool invoiceOnly = args.Contains("--invoice"); // the JSON call alone
 bool loadOnly = args.Contains("--load");
 bool scalingOnly = args.Contains("--scaling"); // the generator's per-operation cost against Refit's alone
+bool onceOnly = args.Contains("--exactly-once"); // a callback's claim in Redis, the sandbox's hostile JSON, alone
 
 Type[] benchmarks = scalingOnly ? new[] { typeof(ScalingBenchmarks) }
+    : onceOnly ? new[] { typeof(ExactlyOnceBenchmarks) }
     : invoiceOnly ? new[] { typeof(InvoiceBenchmarks) }
     : clientOnly
     ? new[] { typeof(ClientBenchmarks), typeof(InvoiceBenchmarks) }
-    : new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks), typeof(InvoiceBenchmarks), typeof(HostileInputBenchmarks) };
+    : new[] { typeof(GeneratorBenchmarks), typeof(ScalingBenchmarks), typeof(ClientBenchmarks), typeof(InvoiceBenchmarks), typeof(HostileInputBenchmarks), typeof(ExactlyOnceBenchmarks) };
 Summary[] summaries = loadOnly ? Array.Empty<Summary>() : BenchmarkRunner.Run(benchmarks, config);
 bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+
+if (onceOnly)
+{
+    Derived.ExactlyOnce(summaries, report);
+    Console.WriteLine(report.ToString());
+    return failed ? 1 : 0;
+}
 
 if (scalingOnly)
 {
@@ -102,6 +111,7 @@ if (!loadOnly)
 if (!clientOnly && !loadOnly && !invoiceOnly)
 {
     Derived.Hostile(summaries, report);
+    Derived.ExactlyOnce(summaries, report);
 }
 
 if (!invoiceOnly)
@@ -225,6 +235,25 @@ internal static class Derived
 
         Row cap = rows.Single(r => r.Method == nameof(HostileInputBenchmarks.ReplyAtTheCap));
         report.AppendLine(CultureInfo.InvariantCulture, $"\nA signed reply just under the {HostileInputBenchmarks.Cap}-byte cap: {cap.Mean / 1000:F1} µs, {cap.Allocated} B allocated = {(double)cap.Allocated / HostileInputBenchmarks.Cap:F2} x the cap.");
+    }
+
+    public static void ExactlyOnce(Summary[] summaries, StringBuilder report)
+    {
+        var rows = Rows(summaries, nameof(ExactlyOnceBenchmarks));
+        report.AppendLine("\n## Exactly once and the sandbox's JSON limits, against their baselines")
+            .AppendLine("| case | mean µs | allocated B | time / baseline | alloc / baseline |").AppendLine("|---|---|---|---|---|");
+        foreach ((string baselineName, string[] others) in new[]
+        {
+            (nameof(ExactlyOnceBenchmarks.RememberedInProcess), new[] { nameof(ExactlyOnceBenchmarks.ClaimedInRedis) }),
+            (nameof(ExactlyOnceBenchmarks.GenuineJson), new[] { nameof(ExactlyOnceBenchmarks.LongNameJson), nameof(ExactlyOnceBenchmarks.ManyValuesJson) }),
+        })
+        {
+            Row baseline = rows.Single(r => r.Method == baselineName);
+            foreach (Row row in others.Select(h => rows.Single(r => r.Method == h)).Prepend(baseline))
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {row.Description.Trim('\'')} | {row.Mean / 1000:F1} | {row.Allocated} | {row.Mean / baseline.Mean:F2} | {(double)row.Allocated / baseline.Allocated:F2} |");
+            }
+        }
     }
 
     private static List<Row> Rows(Summary[] summaries, string type) => summaries
