@@ -53,13 +53,6 @@ namespace FreedomPay.Generator.Emit
             _ => "string",
         };
 
-        /// <summary>The <c>ReplyElement</c> factory that describes an element of this type.</summary>
-        public static string ReplyFactory(FieldType type) => type switch
-        {
-            FieldType.String => "Text",
-            _ => type.ToString(),
-        };
-
         /// <summary>The runtime's name for a value type, as in <c>PgElement.GetInt64</c>.</summary>
         public static string Runtime(FieldType type) => type switch
         {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using FreedomPay.Generator.Description;
 using FreedomPay.Generator.Model;
 
 namespace FreedomPay.Generator.Emit
@@ -11,22 +12,23 @@ namespace FreedomPay.Generator.Emit
         public static OperationView Build(OperationUnit unit)
         {
             OperationModel op = unit.Operation;
+            OperationDescription runtime = Describe.Operation(op);
             FileView file = ViewBuilder.File(unit.Context);
             var view = new OperationView
             {
                 File = file,
-                Name = op.Name,
+                Name = runtime.Name,
                 MethodName = MethodName(op),
-                HttpMethod = CSharpText.Literal(op.HttpMethod),
-                Path = CSharpText.Literal(op.Path),
-                ScriptName = CSharpText.Literal(op.ScriptName),
-                SafeToRetry = op.SafeToRetry,
-                TimeoutSeconds = op.TimeoutMilliseconds is { } ms ? (ms / 1000m).ToString(CultureInfo.InvariantCulture) : string.Empty,
-                SignedResponse = op.Response.Signed,
-                Headers = op.Headers.Select(h => new HeaderView { Name = CSharpText.Literal(h.Name), Value = h.Value is null ? null : CSharpText.Literal(h.Value) }).ToList(),
-                SummaryLiteral = CSharpText.NullableLiteral(op.Summary),
+                HttpMethod = CSharpText.Literal(runtime.HttpMethod),
+                Path = CSharpText.Literal(runtime.Path),
+                ScriptName = CSharpText.Literal(runtime.ScriptName),
+                SafeToRetry = runtime.SafeToRetry,
+                TimeoutSeconds = runtime.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                SignedResponse = runtime.SignedResponse,
+                Headers = runtime.Headers.Select(h => new HeaderView { Name = CSharpText.Literal(h.Name), Value = h.Value is null ? null : CSharpText.Literal(h.Value) }).ToList(),
+                SummaryLiteral = CSharpText.NullableLiteral(runtime.Summary),
                 MethodDoc = MethodDoc(op),
-                Request = RequestViewBuilder.Build(op, file, unit.Context.Options.Language),
+                Request = RequestViewBuilder.Build(op, runtime.Request, file, unit.Context.Options.Language),
                 Response = new ClassView
                 {
                     Name = op.Name + "Response",

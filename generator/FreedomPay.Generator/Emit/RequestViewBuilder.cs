@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using FreedomPay.Generator.Description;
 using FreedomPay.Generator.Model;
 
 namespace FreedomPay.Generator.Emit
@@ -12,24 +13,21 @@ namespace FreedomPay.Generator.Emit
     /// </summary>
     internal static class RequestViewBuilder
     {
-        public static RequestView Build(OperationModel op, FileView file, LanguageFeatures language)
+        /// <param name="op">The operation (its fields' C# side: properties, docs).</param>
+        /// <param name="table">Its runtime description (<see cref="Describe.Request"/>): the table's entries, in wire order.</param>
+        /// <param name="file">The file's settings.</param>
+        /// <param name="language">The consumer's C# features.</param>
+        public static RequestView Build(OperationModel op, RequestTableDescription table, FileView file, LanguageFeatures language)
         {
             var view = new RequestView
             {
-                Name = op.Name + "Request",
+                Name = table.Name,
                 BaseType = "global::FreedomPay.Runtime.FreedomPayRequest",
                 Doc = CSharpText.Doc($"Request of <see cref=\"{file.AreaClient}.{OperationViewBuilder.MethodName(op)}\"/>" + (op.Summary is null ? "." : ": " + CSharpText.XmlEscape(DocText.Lower(op.Summary)))),
+                ExtraParams = table.ExtraParams,
             };
-
-            // Wire order, as the client has always sent it: merchant id and constants, the caller's values, salt, signature.
-            view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.MerchantId).Select(Filled));
-            view.Table.AddRange(op.Constants.Select(c => new TableEntryView { Factory = "Constant", Wire = CSharpText.Literal(c.WireName), Value = CSharpText.Literal(c.Value) }));
-            AddCallerFields(view, op.Request.Where(f => f.Fill == FillKind.None), file, language);
-
-            view.ExtraParams = op.ExtraParams;
-            view.Groups.AddRange(op.Groups.Select(g => new GroupView { Kind = g.Kind.ToString(), Fields = g.Fields.Select(CSharpText.Literal).ToList() }));
-            view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.Salt).Select(Filled));
-            view.Table.AddRange(op.Request.Where(f => f.Fill == FillKind.Signature).Select(Filled));
+            AddTable(view, table, op.Request, file, language);
+            view.Groups.AddRange(table.Groups.Select(g => new GroupView { Kind = g.Kind.ToString(), Fields = g.Fields.Select(CSharpText.Literal).ToList() }));
             return view;
         }
 
@@ -40,54 +38,64 @@ namespace FreedomPay.Generator.Emit
             RequestClassModel model = unit.Class;
             string summary = (model.IsListItem ? "One item of the request field " : "The nested request field ") + CSharpText.Code(model.WireName)
                 + (model.Description is null ? "." : ": " + CSharpText.XmlEscape(DocText.Lower(model.Description)));
+            RequestTableDescription table = Describe.Class(model);
             var view = new RequestView
             {
-                Name = model.Name,
+                Name = table.Name,
                 BaseType = "global::FreedomPay.Runtime.FreedomPayRequestPart",
                 Doc = CSharpText.Doc(summary),
             };
-            AddCallerFields(view, model.Fields, file, unit.Context.Options.Language);
+            AddTable(view, table, model.Fields, file, unit.Context.Options.Language);
             return new RequestPartView { File = file, Request = view };
         }
 
-        private static void AddCallerFields(RequestView view, IEnumerable<RequestFieldModel> fields, FileView file, LanguageFeatures language)
+        /// <summary>The table's entries as the description gives them; a property (and its index) for each caller's value.</summary>
+        private static void AddTable(RequestView view, RequestTableDescription table, IEnumerable<RequestFieldModel> fields, FileView file, LanguageFeatures language)
         {
-            foreach (RequestFieldModel field in fields)
+            Dictionary<string, RequestFieldModel> byWireName = fields.Where(f => f.Fill == FillKind.None).ToDictionary(f => f.WireName);
+            foreach (RequestFieldDescription entry in table.Fields)
             {
-                view.Properties.Add(Property(field, view.Table.Count, file, language));
-                view.Table.Add(Entry(field, file));
+                if (entry.Entry == FieldEntry.Value)
+                {
+                    view.Properties.Add(Property(byWireName[entry.WireName], view.Table.Count, file, language));
+                }
+
+                view.Table.Add(Entry(entry, file));
             }
         }
 
-        /// <summary><c>MerchantIdField</c>, <c>SaltField</c> or <c>SignatureField</c>.</summary>
-        private static TableEntryView Filled(RequestFieldModel field) => new TableEntryView
+        private static TableEntryView Entry(RequestFieldDescription field, FileView file)
         {
-            Factory = field.Fill.ToString(),
-            Wire = CSharpText.Literal(field.WireName),
-            WireOnly = true,
-        };
+            switch (field.Entry)
+            {
+                case FieldEntry.MerchantId:
+                case FieldEntry.Salt:
+                case FieldEntry.Signature:
+                    // MerchantIdField, SaltField, SignatureField
+                    return new TableEntryView { Factory = field.Entry.ToString(), Wire = CSharpText.Literal(field.WireName), WireOnly = true };
+                case FieldEntry.Constant:
+                    return new TableEntryView { Factory = "Constant", Wire = CSharpText.Literal(field.WireName), Value = CSharpText.Literal(field.ConstantValue!) };
+            }
 
-        private static TableEntryView Entry(RequestFieldModel field, FileView file)
-        {
-            ConstraintModel c = field.Constraints;
+            ConstraintModel c = field.Constraints ?? ConstraintModel.None;
             return new TableEntryView
             {
-                Factory = Kind(field.Type),
+                Factory = field.Kind,
                 Wire = CSharpText.Literal(field.WireName),
-                Member = CSharpText.Literal(field.CsName),
-                EnumType = field.Type == FieldType.Enum ? field.EnumType! : string.Empty,
-                Format = TypeNames.HasFormat(field.Type) ? CSharpText.Literal(field.Format!) : string.Empty,
+                Member = CSharpText.Literal(field.MemberName!),
+                EnumType = field.EnumType ?? string.Empty,
+                Format = field.Format is null ? string.Empty : CSharpText.Literal(field.Format),
                 Required = field.Required,
-                Sensitivity = field.Sensitive == Sensitivity.None ? string.Empty : field.Sensitive.ToString(),
+                Sensitivity = field.Sensitivity == Sensitivity.None ? string.Empty : field.Sensitivity.ToString(),
                 PaymentId = field.PaymentId,
                 MinLength = c.MinLength?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 MaxLength = c.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Min = c.Min ?? string.Empty,
                 Max = c.Max ?? string.Empty,
-                NumberSuffix = field.Type == FieldType.Integer ? "L" : "m",
+                NumberSuffix = field.Kind == "Integer" ? "L" : "m",
                 Scale = c.Scale?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Pattern = c.Pattern is null ? string.Empty : CSharpText.Literal(c.Pattern),
-                Items = field.ClassName is null ? string.Empty : ClassRef(field, file) + ".FieldTable",
+                Items = field.ClassName is null ? string.Empty : "global::" + file.Namespace + "." + field.ClassName + ".FieldTable",
                 MaxItems = field.MaxItems?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Description = field.Description is null ? string.Empty : CSharpText.Literal(field.Description),
             };
@@ -109,7 +117,7 @@ namespace FreedomPay.Generator.Emit
                 Index = index,
                 Name = field.CsName,
                 Type = isReference ? (compileTimeRequired ? baseType : baseType + file.NullableRef) : (nullableValue ? baseType + "?" : baseType),
-                Kind = Kind(field.Type),
+                Kind = Describe.Kind(field.Type),
                 Required = compileTimeRequired,
                 ReadRequired = field.Required,
                 Nullable = nullableValue,
@@ -171,19 +179,5 @@ namespace FreedomPay.Generator.Emit
 
             return string.Join(" ", parts);
         }
-
-        /// <summary>The runtime's value kind: the <c>RequestField</c> factory, the visitor method and the text reader.</summary>
-        private static string Kind(FieldType type) => type switch
-        {
-            FieldType.Integer => "Integer",
-            FieldType.Decimal => "Decimal",
-            FieldType.Boolean => "Boolean",
-            FieldType.Enum => "Enum",
-            FieldType.DateTime => "DateTime",
-            FieldType.DateTimeOffset => "DateTimeOffset",
-            FieldType.List => "List",
-            FieldType.Object => "Object",
-            _ => "Text",
-        };
     }
 }

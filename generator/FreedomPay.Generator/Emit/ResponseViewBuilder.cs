@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using FreedomPay.Generator.Description;
 using FreedomPay.Generator.Model;
 
 namespace FreedomPay.Generator.Emit
@@ -26,21 +27,23 @@ namespace FreedomPay.Generator.Emit
         /// <param name="nullableRef">"?" where the language has nullable reference annotations, else "".</param>
         public static PropertyView Property(ResponseElementModel element, string nullableRef)
         {
-            // What the ReadElement template needs to write the read; the C# types are decided here.
+            // What the ReadElement template needs to write the read; the C# types are decided here. The Shape entry's
+            // arguments are the runtime description's (Describe.Reply), as freedompay --spec builds them.
+            ReplyElementDescription runtime = Describe.Reply(element);
             var view = new PropertyView
             {
                 Name = element.CsName,
-                Wire = CSharpText.Literal(element.WireName),
-                Required = element.Required,
+                Wire = CSharpText.Literal(runtime.WireName),
+                Required = runtime.Required,
                 ClassName = element.ClassName ?? string.Empty,
                 EnumType = element.EnumType ?? string.Empty,
                 ValueType = TypeNames.Runtime(element.Type),
                 Format = TypeNames.HasFormat(element.Type) ? CSharpText.Literal(element.Format!) : string.Empty,
-                Sensitivity = element.Sensitive == Sensitivity.None ? string.Empty : element.Sensitive.ToString(),
-                ShapeFactory = TypeNames.ReplyFactory(element.Type),
-                ItemFactory = element.Type == FieldType.List ? TypeNames.ReplyFactory(element.ItemType) : string.Empty,
-                Repeated = element.Repeated,
-                PaymentId = element.PaymentId,
+                Sensitivity = runtime.Sensitivity == Sensitivity.None ? string.Empty : runtime.Sensitivity.ToString(),
+                ShapeFactory = runtime.Kind,
+                ItemFactory = runtime.Item?.Kind ?? string.Empty,
+                Repeated = runtime.Repeated,
+                PaymentId = runtime.PaymentId,
                 Example = element.Example is null ? string.Empty : CSharpText.Literal(element.Example),
             };
             if (element.Type == FieldType.List || element.Repeated)

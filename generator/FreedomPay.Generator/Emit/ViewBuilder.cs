@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using FreedomPay.Generator.Description;
 using FreedomPay.Generator.Model;
 
 namespace FreedomPay.Generator.Emit
@@ -25,6 +26,7 @@ namespace FreedomPay.Generator.Emit
         public static AreaView Area(AreaUnit unit)
         {
             AreaInfo area = unit.Context.Area;
+            AreaDescription runtime = Describe.Area(area);
             return new AreaView
             {
                 File = File(unit.Context),
@@ -32,16 +34,16 @@ namespace FreedomPay.Generator.Emit
                 ServersClass = area.Name + "Servers",
                 Doc = DocText.FromSpec(area.Summary, $"Operations of the {area.Name} API area.", CSharpText.Paragraphs(area.Description).ToArray()),
                 Servers = area.Servers.Select(s => new ServerView { Name = s.CsName, Url = CSharpText.Literal(s.Url), UrlText = CSharpText.XmlEscape(s.Url), IsDefault = s.IsDefault }).ToList(),
-                DefaultServer = area.Servers.First(s => s.IsDefault).CsName,
-                Encoding = area.Encoding.ToString(),
-                Auth = area.Auth == AuthScheme.PgSig ? null : area.Auth.ToString(),
-                AuthKeyId = area.AuthKeyId == "auth_id" ? null : CSharpText.Literal(area.AuthKeyId),
-                ErrorStatus = CSharpText.Literal(area.Errors.StatusElement),
-                ErrorValue = CSharpText.Literal(area.Errors.ErrorValue),
-                ErrorCode = CSharpText.Literal(area.Errors.CodeElement),
-                ErrorDescription = CSharpText.Literal(area.Errors.DescriptionElement),
-                ErrorUnsignedCodes = area.Errors.UnsignedCodes.Select(CSharpText.Literal).ToList(),
-                Secret = area.Secret is null ? null : CSharpText.Literal(area.Secret),
+                DefaultServer = runtime.DefaultServer.CsName,
+                Encoding = runtime.Encoding.ToString(),
+                Auth = runtime.Auth == AuthScheme.PgSig ? null : runtime.Auth.ToString(),
+                AuthKeyId = runtime.AuthKeyId == "auth_id" ? null : CSharpText.Literal(runtime.AuthKeyId),
+                ErrorStatus = CSharpText.Literal(runtime.Errors.StatusElement),
+                ErrorValue = CSharpText.Literal(runtime.Errors.ErrorValue),
+                ErrorCode = CSharpText.Literal(runtime.Errors.CodeElement),
+                ErrorDescription = CSharpText.Literal(runtime.Errors.DescriptionElement),
+                ErrorUnsignedCodes = runtime.Errors.UnsignedCodes.Select(CSharpText.Literal).ToList(),
+                Secret = runtime.SecretName is null ? null : CSharpText.Literal(runtime.SecretName),
                 PartialAccessor = unit.Context.Options.PartialClientAccessor,
                 AccessorField = "_" + char.ToLowerInvariant(area.Name[0]) + area.Name.Substring(1),
                 ExtensionsClass = area.Name + "ClientExtensions",

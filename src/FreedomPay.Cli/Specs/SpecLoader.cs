@@ -34,7 +34,7 @@ namespace FreedomPay.Cli.Specs
             SpecResult result = SpecBinder.Bind(info.FullName, File.ReadAllText(info.FullName));
             string[] diagnostics = result.Diagnostics.Select(d => d.ToDiagnostic().ToString()).ToArray();
             bool failed = result.Area is null || result.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
-            return (failed ? null : SpecAreaBuilder.Build(result.Area!), diagnostics);
+            return (failed ? null : RuntimeFromDescription.Build(result.Area!), diagnostics);
         }
     }
 }
