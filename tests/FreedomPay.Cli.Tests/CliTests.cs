@@ -404,7 +404,7 @@ public sealed class CliTests
         CliResult fromVariable = await CliRunner.RunAsync(env, "payouts", "balance", "--json");
 
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("No payout key: this area is signed with it; set FREEDOMPAY_PAYOUT_KEY or pass --payout-key.", missing.Error);
+        Assert.Contains("No payout key: this area is signed with it; set FREEDOMPAY_PAYOUT_KEY or pass --payout-key (or --key payout=...).", missing.Error);
         Assert.NotEqual(0, wrong.ExitCode); // the main key does not sign payouts: the gateway refuses the signature
         Assert.Equal(0, fromVariable.ExitCode);
         Assert.Equal(0m, JsonDocument.Parse(fromVariable.Out).RootElement.GetProperty("pg_balance").GetDecimal());

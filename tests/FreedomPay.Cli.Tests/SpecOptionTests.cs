@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -62,6 +63,60 @@ public sealed class SpecOptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_areas_with_header_signatures_and_a_key_of_their_own_work_through_the_spec_option_and_a_wrong_key_is_refused()
+    {
+        const string PartnerKey = "cli-spec-partner-key";
+        string partner = Spec("partner.yaml", File.ReadAllText(RepositorySpec("tests", "FreedomPay.Cli.Tests", "Specs", "partner.yaml")));
+        string cardApi = Spec("card-api.yaml", File.ReadAllText(RepositorySpec("tests", "FreedomPay.Sandbox.Tests", "Specs", "card-api.yaml")));
+        using var stop = new CancellationTokenSource();
+        var output = new AddressWriter();
+        Task<int> sandbox = FreedomPayCli.RunAsync(
+            new[] { "--spec", partner, "--spec", cardApi, "sandbox", "--secret-key", Secret, "--key", "partner=" + PartnerKey },
+            new CliEnvironment(output, TextWriter.Null, _ => null),
+            stop.Token);
+        try
+        {
+            string baseUrl = await output.Address.WaitAsync(TimeSpan.FromSeconds(60));
+            var env = new Dictionary<string, string> { ["FREEDOMPAY_MERCHANT_ID"] = "54321", ["FREEDOMPAY_SECRET_KEY"] = Secret, ["FREEDOMPAY_BASE_URL"] = baseUrl };
+            var wrongMain = new Dictionary<string, string>(env) { ["FREEDOMPAY_SECRET_KEY"] = "not-the-key" };
+            var partnerFromVariable = new Dictionary<string, string>(env) { ["FREEDOMPAY_PARTNER_KEY"] = PartnerKey };
+
+            CliResult refund = await CliRunner.RunAsync(env, "--spec", cardApi, "card-api", "refund", "--order-id", "R-1", "--transaction-id", "77", "--amount", "10.50", "--json");
+            CliResult refundWrongKey = await CliRunner.RunAsync(wrongMain, "--spec", cardApi, "card-api", "refund", "--order-id", "R-2", "--transaction-id", "78", "--amount", "1", "--json");
+            CliResult rates = await CliRunner.RunAsync(env, "--spec", partner, "partner", "rates", "--currency", "USD", "--key", "partner=" + PartnerKey, "--json");
+            CliResult added = await CliRunner.RunAsync(partnerFromVariable, "--spec", partner, "partner", "add-client", "--client-id", "c-9", "--product", "code=GOLD&limit=100.50", "--json");
+            CliResult noPartnerKey = await CliRunner.RunAsync(env, "--spec", partner, "partner", "rates", "--currency", "USD");
+            CliResult mainKeyAsPartnerKey = await CliRunner.RunAsync(env, "--spec", partner, "partner", "rates", "--currency", "USD", "--key", "partner=" + Secret, "--json");
+            CliResult help = await CliRunner.RunAsync(env, "--spec", partner, "partner", "--help");
+
+            Assert.True(refund.ExitCode == 0, refund.Error + refund.Out);
+            Assert.Equal("ok", JsonDocument.Parse(refund.Out).RootElement.GetProperty("status").GetString());
+            Assert.Equal(3, refundWrongKey.ExitCode);
+            Assert.Contains("1002", refundWrongKey.Out + refundWrongKey.Error);
+            Assert.True(rates.ExitCode == 0, rates.Error + rates.Out);
+            Assert.Equal(470.5m, JsonDocument.Parse(rates.Out).RootElement.GetProperty("rate").GetDecimal());
+            Assert.True(added.ExitCode == 0, added.Error + added.Out);
+            Assert.Equal(2, noPartnerKey.ExitCode);
+            Assert.Contains("No partner key", noPartnerKey.Error);
+            Assert.Equal(3, mainKeyAsPartnerKey.ExitCode); // the sandbox refuses a secret: area signed with the main key
+            Assert.Contains("1002", mainKeyAsPartnerKey.Out + mainKeyAsPartnerKey.Error);
+            Assert.Contains("Call a Partner operation", help.Out);
+            Assert.Contains("FREEDOMPAY_PARTNER_KEY", help.Out);
+            Assert.DoesNotContain(PartnerKey, output.Text); // a key given on the command line is never echoed
+            Assert.Contains("partner key   the one given with --key partner=...", output.Text);
+            Assert.DoesNotContain("test phone", output.Text); // the banner speaks of the spec's own areas
+
+            // What reached the sandbox: a JSON body with the nested object, signed in the header, not a form.
+            Assert.DoesNotContain("pg_merchant_id", refund.Out);
+        }
+        finally
+        {
+            stop.Cancel();
+            Assert.Equal(0, await sandbox);
+        }
+    }
+
+    [Fact]
     public async Task A_broken_spec_exits_2_with_the_generators_positioned_diagnostics()
     {
         string spec = Spec("broken.yaml", File.ReadAllText(MarketplaceSpec()).Replace("    summary: Reads a seller's profile.", "    sumary: Reads a seller's profile."));
@@ -93,18 +148,20 @@ public sealed class SpecOptionTests : IDisposable
     }
 
     /// <summary>The sandbox tests' own area (repeated elements, nested groups, a list), from the repository.</summary>
-    private static string MarketplaceSpec()
+    private static string MarketplaceSpec() => RepositorySpec("tests", "FreedomPay.Sandbox.Tests", "Specs", "marketplace.yaml");
+
+    private static string RepositorySpec(params string[] parts)
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "tests", "FreedomPay.Sandbox.Tests", "Specs", "marketplace.yaml");
+            string candidate = Path.Combine(new[] { dir.FullName }.Concat(parts).ToArray());
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("marketplace.yaml not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException(Path.Combine(parts) + " not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>Captures the sandbox command's output and completes when it prints the address it listens on.</summary>

@@ -10,7 +10,8 @@ namespace FreedomPay.Cli.Commands
     /// <summary>
     /// The options every operation command shares: credentials and target (each overriding its environment
     /// variable), timeout, and output format. An area whose spec names a key of its own (<c>secret: payout</c>) also
-    /// takes that key: <c>--payout-key</c>, default <c>$FREEDOMPAY_PAYOUT_KEY</c>.
+    /// takes that key: <c>--payout-key</c> or <c>--key payout=...</c>, default <c>$FREEDOMPAY_PAYOUT_KEY</c>; without
+    /// it the command stops with exit code 2 before anything is sent.
     /// </summary>
     internal sealed class ConnectionOptions
     {
@@ -46,6 +47,9 @@ namespace FreedomPay.Cli.Commands
         /// <summary>The option for the area's own key, when its spec names one.</summary>
         public Option<string>? NamedKey { get; }
 
+        /// <summary><c>--key NAME=VALUE</c>, repeatable: a key the area's spec names (<c>secret: NAME</c>).</summary>
+        public Option<string[]> Keys { get; } = KeyOption.Create("A key an area is signed with, as NAME=VALUE (the spec's 'secret: NAME'; default: $FREEDOMPAY_<NAME>_KEY; prefer the variable).");
+
         public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print each request to stderr (signature, SMS code and phone numbers redacted).", Recursive = true };
 
         public void AddTo(Command command)
@@ -56,6 +60,7 @@ namespace FreedomPay.Cli.Commands
             command.Options.Add(Timeout);
             command.Options.Add(Json);
             command.Options.Add(Verbose);
+            command.Options.Add(Keys);
             if (NamedKey is not null)
             {
                 command.Options.Add(NamedKey);
@@ -90,8 +95,8 @@ namespace FreedomPay.Cli.Commands
             var options = new FreedomPayClientOptions { MerchantId = merchantId, SecretKey = secret, BaseAddress = baseAddress };
             if (_secretName is not null)
             {
-                options.SecretKeys[_secretName] = parse.GetValue(NamedKey!) ?? environment.GetVariable(NamedKeyVariable(_secretName))
-                    ?? throw new UsageException($"No {_secretName} key: this area is signed with it; set {NamedKeyVariable(_secretName)} or pass {NamedKey!.Name}.");
+                options.SecretKeys[_secretName] = parse.GetValue(NamedKey!) ?? KeyOption.Find(parse.GetValue(Keys), _secretName) ?? environment.GetVariable(NamedKeyVariable(_secretName))
+                    ?? throw new UsageException($"No {_secretName} key: this area is signed with it; set {NamedKeyVariable(_secretName)} or pass {NamedKey!.Name} (or --key {_secretName}=...).");
             }
 
             HttpMessageHandler handler = parse.GetValue(Verbose) ? new VerboseHandler(environment.Error, fields) : new HttpClientHandler();

@@ -16,8 +16,11 @@ namespace FreedomPay.Cli.Commands
     {
         public static Command ForArea(AreaEntry area, CliEnvironment environment)
         {
-            var connection = new ConnectionOptions(area.Operations[0].Descriptor.SecretName);
-            var command = new Command(Naming.Kebab(area.Name), $"Call a {area.Name} operation (credentials from ${ConnectionOptions.MerchantVariable} and ${ConnectionOptions.SecretVariable}).");
+            string article = "AEIOUaeiou".IndexOf(area.Name[0]) >= 0 ? "an" : "a";
+            string? secretName = area.Operations.Count == 0 ? null : area.Operations[0].Descriptor.SecretName;
+            string keys = secretName is null ? string.Empty : $", its '{secretName}' key from ${ConnectionOptions.NamedKeyVariable(secretName)}";
+            var connection = new ConnectionOptions(secretName);
+            var command = new Command(Naming.Kebab(area.Name), $"Call {article} {area.Name} operation (credentials from ${ConnectionOptions.MerchantVariable} and ${ConnectionOptions.SecretVariable}{keys}).");
             connection.AddTo(command);
             foreach (OperationInfo operation in area.Operations)
             {

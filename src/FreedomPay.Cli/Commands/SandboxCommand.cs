@@ -21,7 +21,8 @@ namespace FreedomPay.Cli.Commands
             var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one).", DefaultValueFactory = _ => 0 };
             var merchant = new Option<string>("--merchant-id") { Description = "Merchant id the sandbox accepts.", DefaultValueFactory = _ => "54321" };
             var secret = new Option<string>("--secret-key") { Description = "Secret key of that merchant (default: a random one, printed)." };
-            var command = new Command("sandbox", "Run the FreedomPay sandbox on 127.0.0.1 until Ctrl+C.") { port, merchant, secret };
+            Option<string[]> keys = KeyOption.Create("A key of that merchant for areas signed with their own (the spec's 'secret: NAME'), as NAME=VALUE (default: a random one per name, printed).");
+            var command = new Command("sandbox", "Run the FreedomPay sandbox on 127.0.0.1 until Ctrl+C.") { port, merchant, secret, keys };
             command.SetAction(async (parse, cancellationToken) =>
             {
                 try
@@ -33,12 +34,23 @@ namespace FreedomPay.Cli.Commands
                     }
 
                     string? givenKey = parse.GetValue(secret);
-                    if (parse.GetValue(merchant) is { } id)
+                    var namedKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (KeyValuePair<string, string> key in KeyOption.Parse(parse.GetValue(keys)))
                     {
-                        options.Merchants[0] = new SandboxMerchant(id, givenKey ?? options.Merchants[0].SecretKey);
+                        namedKeys[key.Key] = key.Value;
                     }
 
-                    return await RunAsync(options, keyWasGiven: givenKey is not null, environment.Out, cancellationToken).ConfigureAwait(false);
+                    // Every key an area served names (payout for the packaged payouts, the --spec areas' own): the one
+                    // given, or a random sandbox secret, so that an area signed with the main key is refused as at the gateway.
+                    SandboxMerchant first = options.Merchants[0];
+                    var merchantKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (string name in options.Areas.SelectMany(a => a).Select(o => o.Descriptor.SecretName).OfType<string>().Concat(namedKeys.Keys).Distinct(StringComparer.Ordinal))
+                    {
+                        merchantKeys[name] = namedKeys.TryGetValue(name, out string? given) ? given : first.SecretFor(name) ?? NewSecret();
+                    }
+
+                    options.Merchants[0] = new SandboxMerchant(parse.GetValue(merchant) ?? first.MerchantId, givenKey ?? first.SecretKey) { SecretKeys = merchantKeys };
+                    return await RunAsync(options, keyWasGiven: givenKey is not null, namedKeys, ownAreas.Count > 0, environment.Out, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
@@ -48,11 +60,14 @@ namespace FreedomPay.Cli.Commands
             return command;
         }
 
+        /// <summary>A random sandbox key, in the alphabet the sandbox's own use.</summary>
+        private static string NewSecret() => System.Security.Cryptography.RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24);
+
         /// <summary>
         /// Prints how to reach the sandbox. A random secret key is the sandbox's own and is shown; a key the caller gave
         /// may be a real one reused by mistake, so it is never echoed (terminals and CI logs keep what they print).
         /// </summary>
-        private static async Task<int> RunAsync(FreedomPaySandboxOptions options, bool keyWasGiven, TextWriter output, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(FreedomPaySandboxOptions options, bool keyWasGiven, IReadOnlyDictionary<string, string> givenKeys, bool ownAreas, TextWriter output, CancellationToken cancellationToken)
         {
             await using FreedomPaySandbox sandbox = await FreedomPaySandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
             output.WriteLine($"FreedomPay sandbox listening on {sandbox.BaseAddress}");
@@ -71,7 +86,15 @@ namespace FreedomPay.Cli.Commands
             output.WriteLine(keyWasGiven
                 ? "  secret key   the one given with --secret-key (not shown)"
                 : $"  secret key   {secretKey}   (a random sandbox secret: safe to show)");
-            foreach (TestPhone phone in options.Phones)
+            foreach (KeyValuePair<string, string> key in sandbox.Merchant.SecretKeys.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                output.WriteLine(givenKeys.ContainsKey(key.Key)
+                    ? $"  {key.Key} key   the one given with --key {key.Key}=... (not shown)"
+                    : $"  {key.Key} key   {key.Value}   (a random sandbox secret: safe to show; --key {key.Key}=... on the tool, or ${ConnectionOptions.NamedKeyVariable(key.Key)})");
+            }
+
+            // The test phones are the Mobile balance area's: a banner for the spec's own areas does not list them.
+            foreach (TestPhone phone in ownAreas ? Array.Empty<TestPhone>() : options.Phones)
             {
                 string behaviour = phone.Behavior switch
                 {
