@@ -4,16 +4,6 @@ using System.ComponentModel;
 
 namespace FreedomPay.Runtime
 {
-    /// <summary>How the fields of a <see cref="FieldGroup"/> depend on each other.</summary>
-    public enum FieldGroupKind
-    {
-        /// <summary>Exactly one of the fields is given (the spec's <c>one-of</c>).</summary>
-        OneOf,
-
-        /// <summary>The first field is required unless one of the others is given (the spec's <c>required-unless</c>).</summary>
-        RequiredUnless,
-    }
-
     /// <summary>
     /// A conditional requirement between request fields, e.g. a card token or a card id. Checked with the other rules
     /// before anything is sent; a broken group is one validation error naming the group.

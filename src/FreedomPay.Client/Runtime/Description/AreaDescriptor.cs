@@ -1,0 +1,57 @@
+using System;
+using System.ComponentModel;
+
+namespace FreedomPay.Runtime
+{
+    /// <summary>What every operation of an API area shares: its name, body encoding, default server and error elements.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class AreaDescriptor
+    {
+        /// <summary>Describes an area (called by generated code).</summary>
+        /// <param name="name">The area's name.</param>
+        /// <param name="encoding">How request bodies are encoded.</param>
+        /// <param name="defaultServer">The server used when the options give no base address.</param>
+        /// <param name="errors">Where replies say they failed.</param>
+        /// <param name="secretName">
+        /// The spec's <c>secret:</c>: the name of the key in <see cref="FreedomPayClientOptions.SecretKeys"/> that signs
+        /// the area's requests and replies (payouts have a key of their own); null for the merchant's
+        /// <see cref="FreedomPayClientOptions.SecretKey"/>.
+        /// </param>
+        /// <param name="auth">The spec's <c>auth:</c>: how requests are signed (<c>pg_sig</c> by default).</param>
+        /// <param name="authKeyId">
+        /// The protected-header member of a JWS that carries the merchant id (the spec's <c>auth: { key-id: }</c>,
+        /// <c>auth_id</c> by default; the Invoice API writes <c>merchant_id</c>).
+        /// </param>
+        public AreaDescriptor(string name, RequestEncoding encoding, Uri defaultServer, ResponseErrorShape errors, string? secretName = null, AuthScheme auth = AuthScheme.PgSig, string authKeyId = "auth_id")
+        {
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            Encoding = encoding;
+            DefaultServer = defaultServer ?? throw new ArgumentNullException(nameof(defaultServer));
+            Errors = errors ?? throw new ArgumentNullException(nameof(errors));
+            SecretName = secretName;
+            Auth = auth;
+            AuthKeyId = authKeyId ?? throw new ArgumentNullException(nameof(authKeyId));
+        }
+
+        /// <summary>How the area's requests are signed.</summary>
+        public AuthScheme Auth { get; }
+
+        /// <summary>The JWS protected-header member that carries the merchant id.</summary>
+        public string AuthKeyId { get; }
+
+        /// <summary>The API area, e.g. <c>MobileBalance</c>.</summary>
+        public string Name { get; }
+
+        /// <summary>The name of the secret key that signs the area (<c>payout</c>), or null for the merchant's main key.</summary>
+        public string? SecretName { get; }
+
+        /// <summary>How request bodies are encoded.</summary>
+        public RequestEncoding Encoding { get; }
+
+        /// <summary>The server used when the options give no base address.</summary>
+        public Uri DefaultServer { get; }
+
+        /// <summary>Where replies say they failed.</summary>
+        public ResponseErrorShape Errors { get; }
+    }
+}
