@@ -193,6 +193,47 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_request_field_indented_one_level_too_shallow_is_told_to_go_under_request()
+    {
+        var (result, _) = GeneratorHarness.Run(Valid.Replace("      pg_order_id: { max-length: 10 }\n", string.Empty).Replace("    request:\n", "    pg_order_id: { max-length: 10 }\n    request:\n"), "/specs/demo.yaml");
+
+        Assert.Equal("Unknown key 'pg_order_id' in operation 'Ping'; it looks like a request field: indent it under 'request:'", Assert.Single(result.Diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public void A_path_parameter_that_is_no_field_says_to_add_it_under_request()
+    {
+        var (result, _) = GeneratorHarness.Run(Valid.Replace("path: /ping", "path: /v1/{pg_card}/ping"), "/specs/demo.yaml");
+
+        Assert.Equal(
+            "'pg_card' in the path of operation 'Ping' (parameters are {merchant-id} or request fields) is not a request field the caller gives; add it under 'request:' (it becomes a required field whose value goes into the path)",
+            Assert.Single(result.Diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public void A_request_id_fill_on_a_body_field_says_where_request_ids_go()
+    {
+        var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ fill: request-id }"), "/specs/demo.yaml");
+
+        Diagnostic error = Assert.Single(result.Diagnostics);
+        Assert.Equal("FPG0016", error.Id);
+        Assert.Contains("a request id goes in a header: under the operation's 'headers:', write e.g. 'X-Request-Id: { fill: request-id }'", error.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("{ type: list, class: PingRequest, fields: { a: string } }", "change 'class:' to another name to tell them apart")]
+    [InlineData("{ type: list, class: Line, fields: { a: string } }\n      pg_x: { type: object, class: Line, fields: { b: string } }", "change 'class:' to another name to tell them apart")]
+    [InlineData("{ type: object, class: PingX, fields: { a: string } }\n      pg_x: { type: object, fields: { b: string } }", "add 'class:' with another name (the name was made from the field's) to tell them apart")]
+    [InlineData("{ name: GetHashCode }", "set 'name:' to tell them apart")]
+    public void A_name_collision_names_the_key_to_change(string field, string remedy)
+    {
+        var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", field), "/specs/demo.yaml");
+
+        Diagnostic error = result.Diagnostics.First(d => d.Id == "FPG0013");
+        Assert.EndsWith(remedy, error.GetMessage());
+    }
+
+    [Fact]
     public void A_comma_inside_an_unquoted_flow_value_is_explained()
     {
         var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ description: The order, as sent }"), "/specs/demo.yaml");

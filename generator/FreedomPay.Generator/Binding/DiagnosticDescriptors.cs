@@ -34,7 +34,7 @@ namespace FreedomPay.Generator.Binding
 
         public static readonly DiagnosticDescriptor InvalidIdentifier = Error("FPG0012", "Invalid C# name", "'{0}' cannot be used as the C# name of {1}: {2}");
 
-        public static readonly DiagnosticDescriptor NameCollision = Error("FPG0013", "C# name collision", "C# name '{0}' of {1} collides with {2}; set 'name:' to tell them apart");
+        public static readonly DiagnosticDescriptor NameCollision = Error("FPG0013", "C# name collision", "C# name '{0}' of {1} collides with {2}; {3}");
 
         public static readonly DiagnosticDescriptor SignatureRule = Error("FPG0014", "Signature rule problem", "Operation '{0}': {1}");
 

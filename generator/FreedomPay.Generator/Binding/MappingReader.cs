@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
@@ -55,12 +56,22 @@ namespace FreedomPay.Generator.Binding
                         // "{ description: Paid, at once }" splits at the comma: the tail becomes a key.
                         hint = ". It looks like the rest of a text value: inside { } a ',' ends a value, so quote the text";
                     }
+                    else if (suggestion is null && Contains(knownKeys, "request") && LooksLikeField(key, entry.Value))
+                    {
+                        // A field written one level too shallow lands among the operation's keys.
+                        hint = "; it looks like a request field: indent it under 'request:'";
+                    }
                     context.Report(DiagnosticDescriptors.UnknownKey, entry.Key.Span, key, where, hint);
                 }
             }
         }
 
         public YMapping Mapping { get; }
+
+        /// <summary>A <c>pg_</c> name, or a mapping of a field's keys (type, required, fill, ...).</summary>
+        private static bool LooksLikeField(string key, YNode value) =>
+            key.StartsWith("pg_", StringComparison.Ordinal)
+            || (value is YMapping mapping && mapping.Entries.Any(e => e.Key.Value is "type" or "required" or "fill" or "max-length" or "min-length" or "values" or "sensitive" or "pattern"));
 
         public string Where { get; }
 

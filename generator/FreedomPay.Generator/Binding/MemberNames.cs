@@ -7,6 +7,9 @@ namespace FreedomPay.Generator.Binding
     /// <summary>The wire names and C# member names already used inside one generated class.</summary>
     internal sealed class MemberNames
     {
+        /// <summary>The remedy for a member whose C# name collides: the key that names it.</summary>
+        public const string SetName = "set 'name:' to tell them apart";
+
         private readonly SpecContext _context;
         private readonly string _className;
         private readonly ReservedNames _reserved;
@@ -35,19 +38,19 @@ namespace FreedomPay.Generator.Binding
         {
             if (csName == _className)
             {
-                _context.Report(DiagnosticDescriptors.NameCollision, span, csName, what, $"the name of its class '{_className}'");
+                _context.Report(DiagnosticDescriptors.NameCollision, span, csName, what, $"the name of its class '{_className}'", SetName);
                 return false;
             }
 
             if (_reserved.Contains(csName))
             {
-                _context.Report(DiagnosticDescriptors.NameCollision, span, csName, what, $"the inherited member '{csName}'");
+                _context.Report(DiagnosticDescriptors.NameCollision, span, csName, what, $"the inherited member '{csName}'", SetName);
                 return false;
             }
 
             if (_members.TryGetValue(csName, out string? owner))
             {
-                _context.Report(DiagnosticDescriptors.NameCollision, span, csName, what, owner);
+                _context.Report(DiagnosticDescriptors.NameCollision, span, csName, what, owner, SetName);
                 return false;
             }
 

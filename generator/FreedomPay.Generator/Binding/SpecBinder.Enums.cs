@@ -93,7 +93,7 @@ namespace FreedomPay.Generator.Binding
             }
 
             var model = new EnumModel(enumName, description, values.ToEquatableArray());
-            if (!_enums.Contains(enumName) && !ClaimTypeName(enumName, $"the enum of {where}", nameSpan))
+            if (!_enums.Contains(enumName) && !ClaimTypeName(enumName, $"the enum of {where}", nameSpan, "change 'enum:' to another name to tell them apart"))
             {
                 return null;
             }

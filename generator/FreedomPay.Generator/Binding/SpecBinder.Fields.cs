@@ -219,6 +219,10 @@ namespace FreedomPay.Generator.Binding
                     return FillKind.Salt;
                 case "signature":
                     return FillKind.Signature;
+                case "request-id":
+                    // A request id is generated per call, and today only a header carries one.
+                    _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("fill")!.Span, fill, "fill", "a request id goes in a header: under the operation's 'headers:', write e.g. 'X-Request-Id: { fill: request-id }' (a body field takes 'merchant-id', 'salt' or 'signature')");
+                    return FillKind.None;
                 default:
                     _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("fill")!.Span, fill, "fill", "use 'merchant-id' (from the client options), 'salt' (random per request) or 'signature' (pg_sig)");
                     return FillKind.None;

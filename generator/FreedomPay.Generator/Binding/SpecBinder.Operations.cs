@@ -62,8 +62,8 @@ namespace FreedomPay.Generator.Binding
             bool nameOk = CheckName(name, where, nameNode.Span);
             if (nameOk)
             {
-                ClaimTypeName(name + "Request", "the request of " + where, nameNode.Span);
-                ClaimTypeName(name + "Response", "the response of " + where, nameNode.Span);
+                ClaimTypeName(name + "Request", "the request of " + where, nameNode.Span, "rename the operation, or the other type");
+                ClaimTypeName(name + "Response", "the response of " + where, nameNode.Span, "rename the operation, or the other type");
             }
 
             string method = (reader.String("method") ?? "POST").ToUpperInvariant();
@@ -189,7 +189,7 @@ namespace FreedomPay.Generator.Binding
                 if (field is null)
                 {
                     string? suggestion = Naming.Suggest(name, request.Where(f => f.Fill == FillKind.None).Select(f => f.WireName).Concat(new[] { MerchantIdParameter }));
-                    _context.Report(DiagnosticDescriptors.UnknownFieldReference, span, name, $"the path of operation '{operationName}' (parameters are {{{MerchantIdParameter}}} or request fields)", suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
+                    _context.Report(DiagnosticDescriptors.UnknownFieldReference, span, name, $"the path of operation '{operationName}' (parameters are {{{MerchantIdParameter}}} or request fields)", suggestion is null ? $"; add it under 'request:' (it becomes a required field whose value goes into the path)" : $"; did you mean '{suggestion}'?");
                 }
                 else if (!field.Required)
                 {

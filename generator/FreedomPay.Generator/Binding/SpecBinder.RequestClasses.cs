@@ -57,7 +57,7 @@ namespace FreedomPay.Generator.Binding
             }
 
             SourceSpan classSpan = reader.Node("class")?.Span ?? reader.Owner;
-            if (!CheckName(className, "the class of " + where, classSpan) || !ClaimTypeName(className, "the class of " + where, classSpan))
+            if (!CheckName(className, "the class of " + where, classSpan) || !ClaimTypeName(className, "the class of " + where, classSpan, ClassRemedy(reader.Has("class"))))
             {
                 return (null, null);
             }

@@ -170,7 +170,7 @@ namespace FreedomPay.Generator.Binding
             if (className is not null)
             {
                 SourceSpan classSpan = reader.Node("class")?.Span ?? entry.Key.Span;
-                if (!CheckName(className, "the class of " + where, classSpan) || !ClaimTypeName(className, "the class of " + where, classSpan))
+                if (!CheckName(className, "the class of " + where, classSpan) || !ClaimTypeName(className, "the class of " + where, classSpan, ClassRemedy(reader.Has("class"))))
                 {
                     return null;
                 }

@@ -299,17 +299,23 @@ namespace FreedomPay.Generator.Binding
         }
 
         /// <summary>Records a generated type name; reports FPG0013 when another part of the area already uses it.</summary>
-        private bool ClaimTypeName(string typeName, string what, SourceSpan span)
+        /// <param name="remedy">What to change, said to the spec's author: the key that names this type.</param>
+        private bool ClaimTypeName(string typeName, string what, SourceSpan span, string remedy = MemberNames.SetName)
         {
             if (_typeNames.TryGetValue(typeName, out string? owner))
             {
-                _context.Report(DiagnosticDescriptors.NameCollision, span, typeName, what, owner);
+                _context.Report(DiagnosticDescriptors.NameCollision, span, typeName, what, owner, remedy);
                 return false;
             }
 
             _typeNames.Add(typeName, what);
             return true;
         }
+
+        /// <summary>The remedy for a nested class whose name collides: the 'class:' that names it, or one to add.</summary>
+        private static string ClassRemedy(bool hasClassKey) => hasClassKey
+            ? "change 'class:' to another name to tell them apart"
+            : "add 'class:' with another name (the name was made from the field's) to tell them apart";
 
         private static SourceSpan FirstLine(SourceSpan span) =>
             new SourceSpan(span.Start, span.Start, span.StartLine, span.StartColumn, span.StartLine, span.StartColumn);
