@@ -47,6 +47,8 @@ namespace FreedomPay.Runtime
         /// <exception cref="FreedomPayNetworkException">The call could not be sent, or a safe call got no reply.</exception>
         /// <exception cref="FreedomPayOutcomeUnknownException">A call that moves money got no reply: check the status.</exception>
         /// <exception cref="InvalidOperationException">The operation is signed with a secret key the options do not hold; nothing was sent.</exception>
+        /// <remarks>Part of the generated-code contract, hidden from IntelliSense: call the area client's typed methods.</remarks>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public async Task<TResponse> SendAsync<TRequest, TResponse>(
             OperationDescriptor operation,
             TRequest request,
@@ -109,6 +111,7 @@ namespace FreedomPay.Runtime
         /// </summary>
         /// <exception cref="FreedomPayValidationException">A value is missing or breaks a rule.</exception>
         /// <exception cref="InvalidOperationException">The operation is signed with a secret key the options do not hold.</exception>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public FreedomPayRedirect CreateRedirect<TRequest>(OperationDescriptor operation, TRequest request)
             where TRequest : FreedomPayRequest
         {
