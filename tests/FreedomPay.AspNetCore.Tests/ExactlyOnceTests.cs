@@ -39,12 +39,8 @@ public sealed class ExactlyOnceTests
     [RedisFact]
     public async Task Twenty_identical_notifications_split_over_two_instances_on_one_Redis_run_the_handler_once()
     {
-        await using RedisServer redis = await RedisServer.StartAsync();
-        void UseRedis(IServiceCollection services) => services.AddFreedomPayRedisCallbackStore(redis.Configuration);
-        var options = new FreedomPayCallbackOptions { SecretKey = Secret };
-        await using var first = await MerchantApp.StartAsync(options, UseRedis);
-        await using var second = await MerchantApp.StartAsync(options, UseRedis);
-        await WarmUpAsync(first, second);
+        await using TwoInstances apps = await TwoInstances.StartAsync();
+        var (first, second) = (apps.First, apps.Second);
         foreach (MerchantApp app in new[] { first, second })
         {
             app.Handler.Delay = TimeSpan.FromMilliseconds(300);
@@ -63,12 +59,8 @@ public sealed class ExactlyOnceTests
     [RedisFact]
     public async Task A_handler_that_throws_mid_way_releases_the_claim_and_the_next_repeat_runs_it_on_another_instance()
     {
-        await using RedisServer redis = await RedisServer.StartAsync();
-        void UseRedis(IServiceCollection services) => services.AddFreedomPayRedisCallbackStore(redis.Configuration);
-        var options = new FreedomPayCallbackOptions { SecretKey = Secret };
-        await using var first = await MerchantApp.StartAsync(options, UseRedis);
-        await using var second = await MerchantApp.StartAsync(options, UseRedis);
-        await WarmUpAsync(first, second);
+        await using TwoInstances apps = await TwoInstances.StartAsync();
+        var (first, second) = (apps.First, apps.Second);
         first.Handler.FailuresLeft = 1;
 
         Reply failed = await PostAsync(first.ResultUrl, Notification("63", "1", "f1"));
@@ -161,6 +153,36 @@ public sealed class ExactlyOnceTests
         Assert.True(p99 < TimeSpan.FromSeconds(1), "p99 " + p99);
         Assert.Equal(50, merchant.Handler.Results.Count); // each distinct callback once, Redis or not
         Assert.True(failures.Count >= 1);
+    }
+
+    /// <summary>Two instances of the merchant's app on one real Redis (started here), warmed up.</summary>
+    private sealed class TwoInstances : IAsyncDisposable
+    {
+        private RedisServer _redis = null!;
+
+        public MerchantApp First { get; private set; } = null!;
+
+        public MerchantApp Second { get; private set; } = null!;
+
+        public static async Task<TwoInstances> StartAsync()
+        {
+            var apps = new TwoInstances { _redis = await RedisServer.StartAsync() };
+            void UseRedis(IServiceCollection services) => services.AddFreedomPayRedisCallbackStore(apps._redis.Configuration);
+            // A store timeout far above loopback Redis's, so that a busy test machine is not taken for an outage (which
+            // answers from each instance's own memory, as it should, but is not what these tests look at).
+            var options = new FreedomPayCallbackOptions { SecretKey = Secret, StoreTimeout = TimeSpan.FromSeconds(5) };
+            apps.First = await MerchantApp.StartAsync(options, UseRedis);
+            apps.Second = await MerchantApp.StartAsync(options, UseRedis);
+            await WarmUpAsync(apps.First, apps.Second);
+            return apps;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await First.DisposeAsync();
+            await Second.DisposeAsync();
+            await _redis.DisposeAsync();
+        }
     }
 
     /// <summary>

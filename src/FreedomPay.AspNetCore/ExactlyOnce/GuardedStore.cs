@@ -83,8 +83,9 @@ namespace FreedomPay.AspNetCore
             timeout.CancelAfter(options.StoreTimeout);
             try
             {
-                // WaitAsync as well: a store may not honour the token (StackExchange.Redis takes none).
-                return await call(timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                // On the thread pool and with WaitAsync: a store may block before it returns its task, or not honour the
+                // token (StackExchange.Redis takes none; with its server gone it can hold the caller while it reconnects).
+                return await Task.Run(() => call(timeout.Token), timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (!aborted.IsCancellationRequested)
             {
