@@ -117,6 +117,28 @@ public sealed class SpecOptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_deprecated_operation_and_field_say_so_in_help_and_the_sandbox_still_serves_them()
+    {
+        string spec = Spec("old-partner.yaml", File.ReadAllText(RepositorySpec("tests", "FreedomPay.Cli.Tests", "Specs", "partner.yaml"))
+            .Replace("    summary: Reads the exchange rates.\n", "    summary: Reads the exchange rates.\n    deprecated: use the v6 rates\n")
+            .Replace("limit: { type: decimal, min: 0, scale: 2 }", "limit: { type: decimal, min: 0, scale: 2, deprecated: the limit is set by the product }")
+            .Replace("currency: { required: true, values: [KZT, USD] }", "currency: { required: true, values: [KZT, USD] }\n      region: { deprecated: rates are the same everywhere }"));
+
+        CliResult area = await CliRunner.RunAsync("--spec", spec, "partner", "--help");
+        CliResult rates = await CliRunner.RunAsync("--spec", spec, "partner", "rates", "--help");
+        using var stop = new CancellationTokenSource();
+        var output = new AddressWriter();
+        Task<int> sandbox = FreedomPayCli.RunAsync(new[] { "--spec", spec, "sandbox", "--secret-key", Secret }, new CliEnvironment(output, TextWriter.Null, _ => null), stop.Token);
+        await output.Address.WaitAsync(TimeSpan.FromSeconds(60));
+        stop.Cancel();
+        Assert.Equal(0, await sandbox);
+
+        Assert.Contains("Deprecated: use the v6 rates Reads the exchange rates.", area.Out);
+        Assert.Contains("Deprecated: rates are the same everywhere", rates.Out);
+        Assert.Contains("serves       Partner.Rates at /v5/partner/rates (from its spec)", output.Text);
+    }
+
+    [Fact]
     public async Task A_broken_spec_exits_2_with_the_generators_positioned_diagnostics()
     {
         string spec = Spec("broken.yaml", File.ReadAllText(MarketplaceSpec()).Replace("    summary: Reads a seller's profile.", "    sumary: Reads a seller's profile."));

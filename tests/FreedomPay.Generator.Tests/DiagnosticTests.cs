@@ -157,6 +157,9 @@ public sealed class DiagnosticTests
         ("area enum without values", "FPG0010", Valid.Replace("operations:", "enums:\n  «St: { description: x }\noperations:")),
         ("shared field without a definition", "FPG0019", Valid.Replace("      pg_salt:", "      «pg_payment_id:\n      pg_salt:")),
         ("shared element without a definition", "FPG0019", Valid.Replace("pg_status: { values: [ok, error] }", "pg_status: { values: [ok, error] }\n        «pg_payment_id:")),
+        ("deprecated with no text", "FPG0016", Valid.Replace("    summary: Checks the connection.\n", "    summary: Checks the connection.\n    deprecated: «\"\"\n")),
+        ("deprecated required field", "FPG0011", Valid.Replace("{ max-length: 10 }", "{ required: true, «deprecated: use pg_payment_id }")),
+        ("deprecated filled field", "FPG0016", Valid.Replace("pg_salt: { fill: salt }", "pg_salt: { fill: salt, «deprecated: no }")),
         ("shared enum with other values", "FPG0017", Valid.Replace("pg_status: { values: [ok, error] }", "pg_status: { values: [ok, error], enum: St }\n        pg_state: { values: [ok], enum: «St }")),
     }.Select(c => new object[] { c.Name, c.Id, c.Spec });
 

@@ -22,7 +22,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] RequestFieldKeys =
         {
             "type", "required", "name", "description", "max-length", "min-length", "min", "max", "scale", "pattern", "values", "enum",
-            "format", "fill", "example", "verified", "note", "sensitive", "role", "fields", "class", "max-items",
+            "format", "fill", "example", "verified", "note", "sensitive", "role", "fields", "class", "max-items", "deprecated",
         };
 
         private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "list", "object" };
@@ -146,7 +146,7 @@ namespace FreedomPay.Generator.Binding
             FillKind fill = ParseFill(reader);
             if (fill != FillKind.None)
             {
-                foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role" })
+                foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role", "deprecated" })
                 {
                     if (reader.Has(key))
                     {
@@ -203,7 +203,35 @@ namespace FreedomPay.Generator.Binding
                 Sensitive: BindSensitivity(reader),
                 PaymentId: BindPaymentIdRole(reader, fieldType.Value, wire),
                 ClassName: className,
-                MaxItems: maxItems);
+                MaxItems: maxItems,
+                Deprecated: BindDeprecated(reader, where, required: reader.Bool("required", false)));
+        }
+
+        /// <summary>
+        /// <c>deprecated: text</c> on an operation or a caller's field: the text says what to use instead. It must say
+        /// something, and a required field cannot be deprecated (every caller must still set it).
+        /// </summary>
+        private string? BindDeprecated(MappingReader reader, string where, bool required = false)
+        {
+            if (reader.Entry("deprecated") is not { } entry)
+            {
+                return null;
+            }
+
+            string? text = reader.String("deprecated");
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, entry.Value.Span, MappingReader.Describe(entry.Value).Trim('\''), "deprecated", $"say what to use instead of {where} (the text becomes its [Obsolete] message)");
+                return null;
+            }
+
+            if (required)
+            {
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, entry.Key.Span, where, "a required field cannot be deprecated: every caller must still set it; make it optional first");
+                return null;
+            }
+
+            return text!.Trim();
         }
 
         private FillKind ParseFill(MappingReader reader)

@@ -11,7 +11,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] OperationKeys =
         {
             "method", "path", "summary", "description", "source", "safe-to-retry", "timeout", "signature-script", "verified", "note",
-            "defaults", "constants", "request", "response", "one-of", "required-unless", "extra-params", "kind", "headers",
+            "defaults", "constants", "request", "response", "one-of", "required-unless", "extra-params", "kind", "headers", "deprecated",
         };
 
         private static readonly string[] ResponseKeys = { "signed", "elements" };
@@ -137,7 +137,8 @@ namespace FreedomPay.Generator.Binding
                 Groups: groups,
                 ExtraParams: reader.Bool("extra-params", false),
                 IsRedirect: redirect,
-                Headers: headers);
+                Headers: headers,
+                Deprecated: BindDeprecated(reader, $"operation '{name}'"));
         }
 
         /// <summary>

@@ -30,7 +30,7 @@ namespace FreedomPay.Generator.Description
             op.Response.Signed,
             op.Response.Elements.Select(Reply).ToEquatableArray(),
             op.Headers,
-            op.Summary);
+            Deprecated(op.Deprecated, op.Summary));
 
         /// <summary>
         /// An operation's request table in wire order, as the client has always sent it: merchant id and constants, the
@@ -64,7 +64,7 @@ namespace FreedomPay.Generator.Description
             EnumType: f.Type == FieldType.Enum ? f.EnumType : null,
             ClassName: f.ClassName,
             MaxItems: f.MaxItems,
-            Description: f.Description);
+            Description: Deprecated(f.Deprecated, f.Description));
 
         public static ReplyElementDescription Reply(ResponseElementModel e)
         {
@@ -96,6 +96,13 @@ namespace FreedomPay.Generator.Description
                 item,
                 e.Type == FieldType.Object ? children : default);
         }
+
+        /// <summary>
+        /// A summary or description as tools show it: a deprecated operation or field says so first, so that
+        /// <c>--help</c> and the sandbox's dashboard carry it with no key of their own.
+        /// </summary>
+        private static string? Deprecated(string? deprecated, string? text) =>
+            deprecated is null ? text : "Deprecated: " + deprecated + (text is null ? string.Empty : " " + text);
 
         /// <summary>The runtime's value kind: the name of its <c>RequestField</c> and <c>ReplyElement</c> factories.</summary>
         public static string Kind(FieldType type) => type == FieldType.String ? "Text" : type.ToString();

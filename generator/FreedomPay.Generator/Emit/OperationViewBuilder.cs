@@ -27,6 +27,7 @@ namespace FreedomPay.Generator.Emit
                 SignedResponse = runtime.SignedResponse,
                 Headers = runtime.Headers.Select(h => new HeaderView { Name = CSharpText.Literal(h.Name), Value = h.Value is null ? null : CSharpText.Literal(h.Value) }).ToList(),
                 SummaryLiteral = CSharpText.NullableLiteral(runtime.Summary),
+                Obsolete = op.Deprecated is null ? null : CSharpText.Literal(op.Deprecated),
                 MethodDoc = MethodDoc(op),
                 Request = RequestViewBuilder.Build(op, runtime.Request, file, unit.Context.Options.Language),
                 Response = new ClassView

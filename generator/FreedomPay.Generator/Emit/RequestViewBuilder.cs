@@ -123,6 +123,7 @@ namespace FreedomPay.Generator.Emit
                 Nullable = nullableValue,
                 ReadWith = nested ? ClassRef(field, file) + ".FromText" : string.Empty,
                 Bang = nested && compileTimeRequired && file.NullableEnable ? "!" : string.Empty,
+                Obsolete = field.Deprecated is null ? null : CSharpText.Literal(field.Deprecated),
                 Doc = DocText.Member(field.Description, Remarks(field), DocText.Unverified(field.Verified, field.Note)),
             };
         }

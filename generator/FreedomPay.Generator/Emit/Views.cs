@@ -102,6 +102,9 @@ namespace FreedomPay.Generator.Emit
         public List<HeaderView> Headers { get; set; } = new List<HeaderView>();
 
         public string SummaryLiteral { get; set; } = "null";
+
+        /// <summary>The method's <c>[Obsolete]</c> message as a C# literal (the spec's <c>deprecated:</c>); null when not deprecated.</summary>
+        public string? Obsolete { get; set; }
         public RequestView Request { get; set; } = new RequestView();
         public ClassView Response { get; set; } = new ClassView();
         public List<ClassView> Nested { get; set; } = new List<ClassView>();
@@ -126,6 +129,9 @@ namespace FreedomPay.Generator.Emit
         /// <summary>Conditional requirements: <c>FieldGroup.{Kind}(fields)</c> entries.</summary>
         public List<GroupView> Groups { get; set; } = new List<GroupView>();
         public List<RequestPropertyView> Properties { get; set; } = new List<RequestPropertyView>();
+
+        /// <summary>Some property is deprecated: the class's own reads of it are kept free of CS0618.</summary>
+        public bool HasObsolete => Properties.Exists(p => p.Obsolete is not null);
     }
 
     /// <summary>
@@ -207,6 +213,9 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary><c>!</c> after a nullable read assigned to a required list or object (nullable annotations on); else empty.</summary>
         public string Bang { get; set; } = "";
+
+        /// <summary>The <c>[Obsolete]</c> message as a C# literal (the spec's <c>deprecated:</c>); null when not deprecated.</summary>
+        public string? Obsolete { get; set; }
         public List<string> Doc { get; set; } = new List<string>();
     }
 

@@ -23,7 +23,8 @@ namespace FreedomPay.Generator.Model
         Sensitivity Sensitive = Sensitivity.None,
         bool PaymentId = false,
         string? ClassName = null,
-        int? MaxItems = null);
+        int? MaxItems = null,
+        string? Deprecated = null);
 
     /// <summary>
     /// A generated class of request fields that is not a request: the items of a list (<c>ReceiptPosition</c>) or a

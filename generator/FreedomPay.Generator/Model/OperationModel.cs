@@ -7,6 +7,7 @@ namespace FreedomPay.Generator.Model
     /// <param name="Verified">False when the public docs do not confirm the operation as described.</param>
     /// <param name="IsRedirect">A signed address for the buyer's browser (<c>kind: redirect</c>), not a call with a reply.</param>
     /// <param name="Headers">Request headers the spec adds (<c>headers:</c>).</param>
+    /// <param name="Deprecated">What to use instead (<c>deprecated:</c>); null when the operation is not deprecated.</param>
     internal sealed record OperationModel(
         string Name,
         string HttpMethod,
@@ -25,7 +26,8 @@ namespace FreedomPay.Generator.Model
         EquatableArray<FieldGroupModel> Groups,
         bool ExtraParams = false,
         bool IsRedirect = false,
-        EquatableArray<HeaderModel> Headers = default);
+        EquatableArray<HeaderModel> Headers = default,
+        string? Deprecated = null);
 
     /// <summary>A request header: a constant (<c>X-Action: gateway.payment.read</c>) or a generated request id.</summary>
     internal sealed record HeaderModel(string Name, HeaderSource Source, string? Value);
