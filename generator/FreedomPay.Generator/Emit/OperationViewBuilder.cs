@@ -28,7 +28,7 @@ namespace FreedomPay.Generator.Emit
                 Headers = runtime.Headers.Select(h => new HeaderView { Name = CSharpText.Literal(h.Name), Value = h.Value is null ? null : CSharpText.Literal(h.Value) }).ToList(),
                 SummaryLiteral = CSharpText.NullableLiteral(runtime.Summary),
                 Obsolete = op.Deprecated is null ? null : CSharpText.Literal(op.Deprecated),
-                MethodDoc = MethodDoc(op),
+                MethodDoc = MethodDoc(op, unit.Context.Area.Auth),
                 Request = RequestViewBuilder.Build(op, runtime.Request, file, unit.Context.Options.Language),
                 Response = new ClassView
                 {
@@ -44,17 +44,15 @@ namespace FreedomPay.Generator.Emit
         /// <summary><c>PayAsync</c> for a call; the operation's own name for a redirect, which sends nothing (<c>PaymentPage</c>).</summary>
         public static string MethodName(OperationModel op) => op.IsRedirect ? op.Name : op.Name + "Async";
 
-        private static List<string> MethodDoc(OperationModel op)
+        private static List<string> MethodDoc(OperationModel op, AuthScheme auth)
         {
             if (op.IsRedirect)
             {
                 return RedirectDoc(op);
             }
 
-            bool signedRequest = op.Request.Any(f => f.Fill == FillKind.Signature);
-            string wireLine = $"Sends {CSharpText.Code(op.HttpMethod + " /" + op.Path)}"
-                + (signedRequest ? $", signed with script name {CSharpText.Code(op.ScriptName)}." : ", unsigned.")
-                + (op.SafeToRetry ? " Safe to retry: the client retries it on network errors." : " Never retried: after a timeout, check the payment status before sending it again.")
+            string wireLine = $"Sends {CSharpText.Code(op.HttpMethod + " /" + op.Path)}, " + Signing(op, auth)
+                + (op.SafeToRetry ? " Safe to retry: the client retries it on network errors." : " Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again.")
                 + (op.TimeoutMilliseconds is { } timeoutMs ? $" Waits {(timeoutMs / 1000m).ToString(CultureInfo.InvariantCulture)} s for the reply." : string.Empty);
             string?[] remarks = CSharpText.Paragraphs(op.Description).Concat(new[] { wireLine, DocText.Unverified(op.Verified, op.Note) }).ToArray();
             List<string> doc = op.Summary is null
@@ -66,6 +64,19 @@ namespace FreedomPay.Generator.Emit
                 ? $"<returns>The reply, its signature verified, as a <see cref=\"{op.Name}Response\"/>.</returns>"
                 : $"<returns>The reply (unsigned), as a <see cref=\"{op.Name}Response\"/>.</returns>");
             return doc;
+        }
+
+        /// <summary>What is signed, and how: the request by the area's scheme, and whether the reply is verified.</summary>
+        private static string Signing(OperationModel op, AuthScheme auth)
+        {
+            string reply = op.Response.Signed ? " the reply's signature is verified." : " the reply is not signed.";
+            return auth switch
+            {
+                AuthScheme.JwsHs256 or AuthScheme.JwsHs512 => $"its body signed with {CSharpText.Code("X-JWS-Signature")} (a detached JWS, {(auth == AuthScheme.JwsHs512 ? "HS512" : "HS256")});" + reply,
+                AuthScheme.Sha256Sign => $"its body signed with the {CSharpText.Code("Sign")} header (SHA-256 of the body and the key, with {CSharpText.Code("Auth-Id")});" + reply,
+                _ when op.Request.Any(f => f.Fill == FillKind.Signature) => $"signed with {CSharpText.Code("pg_sig")} (script name {CSharpText.Code(op.ScriptName)});" + reply,
+                _ => "unsigned;" + reply,
+            };
         }
 
         private static List<string> RedirectDoc(OperationModel op)

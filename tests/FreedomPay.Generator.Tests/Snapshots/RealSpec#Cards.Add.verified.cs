@@ -110,7 +110,7 @@ partial class CardsClient
     /// <summary>Starts saving a card and returns the page where the buyer enters it.</summary>
     /// <remarks>
     /// <para>FreedomPay checks the card (a small amount may be held and returned at once) and posts the result to PostLink (the CardSaved callback); the buyer then returns to BackLink. The token comes with that result and with List.</para>
-    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/add</c>, signed with script name <c>add</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/add</c>, signed with <c>pg_sig</c> (script name <c>add</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 30 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

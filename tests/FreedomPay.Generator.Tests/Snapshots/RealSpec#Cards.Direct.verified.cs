@@ -71,7 +71,7 @@ partial class CardsClient
     /// <summary>Debits a payment created by Init from the saved card, without the buyer.</summary>
     /// <remarks>
     /// <para>Check the outcome with Purchase's Status, or wait for the Result notify.</para>
-    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/card/direct</c>, signed with script name <c>direct</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/card/direct</c>, signed with <c>pg_sig</c> (script name <c>direct</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</para>
     /// <para>Not confirmed by the public FreedomPay documentation: no docs page body was captured; the request is what PayBox's own Android SDK sends.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>

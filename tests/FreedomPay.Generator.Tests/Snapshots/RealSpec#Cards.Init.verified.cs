@@ -181,7 +181,7 @@ partial class CardsClient
     /// <summary>Creates a payment with a saved card.</summary>
     /// <remarks>
     /// <para>Then either Direct debits it without the buyer (when the merchant may charge without the CVC), or the buyer opens CvcPage to confirm it with the CVC.</para>
-    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/card/init</c>, signed with script name <c>init</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/card/init</c>, signed with <c>pg_sig</c> (script name <c>init</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 30 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -174,7 +174,7 @@ partial class CardsClient
     /// <summary>Lists a user's saved cards.</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout.</para>
-    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/list</c>, signed with script name <c>list</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/list</c>, signed with <c>pg_sig</c> (script name <c>list</c>); the reply's signature is verified. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

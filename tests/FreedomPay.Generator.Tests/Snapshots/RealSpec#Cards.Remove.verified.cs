@@ -113,7 +113,7 @@ partial class CardsClient
 
     /// <summary>Deletes a saved card.</summary>
     /// <remarks>
-    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/remove</c>, signed with script name <c>remove</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstorage/remove</c>, signed with <c>pg_sig</c> (script name <c>remove</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 30 s for the reply.</para>
     /// <para>Not confirmed by the public FreedomPay documentation: no docs page body was captured; the request and the nested card element are what public client code sends and reads.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>

@@ -130,7 +130,7 @@ partial class GatewayAsyncClient
     /// <summary>Reads a payment by its id or by the merchant's order id.</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout (a retry keeps its X-Request-Id).</para>
-    /// <para>Sends <c>POST /v5/g2g/read</c>, unsigned. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /v5/g2g/read</c>, its body signed with <c>X-JWS-Signature</c> (a detached JWS, HS256); the reply is not signed. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

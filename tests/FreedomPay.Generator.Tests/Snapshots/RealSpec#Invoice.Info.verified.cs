@@ -117,7 +117,7 @@ partial class InvoiceClient
     /// <summary>Reads an invoice (amount, description, status).</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout.</para>
-    /// <para>Sends <c>POST /v5/merchant/invoice/info</c>, unsigned. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /v5/merchant/invoice/info</c>, its body signed with <c>X-JWS-Signature</c> (a detached JWS, HS512); the reply is not signed. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// <para>Not confirmed by the public FreedomPay documentation: the page's body was not captured: path, fields and reply follow Init's and the Partner API's invoices/info ({id}); check them against the docs before relying on them.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>

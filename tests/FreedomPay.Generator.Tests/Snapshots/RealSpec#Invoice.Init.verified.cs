@@ -172,7 +172,7 @@ partial class InvoiceClient
     /// <summary>Creates an invoice and returns the QR code the buyer pays it with.</summary>
     /// <remarks>
     /// <para>The buyer scans the QR code (invoice_methods.qr, base64) and pays in their banking app; ResultUrl is told.</para>
-    /// <para>Sends <c>POST /v5/merchant/invoice/init</c>, unsigned. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Sends <c>POST /v5/merchant/invoice/init</c>, its body signed with <c>X-JWS-Signature</c> (a detached JWS, HS512); the reply is not signed. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 30 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

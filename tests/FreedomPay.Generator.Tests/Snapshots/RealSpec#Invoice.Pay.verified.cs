@@ -99,7 +99,7 @@ partial class InvoiceClient
 
     /// <summary>Pays an invoice by the method given (for a buyer who chose one in the merchant's own app).</summary>
     /// <remarks>
-    /// <para>Sends <c>POST /v5/merchant/invoice/pay</c>, unsigned. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Sends <c>POST /v5/merchant/invoice/pay</c>, its body signed with <c>X-JWS-Signature</c> (a detached JWS, HS512); the reply is not signed. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 30 s for the reply.</para>
     /// <para>Not confirmed by the public FreedomPay documentation: the page's body was not captured: what Pay takes and does is this client's reading of its title; the sandbox marks the invoice paid.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>

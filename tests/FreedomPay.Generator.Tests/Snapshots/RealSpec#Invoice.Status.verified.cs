@@ -93,7 +93,7 @@ partial class InvoiceClient
     /// <summary>Tells where an invoice stands.</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout.</para>
-    /// <para>Sends <c>POST /v5/merchant/invoice/status</c>, unsigned. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /v5/merchant/invoice/status</c>, its body signed with <c>X-JWS-Signature</c> (a detached JWS, HS512); the reply is not signed. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// <para>Not confirmed by the public FreedomPay documentation: the page's body was not captured: the reply's invoice_status values are Init's (process, ok, failed, incomplete).</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>

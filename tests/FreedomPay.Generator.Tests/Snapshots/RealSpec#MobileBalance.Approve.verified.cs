@@ -78,7 +78,7 @@ partial class MobileBalanceClient
     /// <summary>Confirms a charge with the SMS code the subscriber received.</summary>
     /// <remarks>
     /// <para>Answers Ok when the balance was charged, or Process while the operator is still charging it (poll Status or wait for the result notification).</para>
-    /// <para>Sends <c>POST /mfs/approve</c>, signed with script name <c>approve</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// <para>Sends <c>POST /mfs/approve</c>, signed with <c>pg_sig</c> (script name <c>approve</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -247,7 +247,7 @@ partial class MobileBalanceClient
     /// <summary>Creates a mobile-commerce payment and returns its id and the hosted payment page.</summary>
     /// <remarks>
     /// <para>Sends pg_payment_method=mobile_commerce. The returned payment id is the key for Pay, Approve, ResendCode and Status; the redirect URL leads to FreedomPay's own page where the buyer can finish the payment instead.</para>
-    /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Sends <c>POST /init_payment.php</c>, signed with <c>pg_sig</c> (script name <c>init_payment.php</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 30 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

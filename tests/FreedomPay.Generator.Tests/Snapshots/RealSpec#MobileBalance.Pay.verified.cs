@@ -85,7 +85,7 @@ partial class MobileBalanceClient
     /// <summary>Charges the subscriber's phone balance for a payment created by Init.</summary>
     /// <remarks>
     /// <para>Answers Ok when the balance was charged at once, or NeedApprove when the operator has sent the subscriber an SMS code that Approve must confirm.</para>
-    /// <para>Sends <c>POST /mfs/pay</c>, signed with script name <c>pay</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// <para>Sends <c>POST /mfs/pay</c>, signed with <c>pg_sig</c> (script name <c>pay</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -70,7 +70,7 @@ partial class MobileBalanceClient
 
     /// <summary>Sends the subscriber a new SMS code for a payment waiting for approval.</summary>
     /// <remarks>
-    /// <para>Sends <c>POST /mfs/resend_code</c>, signed with script name <c>resend_code</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Sends <c>POST /mfs/resend_code</c>, signed with <c>pg_sig</c> (script name <c>resend_code</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 30 s for the reply.</para>
     /// <para>Not confirmed by the public FreedomPay documentation: only the page title "Resend code" is public; the path and fields follow /mfs/pay and /mfs/approve.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>

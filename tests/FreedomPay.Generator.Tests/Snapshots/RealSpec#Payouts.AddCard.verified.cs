@@ -98,7 +98,7 @@ partial class PayoutsClient
     /// <summary>Starts saving a card to pay out to, and returns the page where the recipient enters it.</summary>
     /// <remarks>
     /// <para>The token comes with the result posted to PostLink and with the Cards area's List.</para>
-    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstoragepayout/add</c>, signed with script name <c>add2</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Sends <c>POST /v1/merchant/{merchant-id}/cardstoragepayout/add</c>, signed with <c>pg_sig</c> (script name <c>add2</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 30 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

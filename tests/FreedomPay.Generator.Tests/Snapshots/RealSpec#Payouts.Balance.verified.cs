@@ -64,7 +64,7 @@ partial class PayoutsClient
     /// <summary>Tells the merchant's balance, from which payouts are paid.</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout.</para>
-    /// <para>Sends <c>POST /api/balance_status</c>, signed with script name <c>balance_status</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /api/balance_status</c>, signed with <c>pg_sig</c> (script name <c>balance_status</c>); the reply's signature is verified. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// <para>Not confirmed by the public FreedomPay documentation: the docs page body was not captured; the request is what the SDKs send, pg_balance the element reg2reg's reply carries.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>

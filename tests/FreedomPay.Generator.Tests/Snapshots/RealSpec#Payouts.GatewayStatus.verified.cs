@@ -225,7 +225,7 @@ partial class PayoutsClient
     /// <summary>Tells where a payment stands, with its card and refunds (the Gateway API's status).</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout.</para>
-    /// <para>Sends <c>POST /g2g/status_v2</c>, signed with script name <c>status_v2</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /g2g/status_v2</c>, signed with <c>pg_sig</c> (script name <c>status_v2</c>); the reply's signature is verified. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

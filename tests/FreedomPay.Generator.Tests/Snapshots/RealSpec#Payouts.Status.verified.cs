@@ -77,7 +77,7 @@ partial class PayoutsClient
     /// <summary>Tells where a payout stands, by its payment id.</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout.</para>
-    /// <para>Sends <c>POST /api/payment_status</c>, signed with script name <c>payment_status</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /api/payment_status</c>, signed with <c>pg_sig</c> (script name <c>payment_status</c>); the reply's signature is verified. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// <para>Not confirmed by the public FreedomPay documentation: the docs page body was not captured; the statuses are those PayBox's payout SDK lists for a payout by payment id.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>

@@ -101,7 +101,7 @@ partial class PayoutsClient
     /// <summary>Tells where a payment or payout stands, by the merchant's order id (deprecated by FreedomPay: use StatusV2).</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout. PaymentId 0 within a minute of the payout means it does not exist.</para>
-    /// <para>Sends <c>POST /get_status2.php</c>, signed with script name <c>get_status2.php</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /get_status2.php</c>, signed with <c>pg_sig</c> (script name <c>get_status2.php</c>); the reply's signature is verified. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -96,7 +96,7 @@ partial class PayoutsClient
     /// <summary>Tells where a payout stands, by the merchant's payout id.</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout. PaymentId 0 in the reply means no such payout.</para>
-    /// <para>Sends <c>POST /api/payment_status2</c>, signed with script name <c>payment_status2</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /api/payment_status2</c>, signed with <c>pg_sig</c> (script name <c>payment_status2</c>); the reply's signature is verified. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -144,7 +144,7 @@ partial class PayoutsClient
         "Pays out to a saved card (its token from AddCard or the Cards area).", ToSavedCardRequest.FromText, raw => new ToSavedCardResponse(raw));
 
     /// <summary>Pays out to a saved card (its token from AddCard or the Cards area).</summary>
-    /// <remarks>Sends <c>POST /api/reg2reg</c>, signed with script name <c>reg2reg</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</remarks>
+    /// <remarks>Sends <c>POST /api/reg2reg</c>, signed with <c>pg_sig</c> (script name <c>reg2reg</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply, its signature verified, as a <see cref="ToSavedCardResponse"/>.</returns>

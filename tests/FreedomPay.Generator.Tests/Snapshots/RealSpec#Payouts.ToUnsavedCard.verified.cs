@@ -139,7 +139,7 @@ partial class PayoutsClient
     /// <summary>Creates a payout to a card the recipient types on FreedomPay's payout page.</summary>
     /// <remarks>
     /// <para>Send the recipient to RedirectUrl; the payout goes ahead once the card is entered.</para>
-    /// <para>Sends <c>POST /api/reg2nonreg</c>, signed with script name <c>reg2nonreg</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// <para>Sends <c>POST /api/reg2nonreg</c>, signed with <c>pg_sig</c> (script name <c>reg2nonreg</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -82,7 +82,7 @@ partial class PurchaseClient
         "Cancels a held (two-step) payment before it is cleared.", CancelRequest.FromText, raw => new CancelResponse(raw));
 
     /// <summary>Cancels a held (two-step) payment before it is cleared.</summary>
-    /// <remarks>Sends <c>POST /cancel.php</c>, signed with script name <c>cancel.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</remarks>
+    /// <remarks>Sends <c>POST /cancel.php</c>, signed with <c>pg_sig</c> (script name <c>cancel.php</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply, its signature verified, as a <see cref="CancelResponse"/>.</returns>

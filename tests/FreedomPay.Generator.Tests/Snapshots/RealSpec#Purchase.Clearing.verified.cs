@@ -84,7 +84,7 @@ partial class PurchaseClient
     /// <summary>Debits a held (two-step) payment, whole or in part.</summary>
     /// <remarks>
     /// <para>Without ClearingAmount the whole held amount is debited; what is not cleared is released.</para>
-    /// <para>Sends <c>POST /do_capture.php</c>, signed with script name <c>do_capture.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// <para>Sends <c>POST /do_capture.php</c>, signed with <c>pg_sig</c> (script name <c>do_capture.php</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -328,7 +328,7 @@ partial class PurchaseClient
     /// <summary>Creates a card payment and returns the hosted page where the buyer enters the card.</summary>
     /// <remarks>
     /// <para>One-step (AutoClearing = true: debited at once) or two-step (held until Clearing or Cancel). With RecurringStart the payment also creates a recurring profile for Recurring. The merchant's own parameters (ExtraParams) are sent, signed and passed on to the check and result URLs.</para>
-    /// <para>Sends <c>POST /init_payment.php</c>, signed with script name <c>init_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 30 s for the reply.</para>
+    /// <para>Sends <c>POST /init_payment.php</c>, signed with <c>pg_sig</c> (script name <c>init_payment.php</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 30 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

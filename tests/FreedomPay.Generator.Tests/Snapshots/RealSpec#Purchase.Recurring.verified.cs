@@ -129,7 +129,7 @@ partial class PurchaseClient
     /// <summary>Charges a recurring profile again, without the buyer.</summary>
     /// <remarks>
     /// <para>The profile comes from a payment made with RecurringStart (the result notification's pg_recurring_profile_id).</para>
-    /// <para>Sends <c>POST /make_recurring_payment.php</c>, signed with script name <c>make_recurring_payment.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// <para>Sends <c>POST /make_recurring_payment.php</c>, signed with <c>pg_sig</c> (script name <c>make_recurring_payment.php</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

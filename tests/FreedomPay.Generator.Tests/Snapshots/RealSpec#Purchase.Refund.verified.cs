@@ -94,7 +94,7 @@ partial class PurchaseClient
     /// <summary>Refunds a debited payment, whole or in part.</summary>
     /// <remarks>
     /// <para>Without RefundAmount (or with 0) the whole amount is refunded. Only debited payments can be refunded.</para>
-    /// <para>Sends <c>POST /revoke.php</c>, signed with script name <c>revoke.php</c>. Never retried: after a timeout, check the payment status before sending it again. Waits 60 s for the reply.</para>
+    /// <para>Sends <c>POST /revoke.php</c>, signed with <c>pg_sig</c> (script name <c>revoke.php</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -247,7 +247,7 @@ partial class PurchaseClient
     /// <summary>Tells where a payment stands, with its clearing and refunds.</summary>
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout. With an order id only, the parent payment is found (refunds are not).</para>
-    /// <para>Sends <c>POST /get_status3.php</c>, signed with script name <c>get_status3.php</c>. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Sends <c>POST /get_status3.php</c>, signed with <c>pg_sig</c> (script name <c>get_status3.php</c>); the reply's signature is verified. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -73,7 +73,7 @@ partial class EnumsClient
         "Paints with a colour.", PaintRequest.FromText, raw => new PaintResponse(raw));
 
     /// <summary>Paints with a colour.</summary>
-    /// <remarks>Sends <c>POST /paint</c>, signed with script name <c>paint</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
+    /// <remarks>Sends <c>POST /paint</c>, signed with <c>pg_sig</c> (script name <c>paint</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again.</remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply, its signature verified, as a <see cref="PaintResponse"/>.</returns>

@@ -131,7 +131,7 @@ partial class AsyncClient
         "Reads a payment.", ReadPaymentRequest.FromText, raw => new ReadPaymentResponse(raw));
 
     /// <summary>Reads a payment.</summary>
-    /// <remarks>Sends <c>POST /v5/g2g/read</c>, unsigned. Safe to retry: the client retries it on network errors.</remarks>
+    /// <remarks>Sends <c>POST /v5/g2g/read</c>, its body signed with <c>X-JWS-Signature</c> (a detached JWS, HS256); the reply is not signed. Safe to retry: the client retries it on network errors.</remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply (unsigned), as a <see cref="ReadPaymentResponse"/>.</returns>

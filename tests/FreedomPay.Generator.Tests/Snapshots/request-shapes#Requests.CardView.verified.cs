@@ -61,7 +61,7 @@ partial class RequestsClient
         "Shows a saved card.", CardViewRequest.FromText, raw => new CardViewResponse(raw));
 
     /// <summary>Shows a saved card.</summary>
-    /// <remarks>Sends <c>POST /v1/merchant/{merchant-id}/card/{pg_card_id}/view</c>, signed with script name <c>view</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
+    /// <remarks>Sends <c>POST /v1/merchant/{merchant-id}/card/{pg_card_id}/view</c>, signed with <c>pg_sig</c> (script name <c>view</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again.</remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply, its signature verified, as a <see cref="CardViewResponse"/>.</returns>

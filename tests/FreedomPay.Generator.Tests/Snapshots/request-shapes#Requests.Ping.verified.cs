@@ -54,7 +54,7 @@ partial class RequestsClient
     /// <summary>Checks the connection.</summary>
     /// <remarks>
     /// <para>Unsigned both ways.</para>
-    /// <para>Sends <c>POST /ping</c>, unsigned. Never retried: after a timeout, check the payment status before sending it again.</para>
+    /// <para>Sends <c>POST /ping</c>, unsigned; the reply is not signed. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again.</para>
     /// <para>Not confirmed by the public FreedomPay documentation: a made-up operation for this test.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>

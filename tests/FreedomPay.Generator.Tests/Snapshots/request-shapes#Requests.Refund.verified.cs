@@ -62,7 +62,7 @@ partial class RequestsClient
         "Refunds a basket.", RefundRequest.FromText, raw => new RefundResponse(raw));
 
     /// <summary>Refunds a basket.</summary>
-    /// <remarks>Sends <c>POST /refund.php</c>, signed with script name <c>refund.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
+    /// <remarks>Sends <c>POST /refund.php</c>, signed with <c>pg_sig</c> (script name <c>refund.php</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again.</remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply, its signature verified, as a <see cref="RefundResponse"/>.</returns>

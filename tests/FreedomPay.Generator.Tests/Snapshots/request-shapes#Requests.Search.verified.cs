@@ -109,7 +109,7 @@ partial class RequestsClient
         "Searches.", SearchRequest.FromText, raw => new SearchResponse(raw));
 
     /// <summary>Searches.</summary>
-    /// <remarks>Sends <c>GET /api/search</c>, signed with script name <c>search_v2</c>. Safe to retry: the client retries it on network errors.</remarks>
+    /// <remarks>Sends <c>GET /api/search</c>, signed with <c>pg_sig</c> (script name <c>search_v2</c>); the reply's signature is verified. Safe to retry: the client retries it on network errors.</remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply, its signature verified, as a <see cref="SearchResponse"/>.</returns>

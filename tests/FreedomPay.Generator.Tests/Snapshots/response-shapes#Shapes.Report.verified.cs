@@ -212,7 +212,7 @@ partial class ShapesClient
         "Reads a report.", ReportRequest.FromText, raw => new ReportResponse(raw));
 
     /// <summary>Reads a report.</summary>
-    /// <remarks>Sends <c>POST /report.php</c>, signed with script name <c>report.php</c>. Never retried: after a timeout, check the payment status before sending it again.</remarks>
+    /// <remarks>Sends <c>POST /report.php</c>, signed with <c>pg_sig</c> (script name <c>report.php</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again.</remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The reply, its signature verified, as a <see cref="ReportResponse"/>.</returns>
