@@ -40,7 +40,14 @@ namespace FreedomPay.Generator.Binding
 
         public static readonly DiagnosticDescriptor DuplicateArea = Error("FPG0015", "Area declared twice", "Area '{0}' is declared in more than one spec file ('{1}' and '{2}'); each area belongs to one file");
 
-        public static readonly DiagnosticDescriptor InvalidValue = Error("FPG0016", "Invalid value", "'{0}' is not a valid value for '{1}'; {2}");
+        /// <summary>A key that takes one of a few words got another (encoding, auth, fill, sensitive, role, kind, reply).</summary>
+        public static readonly DiagnosticDescriptor InvalidValue = Error("FPG0016", "Not one of the allowed values", "'{0}' is not a valid value for '{1}'; {2}");
+
+        /// <summary>A value of the right kind in the wrong form: a URL, a name, a code, a date format, a range, empty text.</summary>
+        public static readonly DiagnosticDescriptor MalformedValue = Error("FPG0024", "Malformed value", "'{0}' is not a valid value for '{1}'; {2}");
+
+        /// <summary>A key that exists, written where it does not apply (a type on a field the client fills).</summary>
+        public static readonly DiagnosticDescriptor KeyNotHere = Error("FPG0025", "Key does not apply here", "'{0}' does not apply to {1}: {2}");
 
         public static readonly DiagnosticDescriptor EnumConflict = Error("FPG0017", "Enum declared differently", "Enum '{0}' is declared with different values in '{1}' and '{2}'; shared enums must list the same values");
 

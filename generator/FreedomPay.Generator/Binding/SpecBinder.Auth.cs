@@ -100,7 +100,7 @@ namespace FreedomPay.Generator.Binding
                 string header = entry.Key.Value;
                 if (header.Length == 0 || !header.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidValue, entry.Key.Span, header, "a header name", "header names use letters, digits and '-', e.g. X-Action");
+                    _context.Report(DiagnosticDescriptors.MalformedValue, entry.Key.Span, header, "a header name", "header names use letters, digits and '-', e.g. X-Action");
                     continue;
                 }
 

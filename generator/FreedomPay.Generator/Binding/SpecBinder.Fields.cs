@@ -150,7 +150,7 @@ namespace FreedomPay.Generator.Binding
                 {
                     if (reader.Has(key))
                     {
-                        _context.Report(DiagnosticDescriptors.InvalidValue, reader.Entry(key)!.Key.Span, key, where, "a field the client fills itself ('fill:') has no type, name or constraints of its own");
+                        _context.Report(DiagnosticDescriptors.KeyNotHere, reader.Entry(key)!.Key.Span, key, where, "a field the client fills itself ('fill:') has no type, name or constraints of its own");
                     }
                 }
 
@@ -221,7 +221,7 @@ namespace FreedomPay.Generator.Binding
             string? text = reader.String("deprecated");
             if (string.IsNullOrWhiteSpace(text))
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, entry.Value.Span, MappingReader.Describe(entry.Value).Trim('\''), "deprecated", $"say what to use instead of {where} (the text becomes its [Obsolete] message)");
+                _context.Report(DiagnosticDescriptors.MalformedValue, entry.Value.Span, MappingReader.Describe(entry.Value).Trim('\''), "deprecated", $"say what to use instead of {where} (the text becomes its [Obsolete] message)");
                 return null;
             }
 

@@ -89,7 +89,7 @@ namespace FreedomPay.Generator.Binding
             decimal? timeout = reader.Decimal("timeout");
             if (timeout is { } seconds && (seconds <= 0 || seconds > 600))
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("timeout")!.Span, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "timeout", "give the seconds to wait for a reply, more than 0 and at most 600");
+                _context.Report(DiagnosticDescriptors.MalformedValue, reader.Node("timeout")!.Span, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "timeout", "give the seconds to wait for a reply, more than 0 and at most 600");
                 timeout = null;
             }
 
@@ -305,7 +305,7 @@ namespace FreedomPay.Generator.Binding
 
             if (!ok)
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, key.Span, name, "a wire name", "wire names start with a letter or '_' and use letters, digits, '_', '-' and '.'");
+                _context.Report(DiagnosticDescriptors.MalformedValue, key.Span, name, "a wire name", "wire names start with a letter or '_' and use letters, digits, '_', '-' and '.'");
             }
 
             return ok;

@@ -126,7 +126,7 @@ namespace FreedomPay.Generator.Binding
 
                 if (child.Fill != FillKind.None)
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidValue, entry.Key.Span, "fill", where, "the client fills only the request's own merchant id, salt and signature, not an item's fields");
+                    _context.Report(DiagnosticDescriptors.KeyNotHere, entry.Key.Span, "fill", where, "the client fills only the request's own merchant id, salt and signature, not an item's fields");
                     continue;
                 }
 

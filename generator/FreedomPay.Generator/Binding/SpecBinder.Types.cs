@@ -37,7 +37,7 @@ namespace FreedomPay.Generator.Binding
                 format = reader.String("format") ?? DefaultFormat(type.Value)!;
                 if (format.Trim().Length == 0)
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("format")?.Span ?? reader.Owner, format, "format", "give a .NET date format such as 'yyyy-MM-dd HH:mm:ss'");
+                    _context.Report(DiagnosticDescriptors.MalformedValue, reader.Node("format")?.Span ?? reader.Owner, format, "format", "give a .NET date format such as 'yyyy-MM-dd HH:mm:ss'");
                 }
             }
             else if (reader.Has("format"))

@@ -157,7 +157,7 @@ namespace FreedomPay.Generator.Binding
                 SourceSpan urlSpan = entry.Value.Span;
                 if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "https" && uri.Scheme != "http") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidValue, urlSpan, url, "url of server '" + entry.Key.Value + "'", "use an absolute http or https URL without query or fragment, e.g. https://api.freedompay.kz/");
+                    _context.Report(DiagnosticDescriptors.MalformedValue, urlSpan, url, "url of server '" + entry.Key.Value + "'", "use an absolute http or https URL without query or fragment, e.g. https://api.freedompay.kz/");
                     continue;
                 }
 
@@ -230,7 +230,7 @@ namespace FreedomPay.Generator.Binding
             bool valid = value.Length > 0 && value[0] >= 'a' && value[0] <= 'z' && value.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
             if (!valid)
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, root.Node("secret")!.Span, value, "secret", "name the key with lowercase letters, digits and '-', starting with a letter, e.g. 'payout' (the client reads it from SecretKeys[\"payout\"])");
+                _context.Report(DiagnosticDescriptors.MalformedValue, root.Node("secret")!.Span, value, "secret", "name the key with lowercase letters, digits and '-', starting with a letter, e.g. 'payout' (the client reads it from SecretKeys[\"payout\"])");
                 return null;
             }
 
@@ -278,7 +278,7 @@ namespace FreedomPay.Generator.Binding
                 }
                 else
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidValue, item.Span, MappingReader.Describe(item).Trim('\''), "unsigned-codes", "an error code is a whole number, such as 101");
+                    _context.Report(DiagnosticDescriptors.MalformedValue, item.Span, MappingReader.Describe(item).Trim('\''), "unsigned-codes", "an error code is a whole number, such as 101");
                 }
             }
 
