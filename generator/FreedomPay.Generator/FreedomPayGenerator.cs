@@ -78,7 +78,8 @@ namespace FreedomPay.Generator
             IncrementalValuesProvider<EnumUnit> enums = areas
                 .Combine(options)
                 .SelectMany((pair, _) => pair.Left.Areas
-                    .SelectMany(area => area.Enums.Select(e => new EnumUnit(ToContext(area, pair.Right.Options), e)))
+                    .SelectMany(area => area.Enums.Where(e => !e.Shared).Select(e => new EnumUnit(ToContext(area, pair.Right.Options), e)))
+                    .Concat(pair.Left.SharedEnums.Select(s => new EnumUnit(new AreaContext(s.Area, pair.Right.Options), s.Enum, Shared: true, s.WireOnly)))
                     .ToImmutableArray())
                 .WithTrackingName(TrackingNames.EnumUnits);
 
@@ -175,7 +176,49 @@ namespace FreedomPay.Generator
                 }
             }
 
-            return new AreaSet(areas.ToEquatableArray(), diagnostics.ToEquatableArray());
+            EquatableArray<SharedEnum> shared = SharedEnums(areas, firstByName, runtime, rootNamespace, diagnostics); // adds to the diagnostics
+            return new AreaSet(areas.ToEquatableArray(), diagnostics.ToEquatableArray(), shared);
+        }
+
+        /// <summary>
+        /// The enums areas declare <c>shared: true</c>, once each (the first file's, by path), into the root namespace; the
+        /// same name with other values in another file is FPG0017 at that file's 'area:' line. One the referenced
+        /// FreedomPay.Client already has in the same namespace with the same members is reused: only its wire values
+        /// are generated (its type would clash); with other members it is FPG0017.
+        /// </summary>
+        private static EquatableArray<SharedEnum> SharedEnums(List<ApiArea> areas, Dictionary<string, AreaDeclaration> declarations, RuntimeContract runtime, string rootNamespace, List<DiagnosticInfo> diagnostics)
+        {
+            var first = new Dictionary<string, SharedEnum>(StringComparer.Ordinal);
+            var shared = new List<SharedEnum>();
+            foreach (ApiArea area in areas)
+            {
+                AreaDeclaration declaration = declarations[area.Info.Name];
+                foreach (EnumModel model in area.Enums.Where(e => e.Shared))
+                {
+                    if (first.TryGetValue(model.Name, out SharedEnum? earlier))
+                    {
+                        if (!earlier.Enum.Values.Select(v => (v.WireValue, v.CsName)).SequenceEqual(model.Values.Select(v => (v.WireValue, v.CsName))))
+                        {
+                            diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.EnumConflict, declaration.FilePath, declaration.Span, new[] { model.Name, earlier.Area.SpecFileName, area.Info.SpecFileName }.ToEquatableArray()));
+                        }
+
+                        continue;
+                    }
+
+                    bool packaged = rootNamespace == "FreedomPay" && runtime.SharedEnums.Any(e => e.StartsWith(model.Name + ":", StringComparison.Ordinal));
+                    if (packaged && !runtime.SharedEnums.Contains(RuntimeContract.SharedEnumKey(model)))
+                    {
+                        diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.EnumConflict, declaration.FilePath, declaration.Span, new[] { model.Name, "FreedomPay.Client", area.Info.SpecFileName }.ToEquatableArray()));
+                        continue;
+                    }
+
+                    var unit = new SharedEnum(area.Info, model, WireOnly: packaged);
+                    first.Add(model.Name, unit);
+                    shared.Add(unit);
+                }
+            }
+
+            return shared.ToEquatableArray();
         }
 
         /// <summary>A bug in the binder must not take the whole generator down (CS8785); it becomes FPG9999.</summary>

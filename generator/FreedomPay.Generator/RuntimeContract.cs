@@ -16,7 +16,11 @@ namespace FreedomPay.Generator
     /// The areas the referenced FreedomPay.Client was generated with (<c>FreedomPay.{Area}.{Area}Client</c>); empty when
     /// the compilation is FreedomPay.Client itself. A user's area of the same name in the same namespace would clash.
     /// </param>
-    internal readonly record struct RuntimeContract(int? Version, string? AssemblyVersion, EquatableArray<string> PackagedAreas)
+    /// <param name="SharedEnums">
+    /// The public enums directly in the <c>FreedomPay</c> namespace of a referenced FreedomPay.Client (the packaged shared
+    /// vocabulary), each as <c>Name:Member1,Member2</c> without <c>Unknown</c>; empty when the compilation is FreedomPay.Client.
+    /// </param>
+    internal readonly record struct RuntimeContract(int? Version, string? AssemblyVersion, EquatableArray<string> PackagedAreas, EquatableArray<string> SharedEnums)
     {
         /// <summary>The contract the templates emit against.</summary>
         public const int Required = 11;
@@ -34,22 +38,62 @@ namespace FreedomPay.Generator
                 {
                     if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: int version })
                     {
-                        return new RuntimeContract(version, type.ContainingAssembly.Identity.Version.ToString(), AreasOf(type.ContainingAssembly, compilation));
+                        return new RuntimeContract(version, type.ContainingAssembly.Identity.Version.ToString(), AreasOf(type.ContainingAssembly, compilation), SharedEnumsOf(type.ContainingAssembly, compilation));
                     }
                 }
 
-                return new RuntimeContract(0, type.ContainingAssembly.Identity.Version.ToString(), EquatableArray<string>.Empty);
+                return new RuntimeContract(0, type.ContainingAssembly.Identity.Version.ToString(), EquatableArray<string>.Empty, EquatableArray<string>.Empty);
             }
 
             foreach (AssemblyIdentity reference in compilation.ReferencedAssemblyNames)
             {
                 if (string.Equals(reference.Name, "FreedomPay.Client", StringComparison.Ordinal))
                 {
-                    return new RuntimeContract(1, reference.Version.ToString(), EquatableArray<string>.Empty);
+                    return new RuntimeContract(1, reference.Version.ToString(), EquatableArray<string>.Empty, EquatableArray<string>.Empty);
                 }
             }
 
-            return new RuntimeContract(null, null, EquatableArray<string>.Empty);
+            return new RuntimeContract(null, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+        }
+
+        /// <summary>The shared enum of this name and members in the referenced runtime, as <see cref="SharedEnums"/> lists them.</summary>
+        public static string SharedEnumKey(EnumModel model) => model.Name + ":" + string.Join(",", System.Linq.Enumerable.Select(model.Values, v => v.CsName));
+
+        private static EquatableArray<string> SharedEnumsOf(IAssemblySymbol runtime, Compilation compilation)
+        {
+            if (SymbolEqualityComparer.Default.Equals(runtime, compilation.Assembly))
+            {
+                return EquatableArray<string>.Empty;
+            }
+
+            var enums = new List<string>();
+            foreach (INamespaceSymbol root in runtime.GlobalNamespace.GetNamespaceMembers())
+            {
+                if (root.Name != "FreedomPay")
+                {
+                    continue;
+                }
+
+                foreach (INamedTypeSymbol type in root.GetTypeMembers())
+                {
+                    if (type.TypeKind == TypeKind.Enum && type.DeclaredAccessibility == Accessibility.Public)
+                    {
+                        var members = new List<string>();
+                        foreach (ISymbol member in type.GetMembers())
+                        {
+                            if (member is IFieldSymbol { HasConstantValue: true } field && field.Name != "Unknown")
+                            {
+                                members.Add(field.Name);
+                            }
+                        }
+
+                        enums.Add(type.Name + ":" + string.Join(",", members));
+                    }
+                }
+            }
+
+            enums.Sort(StringComparer.Ordinal);
+            return enums.ToEquatableArray();
         }
 
         /// <summary>The <c>FreedomPay.{Area}</c> namespaces of a referenced FreedomPay.Client that hold an <c>{Area}Client</c>.</summary>

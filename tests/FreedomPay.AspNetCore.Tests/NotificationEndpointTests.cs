@@ -55,7 +55,7 @@ public sealed class NotificationEndpointTests
         });
 
         PayoutNotification notified = await handlers.Payouts.FirstAsync();
-        Assert.Equal((payout.PaymentId, "P-1", (Payouts.ResultStatus?)Payouts.ResultStatus.Ok, (decimal?)180m), (notified.PaymentId, notified.OrderId, notified.Status, notified.Balance));
+        Assert.Equal((payout.PaymentId, "P-1", (ResultStatus?)ResultStatus.Ok, (decimal?)180m), (notified.PaymentId, notified.OrderId, notified.Status, notified.Balance));
         await WaitUntilAsync(() => sandbox.ResultDeliveries.SingleOrDefault(d => d.PaymentId == payout.PaymentId)?.Delivered == true);
         Assert.Equal(200, sandbox.ResultDeliveries.Single(d => d.PaymentId == payout.PaymentId).Attempts.Single().HttpStatus);
     }

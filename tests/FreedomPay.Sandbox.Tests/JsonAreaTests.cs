@@ -132,7 +132,7 @@ public sealed class JsonAreaTests
 
         GatewayAsync.ReadPaymentResponse read = await f.Client.GatewayAsync.ReadPaymentAsync(new GatewayAsync.ReadPaymentRequest { OrderId = "1234" });
 
-        Assert.Equal((GatewayAsync.ResultStatus.Ok, "1234"), (read.Status, read.OrderId)); // the request's order id, echoed
+        Assert.Equal((ResultStatus.Ok, "1234"), (read.Status, read.OrderId)); // the request's order id, echoed
         Assert.Contains(f.Sandbox.Requests, r => r.Operation == "GatewayAsync.ReadPayment" && r.Signature == SignatureVerdict.Valid);
     }
 

@@ -12,7 +12,8 @@ namespace FreedomPay.Generator.Binding
         private static readonly ReservedNames EnumReserved = new ReservedNames("Unknown");
 
         /// <summary>Reads 'values', registers the enum under its name and returns that name (null when it is unusable).</summary>
-        private string? BindEnum(MappingReader reader, string where, string enumName, string? description, SourceSpan nameSpan)
+        /// <param name="shared">Declared <c>shared: true</c> under the area's <c>enums:</c>.</param>
+        private string? BindEnum(MappingReader reader, string where, string enumName, string? description, SourceSpan nameSpan, bool shared = false)
         {
             if (!CheckName(enumName, $"the enum of {where}", nameSpan))
             {
@@ -92,7 +93,7 @@ namespace FreedomPay.Generator.Binding
                 return null;
             }
 
-            var model = new EnumModel(enumName, description, values.ToEquatableArray());
+            var model = new EnumModel(enumName, description, values.ToEquatableArray(), shared);
             if (!_enums.Contains(enumName) && !ClaimTypeName(enumName, $"the enum of {where}", nameSpan, "change 'enum:' to another name to tell them apart"))
             {
                 return null;

@@ -14,7 +14,7 @@ namespace FreedomPay.Generator.Binding
     internal sealed partial class SpecBinder
     {
         private static readonly string[] DefaultsKeys = { "request" };
-        private static readonly string[] AreaEnumKeys = { "description", "values" };
+        private static readonly string[] AreaEnumKeys = { "description", "values", "shared" };
 
         private readonly Dictionary<string, YEntry> _sharedFields = new Dictionary<string, YEntry>(StringComparer.Ordinal);
         private readonly Dictionary<string, YEntry> _sharedElements = new Dictionary<string, YEntry>(StringComparer.Ordinal);
@@ -95,7 +95,7 @@ namespace FreedomPay.Generator.Binding
 
                 string where = $"'enums: {name}'";
                 var reader = new MappingReader(_context, enumMapping, where, entry.Key.Span, AreaEnumKeys);
-                if (BindEnum(reader, where, name, reader.String("description"), entry.Key.Span) is not null)
+                if (BindEnum(reader, where, name, reader.String("description"), entry.Key.Span, reader.Bool("shared", false)) is not null)
                 {
                     _declaredEnums.Add(name);
                 }

@@ -15,7 +15,7 @@ namespace FreedomPay.Generator.Emit
             new GeneratedFile($"{unit.Context.Area.Name}.Request.{unit.Class.Name}.g.cs", TemplateRenderer.Render("RequestPart", RequestViewBuilder.Part(unit)));
 
         public static GeneratedFile Emit(EnumUnit unit) =>
-            new GeneratedFile($"{unit.Context.Area.Name}.Enums.{unit.Enum.Name}.g.cs", TemplateRenderer.Render("Enum", ViewBuilder.Enum(unit)));
+            new GeneratedFile($"{(unit.Shared ? "Shared" : unit.Context.Area.Name)}.Enums.{unit.Enum.Name}.g.cs", TemplateRenderer.Render("Enum", ViewBuilder.Enum(unit)));
 
         public static GeneratedFile Emit(CallbackUnit unit) =>
             new GeneratedFile($"{unit.Context.Area.Name}.Callback.{unit.Callback.Name}.g.cs", TemplateRenderer.Render("Callback", ViewBuilder.Callback(unit)));

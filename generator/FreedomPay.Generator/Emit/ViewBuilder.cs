@@ -54,10 +54,18 @@ namespace FreedomPay.Generator.Emit
         public static EnumView Enum(EnumUnit unit)
         {
             EnumModel model = unit.Enum;
+            FileView file = File(unit.Context);
+            if (unit.Shared)
+            {
+                // One type for every area that shares it: the root namespace, which the areas' namespaces sit in.
+                file.Namespace = unit.Context.Options.RootNamespace;
+            }
+
             return new EnumView
             {
-                File = File(unit.Context),
+                File = file,
                 Name = model.Name,
+                WireOnly = unit.WireOnly,
                 Doc = DocText.FromSpec(model.Description, $"Values of {CSharpText.Code(model.Name)} as the gateway sends and accepts them."),
                 Members = model.Values.Select((v, i) => new EnumMemberView
                 {

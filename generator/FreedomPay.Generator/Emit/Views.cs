@@ -71,6 +71,9 @@ namespace FreedomPay.Generator.Emit
     {
         public FileView File { get; set; } = new FileView();
         public string Name { get; set; } = "";
+
+        /// <summary>The referenced FreedomPay.Client has this shared enum: only its wire values are generated.</summary>
+        public bool WireOnly { get; set; }
         public List<string> Doc { get; set; } = new List<string>();
         public List<EnumMemberView> Members { get; set; } = new List<EnumMemberView>();
     }

@@ -13,7 +13,9 @@ namespace FreedomPay.Generator.Model
     internal sealed record RequestClassUnit(AreaContext Context, RequestClassModel Class);
 
     /// <summary>One generated file per enum.</summary>
-    internal sealed record EnumUnit(AreaContext Context, EnumModel Enum);
+    /// <param name="Shared">A shared enum (<c>shared: true</c>): generated once, into the root namespace.</param>
+    /// <param name="WireOnly">A shared enum the referenced FreedomPay.Client already has: only its wire values are generated.</param>
+    internal sealed record EnumUnit(AreaContext Context, EnumModel Enum, bool Shared = false, bool WireOnly = false);
 
     /// <summary>
     /// One generated file per area: the area client, its servers, its operation catalog and how FreedomPayClient

@@ -68,7 +68,8 @@ namespace FreedomPay.Generator.Model
         bool PaymentId = false,
         string? Example = null);
 
-    internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumValueModel> Values);
+    /// <param name="Shared">Declared <c>shared: true</c>: one type in the root namespace for every area that declares it.</param>
+    internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumValueModel> Values, bool Shared = false);
 
     internal sealed record EnumValueModel(string WireValue, string CsName, string? Description);
 }
