@@ -125,8 +125,6 @@ namespace FreedomPay.Generator.Emit
 
         public static string Bool(bool value) => value ? "true" : "false";
 
-        public static string NullableLiteral(string? value) => value is null ? "null" : Literal(value);
-
         public static string Code(string text) => "<c>" + XmlEscape(text) + "</c>";
     }
 }

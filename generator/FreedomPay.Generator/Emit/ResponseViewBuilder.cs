@@ -38,13 +38,13 @@ namespace FreedomPay.Generator.Emit
                 ClassName = element.ClassName ?? string.Empty,
                 EnumType = element.EnumType ?? string.Empty,
                 ValueType = TypeNames.Runtime(element.Type),
-                Format = TypeNames.HasFormat(element.Type) ? CSharpText.Literal(element.Format!) : string.Empty,
-                Sensitivity = runtime.Sensitivity == Sensitivity.None ? string.Empty : runtime.Sensitivity.ToString(),
+                Format = TypeNames.HasFormat(element.Type) ? CSharpText.Literal(element.Format!) : null,
+                Sensitivity = runtime.Sensitivity == Sensitivity.None ? null : runtime.Sensitivity.ToString(),
                 ShapeFactory = runtime.Kind,
                 ItemFactory = runtime.Item?.Kind ?? string.Empty,
                 Repeated = runtime.Repeated,
                 PaymentId = runtime.PaymentId,
-                Example = element.Example is null ? string.Empty : CSharpText.Literal(element.Example),
+                Example = element.Example is null ? null : CSharpText.Literal(element.Example),
             };
             if (element.Type == FieldType.List || element.Repeated)
             {
@@ -53,7 +53,7 @@ namespace FreedomPay.Generator.Emit
                 view.Item = element.Type == FieldType.List ? CSharpText.Literal(element.ItemElement!) : string.Empty;
                 view.ItemShape = itemType switch { FieldType.Object => "object", FieldType.Enum => "enum", FieldType.DateTime or FieldType.DateTimeOffset => "datetime", _ => "scalar" };
                 view.ValueType = TypeNames.Runtime(itemType);
-                view.Format = TypeNames.HasFormat(itemType) ? CSharpText.Literal(element.Format!) : string.Empty;
+                view.Format = TypeNames.HasFormat(itemType) ? CSharpText.Literal(element.Format!) : null;
                 view.Type = $"global::System.Collections.Generic.IReadOnlyList<{(itemType == FieldType.Object ? element.ClassName! : TypeNames.Scalar(itemType, element.EnumType))}>";
             }
             else if (element.Type == FieldType.Object)

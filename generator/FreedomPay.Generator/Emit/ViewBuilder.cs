@@ -85,7 +85,7 @@ namespace FreedomPay.Generator.Emit
             {
                 File = file,
                 ReplyKind = callback.Reply.ToString(),
-                Secret = unit.Context.Area.Secret is { } secret ? CSharpText.Literal(secret) : "null",
+                Secret = unit.Context.Area.Secret is { } secret ? CSharpText.Literal(secret) : null,
                 Callback = new ClassView
                 {
                     Name = callback.Name,

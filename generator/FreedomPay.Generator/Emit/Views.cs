@@ -97,14 +97,14 @@ namespace FreedomPay.Generator.Emit
         public string ScriptName { get; set; } = "";
         public bool SafeToRetry { get; set; }
 
-        /// <summary>Seconds as invariant text; empty for the runtime's default.</summary>
-        public string TimeoutSeconds { get; set; } = "";
+        /// <summary>Seconds as invariant text; null for the runtime's default.</summary>
+        public string? TimeoutSeconds { get; set; }
         public bool SignedResponse { get; set; }
 
         /// <summary>The spec's <c>headers:</c>: name and C# literal value (null for a generated request id).</summary>
         public List<HeaderView> Headers { get; set; } = new List<HeaderView>();
 
-        public string SummaryLiteral { get; set; } = "null";
+        public string? SummaryLiteral { get; set; }
 
         /// <summary>The method's <c>[Obsolete]</c> message as a C# literal (the spec's <c>deprecated:</c>); null when not deprecated.</summary>
         public string? Obsolete { get; set; }
@@ -139,7 +139,7 @@ namespace FreedomPay.Generator.Emit
 
     /// <summary>
     /// One <c>{Factory}Field(wire, member, ...)</c> entry of a field table (the factories of <c>FreedomPayRequestPart</c>).
-    /// Text values are C# literals already; empty means "not given".
+    /// Text values are C# literals already; null means "not given".
     /// </summary>
     internal sealed class TableEntryView
     {
@@ -154,35 +154,35 @@ namespace FreedomPay.Generator.Emit
         public bool WireOnly { get; set; }
 
         /// <summary>Literal of the C# name; empty for constants and filled fields, which have none.</summary>
-        public string Member { get; set; } = "";
-        public string EnumType { get; set; } = "";
-        public string Format { get; set; } = "";
+        public string? Member { get; set; }
+        public string? EnumType { get; set; }
+        public string? Format { get; set; }
 
         /// <summary>Literal of a constant's value.</summary>
-        public string Value { get; set; } = "";
+        public string? Value { get; set; }
         public bool Required { get; set; }
 
         /// <summary>Partial or Hidden; empty when the value is not sensitive.</summary>
-        public string Sensitivity { get; set; } = "";
+        public string? Sensitivity { get; set; }
         public bool PaymentId { get; set; }
-        public string MinLength { get; set; } = "";
-        public string MaxLength { get; set; } = "";
+        public string? MinLength { get; set; }
+        public string? MaxLength { get; set; }
 
         /// <summary>Invariant numbers; <see cref="NumberSuffix"/> makes them long (L) or decimal (m) literals.</summary>
-        public string Min { get; set; } = "";
-        public string Max { get; set; } = "";
+        public string? Min { get; set; }
+        public string? Max { get; set; }
         public string NumberSuffix { get; set; } = "";
 
         /// <summary>Decimal places allowed (decimal fields); empty when the spec sets none.</summary>
-        public string Scale { get; set; } = "";
+        public string? Scale { get; set; }
 
         /// <summary>The item class's table of a list or object field (<c>global::Ns.ReceiptPosition.FieldTable</c>); empty otherwise.</summary>
-        public string Items { get; set; } = "";
+        public string? Items { get; set; }
 
         /// <summary>The most items of a list; empty when the spec sets none.</summary>
-        public string MaxItems { get; set; } = "";
-        public string Pattern { get; set; } = "";
-        public string Description { get; set; } = "";
+        public string? MaxItems { get; set; }
+        public string? Pattern { get; set; }
+        public string? Description { get; set; }
     }
 
     /// <summary>A <c>FieldGroup</c> of a request: OneOf or RequiredUnless, and its fields' wire names as literals.</summary>
@@ -212,7 +212,7 @@ namespace FreedomPay.Generator.Emit
         public bool Nullable { get; set; }
 
         /// <summary>For lists and objects: the item class's text reader (<c>global::Ns.ReceiptPosition.FromText</c>); empty otherwise.</summary>
-        public string ReadWith { get; set; } = "";
+        public string? ReadWith { get; set; }
 
         /// <summary><c>!</c> after a nullable read assigned to a required list or object (nullable annotations on); else empty.</summary>
         public string Bang { get; set; } = "";
@@ -236,8 +236,8 @@ namespace FreedomPay.Generator.Emit
         /// <summary>The runtime's <c>CallbackReplyKind</c> member: SignedXml, Http200 or None.</summary>
         public string ReplyKind { get; set; } = "SignedXml";
 
-        /// <summary>The C# literal of the area's <c>secret:</c>, or <c>null</c>.</summary>
-        public string Secret { get; set; } = "null";
+        /// <summary>The C# literal of the area's <c>secret:</c>; null when the main key signs it.</summary>
+        public string? Secret { get; set; }
         public ClassView Callback { get; set; } = new ClassView();
         public List<ClassView> Nested { get; set; } = new List<ClassView>();
     }
@@ -278,10 +278,10 @@ namespace FreedomPay.Generator.Emit
         public string ValueType { get; set; } = "";
 
         /// <summary>Literal of a date-time format; empty for other values.</summary>
-        public string Format { get; set; } = "";
+        public string? Format { get; set; }
 
         /// <summary>Partial or Hidden (the spec's <c>sensitive:</c>); empty when the value is not sensitive.</summary>
-        public string Sensitivity { get; set; } = "";
+        public string? Sensitivity { get; set; }
 
         // For the reply's shape table (ReplyElement entries, see the ShapeEntry template).
 
@@ -294,6 +294,6 @@ namespace FreedomPay.Generator.Emit
         public bool PaymentId { get; set; }
 
         /// <summary>Literal of the spec's example; empty when it gives none.</summary>
-        public string Example { get; set; } = "";
+        public string? Example { get; set; }
     }
 }
