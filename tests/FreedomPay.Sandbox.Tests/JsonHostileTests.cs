@@ -101,9 +101,9 @@ public sealed class JsonHostileTests
     public async Task The_jws_check_is_strict(string what)
     {
         await using var f = await SandboxFixture.StartAsync();
-        byte[] body = Encoding.UTF8.GetBytes("{\"invoice_id\":\"inv-1\"}");
         string header = Header(f, InvoiceStatusPath);
         string key = f.Sandbox.Merchant.SecretKey;
+        byte[] body = BodyWithUrlSafeCharactersInItsSignature(header, key);
         string jws = what switch
         {
             "crit" => Sign(header.TrimEnd('}') + ",\"crit\":[\"exp\"],\"exp\":1}", body, key),
@@ -213,6 +213,23 @@ public sealed class JsonHostileTests
 
     private static string Header(SandboxFixture f, string uri) =>
         "{\"uri\":\"" + uri + "\",\"merchant_id\":\"" + f.Sandbox.Merchant.MerchantId + "\",\"method\":\"POST\",\"params\":\"\",\"alg\":\"HS512\"}";
+
+    /// <summary>
+    /// An Invoice status body whose signature has a '-' or '_' (the key is random): without one, writing it with '+'
+    /// and '/' would change nothing, and the "+/" case could not fail.
+    /// </summary>
+    private static byte[] BodyWithUrlSafeCharactersInItsSignature(string header, string key)
+    {
+        for (int i = 1; ; i++)
+        {
+            byte[] body = Encoding.UTF8.GetBytes("{\"invoice_id\":\"inv-" + i + "\"}");
+            string signature = Sign(header, body, key);
+            if (signature[(signature.LastIndexOf('.') + 1)..].IndexOfAny(new[] { '-', '_' }) >= 0)
+            {
+                return body;
+            }
+        }
+    }
 
     /// <summary>RFC 7515 with a detached payload: BASE64URL(header) '..' BASE64URL(HMAC(header '.' BASE64URL(body))).</summary>
     private static string Sign(string header, byte[] body, string key, string alg = "HS512")
