@@ -9,10 +9,13 @@ namespace FreedomPay.Generator.Emit
     internal static class ResponseViewBuilder
     {
         /// <summary>The properties of one generated class, in spec order.</summary>
+        /// <param name="elements">The class's elements.</param>
+        /// <param name="described">Their runtime descriptions (<see cref="Describe.Reply"/>), in the same order: built once per reply.</param>
+        /// <param name="nullableRef">"?" where the language has nullable reference annotations, else "".</param>
         /// <param name="ns">The file's namespace: a class named like a sibling property is referred to by its full name.</param>
-        public static List<PropertyView> Properties(EquatableArray<ResponseElementModel> elements, string nullableRef, string ns)
+        public static List<PropertyView> Properties(EquatableArray<ResponseElementModel> elements, IReadOnlyList<ReplyElementDescription> described, string nullableRef, string ns)
         {
-            List<PropertyView> properties = elements.Select(e => Property(e, nullableRef)).ToList();
+            List<PropertyView> properties = elements.Select((e, i) => Property(e, described[i], nullableRef)).ToList();
             foreach (PropertyView property in properties)
             {
                 // In expressions (Settlement.Parse) a property named like the class would win the lookup.
@@ -24,12 +27,10 @@ namespace FreedomPay.Generator.Emit
             return properties;
         }
 
-        /// <param name="nullableRef">"?" where the language has nullable reference annotations, else "".</param>
-        public static PropertyView Property(ResponseElementModel element, string nullableRef)
+        private static PropertyView Property(ResponseElementModel element, ReplyElementDescription runtime, string nullableRef)
         {
             // What the ReadElement template needs to write the read; the C# types are decided here. The Shape entry's
             // arguments are the runtime description's (Describe.Reply), as freedompay --spec builds them.
-            ReplyElementDescription runtime = Describe.Reply(element);
             var view = new PropertyView
             {
                 Name = element.CsName,
@@ -83,22 +84,26 @@ namespace FreedomPay.Generator.Emit
             return view;
         }
 
-        public static void CollectNested(EquatableArray<ResponseElementModel> elements, List<ClassView> into, string nullableRef, string ns)
+        /// <summary>The classes of nested elements (objects, object lists), depth first; <paramref name="described"/> as for <see cref="Properties"/>.</summary>
+        public static void CollectNested(EquatableArray<ResponseElementModel> elements, IReadOnlyList<ReplyElementDescription> described, List<ClassView> into, string nullableRef, string ns)
         {
-            foreach (ResponseElementModel element in elements)
+            for (int i = 0; i < elements.Count; i++)
             {
+                ResponseElementModel element = elements[i];
                 if (element.ClassName is null)
                 {
                     continue;
                 }
 
+                // An object's elements are its description's children; a list's, its item's.
+                EquatableArray<ReplyElementDescription> children = described[i].Item?.Children ?? described[i].Children;
                 into.Add(new ClassView
                 {
                     Name = element.ClassName,
                     Doc = CSharpText.Doc($"Content of a {CSharpText.Code(element.ItemElement ?? element.WireName)} element."),
-                    Properties = Properties(element.Children, nullableRef, ns),
+                    Properties = Properties(element.Children, children, nullableRef, ns),
                 });
-                CollectNested(element.Children, into, nullableRef, ns);
+                CollectNested(element.Children, children, into, nullableRef, ns);
             }
         }
     }

@@ -81,6 +81,7 @@ namespace FreedomPay.Generator.Emit
         {
             CallbackModel callback = unit.Callback;
             FileView file = File(unit.Context);
+            ReplyElementDescription[] described = callback.Fields.Select(Describe.Reply).ToArray();
             var view = new CallbackView
             {
                 File = file,
@@ -97,10 +98,10 @@ namespace FreedomPay.Generator.Emit
                             "Read it with <see cref=\"Parse\"/>, which verifies its signature first; " + ReplyAdvice(callback.Reply),
                             DocText.Unverified(callback.Verified, callback.Note),
                         })),
-                    Properties = ResponseViewBuilder.Properties(callback.Fields, file.NullableRef, file.Namespace),
+                    Properties = ResponseViewBuilder.Properties(callback.Fields, described, file.NullableRef, file.Namespace),
                 },
             };
-            ResponseViewBuilder.CollectNested(callback.Fields, view.Nested, file.NullableRef, file.Namespace);
+            ResponseViewBuilder.CollectNested(callback.Fields, described, view.Nested, file.NullableRef, file.Namespace);
             return view;
         }
 
