@@ -44,8 +44,8 @@ public sealed class CatalogTests
 
         // Roles and masks come from the shape: the payment id element, the partly shown phone.
         Assert.Equal("pg_payment_id", status.PaymentIdElement);
-        Assert.Equal(new[] { "pg_user_phone" }, status.PartialElements);
-        Assert.Empty(status.HiddenElements);
+        Assert.Equal(new[] { "pg_user_phone" }, status.Reply.Where(e => e.Sensitivity == FieldSensitivity.Partial).Select(e => e.Name));
+        Assert.DoesNotContain(status.Reply, e => e.Sensitivity == FieldSensitivity.Hidden);
     }
 
     [Fact]

@@ -108,9 +108,8 @@ public sealed class SharedDefinitionTests
         var info = (OperationInfo)generated.Type($"{Namespace}.Orders.OrdersClient").GetProperty("CloseInfo")!.GetValue(null)!;
         Assert.Equal(FieldRole.PaymentId, info.Fields.CallerFields.Single(f => f.WireName == "pg_order_ref").Role);
         Assert.Equal("pg_order_ref", info.Descriptor.PaymentIdElement);
-        Assert.Equal(FieldSensitivity.Hidden, info.Descriptor.ReplySensitivityOf("pg_pin_echo"));
-        Assert.Equal(FieldSensitivity.Hidden, info.Descriptor.ReplySensitivityOf("pg_sig"));
-        Assert.Equal(FieldSensitivity.None, info.Descriptor.ReplySensitivityOf("pg_state"));
+        Assert.Equal(FieldSensitivity.Hidden, info.Descriptor.Reply.Single(e => e.Name == "pg_pin_echo").Sensitivity);
+        Assert.Equal(FieldSensitivity.None, info.Descriptor.Reply.Single(e => e.Name == "pg_state").Sensitivity);
         Assert.Equal("***", info.Fields.Redact("pg_pin", "4321"));
     }
 }

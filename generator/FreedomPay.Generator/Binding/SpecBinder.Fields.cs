@@ -29,7 +29,7 @@ namespace FreedomPay.Generator.Binding
 
         /// <summary>Members every generated response (and reply object) class already has, its shape factories included.</summary>
         private static readonly ReservedNames ResponseReserved = new ReservedNames(
-            "Raw", "RawXml", "Elements", "Message", "MaskField", "Parse", "Shape", "ReplyKind", "ExtraParams", "GetType", "ToString", "Equals", "GetHashCode",
+            "Raw", "RawXml", "Elements", "Message", "Parse", "Shape", "ValuesOf", "ReplyKind", "ExtraParams", "GetType", "ToString", "Equals", "GetHashCode",
             "TextElement", "IntegerElement", "DecimalElement", "BooleanElement", "EnumElement", "DateTimeElement", "DateTimeOffsetElement", "ObjectElement", "ListElement");
 
         /// <summary>Members of every request: object's, FreedomPayRequest's (its table factories included) and the generated ones.</summary>

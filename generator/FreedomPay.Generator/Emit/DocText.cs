@@ -52,16 +52,5 @@ namespace FreedomPay.Generator.Emit
             FieldType.Enum => enumType!,
             _ => "string",
         };
-
-        /// <summary>The runtime's name for a value type, as in <c>PgElement.GetInt64</c>.</summary>
-        public static string Runtime(FieldType type) => type switch
-        {
-            FieldType.Integer => "Int64",
-            FieldType.Decimal => "Decimal",
-            FieldType.Boolean => "Boolean",
-            FieldType.DateTime => "DateTime",
-            FieldType.DateTimeOffset => "DateTimeOffset",
-            _ => "String",
-        };
     }
 }

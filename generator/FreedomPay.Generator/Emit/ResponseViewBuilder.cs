@@ -15,7 +15,7 @@ namespace FreedomPay.Generator.Emit
         /// <param name="ns">The file's namespace: a class named like a sibling property is referred to by its full name.</param>
         public static List<PropertyView> Properties(EquatableArray<ResponseElementModel> elements, IReadOnlyList<ReplyElementDescription> described, string nullableRef, string ns)
         {
-            List<PropertyView> properties = elements.Select((e, i) => Property(e, described[i], nullableRef)).ToList();
+            List<PropertyView> properties = elements.Select((e, i) => Property(e, described[i], i, nullableRef)).ToList();
             foreach (PropertyView property in properties)
             {
                 // In expressions (Settlement.Parse) a property named like the class would win the lookup.
@@ -27,18 +27,20 @@ namespace FreedomPay.Generator.Emit
             return properties;
         }
 
-        private static PropertyView Property(ResponseElementModel element, ReplyElementDescription runtime, string nullableRef)
+        private static PropertyView Property(ResponseElementModel element, ReplyElementDescription runtime, int index, string nullableRef)
         {
-            // What the ReadElement template needs to write the read; the C# types are decided here. The Shape entry's
-            // arguments are the runtime description's (Describe.Reply), as freedompay --spec builds them.
+            // What the ReadElement template needs to write the read (entry 'index' of the Shape, by its runtime kind);
+            // the C# types are decided here. The Shape entry's arguments are the runtime description's
+            // (Describe.Reply), as freedompay --spec builds them.
             var view = new PropertyView
             {
                 Name = element.CsName,
+                Index = index,
                 Wire = CSharpText.Literal(runtime.WireName),
                 Required = runtime.Required,
                 ClassName = element.ClassName ?? string.Empty,
                 EnumType = element.EnumType ?? string.Empty,
-                ValueType = TypeNames.Runtime(element.Type),
+                ValueType = runtime.Kind,
                 Format = TypeNames.HasFormat(element.Type) ? CSharpText.Literal(element.Format!) : null,
                 Sensitivity = runtime.Sensitivity == Sensitivity.None ? null : runtime.Sensitivity.ToString(),
                 ShapeFactory = runtime.Kind,
@@ -52,8 +54,8 @@ namespace FreedomPay.Generator.Emit
                 FieldType itemType = element.Type == FieldType.List ? element.ItemType : element.Type;
                 view.Shape = element.Type == FieldType.List ? "wrapped-list" : "list";
                 view.Item = element.Type == FieldType.List ? CSharpText.Literal(element.ItemElement!) : string.Empty;
-                view.ItemShape = itemType switch { FieldType.Object => "object", FieldType.Enum => "enum", FieldType.DateTime or FieldType.DateTimeOffset => "datetime", _ => "scalar" };
-                view.ValueType = TypeNames.Runtime(itemType);
+                view.ItemShape = itemType switch { FieldType.Object => "object", FieldType.Enum => "enum", _ => "scalar" };
+                view.ValueType = runtime.Item?.Kind ?? runtime.Kind;
                 view.Format = TypeNames.HasFormat(itemType) ? CSharpText.Literal(element.Format!) : null;
                 view.Type = $"global::System.Collections.Generic.IReadOnlyList<{(itemType == FieldType.Object ? element.ClassName! : TypeNames.Scalar(itemType, element.EnumType))}>";
             }

@@ -266,7 +266,7 @@ namespace FreedomPay.Generator.Emit
         /// <summary>Literal of a wrapped list's item element name.</summary>
         public string Item { get; set; } = "";
 
-        /// <summary>For lists: <c>scalar</c>, <c>enum</c>, <c>datetime</c> or <c>object</c>.</summary>
+        /// <summary>For lists: <c>scalar</c>, <c>enum</c> or <c>object</c>.</summary>
         public string ItemShape { get; set; } = "";
         public string ClassName { get; set; } = "";
 
@@ -274,8 +274,11 @@ namespace FreedomPay.Generator.Emit
         public string ClassRef { get; set; } = "";
         public string EnumType { get; set; } = "";
 
-        /// <summary>The PgElement reader's type name: String, Int64, Decimal, Boolean, DateTime.</summary>
+        /// <summary>The runtime kind read (a list's item kind): Text, Integer, Decimal, Boolean, DateTime, DateTimeOffset.</summary>
         public string ValueType { get; set; } = "";
+
+        /// <summary>The property's entry in its class's Shape table, which the generated read names.</summary>
+        public int Index { get; set; }
 
         /// <summary>Literal of a date-time format; empty for other values.</summary>
         public string? Format { get; set; }

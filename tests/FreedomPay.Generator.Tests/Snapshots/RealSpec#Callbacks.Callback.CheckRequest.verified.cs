@@ -12,17 +12,28 @@ namespace FreedomPay.Callbacks;
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class CheckRequest : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    private CheckRequest(global::FreedomPay.Runtime.CallbackMessage message)
-        : base(message)
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.PgElement e = message.Root;
-        OrderId = e.GetRequiredString("pg_order_id");
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        Amount = e.GetRequiredDecimal("pg_amount");
-        Currency = e.GetRequiredString("pg_currency");
-        PsAmount = e.GetDecimal("pg_ps_amount");
-        PsFullAmount = e.GetDecimal("pg_ps_full_amount");
-        PsCurrency = e.GetString("pg_ps_currency");
+        TextElement("pg_order_id", required: true),
+        IntegerElement("pg_payment_id", required: true),
+        DecimalElement("pg_amount", required: true),
+        TextElement("pg_currency", required: true),
+        DecimalElement("pg_ps_amount"),
+        DecimalElement("pg_ps_full_amount"),
+        TextElement("pg_ps_currency"),
+    };
+
+    private CheckRequest(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message, Shape)
+    {
+        var r = ValuesOf(message.Root, Shape);
+        OrderId = r.RequiredText(0);
+        PaymentId = r.RequiredInteger(1);
+        Amount = r.RequiredDecimal(2);
+        Currency = r.RequiredText(3);
+        PsAmount = r.Decimal(4);
+        PsFullAmount = r.Decimal(5);
+        PsCurrency = r.Text(6);
     }
 
     /// <summary>Order id in the merchant's system.</summary>

@@ -12,15 +12,24 @@ namespace FreedomPay.Callbacks;
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class RedirectBack : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    private RedirectBack(global::FreedomPay.Runtime.CallbackMessage message)
-        : base(message)
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.PgElement e = message.Root;
-        OrderId = e.GetRequiredString("pg_order_id");
-        PaymentId = e.GetInt64("pg_payment_id");
-        Status = e.GetString("pg_status");
-        ErrorCode = e.GetInt64("pg_error_code");
-        ErrorDescription = e.GetString("pg_error_description");
+        TextElement("pg_order_id", required: true),
+        IntegerElement("pg_payment_id"),
+        TextElement("pg_status"),
+        IntegerElement("pg_error_code"),
+        TextElement("pg_error_description"),
+    };
+
+    private RedirectBack(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message, Shape)
+    {
+        var r = ValuesOf(message.Root, Shape);
+        OrderId = r.RequiredText(0);
+        PaymentId = r.Integer(1);
+        Status = r.Text(2);
+        ErrorCode = r.Integer(3);
+        ErrorDescription = r.Text(4);
     }
 
     /// <summary>Order id in the merchant's system.</summary>

@@ -12,30 +12,52 @@ namespace FreedomPay.Callbacks;
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class ResultNotification : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    private ResultNotification(global::FreedomPay.Runtime.CallbackMessage message)
-        : base(message)
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.PgElement e = message.Root;
-        OrderId = e.GetRequiredString("pg_order_id");
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        Amount = e.GetRequiredDecimal("pg_amount");
-        Currency = e.GetRequiredString("pg_currency");
-        NetAmount = e.GetDecimal("pg_net_amount");
-        PsAmount = e.GetDecimal("pg_ps_amount");
-        PsFullAmount = e.GetDecimal("pg_ps_full_amount");
-        PsCurrency = e.GetString("pg_ps_currency");
-        Description = e.GetString("pg_description");
-        Result = e.GetRequiredInt64("pg_result");
-        PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
-        CanReject = e.GetBoolean("pg_can_reject");
-        UserPhone = e.GetString("pg_user_phone");
-        UserContactEmail = e.GetString("pg_user_contact_email");
-        TestingMode = e.GetBoolean("pg_testing_mode");
-        Captured = e.GetBoolean("pg_captured");
-        PaymentMethod = e.GetString("pg_payment_method");
-        FailureCode = e.GetInt64("pg_failure_code");
-        FailureDescription = e.GetString("pg_failure_description");
-        MaskField("pg_user_phone", global::FreedomPay.Runtime.FieldSensitivity.Partial);
+        TextElement("pg_order_id", required: true),
+        IntegerElement("pg_payment_id", required: true),
+        DecimalElement("pg_amount", required: true),
+        TextElement("pg_currency", required: true),
+        DecimalElement("pg_net_amount"),
+        DecimalElement("pg_ps_amount"),
+        DecimalElement("pg_ps_full_amount"),
+        TextElement("pg_ps_currency"),
+        TextElement("pg_description"),
+        IntegerElement("pg_result", required: true),
+        DateTimeElement("pg_payment_date", "yyyy-MM-dd HH:mm:ss"),
+        BooleanElement("pg_can_reject"),
+        TextElement("pg_user_phone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        TextElement("pg_user_contact_email"),
+        BooleanElement("pg_testing_mode"),
+        BooleanElement("pg_captured"),
+        TextElement("pg_payment_method"),
+        IntegerElement("pg_failure_code"),
+        TextElement("pg_failure_description"),
+    };
+
+    private ResultNotification(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message, Shape)
+    {
+        var r = ValuesOf(message.Root, Shape);
+        OrderId = r.RequiredText(0);
+        PaymentId = r.RequiredInteger(1);
+        Amount = r.RequiredDecimal(2);
+        Currency = r.RequiredText(3);
+        NetAmount = r.Decimal(4);
+        PsAmount = r.Decimal(5);
+        PsFullAmount = r.Decimal(6);
+        PsCurrency = r.Text(7);
+        Description = r.Text(8);
+        Result = r.RequiredInteger(9);
+        PaymentDate = r.DateTime(10);
+        CanReject = r.Boolean(11);
+        UserPhone = r.Text(12);
+        UserContactEmail = r.Text(13);
+        TestingMode = r.Boolean(14);
+        Captured = r.Boolean(15);
+        PaymentMethod = r.Text(16);
+        FailureCode = r.Integer(17);
+        FailureDescription = r.Text(18);
     }
 
     /// <summary>Order id in the merchant's system.</summary>

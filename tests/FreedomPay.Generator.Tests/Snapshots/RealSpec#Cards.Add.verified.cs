@@ -71,12 +71,12 @@ public sealed partial class AddResponse : global::FreedomPay.Runtime.FreedomPayR
     internal AddResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        OrderId = e.GetString("pg_order_id");
-        RedirectUrl = e.GetRequiredString("pg_redirect_url");
-        Type = e.GetString("pg_type");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        OrderId = r.Text(2);
+        RedirectUrl = r.RequiredText(3);
+        Type = r.Text(4);
     }
 
     /// <summary>Whether the page was created.</summary>

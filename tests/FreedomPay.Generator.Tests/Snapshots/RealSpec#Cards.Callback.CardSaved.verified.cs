@@ -12,27 +12,44 @@ namespace FreedomPay.Cards;
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class CardSaved : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    private CardSaved(global::FreedomPay.Runtime.CallbackMessage message)
-        : base(message)
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.PgElement e = message.Root;
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        OrderId = e.GetString("pg_order_id");
-        UserId = e.GetRequiredString("pg_user_id");
-        Status = e.GetRequiredString("pg_status");
-        Type = e.GetString("pg_type");
-        CardId = e.GetInt64("pg_card_id");
-        CardToken = e.GetString("pg_card_token");
-        CardHash = e.GetString("pg_card_hash");
-        CardHhash = e.GetString("pg_card_hhash");
-        CardMonth = e.GetString("pg_card_month");
-        CardYear = e.GetString("pg_card_year");
-        Card3ds = e.GetBoolean("pg_card_3ds");
-        Bank = e.GetString("pg_bank");
-        Country = e.GetString("pg_country");
-        RecurringProfileId = e.GetInt64("pg_recurring_profile_id");
-        MaskField("pg_card_token", global::FreedomPay.Runtime.FieldSensitivity.Hidden);
-        MaskField("pg_card_hash", global::FreedomPay.Runtime.FieldSensitivity.Partial);
+        IntegerElement("pg_payment_id", required: true),
+        TextElement("pg_order_id"),
+        TextElement("pg_user_id", required: true),
+        TextElement("pg_status", required: true),
+        TextElement("pg_type"),
+        IntegerElement("pg_card_id"),
+        TextElement("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
+        TextElement("pg_card_hash", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        TextElement("pg_card_hhash"),
+        TextElement("pg_card_month"),
+        TextElement("pg_card_year"),
+        BooleanElement("pg_card_3ds"),
+        TextElement("pg_bank"),
+        TextElement("pg_country"),
+        IntegerElement("pg_recurring_profile_id"),
+    };
+
+    private CardSaved(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message, Shape)
+    {
+        var r = ValuesOf(message.Root, Shape);
+        PaymentId = r.RequiredInteger(0);
+        OrderId = r.Text(1);
+        UserId = r.RequiredText(2);
+        Status = r.RequiredText(3);
+        Type = r.Text(4);
+        CardId = r.Integer(5);
+        CardToken = r.Text(6);
+        CardHash = r.Text(7);
+        CardHhash = r.Text(8);
+        CardMonth = r.Text(9);
+        CardYear = r.Text(10);
+        Card3ds = r.Boolean(11);
+        Bank = r.Text(12);
+        Country = r.Text(13);
+        RecurringProfileId = r.Integer(14);
     }
 
     /// <summary>The id Add returned.</summary>

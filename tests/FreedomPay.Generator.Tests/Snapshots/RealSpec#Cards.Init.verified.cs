@@ -147,11 +147,11 @@ public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPay
     internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        OrderId = e.GetString("pg_order_id");
-        MerchantId = e.GetString("pg_merchant_id");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        OrderId = r.Text(2);
+        MerchantId = r.Text(3);
     }
 
     /// <summary>Whether the payment was created.</summary>

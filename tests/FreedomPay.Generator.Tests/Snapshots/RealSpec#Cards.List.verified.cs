@@ -54,9 +54,9 @@ public sealed partial class ListResponse : global::FreedomPay.Runtime.FreedomPay
     internal ListResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
-        Card = e.GetList("card", SavedCard.Parse);
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus?)r.Enum(0);
+        Card = r.List(1, SavedCard.Parse);
     }
 
     /// <summary>Whether the request succeeded.</summary>
@@ -73,38 +73,39 @@ public sealed partial class ListResponse : global::FreedomPay.Runtime.FreedomPay
 
 /// <summary>Content of a <c>card</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class SavedCard
+public sealed partial class SavedCard : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_merchant_id"),
-        global::FreedomPay.Runtime.ReplyElement.Integer("pg_card_id"),
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_card_hash", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_card_hhash"),
-        global::FreedomPay.Runtime.ReplyElement.Integer("pg_recurring_profile_id"),
-        global::FreedomPay.Runtime.ReplyElement.Text("created_at"),
-        global::FreedomPay.Runtime.ReplyElement.Text("bank_alias"),
-        global::FreedomPay.Runtime.ReplyElement.Text("brand_alias"),
-        global::FreedomPay.Runtime.ReplyElement.Text("expiry_year"),
-        global::FreedomPay.Runtime.ReplyElement.Text("expiry_month"),
+        TextElement("pg_status"),
+        TextElement("pg_merchant_id"),
+        IntegerElement("pg_card_id"),
+        TextElement("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
+        TextElement("pg_card_hash", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        TextElement("pg_card_hhash"),
+        IntegerElement("pg_recurring_profile_id"),
+        TextElement("created_at"),
+        TextElement("bank_alias"),
+        TextElement("brand_alias"),
+        TextElement("expiry_year"),
+        TextElement("expiry_month"),
     };
 
     private SavedCard(global::FreedomPay.Runtime.PgElement e)
     {
-        Status = e.GetString("pg_status");
-        MerchantId = e.GetString("pg_merchant_id");
-        CardId = e.GetInt64("pg_card_id");
-        CardToken = e.GetString("pg_card_token");
-        CardHash = e.GetString("pg_card_hash");
-        CardHhash = e.GetString("pg_card_hhash");
-        RecurringProfileId = e.GetInt64("pg_recurring_profile_id");
-        CreatedAt = e.GetString("created_at");
-        BankAlias = e.GetString("bank_alias");
-        BrandAlias = e.GetString("brand_alias");
-        ExpiryYear = e.GetString("expiry_year");
-        ExpiryMonth = e.GetString("expiry_month");
+        var r = ValuesOf(e, Shape);
+        Status = r.Text(0);
+        MerchantId = r.Text(1);
+        CardId = r.Integer(2);
+        CardToken = r.Text(3);
+        CardHash = r.Text(4);
+        CardHhash = r.Text(5);
+        RecurringProfileId = r.Integer(6);
+        CreatedAt = r.Text(7);
+        BankAlias = r.Text(8);
+        BrandAlias = r.Text(9);
+        ExpiryYear = r.Text(10);
+        ExpiryMonth = r.Text(11);
     }
 
     /// <summary>The card's status.</summary>
@@ -158,10 +159,7 @@ public sealed partial class SavedCard
     /// <remarks>Element <c>expiry_month</c>.</remarks>
     public string? ExpiryMonth { get; }
 
-    internal static SavedCard Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new SavedCard(e);
-    }
+    internal static SavedCard Parse(global::FreedomPay.Runtime.PgElement e) => new SavedCard(e);
 }
 
 partial class CardsClient

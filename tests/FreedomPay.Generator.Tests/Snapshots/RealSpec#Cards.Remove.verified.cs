@@ -54,9 +54,9 @@ public sealed partial class RemoveResponse : global::FreedomPay.Runtime.FreedomP
     internal RemoveResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
-        Card = e.GetObject("card", RemovedCard.Parse);
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus?)r.Enum(0);
+        Card = r.Object(1, RemovedCard.Parse);
     }
 
     /// <summary>Whether the request succeeded.</summary>
@@ -70,20 +70,21 @@ public sealed partial class RemoveResponse : global::FreedomPay.Runtime.FreedomP
 
 /// <summary>Content of a <c>card</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class RemovedCard
+public sealed partial class RemovedCard : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_status"),
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
-        global::FreedomPay.Runtime.ReplyElement.DateTimeOffset("deleted_at", "yyyy-MM-dd'T'HH:mm:sszzz"),
+        TextElement("pg_status"),
+        TextElement("pg_card_token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden),
+        DateTimeOffsetElement("deleted_at", "yyyy-MM-dd'T'HH:mm:sszzz"),
     };
 
     private RemovedCard(global::FreedomPay.Runtime.PgElement e)
     {
-        Status = e.GetString("pg_status");
-        CardToken = e.GetString("pg_card_token");
-        DeletedAt = e.GetDateTimeOffset("deleted_at", "yyyy-MM-dd'T'HH:mm:sszzz");
+        var r = ValuesOf(e, Shape);
+        Status = r.Text(0);
+        CardToken = r.Text(1);
+        DeletedAt = r.DateTimeOffset(2);
     }
 
     /// <summary>The card's status after removal (deleted in the sandbox).</summary>
@@ -98,10 +99,7 @@ public sealed partial class RemovedCard
     /// <remarks>Element <c>deleted_at</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
     public global::System.DateTimeOffset? DeletedAt { get; }
 
-    internal static RemovedCard Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new RemovedCard(e);
-    }
+    internal static RemovedCard Parse(global::FreedomPay.Runtime.PgElement e) => new RemovedCard(e);
 }
 
 partial class CardsClient

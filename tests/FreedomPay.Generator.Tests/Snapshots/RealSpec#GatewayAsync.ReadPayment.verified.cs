@@ -61,15 +61,15 @@ public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.Fre
     internal ReadPaymentResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
-        Id = e.GetString("id");
-        OrderId = e.GetString("order_id");
-        PaymentStatus = e.GetString("payment_status");
-        Amount = e.GetDecimal("amount");
-        Currency = e.GetString("currency");
-        ErrorCode = e.GetString("error_code");
-        ErrorDescription = e.GetString("error_description");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        Id = r.Text(1);
+        OrderId = r.Text(2);
+        PaymentStatus = r.Text(3);
+        Amount = r.Decimal(4);
+        Currency = r.Text(5);
+        ErrorCode = r.Text(6);
+        ErrorDescription = r.Text(7);
     }
 
     /// <summary>Whether the request succeeded.</summary>

@@ -53,17 +53,17 @@ public sealed partial class InfoResponse : global::FreedomPay.Runtime.FreedomPay
     internal InfoResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
-        InvoiceId = e.GetString("invoice_id");
-        InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
-        OrderId = e.GetString("order_id");
-        Amount = e.GetDecimal("amount");
-        Currency = e.GetString("currency");
-        Description = e.GetString("description");
-        ErrorCode = e.GetString("error_code");
-        ErrorDescription = e.GetString("error_description");
-        Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        InvoiceId = r.Text(1);
+        InvoiceStatus = (InvoiceStatus?)r.Enum(2);
+        OrderId = r.Text(3);
+        Amount = r.Decimal(4);
+        Currency = r.Text(5);
+        Description = r.Text(6);
+        ErrorCode = r.Text(7);
+        ErrorDescription = r.Text(8);
+        Dt = r.DateTimeOffset(9);
     }
 
     /// <summary>Whether the request succeeded (ok or error).</summary>

@@ -99,14 +99,14 @@ public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPay
     internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
-        InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
-        InvoiceId = e.GetString("invoice_id");
-        ErrorCode = e.GetString("error_code");
-        ErrorDescription = e.GetString("error_description");
-        InvoiceMethods = e.GetObject("invoice_methods", InitInvoiceMethods.Parse);
-        Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        InvoiceStatus = (InvoiceStatus?)r.Enum(1);
+        InvoiceId = r.Text(2);
+        ErrorCode = r.Text(3);
+        ErrorDescription = r.Text(4);
+        InvoiceMethods = r.Object(5, InitInvoiceMethods.Parse);
+        Dt = r.DateTimeOffset(6);
     }
 
     /// <summary>Whether the request succeeded (ok or error).</summary>
@@ -140,26 +140,24 @@ public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPay
 
 /// <summary>Content of a <c>invoice_methods</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class InitInvoiceMethods
+public sealed partial class InitInvoiceMethods : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Text("qr"),
+        TextElement("qr"),
     };
 
     private InitInvoiceMethods(global::FreedomPay.Runtime.PgElement e)
     {
-        Qr = e.GetString("qr");
+        var r = ValuesOf(e, Shape);
+        Qr = r.Text(0);
     }
 
     /// <summary>The QR code's payload (base64).</summary>
     /// <remarks>Element <c>qr</c>.</remarks>
     public string? Qr { get; }
 
-    internal static InitInvoiceMethods Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new InitInvoiceMethods(e);
-    }
+    internal static InitInvoiceMethods Parse(global::FreedomPay.Runtime.PgElement e) => new InitInvoiceMethods(e);
 }
 
 partial class InvoiceClient

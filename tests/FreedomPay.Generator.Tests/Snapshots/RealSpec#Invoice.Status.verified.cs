@@ -49,13 +49,13 @@ public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomP
     internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("status", ResultStatusWire.Values);
-        InvoiceId = e.GetString("invoice_id");
-        InvoiceStatus = (InvoiceStatus?)e.GetEnum("invoice_status", InvoiceStatusWire.Values);
-        ErrorCode = e.GetString("error_code");
-        ErrorDescription = e.GetString("error_description");
-        Dt = e.GetDateTimeOffset("dt", "yyyy-MM-dd'T'HH:mm:sszzz");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        InvoiceId = r.Text(1);
+        InvoiceStatus = (InvoiceStatus?)r.Enum(2);
+        ErrorCode = r.Text(3);
+        ErrorDescription = r.Text(4);
+        Dt = r.DateTimeOffset(5);
     }
 
     /// <summary>Whether the request succeeded (ok or error).</summary>

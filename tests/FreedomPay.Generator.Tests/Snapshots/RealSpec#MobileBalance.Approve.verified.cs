@@ -54,9 +54,9 @@ public sealed partial class ApproveResponse : global::FreedomPay.Runtime.Freedom
     internal ApproveResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ApproveStatus)e.GetRequiredEnum("pg_status", ApproveStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ApproveStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
     }
 
     /// <summary>Outcome of the confirmation.</summary>

@@ -213,11 +213,11 @@ public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPay
     internal InitResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        RedirectUrl = e.GetString("pg_redirect_url");
-        RedirectUrlType = e.GetString("pg_redirect_url_type");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        RedirectUrl = r.Text(2);
+        RedirectUrlType = r.Text(3);
     }
 
     /// <summary>Whether the request succeeded.</summary>

@@ -61,9 +61,9 @@ public sealed partial class PayResponse : global::FreedomPay.Runtime.FreedomPayR
     internal PayResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (PayStatus)e.GetRequiredEnum("pg_status", PayStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (PayStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
     }
 
     /// <summary>Outcome of the charge.</summary>

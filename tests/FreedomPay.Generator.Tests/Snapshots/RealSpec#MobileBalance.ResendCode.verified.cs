@@ -47,9 +47,9 @@ public sealed partial class ResendCodeResponse : global::FreedomPay.Runtime.Free
     internal ResendCodeResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
     }
 
     /// <summary>Whether a new code was sent.</summary>

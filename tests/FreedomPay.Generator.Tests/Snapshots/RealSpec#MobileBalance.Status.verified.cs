@@ -72,27 +72,27 @@ public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomP
     internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        OrderId = e.GetString("pg_order_id");
-        PaymentStatus = (PaymentStatus?)e.GetEnum("pg_payment_status", PaymentStatusWire.Values);
-        PaymentMethod = e.GetString("pg_payment_method");
-        Amount = e.GetDecimal("pg_amount");
-        Currency = e.GetString("pg_currency");
-        ClearingAmount = e.GetDecimal("pg_clearing_amount");
-        RefundAmount = e.GetDecimal("pg_refund_amount");
-        CanReject = e.GetBoolean("pg_can_reject");
-        Captured = e.GetBoolean("pg_captured");
-        TestingMode = e.GetBoolean("pg_testing_mode");
-        UserPhone = e.GetString("pg_user_phone");
-        UserEmail = e.GetString("pg_user_email");
-        CreateDate = e.GetDateTime("pg_create_date", "yyyy-MM-dd HH:mm:ss");
-        PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
-        Reference = e.GetString("pg_reference");
-        FailureCode = e.GetInt64("pg_failure_code");
-        FailureDescription = e.GetString("pg_failure_description");
-        RefundPayments = e.GetWrappedList("pg_refund_payments", "pg_refund_payment", StatusRefundPayment.Parse);
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        OrderId = r.Text(2);
+        PaymentStatus = (PaymentStatus?)r.Enum(3);
+        PaymentMethod = r.Text(4);
+        Amount = r.Decimal(5);
+        Currency = r.Text(6);
+        ClearingAmount = r.Decimal(7);
+        RefundAmount = r.Decimal(8);
+        CanReject = r.Boolean(9);
+        Captured = r.Boolean(10);
+        TestingMode = r.Boolean(11);
+        UserPhone = r.Text(12);
+        UserEmail = r.Text(13);
+        CreateDate = r.DateTime(14);
+        PaymentDate = r.DateTime(15);
+        Reference = r.Text(16);
+        FailureCode = r.Integer(17);
+        FailureDescription = r.Text(18);
+        RefundPayments = r.List(19, StatusRefundPayment.Parse);
     }
 
     /// <summary>Whether the status request succeeded (not the payment's status).</summary>
@@ -181,24 +181,25 @@ public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomP
 
 /// <summary>Content of a <c>pg_refund_payment</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class StatusRefundPayment
+public sealed partial class StatusRefundPayment : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true),
-        global::FreedomPay.Runtime.ReplyElement.Enum("pg_payment_status", PaymentStatusWire.Values),
-        global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
-        global::FreedomPay.Runtime.ReplyElement.DateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss"),
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_reference"),
+        IntegerElement("pg_payment_id", required: true),
+        EnumElement("pg_payment_status", PaymentStatusWire.Values),
+        DecimalElement("pg_amount"),
+        DateTimeElement("pg_payment_date", "yyyy-MM-dd HH:mm:ss"),
+        TextElement("pg_reference"),
     };
 
     private StatusRefundPayment(global::FreedomPay.Runtime.PgElement e)
     {
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        PaymentStatus = (PaymentStatus?)e.GetEnum("pg_payment_status", PaymentStatusWire.Values);
-        Amount = e.GetDecimal("pg_amount");
-        PaymentDate = e.GetDateTime("pg_payment_date", "yyyy-MM-dd HH:mm:ss");
-        Reference = e.GetString("pg_reference");
+        var r = ValuesOf(e, Shape);
+        PaymentId = r.RequiredInteger(0);
+        PaymentStatus = (PaymentStatus?)r.Enum(1);
+        Amount = r.Decimal(2);
+        PaymentDate = r.DateTime(3);
+        Reference = r.Text(4);
     }
 
     /// <summary>Id of the refund.</summary>
@@ -221,10 +222,7 @@ public sealed partial class StatusRefundPayment
     /// <remarks>Element <c>pg_reference</c>.</remarks>
     public string? Reference { get; }
 
-    internal static StatusRefundPayment Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new StatusRefundPayment(e);
-    }
+    internal static StatusRefundPayment Parse(global::FreedomPay.Runtime.PgElement e) => new StatusRefundPayment(e);
 }
 
 partial class MobileBalanceClient

@@ -69,10 +69,10 @@ public sealed partial class AddCardResponse : global::FreedomPay.Runtime.Freedom
     internal AddCardResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        RedirectUrl = e.GetRequiredString("pg_redirect_url");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        RedirectUrl = r.RequiredText(2);
     }
 
     /// <summary>Whether the page was created.</summary>

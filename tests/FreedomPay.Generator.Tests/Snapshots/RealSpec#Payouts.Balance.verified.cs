@@ -40,9 +40,9 @@ public sealed partial class BalanceResponse : global::FreedomPay.Runtime.Freedom
     internal BalanceResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        Balance = e.GetRequiredDecimal("pg_balance");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        Balance = r.RequiredDecimal(1);
     }
 
     /// <summary>Whether the request succeeded.</summary>

@@ -12,20 +12,32 @@ namespace FreedomPay.Payouts;
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class PayoutNotification : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    private PayoutNotification(global::FreedomPay.Runtime.CallbackMessage message)
-        : base(message)
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.PgElement e = message.Root;
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        OrderId = e.GetString("pg_order_id");
-        MerchantId = e.GetRequiredString("pg_merchant_id");
-        Status = (ResultStatus?)e.GetEnum("pg_status", ResultStatusWire.Values);
-        CardHash = e.GetString("pg_card_hash");
-        Balance = e.GetDecimal("pg_balance");
-        PaymentAmount = e.GetDecimal("pg_payment_amount");
-        ToPay = e.GetDecimal("pg_to_pay");
-        PaymentDate = e.GetString("pg_payment_date");
-        MaskField("pg_card_hash", global::FreedomPay.Runtime.FieldSensitivity.Partial);
+        IntegerElement("pg_payment_id", required: true),
+        TextElement("pg_order_id"),
+        TextElement("pg_merchant_id", required: true),
+        EnumElement("pg_status", ResultStatusWire.Values),
+        TextElement("pg_card_hash", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        DecimalElement("pg_balance"),
+        DecimalElement("pg_payment_amount"),
+        DecimalElement("pg_to_pay"),
+        TextElement("pg_payment_date"),
+    };
+
+    private PayoutNotification(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message, Shape)
+    {
+        var r = ValuesOf(message.Root, Shape);
+        PaymentId = r.RequiredInteger(0);
+        OrderId = r.Text(1);
+        MerchantId = r.RequiredText(2);
+        Status = (ResultStatus?)r.Enum(3);
+        CardHash = r.Text(4);
+        Balance = r.Decimal(5);
+        PaymentAmount = r.Decimal(6);
+        ToPay = r.Decimal(7);
+        PaymentDate = r.Text(8);
     }
 
     /// <summary>FreedomPay's id of the payout.</summary>

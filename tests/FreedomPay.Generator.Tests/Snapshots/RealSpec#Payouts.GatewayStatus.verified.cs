@@ -70,25 +70,25 @@ public sealed partial class GatewayStatusResponse : global::FreedomPay.Runtime.F
     internal GatewayStatusResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        OrderId = e.GetString("pg_order_id");
-        PaymentStatus = e.GetString("pg_payment_status");
-        Currency = e.GetString("pg_currency");
-        Amount = e.GetDecimal("pg_amount");
-        ClearingAmount = e.GetDecimal("pg_clearing_amount");
-        RefundAmount = e.GetDecimal("pg_refund_amount");
-        UserEmail = e.GetString("pg_user_email");
-        CardName = e.GetString("pg_card_name");
-        CardPan = e.GetString("pg_card_pan");
-        CardToken = e.GetString("pg_card_token");
-        CardExp = e.GetString("pg_card_exp");
-        CardBrand = e.GetString("pg_card_brand");
-        UserPhone = e.GetString("pg_user_phone");
-        PaymentDate = e.GetString("pg_payment_date");
-        Captured = e.GetBoolean("pg_captured");
-        RefundPayments = e.GetWrappedList("pg_refund_payments", "pg_refund_payment", GatewayRefund.Parse);
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        OrderId = r.Text(2);
+        PaymentStatus = r.Text(3);
+        Currency = r.Text(4);
+        Amount = r.Decimal(5);
+        ClearingAmount = r.Decimal(6);
+        RefundAmount = r.Decimal(7);
+        UserEmail = r.Text(8);
+        CardName = r.Text(9);
+        CardPan = r.Text(10);
+        CardToken = r.Text(11);
+        CardExp = r.Text(12);
+        CardBrand = r.Text(13);
+        UserPhone = r.Text(14);
+        PaymentDate = r.Text(15);
+        Captured = r.Boolean(16);
+        RefundPayments = r.List(17, GatewayRefund.Parse);
     }
 
     /// <summary>Whether the request succeeded.</summary>
@@ -169,24 +169,25 @@ public sealed partial class GatewayStatusResponse : global::FreedomPay.Runtime.F
 
 /// <summary>Content of a <c>pg_refund_payment</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class GatewayRefund
+public sealed partial class GatewayRefund : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Integer("pg_payment_id", required: true),
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_status"),
-        global::FreedomPay.Runtime.ReplyElement.Decimal("pg_amount"),
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_payment_date"),
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_reference"),
+        IntegerElement("pg_payment_id", required: true),
+        TextElement("pg_payment_status"),
+        DecimalElement("pg_amount"),
+        TextElement("pg_payment_date"),
+        TextElement("pg_reference"),
     };
 
     private GatewayRefund(global::FreedomPay.Runtime.PgElement e)
     {
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        PaymentStatus = e.GetString("pg_payment_status");
-        Amount = e.GetDecimal("pg_amount");
-        PaymentDate = e.GetString("pg_payment_date");
-        Reference = e.GetString("pg_reference");
+        var r = ValuesOf(e, Shape);
+        PaymentId = r.RequiredInteger(0);
+        PaymentStatus = r.Text(1);
+        Amount = r.Decimal(2);
+        PaymentDate = r.Text(3);
+        Reference = r.Text(4);
     }
 
     /// <summary>Id of the refund.</summary>
@@ -209,10 +210,7 @@ public sealed partial class GatewayRefund
     /// <remarks>Element <c>pg_reference</c>.</remarks>
     public string? Reference { get; }
 
-    internal static GatewayRefund Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new GatewayRefund(e);
-    }
+    internal static GatewayRefund Parse(global::FreedomPay.Runtime.PgElement e) => new GatewayRefund(e);
 }
 
 partial class PayoutsClient

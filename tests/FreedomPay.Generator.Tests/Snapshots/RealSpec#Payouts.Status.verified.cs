@@ -48,10 +48,10 @@ public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomP
     internal StatusResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        TransactionStatus = (PayoutStatus?)e.GetEnum("pg_transaction_status", PayoutStatusWire.Values);
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        TransactionStatus = (PayoutStatus?)r.Enum(2);
     }
 
     /// <summary>Whether the request succeeded.</summary>

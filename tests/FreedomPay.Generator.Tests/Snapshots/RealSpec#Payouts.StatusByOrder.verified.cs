@@ -52,14 +52,14 @@ public sealed partial class StatusByOrderResponse : global::FreedomPay.Runtime.F
     internal StatusByOrderResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetInt64("pg_payment_id");
-        TransactionStatus = (TransactionStatus?)e.GetEnum("pg_transaction_status", TransactionStatusWire.Values);
-        CanReject = e.GetBoolean("pg_can_reject");
-        TestingMode = e.GetBoolean("pg_testing_mode");
-        Captured = e.GetBoolean("pg_captured");
-        CreateDate = e.GetDateTime("pg_create_date", "yyyy-MM-dd HH:mm:ss");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.Integer(1);
+        TransactionStatus = (TransactionStatus?)r.Enum(2);
+        CanReject = r.Boolean(3);
+        TestingMode = r.Boolean(4);
+        Captured = r.Boolean(5);
+        CreateDate = r.DateTime(6);
     }
 
     /// <summary>Whether the request succeeded.</summary>

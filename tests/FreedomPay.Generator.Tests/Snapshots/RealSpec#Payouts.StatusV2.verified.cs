@@ -57,12 +57,12 @@ public sealed partial class StatusV2Response : global::FreedomPay.Runtime.Freedo
     internal StatusV2Response(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetInt64("pg_payment_id");
-        MerchantId = e.GetString("pg_merchant_id");
-        OrderId = e.GetString("pg_order_id");
-        PaymentStatus = (PayoutResult?)e.GetEnum("pg_payment_status", PayoutResultWire.Values);
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.Integer(1);
+        MerchantId = r.Text(2);
+        OrderId = r.Text(3);
+        PaymentStatus = (PayoutResult?)r.Enum(4);
     }
 
     /// <summary>Whether the request succeeded.</summary>

@@ -117,13 +117,13 @@ public sealed partial class ToIbanResponse : global::FreedomPay.Runtime.FreedomP
     internal ToIbanResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        MerchantId = e.GetString("pg_merchant_id");
-        OrderId = e.GetString("pg_order_id");
-        PaymentAmount = e.GetDecimal("pg_payment_amount");
-        PaymentDate = e.GetDateTimeOffset("pg_payment_date", "yyyy-MM-dd'T'HH:mm:sszzz");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        MerchantId = r.Text(2);
+        OrderId = r.Text(3);
+        PaymentAmount = r.Decimal(4);
+        PaymentDate = r.DateTimeOffset(5);
     }
 
     /// <summary>Whether the payout was accepted.</summary>

@@ -94,14 +94,14 @@ public sealed partial class ToSavedCardResponse : global::FreedomPay.Runtime.Fre
     internal ToSavedCardResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        OrderId = e.GetString("pg_order_id");
-        Balance = e.GetDecimal("pg_balance");
-        PaymentAmount = e.GetDecimal("pg_payment_amount");
-        PaymentDate = e.GetString("pg_payment_date");
-        CardHash = e.GetString("pg_card_hash");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        OrderId = r.Text(2);
+        Balance = r.Decimal(3);
+        PaymentAmount = r.Decimal(4);
+        PaymentDate = r.Text(5);
+        CardHash = r.Text(6);
     }
 
     /// <summary>Whether the payout was accepted.</summary>

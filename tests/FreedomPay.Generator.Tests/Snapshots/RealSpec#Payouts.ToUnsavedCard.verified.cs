@@ -105,11 +105,11 @@ public sealed partial class ToUnsavedCardResponse : global::FreedomPay.Runtime.F
     internal ToUnsavedCardResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
-        MerchantId = e.GetString("pg_merchant_id");
-        RedirectUrl = e.GetRequiredString("pg_redirect_url");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.RequiredInteger(1);
+        MerchantId = r.Text(2);
+        RedirectUrl = r.RequiredText(3);
     }
 
     /// <summary>Whether the payout was created.</summary>

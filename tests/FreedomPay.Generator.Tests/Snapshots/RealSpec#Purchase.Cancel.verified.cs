@@ -57,9 +57,9 @@ public sealed partial class CancelResponse : global::FreedomPay.Runtime.FreedomP
     internal CancelResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetInt64("pg_payment_id");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.Integer(1);
     }
 
     /// <summary>Whether the payment was cancelled.</summary>

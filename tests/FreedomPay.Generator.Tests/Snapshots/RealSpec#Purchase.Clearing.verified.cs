@@ -55,10 +55,10 @@ public sealed partial class ClearingResponse : global::FreedomPay.Runtime.Freedo
     internal ClearingResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        Amount = e.GetDecimal("pg_amount");
-        ClearingAmount = e.GetDecimal("pg_clearing_amount");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        Amount = r.Decimal(1);
+        ClearingAmount = r.Decimal(2);
     }
 
     /// <summary>Whether the payment was cleared.</summary>

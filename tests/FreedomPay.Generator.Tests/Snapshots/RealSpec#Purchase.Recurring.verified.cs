@@ -82,13 +82,13 @@ public sealed partial class RecurringResponse : global::FreedomPay.Runtime.Freed
     internal RecurringResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ResultStatus)e.GetRequiredEnum("pg_status", ResultStatusWire.Values);
-        PaymentId = e.GetInt64("pg_payment_id");
-        Amount = e.GetDecimal("pg_amount");
-        Currency = e.GetString("pg_currency");
-        RecurringProfile = e.GetInt64("pg_recurring_profile");
-        RecurringProfileExpiryDate = e.GetString("pg_recurring_profile_expiry_date");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ResultStatus)r.RequiredEnum(0);
+        PaymentId = r.Integer(1);
+        Amount = r.Decimal(2);
+        Currency = r.Text(3);
+        RecurringProfile = r.Integer(4);
+        RecurringProfileExpiryDate = r.Text(5);
     }
 
     /// <summary>Whether the charge was accepted.</summary>

@@ -64,9 +64,9 @@ public sealed partial class RefundResponse : global::FreedomPay.Runtime.FreedomP
     internal RefundResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (RefundStatus)e.GetRequiredEnum("pg_status", RefundStatusWire.Values);
-        PaymentId = e.GetInt64("pg_payment_id");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (RefundStatus)r.RequiredEnum(0);
+        PaymentId = r.Integer(1);
     }
 
     /// <summary>Outcome of the refund.</summary>

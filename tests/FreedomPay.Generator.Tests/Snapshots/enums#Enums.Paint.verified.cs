@@ -53,9 +53,9 @@ public sealed partial class PaintResponse : global::FreedomPay.Runtime.FreedomPa
     internal PaintResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (PaintStatus)e.GetRequiredEnum("pg_status", PaintStatusWire.Values);
-        Colour = (Colour?)e.GetEnum("pg_colour", ColourWire.Values);
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (PaintStatus)r.RequiredEnum(0);
+        Colour = (Colour?)r.Enum(1);
     }
 
     /// <summary>Element <c>pg_status</c>, always present.</summary>

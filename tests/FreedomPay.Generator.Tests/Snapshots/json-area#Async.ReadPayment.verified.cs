@@ -56,10 +56,10 @@ public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.Fre
     internal ReadPaymentResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (ReadPaymentStatus?)e.GetEnum("status", ReadPaymentStatusWire.Values);
-        Payment = e.GetObject("payment", ReadPaymentPayment.Parse);
-        Refund = e.GetList("refund", ReadPaymentRefund.Parse);
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (ReadPaymentStatus?)r.Enum(0);
+        Payment = r.Object(1, ReadPaymentPayment.Parse);
+        Refund = r.List(2, ReadPaymentRefund.Parse);
     }
 
     /// <summary>Element <c>status</c>.</summary>
@@ -74,18 +74,19 @@ public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.Fre
 
 /// <summary>Content of a <c>payment</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class ReadPaymentPayment
+public sealed partial class ReadPaymentPayment : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Integer("id", paymentId: true),
-        global::FreedomPay.Runtime.ReplyElement.Boolean("captured"),
+        IntegerElement("id", paymentId: true),
+        BooleanElement("captured"),
     };
 
     private ReadPaymentPayment(global::FreedomPay.Runtime.PgElement e)
     {
-        Id = e.GetInt64("id");
-        Captured = e.GetBoolean("captured");
+        var r = ValuesOf(e, Shape);
+        Id = r.Integer(0);
+        Captured = r.Boolean(1);
     }
 
     /// <summary>Element <c>id</c>.</summary>
@@ -94,33 +95,28 @@ public sealed partial class ReadPaymentPayment
     /// <summary>Element <c>captured</c>.</summary>
     public bool? Captured { get; }
 
-    internal static ReadPaymentPayment Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new ReadPaymentPayment(e);
-    }
+    internal static ReadPaymentPayment Parse(global::FreedomPay.Runtime.PgElement e) => new ReadPaymentPayment(e);
 }
 
 /// <summary>Content of a <c>refund</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class ReadPaymentRefund
+public sealed partial class ReadPaymentRefund : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Decimal("amount"),
+        DecimalElement("amount"),
     };
 
     private ReadPaymentRefund(global::FreedomPay.Runtime.PgElement e)
     {
-        Amount = e.GetDecimal("amount");
+        var r = ValuesOf(e, Shape);
+        Amount = r.Decimal(0);
     }
 
     /// <summary>Element <c>amount</c>.</summary>
     public decimal? Amount { get; }
 
-    internal static ReadPaymentRefund Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new ReadPaymentRefund(e);
-    }
+    internal static ReadPaymentRefund Parse(global::FreedomPay.Runtime.PgElement e) => new ReadPaymentRefund(e);
 }
 
 partial class AsyncClient

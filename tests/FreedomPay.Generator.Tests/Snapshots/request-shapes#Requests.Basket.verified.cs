@@ -52,8 +52,8 @@ public sealed partial class BasketResponse : global::FreedomPay.Runtime.FreedomP
     internal BasketResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = e.GetString("pg_status");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = r.Text(0);
     }
 
     /// <summary>Element <c>pg_status</c>.</summary>

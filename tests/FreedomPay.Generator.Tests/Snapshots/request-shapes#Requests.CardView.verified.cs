@@ -45,8 +45,8 @@ public sealed partial class CardViewResponse : global::FreedomPay.Runtime.Freedo
     internal CardViewResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = e.GetString("pg_status");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = r.Text(0);
     }
 
     /// <summary>Element <c>pg_status</c>.</summary>

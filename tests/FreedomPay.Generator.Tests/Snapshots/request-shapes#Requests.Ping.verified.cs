@@ -36,8 +36,8 @@ public sealed partial class PingResponse : global::FreedomPay.Runtime.FreedomPay
     internal PingResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = e.GetString("pg_status");
+        var r = ValuesOf(raw.Root, Shape);
+        Status = r.Text(0);
     }
 
     /// <summary>Element <c>pg_status</c>.</summary>

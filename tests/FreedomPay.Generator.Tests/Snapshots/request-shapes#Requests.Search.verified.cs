@@ -93,8 +93,8 @@ public sealed partial class SearchResponse : global::FreedomPay.Runtime.FreedomP
     internal SearchResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Status = (SearchStatus)e.GetRequiredEnum("pg_status", SearchStatusWire.Values);
+        var r = ValuesOf(raw.Root, Shape);
+        Status = (SearchStatus)r.RequiredEnum(0);
     }
 
     /// <summary>Element <c>pg_status</c>, always present.</summary>

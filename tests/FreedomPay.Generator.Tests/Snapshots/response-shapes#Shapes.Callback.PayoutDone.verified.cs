@@ -9,11 +9,16 @@ namespace FreedomPay.Shapes;
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class PayoutDone : global::FreedomPay.Runtime.FreedomPayCallback
 {
-    private PayoutDone(global::FreedomPay.Runtime.CallbackMessage message)
-        : base(message)
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.PgElement e = message.Root;
-        PaymentId = e.GetRequiredInt64("pg_payment_id");
+        IntegerElement("pg_payment_id", required: true),
+    };
+
+    private PayoutDone(global::FreedomPay.Runtime.CallbackMessage message)
+        : base(message, Shape)
+    {
+        var r = ValuesOf(message.Root, Shape);
+        PaymentId = r.RequiredInteger(0);
     }
 
     /// <summary>Element <c>pg_payment_id</c>, always present.</summary>

@@ -50,19 +50,19 @@ public sealed partial class ReportResponse : global::FreedomPay.Runtime.FreedomP
     internal ReportResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
-        global::FreedomPay.Runtime.PgElement e = raw.Root;
-        Count = e.GetRequiredInt64("pg_count");
-        Total = e.GetDecimal("pg_total");
-        Open = e.GetBoolean("pg_open");
-        Day = e.GetDateTime("pg_day", "dd.MM.yyyy");
-        Stamp = e.GetDateTimeOffset("pg_stamp", "yyyy-MM-dd'T'HH:mm:sszzz");
-        Times = e.GetWrappedList("pg_times", "pg_time", x => x.AsDateTimeOffset("yyyy-MM-dd'T'HH:mm:sszzz"));
-        Owner = e.GetObject("pg_owner", ReportOwner.Parse);
-        Lines = e.GetWrappedList("pg_lines", "pg_line", ReportLine.Parse);
-        Codes = e.GetWrappedList("pg_codes", "pg_code", x => x.AsInt64());
-        Tag = e.GetList("pg_tag", x => x.AsString());
-        Note = e.GetList("pg_note", ReportNote.Parse);
-        Entry = e.GetList("pg_entry", global::FreedomPay.Shapes.Entry.Parse);
+        var r = ValuesOf(raw.Root, Shape);
+        Count = r.RequiredInteger(0);
+        Total = r.Decimal(1);
+        Open = r.Boolean(2);
+        Day = r.DateTime(3);
+        Stamp = r.DateTimeOffset(4);
+        Times = r.DateTimeOffsets(5);
+        Owner = r.Object(6, ReportOwner.Parse);
+        Lines = r.List(7, ReportLine.Parse);
+        Codes = r.Integers(8);
+        Tag = r.Texts(9);
+        Note = r.List(10, ReportNote.Parse);
+        Entry = r.List(11, global::FreedomPay.Shapes.Entry.Parse);
     }
 
     /// <summary>Element <c>pg_count</c>, always present.</summary>
@@ -104,18 +104,19 @@ public sealed partial class ReportResponse : global::FreedomPay.Runtime.FreedomP
 
 /// <summary>Content of a <c>pg_owner</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class ReportOwner
+public sealed partial class ReportOwner : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_name", required: true),
-        global::FreedomPay.Runtime.ReplyElement.DateTime("pg_since", "yyyy-MM-dd HH:mm:ss"),
+        TextElement("pg_name", required: true),
+        DateTimeElement("pg_since", "yyyy-MM-dd HH:mm:ss"),
     };
 
     private ReportOwner(global::FreedomPay.Runtime.PgElement e)
     {
-        Name = e.GetRequiredString("pg_name");
-        Since = e.GetDateTime("pg_since", "yyyy-MM-dd HH:mm:ss");
+        var r = ValuesOf(e, Shape);
+        Name = r.RequiredText(0);
+        Since = r.DateTime(1);
     }
 
     /// <summary>Element <c>pg_name</c>, always present.</summary>
@@ -124,26 +125,24 @@ public sealed partial class ReportOwner
     /// <summary>Element <c>pg_since</c>, format <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
     public global::System.DateTime? Since { get; }
 
-    internal static ReportOwner Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new ReportOwner(e);
-    }
+    internal static ReportOwner Parse(global::FreedomPay.Runtime.PgElement e) => new ReportOwner(e);
 }
 
 /// <summary>Content of a <c>pg_line</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class ReportLine
+public sealed partial class ReportLine : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_sku", required: true, example: "SKU-\"1\""),
-        global::FreedomPay.Runtime.ReplyElement.Integer("pg_qty"),
+        TextElement("pg_sku", required: true, example: "SKU-\"1\""),
+        IntegerElement("pg_qty"),
     };
 
     private ReportLine(global::FreedomPay.Runtime.PgElement e)
     {
-        Sku = e.GetRequiredString("pg_sku");
-        Qty = e.GetInt64("pg_qty");
+        var r = ValuesOf(e, Shape);
+        Sku = r.RequiredText(0);
+        Qty = r.Integer(1);
     }
 
     /// <summary>Element <c>pg_sku</c>, always present.</summary>
@@ -152,56 +151,49 @@ public sealed partial class ReportLine
     /// <summary>Element <c>pg_qty</c>.</summary>
     public long? Qty { get; }
 
-    internal static ReportLine Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new ReportLine(e);
-    }
+    internal static ReportLine Parse(global::FreedomPay.Runtime.PgElement e) => new ReportLine(e);
 }
 
 /// <summary>Content of a <c>pg_note</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class ReportNote
+public sealed partial class ReportNote : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Text("pg_text"),
+        TextElement("pg_text"),
     };
 
     private ReportNote(global::FreedomPay.Runtime.PgElement e)
     {
-        Text = e.GetString("pg_text");
+        var r = ValuesOf(e, Shape);
+        Text = r.Text(0);
     }
 
     /// <summary>Element <c>pg_text</c>.</summary>
     public string? Text { get; }
 
-    internal static ReportNote Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new ReportNote(e);
-    }
+    internal static ReportNote Parse(global::FreedomPay.Runtime.PgElement e) => new ReportNote(e);
 }
 
 /// <summary>Content of a <c>pg_entry</c> element.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
-public sealed partial class Entry
+public sealed partial class Entry : global::FreedomPay.Runtime.FreedomPayReplyPart
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        global::FreedomPay.Runtime.ReplyElement.Integer("pg_id"),
+        IntegerElement("pg_id"),
     };
 
     private Entry(global::FreedomPay.Runtime.PgElement e)
     {
-        Id = e.GetInt64("pg_id");
+        var r = ValuesOf(e, Shape);
+        Id = r.Integer(0);
     }
 
     /// <summary>Element <c>pg_id</c>.</summary>
     public long? Id { get; }
 
-    internal static Entry Parse(global::FreedomPay.Runtime.PgElement e)
-    {
-        return new Entry(e);
-    }
+    internal static Entry Parse(global::FreedomPay.Runtime.PgElement e) => new Entry(e);
 }
 
 partial class ShapesClient

@@ -4,13 +4,31 @@ using System.Collections.Generic;
 namespace FreedomPay.Runtime
 {
     /// <summary>Base of generated callback types: the message they were read from.</summary>
-    public abstract class FreedomPayCallback
+    public abstract class FreedomPayCallback : FreedomPayReplyPart
     {
-        /// <summary>Keeps the message (called by generated code); its signature is never shown.</summary>
-        protected FreedomPayCallback(CallbackMessage message)
+        /// <summary>
+        /// Keeps the message (called by generated code): its signature, and the fields <paramref name="shape"/> calls
+        /// sensitive, are never shown.
+        /// </summary>
+        /// <param name="message">The fields as received.</param>
+        /// <param name="shape">The callback's fields as the spec describes them (its generated <c>Shape</c>).</param>
+        protected FreedomPayCallback(CallbackMessage message, IReadOnlyList<ReplyElement> shape)
         {
             Message = message ?? throw new ArgumentNullException(nameof(message));
-            MaskField(PgSignature.SignatureField, FieldSensitivity.Hidden);
+            if (shape is null)
+            {
+                throw new ArgumentNullException(nameof(shape));
+            }
+
+            foreach (PgElement field in message.Root.Children)
+            {
+                if (string.Equals(field.Name, PgSignature.SignatureField, StringComparison.Ordinal))
+                {
+                    field.Sensitivity = FieldSensitivity.Hidden;
+                }
+            }
+
+            ReplyMasks.For(shape)?.Apply(message.Root);
         }
 
         /// <summary>Every field as received, including those the spec does not describe.</summary>
@@ -34,19 +52,6 @@ namespace FreedomPay.Runtime
                 }
 
                 return extra;
-            }
-        }
-
-        /// <summary>Makes the fields of this name show masked in their ToString (the spec's <c>sensitive:</c>; called by generated code).</summary>
-        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        protected void MaskField(string name, FieldSensitivity sensitivity)
-        {
-            foreach (PgElement field in Message.Root.Children)
-            {
-                if (string.Equals(field.Name, name, StringComparison.Ordinal))
-                {
-                    field.Sensitivity = sensitivity;
-                }
             }
         }
     }

@@ -3,7 +3,7 @@ using System;
 namespace FreedomPay.Runtime
 {
     /// <summary>Base of every generated response: the typed properties live in the subclass, the raw reply here.</summary>
-    public abstract partial class FreedomPayResponse
+    public abstract class FreedomPayResponse : FreedomPayReplyPart
     {
         /// <summary>Keeps the raw reply (called by generated code).</summary>
         protected FreedomPayResponse(PgResponse raw) => Raw = raw ?? throw new ArgumentNullException(nameof(raw));

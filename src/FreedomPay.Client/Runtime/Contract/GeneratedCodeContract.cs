@@ -11,7 +11,7 @@ namespace FreedomPay.Runtime
     /// <para>The surface, all in <c>FreedomPay.Runtime</c> unless named otherwise: <see cref="FreedomPayRequest"/> (base of
     /// requests) and <see cref="FreedomPayRequestPart"/> (base of requests and their items: <c>Fields</c>, <c>Accept</c> and the table factories), <see cref="RequestFieldTable"/>, <see cref="RequestField"/>,
     /// <see cref="IFieldVisitor"/>, <see cref="FieldValues"/>, <see cref="FreedomPayResponse"/>, <see cref="PgResponse"/>,
-    /// <see cref="PgElement"/> (its <c>Get*</c> readers), <see cref="FreedomPayCallback"/>, <see cref="CallbackMessage"/>,
+    /// <see cref="PgElement"/>, <see cref="ReplyValues"/>, <see cref="FreedomPayCallback"/>, <see cref="CallbackMessage"/>,
     /// <see cref="OperationInfo"/>, <see cref="OperationDescriptor"/>, <see cref="ReplyElement"/>, <see cref="AreaDescriptor"/>,
     /// <see cref="ResponseErrorShape"/>, <see cref="RequestEncoding"/>, <see cref="AuthScheme"/>, <see cref="RequestHeader"/>, <see cref="HeaderSource"/>, <see cref="FieldSensitivity"/>, <see cref="WireEnum"/>,
     /// <see cref="FreedomPayConnection"/> (<c>SendAsync</c>), and <c>FreedomPay.FreedomPayClient</c> (<c>Connection</c>).</para>
@@ -21,7 +21,7 @@ namespace FreedomPay.Runtime
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class GeneratedCodeContract
     {
-        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors; 3: reply shapes (<see cref="ReplyElement"/>); 4: date-times with offset, decimal scales; 5: field groups, the merchant's own parameters (<see cref="IFieldVisitor.Extra"/>); 6: lists and nested objects in requests (<see cref="FreedomPayRequestPart"/>, <see cref="IFieldVisitor.List"/>); 7: redirect operations (<see cref="FreedomPayConnection.CreateRedirect"/>, <c>FreedomPay.FreedomPayRedirect</c>); 8: callback reply kinds (<see cref="CallbackReplyKind"/>); 9: an area's own secret key (<see cref="AreaDescriptor.SecretName"/>); 10: JSON areas signed in a header (<see cref="RequestEncoding.Json"/>, <see cref="AuthScheme"/>, <see cref="RequestHeader"/>); 11: enums read by the runtime (<see cref="PgElement.GetEnum"/>, <see cref="PgElement.GetRequiredEnum"/>, <see cref="PgElement.AsEnum"/>).</summary>
-        public const int Version = 11;
+        /// <summary>1: descriptors and per-field generated calls (before this type existed); 2: field tables and visitors; 3: reply shapes (<see cref="ReplyElement"/>); 4: date-times with offset, decimal scales; 5: field groups, the merchant's own parameters (<see cref="IFieldVisitor.Extra"/>); 6: lists and nested objects in requests (<see cref="FreedomPayRequestPart"/>, <see cref="IFieldVisitor.List"/>); 7: redirect operations (<see cref="FreedomPayConnection.CreateRedirect"/>, <c>FreedomPay.FreedomPayRedirect</c>); 8: callback reply kinds (<see cref="CallbackReplyKind"/>); 9: an area's own secret key (<see cref="AreaDescriptor.SecretName"/>); 10: JSON areas signed in a header (<see cref="RequestEncoding.Json"/>, <see cref="AuthScheme"/>, <see cref="RequestHeader"/>); 11: enums read by the runtime (<see cref="PgElement.GetEnum"/>, <see cref="PgElement.GetRequiredEnum"/>, <see cref="PgElement.AsEnum"/>); 12: replies and callbacks read through their shape (<see cref="ReplyValues"/>; <see cref="FreedomPayCallback"/> masks from it).</summary>
+        public const int Version = 12;
     }
 }

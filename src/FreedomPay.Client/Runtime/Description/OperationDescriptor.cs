@@ -11,7 +11,6 @@ namespace FreedomPay.Runtime
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class OperationDescriptor
     {
-        private static readonly string[] None = Array.Empty<string>();
         private static readonly ReplyElement[] NoElements = Array.Empty<ReplyElement>();
         private static readonly RequestHeader[] NoHeaders = Array.Empty<RequestHeader>();
 
@@ -66,8 +65,6 @@ namespace FreedomPay.Runtime
             AuthKeyId = area.AuthKeyId;
             Headers = headers ?? NoHeaders;
             Reply = reply ?? NoElements;
-            var hidden = new List<string>();
-            var partial = new List<string>();
             foreach (ReplyElement element in Reply)
             {
                 if (element.Name == area.Errors.StatusElement && element.Kind == ReplyElementKind.Enum && !element.Repeated)
@@ -76,11 +73,9 @@ namespace FreedomPay.Runtime
                 }
 
                 PaymentIdElement ??= element.IsPaymentId ? element.Name : null;
-                CollectMasks(element, hidden, partial);
             }
 
-            HiddenElements = hidden.Count == 0 ? None : hidden.ToArray();
-            PartialElements = partial.Count == 0 ? None : partial.ToArray();
+            Masks = ReplyMasks.For(Reply);
             DisplayName = area.Name + "." + name;
         }
 
@@ -159,54 +154,13 @@ namespace FreedomPay.Runtime
         /// <summary>The reply element that identifies the payment, if any (the spec's <c>role: payment-id</c>).</summary>
         public string? PaymentIdElement { get; }
 
-        /// <summary>Reply elements whose values are never shown.</summary>
-        public IReadOnlyList<string> HiddenElements { get; }
-
-        /// <summary>Reply elements whose values are shown only in part.</summary>
-        public IReadOnlyList<string> PartialElements { get; }
-
         /// <summary>The reply's elements as the spec describes them (empty when it describes none).</summary>
         public IReadOnlyList<ReplyElement> Reply { get; }
 
-        /// <summary>Whether the spec marks any reply element sensitive (beyond the signature, which is always hidden).</summary>
-        internal bool HasSensitiveReplyElements => HiddenElements.Count > 0 || PartialElements.Count > 0;
+        /// <summary>The reply elements the spec marks sensitive (beyond the signature, which is always hidden); null when none.</summary>
+        internal ReplyMasks? Masks { get; }
 
         /// <summary>Whether a reply's status is one the spec lists (true when the spec lists none).</summary>
         public bool IsKnownStatus(string? status) => StatusValues is null || WireText.IsOneOf(status, StatusValues);
-
-        /// <summary>How a reply element's value may be shown: the spec's sensitivity, and the signature never.</summary>
-        public FieldSensitivity ReplySensitivityOf(string elementName) =>
-            WireText.IsOneOf(elementName, HiddenElements) || string.Equals(elementName, SignatureField ?? PgSignature.SignatureField, StringComparison.Ordinal) ? FieldSensitivity.Hidden
-            : WireText.IsOneOf(elementName, PartialElements) ? FieldSensitivity.Partial
-            : FieldSensitivity.None;
-
-        /// <summary>A reply element's value as logs and tools may show it.</summary>
-        public string RedactReply(string elementName, string value) => Redaction.Apply(ReplySensitivityOf(elementName), value);
-
-        /// <summary>Adds the names of the sensitive elements at and below <paramref name="root"/> (masks go by name).</summary>
-        private static void CollectMasks(ReplyElement root, List<string> hidden, List<string> partial)
-        {
-            var pending = new Stack<ReplyElement>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                ReplyElement element = pending.Pop();
-                List<string>? into = element.Sensitivity switch
-                {
-                    FieldSensitivity.Hidden => hidden,
-                    FieldSensitivity.Partial => partial,
-                    _ => null,
-                };
-                if (into is not null && !into.Contains(element.Name))
-                {
-                    into.Add(element.Name);
-                }
-
-                foreach (ReplyElement child in element.Children)
-                {
-                    pending.Push(child);
-                }
-            }
-        }
     }
 }

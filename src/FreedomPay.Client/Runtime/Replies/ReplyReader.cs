@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace FreedomPay.Runtime
 {
@@ -55,10 +54,8 @@ namespace FreedomPay.Runtime
         }
 
         /// <summary>
-        /// Marks the signature and the elements the spec calls sensitive so that their ToString masks them. Without
-        /// sensitive reply elements only the signature (found once, for checking too); otherwise every element is
-        /// looked at once, without recursion (a stack only for nested elements): linear in the reply, which the
-        /// reader has already bounded.
+        /// Marks the signature (found once, for checking too) and the elements the reply's shape calls sensitive
+        /// (<see cref="ReplyMasks"/>), so that their ToString masks them.
         /// </summary>
         private static void MarkSensitive(OperationDescriptor operation, PgElement root, PgElement? signature)
         {
@@ -67,26 +64,7 @@ namespace FreedomPay.Runtime
                 signature.Sensitivity = FieldSensitivity.Hidden;
             }
 
-            if (!operation.HasSensitiveReplyElements)
-            {
-                return;
-            }
-
-            Stack<PgElement>? nested = null;
-            PgElement? next = root;
-            while (next is not null)
-            {
-                foreach (PgElement child in next.Children)
-                {
-                    child.Sensitivity = operation.ReplySensitivityOf(child.Name);
-                    if (child.Children.Count > 0)
-                    {
-                        (nested ??= new Stack<PgElement>()).Push(child);
-                    }
-                }
-
-                next = nested is { Count: > 0 } ? nested.Pop() : null;
-            }
+            operation.Masks?.Apply(root);
         }
 
         private static FreedomPayGatewayException Refused(OperationDescriptor operation, PgResponse reply, bool signed) =>

@@ -4,13 +4,25 @@ using System.ComponentModel;
 namespace FreedomPay.Runtime
 {
     /// <summary>
-    /// The <see cref="ReplyElement"/> factories under short names for the <c>Shape</c> table of each generated
-    /// response, as requests have their field factories: a reply element is one short line in generated code.
-    /// The <c>Element</c> suffix keeps them apart from the properties generated next to them (the generator
-    /// refuses elements that would take these names).
+    /// Base of every generated class read from a reply or callback: a response (<see cref="FreedomPayResponse"/>), a
+    /// callback (<see cref="FreedomPayCallback"/>), or an element of one with children of its own (<c>SavedCard</c>).
+    /// Each lists its elements once, in its <c>Shape</c> table, and reads its typed properties through it
+    /// (<see cref="ReplyValues"/>). The protected factories are the <see cref="ReplyElement"/> factories under short
+    /// names, as requests have their field factories (<see cref="FreedomPayRequestPart"/>): a reply element is one
+    /// short line in generated code. The <c>Element</c> suffix keeps them apart from the properties generated next to
+    /// them (the generator refuses elements that would take these names).
     /// </summary>
-    public abstract partial class FreedomPayResponse
+    public abstract class FreedomPayReplyPart
     {
+        /// <summary>Called by generated classes (a response, a callback, or an element of one).</summary>
+        protected FreedomPayReplyPart()
+        {
+        }
+
+        /// <summary>Reads <paramref name="element"/>'s children as <paramref name="shape"/> (the class's <c>Shape</c>) describes them.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected static ReplyValues ValuesOf(PgElement element, IReadOnlyList<ReplyElement> shape) => new ReplyValues(element, shape);
+
         /// <summary>A text element (<see cref="ReplyElement.Text"/>).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         protected static ReplyElement TextElement(string name, bool required = false, bool repeated = false, FieldSensitivity sensitivity = FieldSensitivity.None, bool paymentId = false, string? example = null) =>
