@@ -18,9 +18,6 @@ namespace FreedomPay.Generator.Binding
         /// <summary>Headers the client writes itself: a spec cannot set them.</summary>
         private static readonly string[] ReservedHeaders = { "content-type", "content-length", "accept", "host", "x-jws-signature", "sign", "auth-id" };
 
-        /// <summary>The area's encoding and auth, for the checks of its operations.</summary>
-        private RequestEncoding _encoding;
-
         /// <summary>
         /// <c>auth: jws-hs512</c> or <c>auth: { scheme: jws-hs512, key-id: merchant_id }</c>. The header schemes sign
         /// JSON bodies and JSON bodies are signed only by them, so each requires the other.
@@ -145,7 +142,7 @@ namespace FreedomPay.Generator.Binding
         /// <summary>What a JSON area's header signature makes meaningless in an operation.</summary>
         private void CheckJsonOperation(MappingReader operation, string name, EquatableArray<RequestFieldModel> request, bool redirect)
         {
-            if (_encoding != RequestEncoding.Json)
+            if (_scope.Encoding != RequestEncoding.Json)
             {
                 return;
             }

@@ -12,13 +12,18 @@ namespace FreedomPay.Generator.Binding
 
         private ConstraintModel BindConstraints(MappingReader reader, FieldType type, string wire)
         {
-            int? minLength = reader.Int("min-length");
-            int? maxLength = reader.Int("max-length");
-            decimal? min = reader.Decimal("min");
-            decimal? max = reader.Decimal("max");
-            string? pattern = reader.String("pattern");
-            int? scale = reader.Int("scale");
+            var written = new Rules(reader.Int("min-length"), reader.Int("max-length"), reader.Decimal("min"), reader.Decimal("max"), reader.String("pattern"), reader.Int("scale"));
+            Rules rules = CheckScale(reader, wire, type, DropMisplaced(reader, type, wire, written));
+            CheckBounds(reader, type, wire, rules);
+            return new ConstraintModel(rules.MinLength, rules.MaxLength, Invariant(rules.Min), Invariant(rules.Max), rules.Pattern, rules.Scale);
+        }
 
+        /// <summary>A field's rules as written, before they are checked.</summary>
+        private readonly record struct Rules(int? MinLength, int? MaxLength, decimal? Min, decimal? Max, string? Pattern, int? Scale);
+
+        /// <summary>Reports and drops the rules that do not apply to the field's type (lengths to non-strings, bounds to non-numbers...).</summary>
+        private Rules DropMisplaced(MappingReader reader, FieldType type, string wire, Rules rules)
+        {
             void NotFor(string key, string appliesTo)
             {
                 if (reader.Has(key))
@@ -32,56 +37,71 @@ namespace FreedomPay.Generator.Binding
                 NotFor("min-length", "strings");
                 NotFor("max-length", "strings");
                 NotFor("pattern", "strings");
-                minLength = maxLength = null;
-                pattern = null;
+                rules = rules with { MinLength = null, MaxLength = null, Pattern = null };
             }
 
             if (type != FieldType.Integer && type != FieldType.Decimal)
             {
                 NotFor("min", "integer and decimal values");
                 NotFor("max", "integer and decimal values");
-                min = max = null;
+                rules = rules with { Min = null, Max = null };
             }
 
             if (type != FieldType.Decimal)
             {
                 NotFor("scale", "decimal values");
-                scale = null;
+                rules = rules with { Scale = null };
             }
-            else if (scale is < 0 or > 28)
+
+            return rules;
+        }
+
+        /// <summary>A decimal's scale is 0 to 28 places, and its bounds have no more places than it allows.</summary>
+        private Rules CheckScale(MappingReader reader, string wire, FieldType type, Rules rules)
+        {
+            if (type != FieldType.Decimal || rules.Scale is not { } places)
             {
-                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("scale")!.Span, wire, $"scale {scale} is not a number of decimal places from 0 to 28");
-                scale = null;
+                return rules;
             }
-            else if (scale is { } places)
+
+            if (places is < 0 or > 28)
             {
-                foreach (var (key, value) in new[] { ("min", min), ("max", max) })
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("scale")!.Span, wire, $"scale {places} is not a number of decimal places from 0 to 28");
+                return rules with { Scale = null };
+            }
+
+            foreach (var (key, value) in new[] { ("min", rules.Min), ("max", rules.Max) })
+            {
+                if (value is { } v && decimal.Round(v, places) != v)
                 {
-                    if (value is { } v && decimal.Round(v, places) != v)
-                    {
-                        _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node(key)!.Span, wire, $"{key} {Invariant(v)} has more than the {places} decimal places 'scale' allows");
-                    }
+                    _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node(key)!.Span, wire, $"{key} {Invariant(v)} has more than the {places} decimal places 'scale' allows");
                 }
             }
 
-            if (minLength > maxLength)
+            return rules;
+        }
+
+        /// <summary>Reports rules that no value could meet: crossed bounds, an empty length, an integer's fractional bound, a bad pattern.</summary>
+        private void CheckBounds(MappingReader reader, FieldType type, string wire, Rules rules)
+        {
+            if (rules.MinLength > rules.MaxLength)
             {
-                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("min-length")!.Span, wire, $"min-length {minLength} is greater than max-length {maxLength}");
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("min-length")!.Span, wire, $"min-length {rules.MinLength} is greater than max-length {rules.MaxLength}");
             }
 
-            if (maxLength == 0)
+            if (rules.MaxLength == 0)
             {
                 _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("max-length")!.Span, wire, "max-length 0 allows no value at all");
             }
 
-            if (min > max)
+            if (rules.Min > rules.Max)
             {
-                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("min")!.Span, wire, $"min {Invariant(min)} is greater than max {Invariant(max)}");
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("min")!.Span, wire, $"min {Invariant(rules.Min)} is greater than max {Invariant(rules.Max)}");
             }
 
             if (type == FieldType.Integer)
             {
-                foreach (var (key, value) in new[] { ("min", min), ("max", max) })
+                foreach (var (key, value) in new[] { ("min", rules.Min), ("max", rules.Max) })
                 {
                     if (value is { } v && (decimal.Truncate(v) != v || v > long.MaxValue || v < long.MinValue))
                     {
@@ -90,12 +110,10 @@ namespace FreedomPay.Generator.Binding
                 }
             }
 
-            if (pattern is not null && PatternProblem(pattern) is { } problem)
+            if (rules.Pattern is { } pattern && PatternProblem(pattern) is { } problem)
             {
                 _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Node("pattern")!.Span, wire, "the pattern is not a valid regular expression: " + problem);
             }
-
-            return new ConstraintModel(minLength, maxLength, Invariant(min), Invariant(max), pattern, scale);
         }
 
         private static string? Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);

@@ -52,7 +52,7 @@ namespace FreedomPay.Generator.Binding
             var fields = new List<RequestFieldModel>();
             foreach (YEntry written in entries)
             {
-                if (Resolve(written, _sharedFields, "fields", $"the request of operation '{operationName}'") is not { } entry)
+                if (Resolve(written, _scope.SharedFields, "fields", $"the request of operation '{operationName}'") is not { } entry)
                 {
                     continue;
                 }
@@ -96,44 +96,7 @@ namespace FreedomPay.Generator.Binding
             string where = $"field '{wire}' of operation '{operationName}'";
             if (entry.Value is YScalar { IsNull: false } shorthand)
             {
-                // "pg_order_id: string" is short for "pg_order_id: { type: string }".
-                FieldType? type = ParseType(shorthand.Value, shorthand.Span, where, RequestTypes);
-                if (type is null)
-                {
-                    return null;
-                }
-
-                if (type == FieldType.Enum)
-                {
-                    _context.Report(DiagnosticDescriptors.EmptyEnum, shorthand.Span, where);
-                    return null;
-                }
-
-                if (type is FieldType.List or FieldType.Object)
-                {
-                    _context.Report(DiagnosticDescriptors.MissingKey, shorthand.Span, where, "fields");
-                    return null;
-                }
-
-                string shortName = Naming.ToPascalCase(wire);
-                if (!CheckName(shortName, where, entry.Key.Span) || !members.ClaimMember(shortName, where, entry.Key.Span))
-                {
-                    return null;
-                }
-
-                return new RequestFieldModel(
-                    WireName: wire,
-                    CsName: shortName,
-                    Type: type.Value,
-                    Required: false,
-                    Fill: FillKind.None,
-                    Description: null,
-                    EnumType: null,
-                    Format: DefaultFormat(type.Value),
-                    Constraints: ConstraintModel.None,
-                    Example: null,
-                    Verified: true,
-                    Note: null);
+                return BindShorthandField(entry, shorthand, members, where);
             }
 
             if (entry.Value is not YMapping mapping)
@@ -146,27 +109,7 @@ namespace FreedomPay.Generator.Binding
             FillKind fill = ParseFill(reader);
             if (fill != FillKind.None)
             {
-                foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role", "deprecated" })
-                {
-                    if (reader.Has(key))
-                    {
-                        _context.Report(DiagnosticDescriptors.KeyNotHere, reader.Entry(key)!.Key.Span, key, where, "a field the client fills itself ('fill:') has no type, name or constraints of its own");
-                    }
-                }
-
-                return new RequestFieldModel(
-                    WireName: wire,
-                    CsName: string.Empty,
-                    Type: FieldType.String,
-                    Required: true,
-                    Fill: fill,
-                    Description: reader.String("description"),
-                    EnumType: null,
-                    Format: null,
-                    Constraints: ConstraintModel.None,
-                    Example: null,
-                    Verified: reader.Bool("verified", true),
-                    Note: reader.String("note"));
+                return BindFilledField(reader, wire, where, fill);
             }
 
             var (fieldType, enumType, format, csName) = BindValueShape(reader, wire, where, operationName, RequestTypes);
@@ -205,6 +148,75 @@ namespace FreedomPay.Generator.Binding
                 ClassName: className,
                 MaxItems: maxItems,
                 Deprecated: BindDeprecated(reader, where, required: reader.Bool("required", false)));
+        }
+
+        /// <summary>"pg_order_id: string" is short for "pg_order_id: { type: string }": a scalar type only.</summary>
+        private RequestFieldModel? BindShorthandField(YEntry entry, YScalar shorthand, MemberNames members, string where)
+        {
+            string wire = entry.Key.Value;
+            FieldType? type = ParseType(shorthand.Value, shorthand.Span, where, RequestTypes);
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (type == FieldType.Enum)
+            {
+                _context.Report(DiagnosticDescriptors.EmptyEnum, shorthand.Span, where);
+                return null;
+            }
+
+            if (type is FieldType.List or FieldType.Object)
+            {
+                _context.Report(DiagnosticDescriptors.MissingKey, shorthand.Span, where, "fields");
+                return null;
+            }
+
+            string csName = Naming.ToPascalCase(wire);
+            if (!CheckName(csName, where, entry.Key.Span) || !members.ClaimMember(csName, where, entry.Key.Span))
+            {
+                return null;
+            }
+
+            return new RequestFieldModel(
+                WireName: wire,
+                CsName: csName,
+                Type: type.Value,
+                Required: false,
+                Fill: FillKind.None,
+                Description: null,
+                EnumType: null,
+                Format: DefaultFormat(type.Value),
+                Constraints: ConstraintModel.None,
+                Example: null,
+                Verified: true,
+                Note: null);
+        }
+
+        /// <summary>A field the client fills itself (<c>fill:</c>): it has no type, name or constraints of its own.</summary>
+        private RequestFieldModel BindFilledField(MappingReader reader, string wire, string where, FillKind fill)
+        {
+            foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role", "deprecated" })
+            {
+                if (reader.Has(key))
+                {
+                    _context.Report(DiagnosticDescriptors.KeyNotHere, reader.Entry(key)!.Key.Span, key, where, "a field the client fills itself ('fill:') has no type, name or constraints of its own");
+                }
+            }
+
+            return new RequestFieldModel(
+                WireName: wire,
+                CsName: string.Empty,
+                Type: FieldType.String,
+                Required: true,
+                Fill: fill,
+                Description: reader.String("description"),
+                EnumType: null,
+                Format: null,
+                Constraints: ConstraintModel.None,
+                Example: null,
+                Verified: reader.Bool("verified", true),
+                Note: reader.String("note"));
         }
 
         /// <summary>

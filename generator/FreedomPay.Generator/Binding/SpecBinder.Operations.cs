@@ -66,33 +66,9 @@ namespace FreedomPay.Generator.Binding
                 ClaimTypeName(name + "Response", "the response of " + where, nameNode.Span, "rename the operation, or the other type");
             }
 
-            string method = (reader.String("method") ?? "POST").ToUpperInvariant();
-            if (method != "POST" && method != "GET")
-            {
-                _context.Report(DiagnosticDescriptors.InvalidMethod, reader.Node("method")!.Span, reader.String("method")!, name);
-            }
-
-            string? path = reader.String("path", required: true);
-            string? pathProblem = path is null ? null : CheckPath(path);
-            if (pathProblem is not null)
-            {
-                _context.Report(DiagnosticDescriptors.InvalidPath, reader.Node("path")!.Span, path!, name, pathProblem);
-            }
-
-            string relativePath = path is null ? string.Empty : path.TrimStart('/');
-            string scriptName = reader.String("signature-script") ?? relativePath.Split('/').LastOrDefault(IsLiteral) ?? string.Empty;
-            if (reader.Has("signature-script") && (scriptName.Length == 0 || scriptName.Contains("/") || scriptName.Contains(";")))
-            {
-                _context.Report(DiagnosticDescriptors.SignatureRule, reader.Node("signature-script")!.Span, name, $"signature-script '{scriptName}' must be a script name such as 'pay' or 'init_payment.php' (no '/' or ';')");
-            }
-
-            decimal? timeout = reader.Decimal("timeout");
-            if (timeout is { } seconds && (seconds <= 0 || seconds > 600))
-            {
-                _context.Report(DiagnosticDescriptors.MalformedValue, reader.Node("timeout")!.Span, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "timeout", "give the seconds to wait for a reply, more than 0 and at most 600");
-                timeout = null;
-            }
-
+            string method = BindMethod(reader, name);
+            (string? path, string? pathProblem, string scriptName) = BindPath(reader, name);
+            decimal? timeout = BindTimeout(reader);
             string? summary = reader.String("summary");
             string? description = reader.String("description");
             if (summary is null && description is null)
@@ -122,7 +98,7 @@ namespace FreedomPay.Generator.Binding
             return new OperationModel(
                 Name: name,
                 HttpMethod: method,
-                Path: relativePath,
+                Path: path.TrimStart('/'),
                 Summary: summary,
                 Description: description,
                 SafeToRetry: reader.Bool("safe-to-retry", false),
@@ -139,6 +115,54 @@ namespace FreedomPay.Generator.Binding
                 IsRedirect: redirect,
                 Headers: headers,
                 Deprecated: BindDeprecated(reader, $"operation '{name}'"));
+        }
+
+        /// <summary><c>method:</c>, POST by default; anything but POST and GET is reported.</summary>
+        private string BindMethod(MappingReader reader, string name)
+        {
+            string method = (reader.String("method") ?? "POST").ToUpperInvariant();
+            if (method != "POST" && method != "GET")
+            {
+                _context.Report(DiagnosticDescriptors.InvalidMethod, reader.Node("method")!.Span, reader.String("method")!, name);
+            }
+
+            return method;
+        }
+
+        /// <summary>
+        /// <c>path:</c> (null when missing, with the problem that makes it unusable) and the script name that opens the
+        /// signed text: <c>signature-script:</c>, or the path's last literal segment.
+        /// </summary>
+        private (string? Path, string? Problem, string ScriptName) BindPath(MappingReader reader, string name)
+        {
+            string? path = reader.String("path", required: true);
+            string? problem = path is null ? null : CheckPath(path);
+            if (problem is not null)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidPath, reader.Node("path")!.Span, path!, name, problem);
+            }
+
+            string relativePath = path is null ? string.Empty : path.TrimStart('/');
+            string scriptName = reader.String("signature-script") ?? relativePath.Split('/').LastOrDefault(IsLiteral) ?? string.Empty;
+            if (reader.Has("signature-script") && (scriptName.Length == 0 || scriptName.Contains("/") || scriptName.Contains(";")))
+            {
+                _context.Report(DiagnosticDescriptors.SignatureRule, reader.Node("signature-script")!.Span, name, $"signature-script '{scriptName}' must be a script name such as 'pay' or 'init_payment.php' (no '/' or ';')");
+            }
+
+            return (path, problem, scriptName);
+        }
+
+        /// <summary><c>timeout:</c> in seconds, more than 0 and at most 600 (null, reported, otherwise).</summary>
+        private decimal? BindTimeout(MappingReader reader)
+        {
+            decimal? timeout = reader.Decimal("timeout");
+            if (timeout is { } seconds && (seconds <= 0 || seconds > 600))
+            {
+                _context.Report(DiagnosticDescriptors.MalformedValue, reader.Node("timeout")!.Span, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "timeout", "give the seconds to wait for a reply, more than 0 and at most 600");
+                return null;
+            }
+
+            return timeout;
         }
 
         /// <summary>

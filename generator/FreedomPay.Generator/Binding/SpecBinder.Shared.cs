@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using FreedomPay.Generator.Model;
 using FreedomPay.Generator.Parsing;
 
 namespace FreedomPay.Generator.Binding
@@ -16,17 +17,19 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] DefaultsKeys = { "request" };
         private static readonly string[] AreaEnumKeys = { "description", "values", "shared" };
 
-        private readonly Dictionary<string, YEntry> _sharedFields = new Dictionary<string, YEntry>(StringComparer.Ordinal);
-        private readonly Dictionary<string, YEntry> _sharedElements = new Dictionary<string, YEntry>(StringComparer.Ordinal);
-        private readonly List<YEntry> _defaultRequest = new List<YEntry>();
-
-        /// <summary>Enums declared under the area's <c>enums:</c>, which fields use by name without listing values.</summary>
-        private readonly HashSet<string> _declaredEnums = new HashSet<string>(StringComparer.Ordinal);
-
-        private void BindShared(MappingReader root)
+        /// <summary>The area's shared definitions, defaults and declared enums, read once before its operations.</summary>
+        private AreaScope BindAreaScope(MappingReader root, RequestEncoding encoding)
         {
-            CollectDefinitions(root, "fields", _sharedFields);
-            CollectDefinitions(root, "elements", _sharedElements);
+            var sharedFields = new Dictionary<string, YEntry>(StringComparer.Ordinal);
+            var sharedElements = new Dictionary<string, YEntry>(StringComparer.Ordinal);
+            CollectDefinitions(root, "fields", sharedFields);
+            CollectDefinitions(root, "elements", sharedElements);
+            return new AreaScope(encoding, sharedFields, sharedElements, BindDefaultRequest(root), BindAreaEnums(root));
+        }
+
+        private List<YEntry> BindDefaultRequest(MappingReader root)
+        {
+            var defaultRequest = new List<YEntry>();
             if (root.MappingValue("defaults") is { } defaults)
             {
                 var reader = new MappingReader(_context, defaults, "'defaults'", root.Entry("defaults")!.Key.Span, DefaultsKeys);
@@ -37,13 +40,13 @@ namespace FreedomPay.Generator.Binding
                     {
                         if (names.Entry(entry.Key.Value) == entry)
                         {
-                            _defaultRequest.Add(entry);
+                            defaultRequest.Add(entry);
                         }
                     }
                 }
             }
 
-            BindAreaEnums(root);
+            return defaultRequest;
         }
 
         private void CollectDefinitions(MappingReader root, string key, Dictionary<string, YEntry> into)
@@ -71,11 +74,13 @@ namespace FreedomPay.Generator.Binding
             }
         }
 
-        private void BindAreaEnums(MappingReader root)
+        /// <summary>Binds the area's <c>enums:</c>; the names of those bound without error, which fields use by name.</summary>
+        private HashSet<string> BindAreaEnums(MappingReader root)
         {
+            var declared = new HashSet<string>(StringComparer.Ordinal);
             if (root.MappingValue("enums") is not { } mapping)
             {
-                return;
+                return declared;
             }
 
             var names = new MappingReader(_context, mapping, "'enums'", root.Entry("enums")!.Key.Span, knownKeys: null);
@@ -97,16 +102,18 @@ namespace FreedomPay.Generator.Binding
                 var reader = new MappingReader(_context, enumMapping, where, entry.Key.Span, AreaEnumKeys);
                 if (BindEnum(reader, where, name, reader.String("description"), entry.Key.Span, reader.Bool("shared", false)) is not null)
                 {
-                    _declaredEnums.Add(name);
+                    declared.Add(name);
                 }
             }
+
+            return declared;
         }
 
         /// <summary>
         /// An entry of a request, reply or callback: itself, or, when written without a value, the area's shared
         /// definition under the same name (null, reported, when there is none).
         /// </summary>
-        private YEntry? Resolve(YEntry entry, Dictionary<string, YEntry> shared, string sharedKey, string where)
+        private YEntry? Resolve(YEntry entry, IReadOnlyDictionary<string, YEntry> shared, string sharedKey, string where)
         {
             if (entry.Value is not YScalar { IsNull: true })
             {
@@ -137,7 +144,7 @@ namespace FreedomPay.Generator.Binding
 
             if (operation.Bool("defaults", true))
             {
-                foreach (YEntry entry in _defaultRequest)
+                foreach (YEntry entry in _scope.DefaultRequest)
                 {
                     if (!declared.Contains(entry.Key.Value))
                     {

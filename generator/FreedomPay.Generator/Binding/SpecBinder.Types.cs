@@ -15,7 +15,7 @@ namespace FreedomPay.Generator.Binding
             {
                 type = ParseType(typeText, reader.Node("type")!.Span, where, allowedTypes);
             }
-            else if (reader.Has("values") || (reader.String("enum") is { } enumName && _declaredEnums.Contains(enumName)))
+            else if (reader.Has("values") || (reader.String("enum") is { } enumName && _scope.IsDeclaredEnum(enumName)))
             {
                 type = FieldType.Enum;
             }
@@ -49,7 +49,7 @@ namespace FreedomPay.Generator.Binding
             if (type == FieldType.Enum)
             {
                 string name = reader.String("enum") ?? operationName + csName;
-                enumType = !reader.Has("values") && _declaredEnums.Contains(name)
+                enumType = !reader.Has("values") && _scope.IsDeclaredEnum(name)
                     ? name
                     : BindEnum(reader, where, name, null, reader.Node("enum")?.Span ?? reader.Owner);
                 if (enumType is null)

@@ -27,6 +27,9 @@ namespace FreedomPay.Generator.Binding
         private readonly Dictionary<string, string> _typeNames = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly EnumRegistry _enums;
 
+        /// <summary>What the area declares once (<see cref="AreaScope"/>): set by <see cref="BindFile"/> before any operation is bound.</summary>
+        private AreaScope _scope = AreaScope.Empty;
+
         private SpecBinder(string filePath)
         {
             _context = new SpecContext(filePath);
@@ -68,17 +71,7 @@ namespace FreedomPay.Generator.Binding
 
             var root = new MappingReader(_context, rootMapping, "the spec root", FirstLine(rootMapping.Span), RootKeys);
             string? areaName = root.String("area", required: true);
-            AreaDeclaration? declaration = null;
-            if (areaName is not null)
-            {
-                SourceSpan areaSpan = root.Node("area")!.Span;
-                if (CheckName(areaName, "area", areaSpan))
-                {
-                    declaration = new AreaDeclaration(areaName, _context.FilePath, areaSpan);
-                    ClaimTypeName(areaName + "Client", "the client of area '" + areaName + "'", areaSpan);
-                    ClaimTypeName(areaName + "Servers", "the server list of area '" + areaName + "'", areaSpan);
-                }
-            }
+            AreaDeclaration? declaration = areaName is null ? null : DeclareArea(areaName, root.Node("area")!.Span);
 
             // An area describes operations (calls to the gateway), callbacks (calls from it), or both; servers
             // only matter when there are operations.
@@ -87,9 +80,8 @@ namespace FreedomPay.Generator.Binding
             EquatableArray<ServerModel> servers = hasOperations || root.Has("servers") ? BindServers(root) : EquatableArray<ServerModel>.Empty;
             RequestEncoding encoding = BindEncoding(root);
             (AuthScheme auth, string authKeyId) = BindAuth(root, encoding);
-            _encoding = encoding;
             ErrorShape errors = BindErrors(root);
-            BindShared(root);
+            _scope = BindAreaScope(root, encoding);
             EquatableArray<OperationModel> operations = hasOperations ? BindOperations(root) : EquatableArray<OperationModel>.Empty;
             EquatableArray<CallbackModel> callbacks = BindCallbacks(root);
 
@@ -113,7 +105,20 @@ namespace FreedomPay.Generator.Binding
             return (area, declaration);
         }
 
-        private EquatableArray<ServerModel> BindServers(MappingReader root)
+        /// <summary>The area's name, claimed with the types named after it (its client and server list); null when the name is unusable.</summary>
+        private AreaDeclaration? DeclareArea(string areaName, SourceSpan areaSpan)
+        {
+            if (!CheckName(areaName, "area", areaSpan))
+            {
+                return null;
+            }
+
+            ClaimTypeName(areaName + "Client", "the client of area '" + areaName + "'", areaSpan);
+            ClaimTypeName(areaName + "Servers", "the server list of area '" + areaName + "'", areaSpan);
+            return new AreaDeclaration(areaName, _context.FilePath, areaSpan);
+        }
+
+                private EquatableArray<ServerModel> BindServers(MappingReader root)
         {
             YMapping? mapping = root.MappingValue("servers", required: true);
             if (mapping is null)
@@ -121,59 +126,20 @@ namespace FreedomPay.Generator.Binding
                 return EquatableArray<ServerModel>.Empty;
             }
 
-            var where = "'servers'";
-            var names = new MappingReader(_context, mapping, where, root.Entry("servers")!.Key.Span, knownKeys: null);
+            var names = new MappingReader(_context, mapping, "'servers'", root.Entry("servers")!.Key.Span, knownKeys: null);
             var servers = new List<ServerModel>();
             var defaults = new List<YEntry>();
             foreach (YEntry entry in mapping.Entries)
             {
-                if (names.Entry(entry.Key.Value) != entry)
+                // A duplicate name is already reported.
+                if (names.Entry(entry.Key.Value) == entry && BindServer(names, entry) is { } server)
                 {
-                    continue; // a duplicate, already reported
+                    servers.Add(server);
+                    if (server.IsDefault)
+                    {
+                        defaults.Add(entry);
+                    }
                 }
-
-                string? url = null;
-                bool isDefault = false;
-                if (entry.Value is YScalar { IsNull: false } scalar)
-                {
-                    url = scalar.Value;
-                }
-                else if (entry.Value is YMapping serverMapping)
-                {
-                    var server = new MappingReader(_context, serverMapping, $"server '{entry.Key.Value}'", entry.Key.Span, ServerKeys);
-                    url = server.String("url", required: true);
-                    isDefault = server.Bool("default", false);
-                }
-                else
-                {
-                    names.ReportWrongType(entry.Key.Value, entry.Value, "a URL or a mapping with 'url:'");
-                }
-
-                if (url is null)
-                {
-                    continue;
-                }
-
-                SourceSpan urlSpan = entry.Value.Span;
-                if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "https" && uri.Scheme != "http") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
-                {
-                    _context.Report(DiagnosticDescriptors.MalformedValue, urlSpan, url, "url of server '" + entry.Key.Value + "'", "use an absolute http or https URL without query or fragment, e.g. https://api.freedompay.kz/");
-                    continue;
-                }
-
-                string csName = Naming.ToPascalCase(entry.Key.Value);
-                if (!CheckName(csName, $"server '{entry.Key.Value}'", entry.Key.Span))
-                {
-                    continue;
-                }
-
-                if (isDefault)
-                {
-                    defaults.Add(entry);
-                }
-
-                string normalized = uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri.AbsoluteUri : uri.AbsoluteUri + "/";
-                servers.Add(new ServerModel(entry.Key.Value, csName, normalized, isDefault));
             }
 
             if (defaults.Count > 1)
@@ -195,6 +161,47 @@ namespace FreedomPay.Generator.Binding
             }
 
             return servers.ToEquatableArray();
+        }
+
+        /// <summary>One server: a URL, or <c>{ url, default }</c>; null (reported) when the URL is not an absolute http(s) one.</summary>
+        private ServerModel? BindServer(MappingReader names, YEntry entry)
+        {
+            string? url = null;
+            bool isDefault = false;
+            if (entry.Value is YScalar { IsNull: false } scalar)
+            {
+                url = scalar.Value;
+            }
+            else if (entry.Value is YMapping serverMapping)
+            {
+                var server = new MappingReader(_context, serverMapping, $"server '{entry.Key.Value}'", entry.Key.Span, ServerKeys);
+                url = server.String("url", required: true);
+                isDefault = server.Bool("default", false);
+            }
+            else
+            {
+                names.ReportWrongType(entry.Key.Value, entry.Value, "a URL or a mapping with 'url:'");
+            }
+
+            if (url is null)
+            {
+                return null;
+            }
+
+            if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "https" && uri.Scheme != "http") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            {
+                _context.Report(DiagnosticDescriptors.MalformedValue, entry.Value.Span, url, "url of server '" + entry.Key.Value + "'", "use an absolute http or https URL without query or fragment, e.g. https://api.freedompay.kz/");
+                return null;
+            }
+
+            string csName = Naming.ToPascalCase(entry.Key.Value);
+            if (!CheckName(csName, $"server '{entry.Key.Value}'", entry.Key.Span))
+            {
+                return null;
+            }
+
+            string normalized = uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri.AbsoluteUri : uri.AbsoluteUri + "/";
+            return new ServerModel(entry.Key.Value, csName, normalized, isDefault);
         }
 
         private RequestEncoding BindEncoding(MappingReader root)
