@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using FreedomPay.Cards;
 using FreedomPay.GatewayAsync;
+using FreedomPay.GatewayPayments;
 using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
 using FreedomPay.Payouts;
@@ -24,6 +25,7 @@ namespace FreedomPay
             PayoutsClient.Operations,
             InvoiceClient.Operations,
             GatewayAsyncClient.Operations,
+            GatewayPaymentsClient.Operations,
         };
     }
 }

@@ -123,7 +123,7 @@ public sealed class CardsAndPayoutsWireTests
         test.Gateway.Respond = r =>
         {
             // Each area's replies are signed with the key its requests are.
-            string key = r.Uri.AbsolutePath.Contains("/cardstorage/", StringComparison.Ordinal) ? FakeGateway.Secret : PayoutKey;
+            string key = r.Uri.AbsolutePath.Contains("/cardstorage/", StringComparison.Ordinal) || r.Uri.AbsolutePath.StartsWith("/g2g/", StringComparison.Ordinal) ? FakeGateway.Secret : PayoutKey;
             return FakeGateway.Xml(FakeGateway.SignedReply(FakeGateway.ScriptOf(r), "response", key, ("pg_status", "ok"), ("pg_payment_id", "1"), ("pg_redirect_url", "https://gateway.test/p"), ("pg_balance", "1")));
         };
         PayoutsClient payouts = test.Client.Payouts;
@@ -142,7 +142,7 @@ public sealed class CardsAndPayoutsWireTests
         await payouts.StatusAsync(new Payouts.StatusRequest { PaymentId = 5 });
         await payouts.StatusV2Async(new StatusV2Request { OrderId = "P-2" });
         await payouts.StatusByOrderAsync(new StatusByOrderRequest { OrderId = "P-2" });
-        await payouts.GatewayStatusAsync(new GatewayStatusRequest { PaymentId = 5, OrderId = "P-2" });
+        await test.Client.GatewayPayments.StatusAsync(new GatewayPayments.StatusRequest { PaymentId = 5, OrderId = "P-2" });
 
         var expected = new[]
         {
@@ -153,7 +153,7 @@ public sealed class CardsAndPayoutsWireTests
             ("/api/payment_status", "payment_status", PayoutKey),
             ("/api/payment_status2", "payment_status2", PayoutKey),
             ("/get_status2.php", "get_status2.php", PayoutKey),
-            ("/g2g/status_v2", "status_v2", PayoutKey),
+            ("/g2g/status_v2", "status_v2", FakeGateway.Secret), // the Gateway API's status: the main key, not the payout key
         };
         CapturedRequest[] sent = test.Gateway.Requests.ToArray();
         Assert.Equal(expected.Select(e => e.Item1), sent.Select(r => r.Uri.AbsolutePath));

@@ -64,7 +64,7 @@ public sealed class DefaultEmulationTests
         // stateful routes serve them (one script on the gateway too); get_status2.php (Payouts' StatusByOrder) is
         // served for the merchant's key and the payout key alike, by a route of its own.
         var packaged = MobileBalanceClient.Operations.Concat(FreedomPay.Purchase.PurchaseClient.Operations)
-            .Concat(FreedomPay.Cards.CardsClient.Operations).Concat(FreedomPay.Payouts.PayoutsClient.Operations).Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations);
+            .Concat(FreedomPay.Cards.CardsClient.Operations).Concat(FreedomPay.Payouts.PayoutsClient.Operations).Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations).Concat(FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations);
         Assert.Equal(
             packaged.Select(o => o.Descriptor.Path).Where(p => p != "get_status2.php").Distinct().Order(),
             f.Sandbox.Operations.Select(o => o.Descriptor.Path).Order());

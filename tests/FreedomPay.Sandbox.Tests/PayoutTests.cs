@@ -181,11 +181,11 @@ public sealed class PayoutTests
         await f.Client.Cards.DirectAsync(new Cards.DirectRequest { PaymentId = init.PaymentId });
         await f.Client.Purchase.RefundAsync(new Purchase.RefundRequest { PaymentId = init.PaymentId, RefundAmount = 300m });
 
-        GatewayStatusResponse byBoth = await f.Client.Payouts.GatewayStatusAsync(new GatewayStatusRequest { PaymentId = init.PaymentId, OrderId = "G-1" });
-        var mismatch = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => f.Client.Payouts.GatewayStatusAsync(new GatewayStatusRequest { PaymentId = init.PaymentId, OrderId = "other" }));
+        GatewayPayments.StatusResponse byBoth = await f.Client.GatewayPayments.StatusAsync(new GatewayPayments.StatusRequest { PaymentId = init.PaymentId, OrderId = "G-1" });
+        var mismatch = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => f.Client.GatewayPayments.StatusAsync(new GatewayPayments.StatusRequest { PaymentId = init.PaymentId, OrderId = "other" }));
 
         Assert.Equal((init.PaymentId, "success", (decimal?)800m, (decimal?)800m, "440564******6150", (bool?)true), (byBoth.PaymentId, byBoth.PaymentStatus, byBoth.Amount, byBoth.ClearingAmount, byBoth.CardPan, byBoth.Captured));
-        GatewayRefund refund = Assert.Single(byBoth.RefundPayments);
+        GatewayPayments.GatewayRefund refund = Assert.Single(byBoth.RefundPayments);
         Assert.Equal(("success", (decimal?)-300m), (refund.PaymentStatus, refund.Amount));
         Assert.Equal("1003", mismatch.ErrorCode); // payment not found: the id and the order id must belong together
     }

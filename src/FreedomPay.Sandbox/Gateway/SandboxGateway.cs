@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using FreedomPay.Cards;
+using FreedomPay.GatewayPayments;
 using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
 using FreedomPay.Payouts;
@@ -71,7 +72,7 @@ namespace FreedomPay.Sandbox.Gateway
             Checked(PayoutsClient.BalanceInfo, PayoutBalance),
             Checked(PayoutsClient.StatusInfo, PayoutStatus),
             Checked(PayoutsClient.StatusV2Info, PayoutStatusV2),
-            Checked(PayoutsClient.GatewayStatusInfo, GatewayStatus),
+            Checked(GatewayPaymentsClient.StatusInfo, GatewayStatus),
             Checked(InvoiceClient.InitInfo, InvoiceInit),
             Checked(InvoiceClient.InfoInfo, InvoiceInfo),
             Checked(InvoiceClient.StatusInfo, InvoiceStatus),

@@ -21,7 +21,7 @@ namespace FreedomPay.Payouts
         /// <summary>Every operation of the area, described for tools (see <see cref="global::FreedomPay.Runtime.OperationInfo"/>).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.OperationInfo> Operations
         {
-            get { return new global::FreedomPay.Runtime.OperationInfo[] { ToUnsavedCardInfo, ToSavedCardInfo, ToIbanInfo, BalanceInfo, StatusInfo, StatusV2Info, StatusByOrderInfo, GatewayStatusInfo, AddCardInfo }; }
+            get { return new global::FreedomPay.Runtime.OperationInfo[] { ToUnsavedCardInfo, ToSavedCardInfo, ToIbanInfo, BalanceInfo, StatusInfo, StatusV2Info, StatusByOrderInfo, AddCardInfo }; }
         }
 
         // A nested class, so that its fields are initialized before any operation descriptor (declared in other
