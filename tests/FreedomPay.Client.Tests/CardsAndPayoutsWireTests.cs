@@ -42,6 +42,49 @@ public sealed class CardsAndPayoutsWireTests
     }
 
     [Fact]
+    public async Task A_saved_card_payment_sends_the_documented_receipt_lines_and_loyalty_fields_signed()
+    {
+        // api-11620900 lists pg_receipt_positions[0][count|name|tax_type|price], pg_loyalty_id, pg_loyalty_amount and
+        // pg_freedom_id for card/init; the receipt lines are bracketed fields, signed like the rest.
+        using var test = new TestClient();
+        test.Gateway.Respond = r => FakeGateway.Xml(FakeGateway.SignedReply("init", ("pg_status", "ok"), ("pg_payment_id", "900")));
+
+        await test.Client.Cards.InitAsync(new InitRequest
+        {
+            OrderId = "O-2", Amount = 300m, Description = "Refill", UserId = "u-1", CardToken = "tok-1",
+            ReceiptPositions = new[] { new CardReceiptPosition { Count = 1, Name = "Refill", Price = 300m, TaxType = TaxType.Vat12 } },
+            LoyaltyId = 77, LoyaltyAmount = 10.5m, FreedomId = "fid-1",
+        });
+
+        CapturedRequest sent = test.Gateway.Single;
+        Assert.Equal(
+            new[]
+            {
+                "pg_merchant_id", "pg_order_id", "pg_amount", "pg_description", "pg_user_id", "pg_card_token",
+                "pg_receipt_positions[0][count]", "pg_receipt_positions[0][name]", "pg_receipt_positions[0][tax_type]", "pg_receipt_positions[0][price]",
+                "pg_loyalty_id", "pg_loyalty_amount", "pg_freedom_id", "pg_salt", "pg_sig",
+            },
+            sent.Names);
+        Assert.Equal(("2", "300", "77", "10.5"), (sent["pg_receipt_positions[0][tax_type]"], sent["pg_receipt_positions[0][price]"], sent["pg_loyalty_id"], sent["pg_loyalty_amount"]));
+        Assert.Equal("init", Sig("init", sent, FakeGateway.Secret));
+    }
+
+    [Fact]
+    public async Task A_receipt_line_priced_outside_the_documented_bounds_is_refused_before_sending()
+    {
+        using var test = new TestClient();
+
+        var error = await Assert.ThrowsAsync<FreedomPayValidationException>(() => test.Client.Cards.InitAsync(new InitRequest
+        {
+            OrderId = "O-3", Amount = 300m, Description = "Refill", UserId = "u-1", CardToken = "tok-1",
+            ReceiptPositions = new[] { new CardReceiptPosition { Count = 1, Name = "Free", Price = 0m }, new CardReceiptPosition { Count = 1, Name = "Dear", Price = 10000000m } },
+        }));
+
+        Assert.Equal(new[] { "pg_receipt_positions[0][price]", "pg_receipt_positions[1][price]" }, error.Errors.Select(e => e.WireName));
+        Assert.Empty(test.Gateway.Requests);
+    }
+
+    [Fact]
     public void The_cvc_page_is_a_signed_get_address_with_the_merchant_id_in_its_path_and_nothing_is_sent()
     {
         using var test = new TestClient();

@@ -28,7 +28,7 @@ public sealed class PurchaseWireTests
             ReceiptPositions = new[]
             {
                 new ReceiptPosition { Count = 2, Name = "Mouse pad", Price = 750m, TaxType = TaxType.Vat12 },
-                new ReceiptPosition { Count = 1, Name = "Gift wrap", Price = 0m },
+                new ReceiptPosition { Count = 1, Name = "Gift wrap", Price = 0.01m },
             },
             ExtraParams = new Dictionary<string, string> { ["shop_order"] = "A-1" },
         });

@@ -23,7 +23,7 @@ public sealed class RealSpecTests
             {
                 "Callbacks.Callback.CheckRequest.g.cs", "Callbacks.Callback.RedirectBack.g.cs", "Callbacks.Callback.ResultNotification.g.cs",
                 "Cards.Add.g.cs", "Cards.Callback.CardSaved.g.cs", "Cards.Client.g.cs", "Cards.CvcPage.g.cs", "Cards.Direct.g.cs",
-                "Cards.Init.g.cs", "Cards.List.g.cs", "Cards.Remove.g.cs",
+                "Cards.Init.g.cs", "Cards.List.g.cs", "Cards.Remove.g.cs", "Cards.Request.CardReceiptPosition.g.cs",
                 "GatewayAsync.Client.g.cs", "GatewayAsync.ReadPayment.g.cs",
                 "GatewayPayments.Client.g.cs", "GatewayPayments.Status.g.cs",
                 "Invoice.Client.g.cs", "Invoice.Enums.InitCurrency.g.cs", "Invoice.Enums.InitRequestMethod.g.cs", "Invoice.Enums.InvoiceMethod.g.cs",
@@ -39,9 +39,9 @@ public sealed class RealSpecTests
                 "Payouts.StatusV2.g.cs", "Payouts.ToIban.g.cs", "Payouts.ToSavedCard.g.cs", "Payouts.ToUnsavedCard.g.cs",
                 "Purchase.Cancel.g.cs", "Purchase.Clearing.g.cs", "Purchase.Client.g.cs",
                 "Purchase.Enums.CallbackMethod.g.cs", "Purchase.Enums.PageLanguage.g.cs", "Purchase.Enums.PaymentRoute.g.cs", "Purchase.Enums.PaymentStatus.g.cs",
-                "Purchase.Enums.RedirectMethod.g.cs", "Purchase.Enums.RefundStatus.g.cs", "Purchase.Enums.TaxType.g.cs",
+                "Purchase.Enums.RedirectMethod.g.cs", "Purchase.Enums.RefundStatus.g.cs",
                 "Purchase.Init.g.cs", "Purchase.PaymentPage.g.cs", "Purchase.Recurring.g.cs", "Purchase.Refund.g.cs", "Purchase.Request.ReceiptPosition.g.cs", "Purchase.Status.g.cs",
-                "Shared.Enums.ResultStatus.g.cs",
+                "Shared.Enums.ResultStatus.g.cs", "Shared.Enums.TaxType.g.cs",
             },
             hints);
     }

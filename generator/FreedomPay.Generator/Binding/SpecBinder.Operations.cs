@@ -14,7 +14,7 @@ namespace FreedomPay.Generator.Binding
             "defaults", "constants", "request", "response", "one-of", "required-unless", "extra-params", "kind", "headers", "deprecated",
         };
 
-        private static readonly string[] ResponseKeys = { "signed", "elements" };
+        private static readonly string[] ResponseKeys = { "signed", "elements", "verified", "note" };
 
         private EquatableArray<OperationModel> BindOperations(MappingReader root)
         {
@@ -314,7 +314,7 @@ namespace FreedomPay.Generator.Binding
             var reader = new MappingReader(_context, mapping, where, operation.Entry("response")!.Key.Span, ResponseKeys);
             bool signed = reader.Bool("signed", true);
             EquatableArray<ResponseElementModel> elements = BindElements(reader, "elements", operationName, operationName + "Response", where);
-            return new ResponseModel(signed, elements);
+            return new ResponseModel(signed, elements, reader.Bool("verified", true), reader.String("note"));
         }
 
         /// <summary>Wire names are sent as form field names and read as XML element names.</summary>

@@ -33,7 +33,7 @@ namespace FreedomPay.Generator.Emit
                 Response = new ClassView
                 {
                     Name = op.Name + "Response",
-                    Doc = CSharpText.Doc($"Reply of <see cref=\"{file.AreaClient}.{op.Name}Async\"/>; <c>Raw</c> holds all its elements, described or not."),
+                    Doc = CSharpText.Doc($"Reply of <see cref=\"{file.AreaClient}.{op.Name}Async\"/>; <c>Raw</c> holds all its elements, described or not.", DocText.Unverified(op.Response.Verified, op.Response.Note)),
                     Properties = ResponseViewBuilder.Properties(op.Response.Elements, runtime.Reply, file.NullableRef, file.Namespace),
                 },
             };

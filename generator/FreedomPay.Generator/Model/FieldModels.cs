@@ -41,7 +41,9 @@ namespace FreedomPay.Generator.Model
         public static readonly ConstraintModel None = new ConstraintModel(null, null, null, null, null);
     }
 
-    internal sealed record ResponseModel(bool Signed, EquatableArray<ResponseElementModel> Elements);
+    /// <param name="Verified">False when the docs do not confirm the reply as described (its signature, its shape).</param>
+    /// <param name="Note">Why, or what a maintainer should know about the reply.</param>
+    internal sealed record ResponseModel(bool Signed, EquatableArray<ResponseElementModel> Elements, bool Verified = true, string? Note = null);
 
     /// <summary>An XML element of a reply.</summary>
     /// <param name="Repeated">The element may occur several times side by side; the property is a list.</param>

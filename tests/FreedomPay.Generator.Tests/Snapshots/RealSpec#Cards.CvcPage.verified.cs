@@ -41,7 +41,10 @@ partial class CardsClient
         AreaInfo.Descriptor, "CvcPage", "GET", "v1/merchant/{merchant-id}/card/pay", "pay", CvcPageRequest.FieldTable, signedResponse: false);
 
     /// <summary>Builds the signed address where the buyer confirms a payment created by Init with the card's CVC.</summary>
-    /// <remarks>Builds the signed <c>GET /v1/merchant/{merchant-id}/card/pay</c> the buyer's browser goes to, signed with script name <c>pay</c>. Sends nothing: redirect the browser to it (GET) or post its fields there (POST).</remarks>
+    /// <remarks>
+    /// <para>Builds the signed <c>GET /v1/merchant/{merchant-id}/card/pay</c> the buyer's browser goes to, signed with script name <c>pay</c>. Sends nothing: redirect the browser to it (GET) or post its fields there (POST).</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: from PayBox's Android SDK only; the docs' "Confirm payment (with CVC)" page body was not captured. The SDK also puts pg_testing_mode and pg_payment_system in the address, which this operation does not offer.</para>
+    /// </remarks>
     /// <param name="request">The request; validated before the address is built.</param>
     /// <returns>The address and the signed fields (<see cref="global::FreedomPay.FreedomPayRedirect"/>).</returns>
     public global::FreedomPay.FreedomPayRedirect CvcPage(CvcPageRequest request)

@@ -26,6 +26,10 @@ public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayR
         TextField("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
         TextField("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
         TextField("pg_idempotency_key", "IdempotencyKey", maxLength: 255, description: "A value unique within the merchant: the same key cannot be used for another operation."),
+        ListField("pg_receipt_positions", "ReceiptPositions", global::FreedomPay.Cards.CardReceiptPosition.FieldTable, maxItems: 100, description: "Lines of the fiscal receipt."),
+        IntegerField("pg_loyalty_id", "LoyaltyId", description: "The loyalty programme to apply."),
+        DecimalField("pg_loyalty_amount", "LoyaltyAmount", min: 0m, scale: 2, description: "The amount paid with loyalty points."),
+        TextField("pg_freedom_id", "FreedomId", maxLength: 255, description: "The buyer's id in the Freedom ecosystem (https://docs.freedompay.kz/api-11620900)."),
         SaltField("pg_salt"),
         SignatureField("pg_sig"));
 
@@ -89,6 +93,31 @@ public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayR
     /// <remarks>Wire name <c>pg_idempotency_key</c>. At most 255 characters.</remarks>
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>Lines of the fiscal receipt.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_receipt_positions</c>. Sent as <c>pg_receipt_positions[0][name]</c>, <c>pg_receipt_positions[1][name]</c>, ... At most 100 items.</para>
+    /// <para>The docs list the positions as optional and give no item limit; 100 is this client's bound.</para>
+    /// </remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Cards.CardReceiptPosition>? ReceiptPositions { get; init; }
+
+    /// <summary>The loyalty programme to apply.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_loyalty_id</c>.</para>
+    /// <para>The card/init page (https://docs.freedompay.kz/api-11620900) types it as a number without saying more.</para>
+    /// </remarks>
+    public long? LoyaltyId { get; init; }
+
+    /// <summary>The amount paid with loyalty points.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_loyalty_amount</c>. At least 0.</para>
+    /// <para>The card/init page (https://docs.freedompay.kz/api-11620900) types it as a number without saying more.</para>
+    /// </remarks>
+    public decimal? LoyaltyAmount { get; init; }
+
+    /// <summary>The buyer's id in the Freedom ecosystem (https://docs.freedompay.kz/api-11620900).</summary>
+    /// <remarks>Wire name <c>pg_freedom_id</c>. At most 255 characters.</remarks>
+    public string? FreedomId { get; init; }
+
     /// <inheritdoc/>
     protected override global::FreedomPay.Runtime.RequestFieldTable Fields => FieldTable;
 
@@ -110,6 +139,10 @@ public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayR
         visitor.Text(13, Param2);
         visitor.Text(14, Param3);
         visitor.Text(15, IdempotencyKey);
+        visitor.List(16, ReceiptPositions);
+        visitor.Integer(17, LoyaltyId);
+        visitor.Decimal(18, LoyaltyAmount);
+        visitor.Text(19, FreedomId);
     }
 
     internal static InitRequest FromText(global::FreedomPay.Runtime.FieldValues values) => new InitRequest
@@ -129,6 +162,10 @@ public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayR
         Param2 = values.Text(13),
         Param3 = values.Text(14),
         IdempotencyKey = values.Text(15),
+        ReceiptPositions = values.List(16, global::FreedomPay.Cards.CardReceiptPosition.FromText),
+        LoyaltyId = values.Integer(17),
+        LoyaltyAmount = values.Decimal(18),
+        FreedomId = values.Text(19),
     };
 }
 

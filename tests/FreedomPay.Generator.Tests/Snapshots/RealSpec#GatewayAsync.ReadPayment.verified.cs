@@ -48,7 +48,7 @@ public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.Fre
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        EnumElement("status", ResultStatusWire.Values, required: true),
+        EnumElement("status", ResultStatusWire.Values),
         TextElement("id", paymentId: true),
         TextElement("order_id"),
         TextElement("payment_status"),
@@ -62,7 +62,7 @@ public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.Fre
         : base(raw)
     {
         var r = ValuesOf(raw.Root, Shape);
-        Status = (ResultStatus)r.RequiredEnum(0);
+        Status = (ResultStatus?)r.Enum(0);
         Id = r.Text(1);
         OrderId = r.Text(2);
         PaymentStatus = r.Text(3);
@@ -73,8 +73,11 @@ public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.Fre
     }
 
     /// <summary>Whether the request succeeded.</summary>
-    /// <remarks>Element <c>status</c>, always present.</remarks>
-    public ResultStatus Status { get; }
+    /// <remarks>
+    /// <para>Element <c>status</c>.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}; the Invoice API's status element is this client's reading, and it is not required, so a reply without it is still read.</para>
+    /// </remarks>
+    public ResultStatus? Status { get; }
 
     /// <summary>The payment's id.</summary>
     /// <remarks>

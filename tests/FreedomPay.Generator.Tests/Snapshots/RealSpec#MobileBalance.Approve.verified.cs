@@ -42,6 +42,7 @@ public sealed partial class ApproveRequest : global::FreedomPay.Runtime.FreedomP
 }
 
 /// <summary>Reply of <see cref="MobileBalanceClient.ApproveAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+/// <remarks>Not confirmed by the public FreedomPay documentation: the reply schema (https://docs.freedompay.uz/api-13679496) shows no pg_salt or pg_sig; it is read as signed, as every other Merchant API reply is, which no page confirms for this one.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class ApproveResponse : global::FreedomPay.Runtime.FreedomPayResponse
 {

@@ -49,6 +49,7 @@ public sealed partial class PayRequest : global::FreedomPay.Runtime.FreedomPayRe
 }
 
 /// <summary>Reply of <see cref="MobileBalanceClient.PayAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+/// <remarks>Not confirmed by the public FreedomPay documentation: the reply schema (https://docs.freedompay.uz/api-13679495) shows pg_status and pg_payment_id only, no pg_salt or pg_sig; it is read as signed, as every other Merchant API reply is, which no page confirms for this one.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class PayResponse : global::FreedomPay.Runtime.FreedomPayResponse
 {

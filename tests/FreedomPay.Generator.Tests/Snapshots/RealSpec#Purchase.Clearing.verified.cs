@@ -42,6 +42,7 @@ public sealed partial class ClearingRequest : global::FreedomPay.Runtime.Freedom
 }
 
 /// <summary>Reply of <see cref="PurchaseClient.ClearingAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+/// <remarks>Not confirmed by the public FreedomPay documentation: the docs page was not captured (https://docs.freedompay.kz/api-11621002 shows only its title); the elements are those the PayBox Android SDK reads (BaseApi.getCapture).</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class ClearingResponse : global::FreedomPay.Runtime.FreedomPayResponse
 {

@@ -41,6 +41,10 @@ public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayR
         EnumField("pg_failure_url_method", "FailureUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the failure URL."),
         EnumField("pg_state_url_method", "StateUrlMethod", RedirectMethodWire.Values, description: "HTTP method of the redirect to the state URL."),
         ListField("pg_receipt_positions", "ReceiptPositions", global::FreedomPay.Purchase.ReceiptPosition.FieldTable, maxItems: 100, description: "Lines of the fiscal receipt."),
+        IntegerField("pg_postpone_payment", "PostponePayment", min: 0L, description: "Postpones the payment (the .uz page's example is 0)."),
+        BooleanField("pg_generate_qr", "GenerateQr", description: "True to have FreedomPay generate a QR code for the payment."),
+        BooleanField("pg_commission_discount", "CommissionDiscount", description: "Whether a commission discount applies (sent as 1 or 0)."),
+        DecimalField("pg_commission_discount_fix", "CommissionDiscountFix", min: 1m, description: "A fixed commission discount."),
         TextField("pg_param1", "Param1", maxLength: 255, description: "Merchant data echoed back in callbacks."),
         TextField("pg_param2", "Param2", maxLength: 255, description: "Merchant data echoed back in callbacks."),
         TextField("pg_param3", "Param3", maxLength: 255, description: "Merchant data echoed back in callbacks."),
@@ -92,7 +96,7 @@ public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayR
     /// <summary>Language of the hosted payment page (ISO 639-1); Russian when absent.</summary>
     /// <remarks>
     /// <para>Wire name <c>pg_language</c>.</para>
-    /// <para>The .kz frame page writes Kazakh as "kk", the .uz page as "kz".</para>
+    /// <para>The .kz frame page (https://docs.freedompay.kz/api-11620859) writes Kazakh as "kk"; the .uz "Page" page (https://docs.freedompay.uz/api-13679479) and the Mobile balance init page (https://docs.freedompay.kz/api-11620954) write "kz", which this client sends: two pages against one.</para>
     /// </remarks>
     public PageLanguage? Language { get; init; }
 
@@ -182,6 +186,34 @@ public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayR
     /// </remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Purchase.ReceiptPosition>? ReceiptPositions { get; init; }
 
+    /// <summary>Postpones the payment (the .uz page's example is 0).</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_postpone_payment</c>. At least 0.</para>
+    /// <para>Listed on the .uz "Page" page (https://docs.freedompay.uz/api-13679479) as an integer, example 0, without more.</para>
+    /// </remarks>
+    public long? PostponePayment { get; init; }
+
+    /// <summary>True to have FreedomPay generate a QR code for the payment.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_generate_qr</c>.</para>
+    /// <para>Listed on the .uz "Page" page (https://docs.freedompay.uz/api-13679479) as a boolean, example 1.</para>
+    /// </remarks>
+    public bool? GenerateQr { get; init; }
+
+    /// <summary>Whether a commission discount applies (sent as 1 or 0).</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_commission_discount</c>.</para>
+    /// <para>The docs list it as an enum of 0 and 1 without saying what the discount is.</para>
+    /// </remarks>
+    public bool? CommissionDiscount { get; init; }
+
+    /// <summary>A fixed commission discount.</summary>
+    /// <remarks>
+    /// <para>Wire name <c>pg_commission_discount_fix</c>. At least 1.</para>
+    /// <para>The docs give a number of at least 1 without its unit (the stored copy is cut after it).</para>
+    /// </remarks>
+    public decimal? CommissionDiscountFix { get; init; }
+
     /// <summary>Merchant data echoed back in callbacks.</summary>
     /// <remarks>Wire name <c>pg_param1</c>. At most 255 characters.</remarks>
     public string? Param1 { get; init; }
@@ -234,9 +266,13 @@ public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayR
         visitor.Enum(28, (int?)FailureUrlMethod);
         visitor.Enum(29, (int?)StateUrlMethod);
         visitor.List(30, ReceiptPositions);
-        visitor.Text(31, Param1);
-        visitor.Text(32, Param2);
-        visitor.Text(33, Param3);
+        visitor.Integer(31, PostponePayment);
+        visitor.Boolean(32, GenerateQr);
+        visitor.Boolean(33, CommissionDiscount);
+        visitor.Decimal(34, CommissionDiscountFix);
+        visitor.Text(35, Param1);
+        visitor.Text(36, Param2);
+        visitor.Text(37, Param3);
         visitor.Extra(ExtraParams);
     }
 
@@ -272,9 +308,13 @@ public sealed partial class InitRequest : global::FreedomPay.Runtime.FreedomPayR
         FailureUrlMethod = (RedirectMethod?)values.Enum(28),
         StateUrlMethod = (RedirectMethod?)values.Enum(29),
         ReceiptPositions = values.List(30, global::FreedomPay.Purchase.ReceiptPosition.FromText),
-        Param1 = values.Text(31),
-        Param2 = values.Text(32),
-        Param3 = values.Text(33),
+        PostponePayment = values.Integer(31),
+        GenerateQr = values.Boolean(32),
+        CommissionDiscount = values.Boolean(33),
+        CommissionDiscountFix = values.Decimal(34),
+        Param1 = values.Text(35),
+        Param2 = values.Text(36),
+        Param3 = values.Text(37),
         ExtraParams = values.Extra(),
     };
 }

@@ -52,6 +52,7 @@ public sealed partial class RefundRequest : global::FreedomPay.Runtime.FreedomPa
 }
 
 /// <summary>Reply of <see cref="PurchaseClient.RefundAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+/// <remarks>Not confirmed by the public FreedomPay documentation: the docs show no reply for revoke.php (https://docs.freedompay.kg/doc-833002 is prose only); the elements are what public clients read.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class RefundResponse : global::FreedomPay.Runtime.FreedomPayResponse
 {
@@ -95,6 +96,7 @@ partial class PurchaseClient
     /// <remarks>
     /// <para>Without RefundAmount (or with 0) the whole amount is refunded. Only debited payments can be refunded.</para>
     /// <para>Sends <c>POST /revoke.php</c>, signed with <c>pg_sig</c> (script name <c>revoke.php</c>); the reply's signature is verified. Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again. Waits 60 s for the reply.</para>
+    /// <para>No page shows receipt lines (pg_receipt_positions) for revoke.php; the Cancel page (https://docs.freedompay.uz/api-13679485) does, and a refund sends them the same way here, unconfirmed.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

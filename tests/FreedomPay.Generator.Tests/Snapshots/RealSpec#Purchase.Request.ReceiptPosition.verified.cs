@@ -13,7 +13,7 @@ public sealed partial class ReceiptPosition : global::FreedomPay.Runtime.Freedom
         IntegerField("count", "Count", required: true, min: 1L, description: "How many units."),
         TextField("name", "Name", required: true, maxLength: 1024, description: "What the line is, as printed on the receipt."),
         EnumField("tax_type", "TaxType", TaxTypeWire.Values, description: "The line's VAT rate."),
-        DecimalField("price", "Price", required: true, min: 0m, scale: 2, description: "Price of one unit."));
+        DecimalField("price", "Price", required: true, min: 0.01m, max: 9999999m, scale: 2, description: "Price of one unit."));
 
     /// <summary>How many units.</summary>
     /// <remarks>
@@ -31,7 +31,10 @@ public sealed partial class ReceiptPosition : global::FreedomPay.Runtime.Freedom
     public TaxType? TaxType { get; init; }
 
     /// <summary>Price of one unit.</summary>
-    /// <remarks>Wire name <c>price</c>. Required. At least 0. Example: <c>1000</c>.</remarks>
+    /// <remarks>
+    /// <para>Wire name <c>price</c>. Required. From 0.01 to 9999999. Example: <c>1000</c>.</para>
+    /// <para>The bounds are the .kz card/init page's (https://docs.freedompay.kz/api-11620900).</para>
+    /// </remarks>
     public required decimal Price { get; init; }
 
     /// <inheritdoc/>

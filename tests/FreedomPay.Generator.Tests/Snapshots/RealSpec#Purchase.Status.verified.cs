@@ -61,6 +61,8 @@ public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomP
         DecimalElement("pg_clearing_amount"),
         DecimalElement("pg_refund_amount"),
         DecimalElement("pg_revoke_amount"),
+        TextElement("pg_user_email"),
+        TextElement("pg_user_phone", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
         BooleanElement("pg_can_reject"),
         BooleanElement("pg_captured"),
         TextElement("pg_card_name", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
@@ -88,17 +90,19 @@ public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomP
         ClearingAmount = r.Decimal(7);
         RefundAmount = r.Decimal(8);
         RevokeAmount = r.Decimal(9);
-        CanReject = r.Boolean(10);
-        Captured = r.Boolean(11);
-        CardName = r.Text(12);
-        CardPan = r.Text(13);
-        CardToken = r.Text(14);
-        Reference = r.Text(15);
-        CreateDate = r.DateTime(16);
-        PaymentDate = r.DateTime(17);
-        FailureCode = r.Integer(18);
-        FailureDescription = r.Text(19);
-        RefundPayments = r.List(20, RefundPayment.Parse);
+        UserEmail = r.Text(10);
+        UserPhone = r.Text(11);
+        CanReject = r.Boolean(12);
+        Captured = r.Boolean(13);
+        CardName = r.Text(14);
+        CardPan = r.Text(15);
+        CardToken = r.Text(16);
+        Reference = r.Text(17);
+        CreateDate = r.DateTime(18);
+        PaymentDate = r.DateTime(19);
+        FailureCode = r.Integer(20);
+        FailureDescription = r.Text(21);
+        RefundPayments = r.List(22, RefundPayment.Parse);
     }
 
     /// <summary>Whether the status request succeeded (not the payment's status).</summary>
@@ -137,12 +141,17 @@ public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomP
     /// <remarks>Element <c>pg_refund_amount</c>.</remarks>
     public decimal? RefundAmount { get; }
 
-    /// <summary>Amount revoked.</summary>
-    /// <remarks>
-    /// <para>Element <c>pg_revoke_amount</c>.</para>
-    /// <para>Not confirmed by the public FreedomPay documentation: listed by the Apidog get_status3 page (api-11620963) next to the older pg_refund_amount.</para>
-    /// </remarks>
+    /// <summary>Amount revoked (listed by api-11620963 next to the older pg_refund_amount).</summary>
+    /// <remarks>Element <c>pg_revoke_amount</c>.</remarks>
     public decimal? RevokeAmount { get; }
+
+    /// <summary>The payer's e-mail address.</summary>
+    /// <remarks>Element <c>pg_user_email</c>.</remarks>
+    public string? UserEmail { get; }
+
+    /// <summary>The payer's phone number.</summary>
+    /// <remarks>Element <c>pg_user_phone</c>.</remarks>
+    public string? UserPhone { get; }
 
     /// <summary>Whether the merchant may still reject the payment.</summary>
     /// <remarks>Element <c>pg_can_reject</c>.</remarks>
@@ -246,6 +255,7 @@ partial class PurchaseClient
     /// <remarks>
     /// <para>Reads only; safe to call again after a timeout. With an order id only, the parent payment is found (refunds are not).</para>
     /// <para>Sends <c>POST /get_status3.php</c>, signed with <c>pg_sig</c> (script name <c>get_status3.php</c>); the reply's signature is verified. Safe to retry: the client retries it on network errors. Waits 15 s for the reply.</para>
+    /// <para>Api-11620963 marks pg_payment_id required; the older after-pay page (https://freedompay.kz/docs-en/merchant-api/after-pay) finds a payment by its order id alone, which this client keeps. The page also lists pg_revoked_payments, an array of strings whose XML item name it does not show: it is not described (Raw holds it), so that no guess can fail a status call.</para>
     /// </remarks>
     /// <param name="request">The request; validated before anything is sent.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
