@@ -58,3 +58,48 @@ public sealed class UnverifiedReplyTests
         Assert.Contains("'verified'", problem);
     }
 }
+
+/// <summary>
+/// <c>secret:</c> as a mapping (<c>{ name, verified, note }</c>): the key is used as with the short form, and an
+/// unconfirmed key says so in the area client's docs.
+/// </summary>
+public sealed class UnverifiedSecretTests
+{
+    private static string Spec(string secret) => $$"""
+        area: Vault
+        servers:
+          kz: https://api.example.test/
+        {{secret}}
+        operations:
+          Open:
+            path: /open
+            summary: Opens.
+            request:
+              pg_merchant_id: { fill: merchant-id }
+              pg_salt: { fill: salt }
+              pg_sig: { fill: signature }
+        """;
+
+    [Fact]
+    public void An_unverified_secret_signs_like_the_short_form_and_says_so_in_the_client_docs()
+    {
+        var (mapped, _) = GeneratorHarness.Run(Spec("secret:\n  name: vault\n  verified: false\n  note: only a cut sentence hints at it."));
+        var (plain, _) = GeneratorHarness.Run(Spec("secret: vault"));
+
+        string client = mapped.GeneratedSources.Single(s => s.HintName == "Vault.Client.g.cs").SourceText.ToString();
+        string plainClient = plain.GeneratedSources.Single(s => s.HintName == "Vault.Client.g.cs").SourceText.ToString();
+        Assert.Empty(GeneratorHarness.Describe(mapped.Diagnostics));
+        Assert.Contains("Its own secret key (<c>SecretKeys[\"vault\"]</c>): not confirmed by the public FreedomPay documentation: only a cut sentence hints at it.", client);
+        Assert.DoesNotContain("not confirmed", plainClient);
+        Assert.Contains("secretName: \"vault\"", client);
+        Assert.Equal(plainClient.Split('\n').Count(l => l.Contains("\"vault\"")), client.Split('\n').Count(l => l.Contains("\"vault\"") && !l.Contains("///")));
+    }
+
+    [Fact]
+    public void A_secret_mapping_without_a_name_is_reported_at_the_key()
+    {
+        var (result, _) = GeneratorHarness.Run(Spec("secret:\n  verified: false"));
+
+        Assert.Contains(GeneratorHarness.Describe(result.Diagnostics), d => d.StartsWith("FPG0004 (4,1):", System.StringComparison.Ordinal) && d.Contains("'name'"));
+    }
+}

@@ -20,6 +20,7 @@ namespace FreedomPay.Generator.Binding
         /// <summary>Codes of the one unsigned reply the docs describe: the merchant was not identified (101 Merchant API, 9998 Gateway API).</summary>
         private static readonly EquatableArray<string> DefaultUnsignedCodes = new[] { "101", "9998" }.ToEquatableArray();
         private static readonly string[] ServerKeys = { "url", "default" };
+        private static readonly string[] SecretKeys = { "name", "verified", "note" };
 
         private readonly SpecContext _context;
 
@@ -90,6 +91,7 @@ namespace FreedomPay.Generator.Binding
                 return (null, declaration);
             }
 
+            var secret = BindSecret(root);
             var info = new AreaInfo(
                 Name: areaName,
                 SpecFileName: Path.GetFileName(_context.FilePath),
@@ -98,9 +100,11 @@ namespace FreedomPay.Generator.Binding
                 Servers: servers,
                 Encoding: encoding,
                 Errors: errors,
-                Secret: BindSecret(root),
+                Secret: secret.Name,
                 Auth: auth,
-                AuthKeyId: authKeyId);
+                AuthKeyId: authKeyId,
+                SecretVerified: secret.Verified,
+                SecretNote: secret.Note);
             var area = new ApiArea(info, operations, _enums.All(), callbacks, RequestClasses());
             return (area, declaration);
         }
@@ -226,22 +230,44 @@ namespace FreedomPay.Generator.Binding
         /// <c>secret:</c> names the client options' key that signs the area (<c>SecretKeys["payout"]</c>); the names
         /// are those the runtime accepts (lowercase letters, digits, '-', starting with a letter).
         /// </summary>
-        private string? BindSecret(MappingReader root)
+        /// <summary>
+        /// <c>secret: payout</c>, or <c>secret: { name: payout, verified: false, note: ... }</c> when the docs do not
+        /// confirm that the area has a key of its own. Null name when the area signs with the main key.
+        /// </summary>
+        private (string? Name, bool Verified, string? Note) BindSecret(MappingReader root)
         {
-            string? value = root.String("secret");
+            YNode? node = root.Node("secret");
+            string? value;
+            SourceSpan span;
+            bool verified = true;
+            string? note = null;
+            if (node is YMapping mapping)
+            {
+                var secret = new MappingReader(_context, mapping, "'secret'", root.Entry("secret")!.Key.Span, SecretKeys);
+                value = secret.String("name", required: true);
+                span = secret.Node("name")?.Span ?? node.Span;
+                verified = secret.Bool("verified", true);
+                note = secret.String("note");
+            }
+            else
+            {
+                value = root.String("secret");
+                span = node?.Span ?? SourceSpan.None;
+            }
+
             if (value is null)
             {
-                return null;
+                return (null, true, null);
             }
 
             bool valid = value.Length > 0 && value[0] >= 'a' && value[0] <= 'z' && value.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
             if (!valid)
             {
-                _context.Report(DiagnosticDescriptors.MalformedValue, root.Node("secret")!.Span, value, "secret", "name the key with lowercase letters, digits and '-', starting with a letter, e.g. 'payout' (the client reads it from SecretKeys[\"payout\"])");
-                return null;
+                _context.Report(DiagnosticDescriptors.MalformedValue, span, value, "secret", "name the key with lowercase letters, digits and '-', starting with a letter, e.g. 'payout' (the client reads it from SecretKeys[\"payout\"])");
+                return (null, true, null);
             }
 
-            return value;
+            return (value, verified, note);
         }
 
         private ErrorShape BindErrors(MappingReader root)

@@ -32,7 +32,7 @@ namespace FreedomPay.Generator.Emit
                 File = File(unit.Context),
                 AreaName = area.Name,
                 ServersClass = area.Name + "Servers",
-                Doc = DocText.FromSpec(area.Summary, $"Operations of the {area.Name} API area.", CSharpText.Paragraphs(area.Description).ToArray()),
+                Doc = DocText.FromSpec(area.Summary, $"Operations of the {area.Name} API area.", CSharpText.Paragraphs(area.Description).Append(SecretRemark(area)).ToArray()),
                 Servers = area.Servers.Select(s => new ServerView { Name = s.CsName, Url = CSharpText.Literal(s.Url), UrlText = CSharpText.XmlEscape(s.Url), IsDefault = s.IsDefault }).ToList(),
                 DefaultServer = runtime.DefaultServer.CsName,
                 Encoding = runtime.Encoding.ToString(),
@@ -50,6 +50,11 @@ namespace FreedomPay.Generator.Emit
                 Operations = unit.OperationNames.Select(name => name + "Info").ToList(),
             };
         }
+
+        /// <summary>What the docs do not confirm about the area's own key (<c>secret: { verified: false }</c>), or null.</summary>
+        private static string? SecretRemark(AreaInfo area) => area.Secret is null || area.SecretVerified
+            ? null
+            : $"Its own secret key ({CSharpText.Code("SecretKeys[\"" + area.Secret + "\"]")}): " + DocText.Lower(DocText.Unverified(false, area.SecretNote)!);
 
         public static EnumView Enum(EnumUnit unit)
         {

@@ -32,7 +32,9 @@ namespace FreedomPay.Generator.Model
         ErrorShape Errors,
         string? Secret = null,
         AuthScheme Auth = AuthScheme.PgSig,
-        string AuthKeyId = "auth_id");
+        string AuthKeyId = "auth_id",
+        bool SecretVerified = true,
+        string? SecretNote = null);
 
     /// <param name="Name">The key under <c>servers:</c>, e.g. <c>kz</c>.</param>
     /// <param name="Url">Absolute base URL ending with a slash.</param>

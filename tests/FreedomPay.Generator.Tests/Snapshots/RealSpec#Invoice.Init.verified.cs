@@ -118,7 +118,10 @@ public sealed partial class InitResponse : global::FreedomPay.Runtime.FreedomPay
     public InvoiceStatus? InvoiceStatus { get; }
 
     /// <summary>FreedomPay's id of the invoice.</summary>
-    /// <remarks>Element <c>invoice_id</c>.</remarks>
+    /// <remarks>
+    /// <para>Element <c>invoice_id</c>.</para>
+    /// <para>The docs' example writes it as a number; it is read as text, which takes a JSON number or string.</para>
+    /// </remarks>
     public string? InvoiceId { get; }
 
     /// <summary>The error code when status is error.</summary>

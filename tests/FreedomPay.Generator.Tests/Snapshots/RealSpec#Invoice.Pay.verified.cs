@@ -15,7 +15,10 @@ public sealed partial class PayRequest : global::FreedomPay.Runtime.FreedomPayRe
         EnumField("invoice_method", "InvoiceMethod", InvoiceMethodWire.Values, required: true, description: "How the buyer pays."));
 
     /// <summary>FreedomPay's id of the invoice, from Init.</summary>
-    /// <remarks>Wire name <c>invoice_id</c>. Required. At most 64 characters. Identifies the payment in logs and traces.</remarks>
+    /// <remarks>
+    /// <para>Wire name <c>invoice_id</c>. Required. At most 64 characters. Identifies the payment in logs and traces.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: sent as a JSON string; the docs' reply example types invoice_id as a number (&lt;invoice_id&gt;0&lt;/invoice_id&gt;) and no request of Info, Status or Pay is shown.</para>
+    /// </remarks>
     public required string InvoiceId { get; init; }
 
     /// <summary>How the buyer pays.</summary>
@@ -70,7 +73,10 @@ public sealed partial class PayResponse : global::FreedomPay.Runtime.FreedomPayR
     public ResultStatus Status { get; }
 
     /// <summary>FreedomPay's id of the invoice.</summary>
-    /// <remarks>Element <c>invoice_id</c>.</remarks>
+    /// <remarks>
+    /// <para>Element <c>invoice_id</c>.</para>
+    /// <para>The docs' example writes it as a number; it is read as text, which takes a JSON number or string.</para>
+    /// </remarks>
     public string? InvoiceId { get; }
 
     /// <summary>Where the invoice stands.</summary>

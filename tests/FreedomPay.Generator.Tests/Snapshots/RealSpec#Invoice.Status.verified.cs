@@ -14,7 +14,10 @@ public sealed partial class StatusRequest : global::FreedomPay.Runtime.FreedomPa
         TextField("invoice_id", "InvoiceId", required: true, paymentId: true, maxLength: 64, description: "FreedomPay's id of the invoice, from Init."));
 
     /// <summary>FreedomPay's id of the invoice, from Init.</summary>
-    /// <remarks>Wire name <c>invoice_id</c>. Required. At most 64 characters. Identifies the payment in logs and traces.</remarks>
+    /// <remarks>
+    /// <para>Wire name <c>invoice_id</c>. Required. At most 64 characters. Identifies the payment in logs and traces.</para>
+    /// <para>Not confirmed by the public FreedomPay documentation: sent as a JSON string; the docs' reply example types invoice_id as a number (&lt;invoice_id&gt;0&lt;/invoice_id&gt;) and no request of Info, Status or Pay is shown.</para>
+    /// </remarks>
     public required string InvoiceId { get; init; }
 
     /// <inheritdoc/>
@@ -63,7 +66,10 @@ public sealed partial class StatusResponse : global::FreedomPay.Runtime.FreedomP
     public ResultStatus Status { get; }
 
     /// <summary>FreedomPay's id of the invoice.</summary>
-    /// <remarks>Element <c>invoice_id</c>.</remarks>
+    /// <remarks>
+    /// <para>Element <c>invoice_id</c>.</para>
+    /// <para>The docs' example writes it as a number; it is read as text, which takes a JSON number or string.</para>
+    /// </remarks>
     public string? InvoiceId { get; }
 
     /// <summary>Where the invoice stands.</summary>

@@ -5,7 +5,10 @@
 namespace FreedomPay.Payouts
 {
     /// <summary>Payouts: money from the merchant's balance to a card (saved or typed on FreedomPay's page) or to an IBAN.</summary>
-    /// <remarks>Payouts are enabled per merchant by FreedomPay's manager and signed with a key of their own (the docs' "For payment as secret_key is used ..."; the merchant dashboard issues a payout key): the client reads it from FreedomPayClientOptions.SecretKeys["payout"]. A payout is accepted at once and finishes later; FreedomPay then posts the Payout notify to PostLink. Every payout moves money: the client never retries one.</remarks>
+    /// <remarks>
+    /// <para>Payouts are enabled per merchant by FreedomPay's manager and signed with a key of their own (the docs' "For payment as secret_key is used ..."; the merchant dashboard issues a payout key): the client reads it from FreedomPayClientOptions.SecretKeys["payout"]. A payout is accepted at once and finishes later; FreedomPay then posts the Payout notify to PostLink. Every payout moves money: the client never retries one.</para>
+    /// <para>Its own secret key (<c>SecretKeys["payout"]</c>): not confirmed by the public FreedomPay documentation: the docs hint at a payout key ("For payment as secret_key is used ...", the sentence cut in every copy), while the payout page's PHP sample (https://freedompay.uz/docs-en/merchant-api/payout) signs reg2nonreg with {{paybox_merchant_secret}}. Where the merchant has one key, set SecretKeys["payout"] to it.</para>
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class PayoutsClient
     {
