@@ -65,6 +65,31 @@ public sealed class ReplyValuesTests
         Assert.Contains("<pg_flag>", Assert.Throws<FreedomPayProtocolException>(() => r.RequiredBoolean(8)).Message);
     }
 
+    [Theory]
+    [InlineData("2019-08-24T14:15:22Z", 0)]              // the v5 docs' own dt
+    [InlineData("2019-08-24T14:15:22.125Z", 0)]
+    [InlineData("2019-08-24T19:15:22.5+05:00", 5)]
+    [InlineData("2019-08-24T19:15:22+05:00", 5)]         // the format itself
+    public void A_date_time_with_offset_is_read_in_its_format_and_in_iso_8601_s_other_spellings(string text, int offsetHours)
+    {
+        var r = new ReplyValues(Read($"<response><pg_time>{text}</pg_time></response>"), new[] { ReplyElement.DateTimeOffset("pg_time", "yyyy-MM-dd'T'HH:mm:sszzz") });
+
+        DateTimeOffset value = r.DateTimeOffset(0)!.Value;
+
+        Assert.Equal((new DateTime(2019, 8, 24, 14, 15, 22, DateTimeKind.Utc), TimeSpan.FromHours(offsetHours)), (value.UtcDateTime.AddTicks(-(value.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)), value.Offset));
+    }
+
+    [Theory]
+    [InlineData("2019-08-24T14:15:22")]                  // no offset: it would be this machine's local time
+    [InlineData("2019-08-24 14:15:22Z")]
+    [InlineData("2019-08-24T14:15Z")]
+    public void A_date_time_without_an_offset_or_off_the_format_is_refused(string text)
+    {
+        var r = new ReplyValues(Read($"<response><pg_time>{text}</pg_time></response>"), new[] { ReplyElement.DateTimeOffset("pg_time", "yyyy-MM-dd'T'HH:mm:sszzz") });
+
+        Assert.Throws<FreedomPayProtocolException>(() => r.DateTimeOffset(0));
+    }
+
     [Fact]
     public void Masks_come_from_the_table_at_any_depth_and_cover_what_sits_inside_a_masked_element()
     {

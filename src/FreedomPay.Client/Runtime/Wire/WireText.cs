@@ -54,7 +54,32 @@ namespace FreedomPay.Runtime
         public static bool TryDateTime(string text, string format, out DateTime value) =>
             DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
-        public static bool TryDateTimeOffset(string text, string format, out DateTimeOffset value) =>
-            DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        /// <summary>
+        /// A date-time with offset in <paramref name="format"/>. Where the format ends in an offset (<c>zzz</c>), ISO
+        /// 8601's other spellings are read too: <c>Z</c> for UTC (every v5 reply's <c>dt</c> in the docs:
+        /// <c>2019-08-24T14:15:22Z</c>) and fractional seconds before the offset. A time without an offset is still
+        /// refused (it would be read as this machine's local time). What the client writes stays the format's.
+        /// </summary>
+        public static bool TryDateTimeOffset(string text, string format, out DateTimeOffset value)
+        {
+            if (DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+            {
+                return true;
+            }
+
+            if (!format.EndsWith("zzz", StringComparison.Ordinal) || !HasIsoOffset(text))
+            {
+                return false;
+            }
+
+            string stem = format.Substring(0, format.Length - 3);
+            return DateTimeOffset.TryParseExact(text, stem + "K", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+                || (stem.EndsWith("ss", StringComparison.Ordinal) && DateTimeOffset.TryParseExact(text, stem + ".FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.None, out value));
+        }
+
+        /// <summary>Ends in <c>Z</c> or in <c>+hh:mm</c> / <c>-hh:mm</c>.</summary>
+        private static bool HasIsoOffset(string text) =>
+            text.EndsWith("Z", StringComparison.Ordinal)
+            || (text.Length >= 6 && (text[text.Length - 6] == '+' || text[text.Length - 6] == '-') && text[text.Length - 3] == ':');
     }
 }
