@@ -36,12 +36,13 @@ namespace FreedomPay.Generator
                 .Select((spec, _) => BindGuarded(spec))
                 .WithTrackingName(TrackingNames.SpecResults);
 
-            // Two booleans from the compilation: cheap to compute on every edit, and equal values keep the rest cached.
+            // Three booleans from the compilation: cheap to compute on every edit, and equal values keep the rest cached.
             IncrementalValueProvider<CompilerSupport> support = context.CompilationProvider
                 .Select((compilation, _) => new CompilerSupport(
                     HasAccessibleType(compilation, "System.Runtime.CompilerServices.IsExternalInit"),
                     HasAccessibleType(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute")
-                        && HasAccessibleType(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute")))
+                        && HasAccessibleType(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute"),
+                    HasAccessibleType(compilation, "System.DateOnly")))
                 .WithTrackingName(TrackingNames.CompilerSupport);
 
             IncrementalValueProvider<LanguageFeatures> language = context.ParseOptionsProvider

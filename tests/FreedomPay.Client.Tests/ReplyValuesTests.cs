@@ -65,6 +65,17 @@ public sealed class ReplyValuesTests
         Assert.Contains("<pg_flag>", Assert.Throws<FreedomPayProtocolException>(() => r.RequiredBoolean(8)).Message);
     }
 
+    [Fact]
+    public void Dates_are_read_in_their_format_as_DateOnly_singly_and_in_lists()
+    {
+        ReplyElement[] shape = { ReplyElement.DateTime("pg_opened", "yyyy-MM-dd"), ReplyElement.List("pg_holidays", ReplyElement.DateTime("pg_holiday", "yyyy-MM-dd")) };
+        var r = new ReplyValues(Read("<response><pg_opened>2019-08-24</pg_opened><pg_holidays><pg_holiday>2026-12-16</pg_holiday><pg_holiday>2026-12-17</pg_holiday></pg_holidays></response>"), shape);
+
+        Assert.Equal(new DateOnly(2019, 8, 24), r.RequiredDate(0));
+        Assert.Equal(new[] { new DateOnly(2026, 12, 16), new DateOnly(2026, 12, 17) }, r.Dates(1));
+        Assert.Throws<FreedomPayProtocolException>(() => new ReplyValues(Read("<response><pg_opened>24.08.2019</pg_opened></response>"), shape).Date(0));
+    }
+
     [Theory]
     [InlineData("2019-08-24T14:15:22Z", 0)]              // the v5 docs' own dt
     [InlineData("2019-08-24T14:15:22.125Z", 0)]

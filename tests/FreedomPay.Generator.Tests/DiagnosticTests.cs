@@ -252,7 +252,7 @@ public sealed class DiagnosticTests
         var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ type: integr }"), "/specs/demo.yaml");
 
         Assert.Equal(
-            "Unknown type 'integr' for field 'pg_order_id' of operation 'Ping'; use one of: string, integer, decimal, boolean, enum, datetime, datetime-offset, list, object; did you mean 'integer'?",
+            "Unknown type 'integr' for field 'pg_order_id' of operation 'Ping'; use one of: string, integer, decimal, boolean, enum, datetime, datetime-offset, date, list, object; did you mean 'integer'?",
             Assert.Single(result.Diagnostics).GetMessage());
     }
 

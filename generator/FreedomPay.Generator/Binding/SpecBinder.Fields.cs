@@ -16,6 +16,7 @@ namespace FreedomPay.Generator.Binding
         {
             FieldType.DateTime => DefaultDateTimeFormat,
             FieldType.DateTimeOffset => DefaultDateTimeOffsetFormat,
+            FieldType.Date => "yyyy-MM-dd",
             _ => null,
         };
 
@@ -25,7 +26,7 @@ namespace FreedomPay.Generator.Binding
             "format", "fill", "example", "verified", "note", "sensitive", "role", "fields", "class", "max-items", "deprecated",
         };
 
-        private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "list", "object" };
+        private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "date", "list", "object" };
 
         /// <summary>Members every generated response (and reply object) class already has, its shape factories included.</summary>
         private static readonly ReservedNames ResponseReserved = new ReservedNames(
@@ -36,7 +37,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly ReservedNames RequestReserved = new ReservedNames(
             "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Fields", "Accept", "FieldTable", "FromText",
             "TextField", "IntegerField", "DecimalField", "BooleanField", "EnumField", "DateTimeField", "DateTimeOffsetField", "ConstantField",
-            "MerchantIdField", "SaltField", "SignatureField", "ExtraParams");
+            "MerchantIdField", "SaltField", "SignatureField", "ExtraParams", "AsDateTime");
 
         private EquatableArray<RequestFieldModel> BindRequest(MappingReader operation, string operationName, MemberNames members)
         {

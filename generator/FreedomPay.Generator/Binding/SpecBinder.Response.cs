@@ -13,8 +13,8 @@ namespace FreedomPay.Generator.Binding
             "class", "example", "verified", "note", "sensitive", "role",
         };
 
-        private static readonly string[] ElementTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "object", "list" };
-        private static readonly string[] ItemTypes = { "string", "integer", "decimal", "boolean", "datetime", "datetime-offset" };
+        private static readonly string[] ElementTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "date", "object", "list" };
+        private static readonly string[] ItemTypes = { "string", "integer", "decimal", "boolean", "datetime", "datetime-offset", "date" };
 
         /// <summary>Binds the child elements under <paramref name="key"/> of a response or of an object element.</summary>
         private EquatableArray<ResponseElementModel> BindElements(MappingReader owner, string key, string operationName, string className, string where)

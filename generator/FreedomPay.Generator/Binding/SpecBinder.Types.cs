@@ -32,7 +32,7 @@ namespace FreedomPay.Generator.Binding
             bool nameOk = CheckName(csName, where, reader.Node("name")?.Span ?? reader.Owner);
 
             string? format = null;
-            if (type is FieldType.DateTime or FieldType.DateTimeOffset)
+            if (type is FieldType.DateTime or FieldType.DateTimeOffset or FieldType.Date)
             {
                 format = reader.String("format") ?? DefaultFormat(type.Value)!;
                 if (format.Trim().Length == 0)
@@ -42,7 +42,7 @@ namespace FreedomPay.Generator.Binding
             }
             else if (reader.Has("format"))
             {
-                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("format")!.Key.Span, wire, "'format' applies to datetime and datetime-offset values only");
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("format")!.Key.Span, wire, "'format' applies to datetime, datetime-offset and date values only");
             }
 
             string? enumType = null;
@@ -77,6 +77,7 @@ namespace FreedomPay.Generator.Binding
                 "enum" => FieldType.Enum,
                 "datetime" => FieldType.DateTime,
                 "datetime-offset" => FieldType.DateTimeOffset,
+                "date" => FieldType.Date,
                 "object" => FieldType.Object,
                 "list" => FieldType.List,
                 _ => null,

@@ -104,10 +104,13 @@ namespace FreedomPay.Generator.Description
         private static string? Deprecated(string? deprecated, string? text) =>
             deprecated is null ? text : "Deprecated: " + deprecated + (text is null ? string.Empty : " " + text);
 
-        /// <summary>The runtime's value kind: the name of its <c>RequestField</c> and <c>ReplyElement</c> factories.</summary>
-        public static string Kind(FieldType type) => type == FieldType.String ? "Text" : type.ToString();
+        /// <summary>
+        /// The runtime's value kind: the name of its <c>RequestField</c> and <c>ReplyElement</c> factories. A date is,
+        /// to the runtime, a date-time in the date's format: only its C# type differs (<c>DateOnly</c>).
+        /// </summary>
+        public static string Kind(FieldType type) => type switch { FieldType.String => "Text", FieldType.Date => "DateTime", _ => type.ToString() };
 
         /// <summary>Whether values of the type are read and written in a wire format (the spec's <c>format</c>).</summary>
-        public static bool HasFormat(FieldType type) => type is FieldType.DateTime or FieldType.DateTimeOffset;
+        public static bool HasFormat(FieldType type) => type is FieldType.DateTime or FieldType.DateTimeOffset or FieldType.Date;
     }
 }

@@ -38,11 +38,10 @@ namespace FreedomPay.Generator.Emit
     /// <summary>C# spellings of the spec's value types.</summary>
     internal static class TypeNames
     {
-        /// <summary>Whether values of the type are read and written in a wire format (the spec's <c>format</c>).</summary>
-        public static bool HasFormat(FieldType type) => type is FieldType.DateTime or FieldType.DateTimeOffset;
-
-        public static string Scalar(FieldType type, string? enumType) => type switch
+        /// <param name="dateOnly">Whether the framework has <c>System.DateOnly</c> (a date's C# type; <c>DateTime</c> otherwise).</param>
+        public static string Scalar(FieldType type, string? enumType, bool dateOnly) => type switch
         {
+            FieldType.Date => dateOnly ? "global::System.DateOnly" : "global::System.DateTime",
             FieldType.String => "string",
             FieldType.Integer => "long",
             FieldType.Decimal => "decimal",

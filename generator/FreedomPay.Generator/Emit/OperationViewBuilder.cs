@@ -34,10 +34,10 @@ namespace FreedomPay.Generator.Emit
                 {
                     Name = op.Name + "Response",
                     Doc = CSharpText.Doc($"Reply of <see cref=\"{file.AreaClient}.{op.Name}Async\"/>; <c>Raw</c> holds all its elements, described or not.", DocText.Unverified(op.Response.Verified, op.Response.Note)),
-                    Properties = ResponseViewBuilder.Properties(op.Response.Elements, runtime.Reply, file.NullableRef, file.Namespace),
+                    Properties = ResponseViewBuilder.Properties(op.Response.Elements, runtime.Reply, file.NullableRef, file.Namespace, unit.Context.Options.Language.DateOnly),
                 },
             };
-            ResponseViewBuilder.CollectNested(op.Response.Elements, runtime.Reply, view.Nested, file.NullableRef, file.Namespace);
+            ResponseViewBuilder.CollectNested(op.Response.Elements, runtime.Reply, view.Nested, file.NullableRef, file.Namespace, unit.Context.Options.Language.DateOnly);
             return view;
         }
 

@@ -109,7 +109,8 @@ namespace FreedomPay.Generator.Emit
             // A required member where the language has them; otherwise a nullable property checked when sent.
             bool compileTimeRequired = field.Required && language.RequiredMembers;
             bool nullableValue = !isReference && !compileTimeRequired;
-            string baseType = !nested ? TypeNames.Scalar(field.Type, field.EnumType)
+            bool dateOnly = field.Type == FieldType.Date && language.DateOnly;
+            string baseType = !nested ? TypeNames.Scalar(field.Type, field.EnumType, language.DateOnly)
                 : field.Type == FieldType.List ? "global::System.Collections.Generic.IReadOnlyList<" + ClassRef(field, file) + ">"
                 : ClassRef(field, file);
             return new RequestPropertyView
@@ -118,6 +119,9 @@ namespace FreedomPay.Generator.Emit
                 Name = field.CsName,
                 Type = isReference ? (compileTimeRequired ? baseType : baseType + file.NullableRef) : (nullableValue ? baseType + "?" : baseType),
                 Kind = Describe.Kind(field.Type),
+                // A DateOnly reaches the runtime as the DateTime of its midnight; text is read back as a DateOnly.
+                ReadKind = dateOnly ? "Date" : Describe.Kind(field.Type),
+                VisitWith = dateOnly ? "AsDateTime" : null,
                 Required = compileTimeRequired,
                 ReadRequired = field.Required,
                 Nullable = nullableValue,
@@ -135,7 +139,7 @@ namespace FreedomPay.Generator.Emit
         private static string Remarks(RequestFieldModel field)
         {
             ConstraintModel c = field.Constraints;
-            var parts = new List<string> { "Wire name " + CSharpText.Code(field.WireName) + (TypeNames.HasFormat(field.Type) ? ", format " + CSharpText.Code(field.Format!) : string.Empty) + "." };
+            var parts = new List<string> { "Wire name " + CSharpText.Code(field.WireName) + (Describe.HasFormat(field.Type) ? ", format " + CSharpText.Code(field.Format!) : string.Empty) + "." };
             if (field.Required)
             {
                 parts.Add("Required.");

@@ -13,9 +13,10 @@ namespace FreedomPay.Generator.Emit
         /// <param name="described">Their runtime descriptions (<see cref="Describe.Reply"/>), in the same order: built once per reply.</param>
         /// <param name="nullableRef">"?" where the language has nullable reference annotations, else "".</param>
         /// <param name="ns">The file's namespace: a class named like a sibling property is referred to by its full name.</param>
-        public static List<PropertyView> Properties(EquatableArray<ResponseElementModel> elements, IReadOnlyList<ReplyElementDescription> described, string nullableRef, string ns)
+        /// <param name="dateOnly">Whether a <c>date</c> is a <c>DateOnly</c> (the framework has it).</param>
+        public static List<PropertyView> Properties(EquatableArray<ResponseElementModel> elements, IReadOnlyList<ReplyElementDescription> described, string nullableRef, string ns, bool dateOnly)
         {
-            List<PropertyView> properties = elements.Select((e, i) => Property(e, described[i], i, nullableRef)).ToList();
+            List<PropertyView> properties = elements.Select((e, i) => Property(e, described[i], i, nullableRef, dateOnly)).ToList();
             foreach (PropertyView property in properties)
             {
                 // In expressions (Settlement.Parse) a property named like the class would win the lookup.
@@ -27,7 +28,7 @@ namespace FreedomPay.Generator.Emit
             return properties;
         }
 
-        private static PropertyView Property(ResponseElementModel element, ReplyElementDescription runtime, int index, string nullableRef)
+        private static PropertyView Property(ResponseElementModel element, ReplyElementDescription runtime, int index, string nullableRef, bool dateOnly)
         {
             // What the ReadElement template needs to write the read (entry 'index' of the Shape, by its runtime kind);
             // the C# types are decided here. The Shape entry's arguments are the runtime description's
@@ -40,8 +41,8 @@ namespace FreedomPay.Generator.Emit
                 Required = runtime.Required,
                 ClassName = element.ClassName ?? string.Empty,
                 EnumType = element.EnumType ?? string.Empty,
-                ValueType = runtime.Kind,
-                Format = TypeNames.HasFormat(element.Type) ? CSharpText.Literal(element.Format!) : null,
+                ValueType = ReadKind(element.Type, runtime.Kind, dateOnly),
+                Format = Describe.HasFormat(element.Type) ? CSharpText.Literal(element.Format!) : null,
                 Sensitivity = runtime.Sensitivity == Sensitivity.None ? null : runtime.Sensitivity.ToString(),
                 ShapeFactory = runtime.Kind,
                 ItemFactory = runtime.Item?.Kind ?? string.Empty,
@@ -55,9 +56,9 @@ namespace FreedomPay.Generator.Emit
                 view.Shape = element.Type == FieldType.List ? "wrapped-list" : "list";
                 view.Item = element.Type == FieldType.List ? CSharpText.Literal(element.ItemElement!) : string.Empty;
                 view.ItemShape = itemType switch { FieldType.Object => "object", FieldType.Enum => "enum", _ => "scalar" };
-                view.ValueType = runtime.Item?.Kind ?? runtime.Kind;
-                view.Format = TypeNames.HasFormat(itemType) ? CSharpText.Literal(element.Format!) : null;
-                view.Type = $"global::System.Collections.Generic.IReadOnlyList<{(itemType == FieldType.Object ? element.ClassName! : TypeNames.Scalar(itemType, element.EnumType))}>";
+                view.ValueType = ReadKind(itemType, runtime.Item?.Kind ?? runtime.Kind, dateOnly);
+                view.Format = Describe.HasFormat(itemType) ? CSharpText.Literal(element.Format!) : null;
+                view.Type = $"global::System.Collections.Generic.IReadOnlyList<{(itemType == FieldType.Object ? element.ClassName! : TypeNames.Scalar(itemType, element.EnumType, dateOnly))}>";
             }
             else if (element.Type == FieldType.Object)
             {
@@ -71,7 +72,7 @@ namespace FreedomPay.Generator.Emit
             }
             else
             {
-                string scalar = TypeNames.Scalar(element.Type, null);
+                string scalar = TypeNames.Scalar(element.Type, null, dateOnly);
                 view.Shape = "scalar";
                 view.Type = element.Required ? scalar : scalar + (element.Type == FieldType.String ? nullableRef : "?");
             }
@@ -80,14 +81,17 @@ namespace FreedomPay.Generator.Emit
                 + (element.Type == FieldType.List ? " holding " + CSharpText.Code(element.ItemElement!) + " items" : string.Empty)
                 + (element.Repeated ? ", repeated" : string.Empty)
                 + (element.Required ? ", always present" : string.Empty)
-                + (TypeNames.HasFormat(element.Type) ? ", format " + CSharpText.Code(element.Format!) : string.Empty)
+                + (Describe.HasFormat(element.Type) ? ", format " + CSharpText.Code(element.Format!) : string.Empty)
                 + ".";
             view.Doc = DocText.Member(element.Description, wireNote, DocText.Unverified(element.Verified, element.Note));
             return view;
         }
 
+        /// <summary>The <c>ReplyValues</c> reader of a value: the runtime kind, but <c>Date</c> for a date read as a <c>DateOnly</c>.</summary>
+        private static string ReadKind(FieldType type, string runtimeKind, bool dateOnly) => type == FieldType.Date && dateOnly ? "Date" : runtimeKind;
+
         /// <summary>The classes of nested elements (objects, object lists), depth first; <paramref name="described"/> as for <see cref="Properties"/>.</summary>
-        public static void CollectNested(EquatableArray<ResponseElementModel> elements, IReadOnlyList<ReplyElementDescription> described, List<ClassView> into, string nullableRef, string ns)
+        public static void CollectNested(EquatableArray<ResponseElementModel> elements, IReadOnlyList<ReplyElementDescription> described, List<ClassView> into, string nullableRef, string ns, bool dateOnly)
         {
             for (int i = 0; i < elements.Count; i++)
             {
@@ -103,9 +107,9 @@ namespace FreedomPay.Generator.Emit
                 {
                     Name = element.ClassName,
                     Doc = CSharpText.Doc($"Content of a {CSharpText.Code(element.ItemElement ?? element.WireName)} element."),
-                    Properties = Properties(element.Children, children, nullableRef, ns),
+                    Properties = Properties(element.Children, children, nullableRef, ns, dateOnly),
                 });
-                CollectNested(element.Children, children, into, nullableRef, ns);
+                CollectNested(element.Children, children, into, nullableRef, ns, dateOnly);
             }
         }
     }

@@ -103,10 +103,10 @@ namespace FreedomPay.Generator.Emit
                             "Read it with <see cref=\"Parse\"/>, which verifies its signature first; " + ReplyAdvice(callback.Reply),
                             DocText.Unverified(callback.Verified, callback.Note),
                         })),
-                    Properties = ResponseViewBuilder.Properties(callback.Fields, described, file.NullableRef, file.Namespace),
+                    Properties = ResponseViewBuilder.Properties(callback.Fields, described, file.NullableRef, file.Namespace, unit.Context.Options.Language.DateOnly),
                 },
             };
-            ResponseViewBuilder.CollectNested(callback.Fields, described, view.Nested, file.NullableRef, file.Namespace);
+            ResponseViewBuilder.CollectNested(callback.Fields, described, view.Nested, file.NullableRef, file.Namespace, unit.Context.Options.Language.DateOnly);
             return view;
         }
 

@@ -214,6 +214,12 @@ namespace FreedomPay.Generator.Emit
         /// <summary>For lists and objects: the item class's text reader (<c>global::Ns.ReceiptPosition.FromText</c>); empty otherwise.</summary>
         public string? ReadWith { get; set; }
 
+        /// <summary>The <c>FieldValues</c> reader: <see cref="Kind"/>, but <c>Date</c> for a <c>DateOnly</c>.</summary>
+        public string ReadKind { get; set; } = "";
+
+        /// <summary>The converter the value passes through to its visitor call (<c>AsDateTime</c> for a <c>DateOnly</c>), or null.</summary>
+        public string? VisitWith { get; set; }
+
         /// <summary><c>!</c> after a nullable read assigned to a required list or object (nullable annotations on); else empty.</summary>
         public string Bang { get; set; } = "";
 

@@ -22,7 +22,8 @@ namespace FreedomPay.Generator.Model
     /// required members), and even at a newer version it lacks the marker types init and required need unless it
     /// adds them (e.g. PolySharp). Without required members, required values are checked when a request is sent.
     /// </summary>
-    internal sealed record LanguageFeatures(bool NullableReferences, bool InitAccessors, bool RequiredMembers, bool FileScopedNamespaces)
+    /// <param name="DateOnly">The framework has <c>System.DateOnly</c> (.NET 6 and later): a <c>date</c> is one.</param>
+    internal sealed record LanguageFeatures(bool NullableReferences, bool InitAccessors, bool RequiredMembers, bool FileScopedNamespaces, bool DateOnly = true)
     {
         public static readonly LanguageFeatures Latest = new LanguageFeatures(true, true, true, true);
 
@@ -31,9 +32,10 @@ namespace FreedomPay.Generator.Model
             version >= 800,
             version >= 900 && support.IsExternalInit,
             version >= 1100 && support.RequiredMembers,
-            version >= 1000);
+            version >= 1000,
+            support.DateOnly);
     }
 
     /// <summary>Whether the compilation can use the marker types that init accessors and required members need.</summary>
-    internal readonly record struct CompilerSupport(bool IsExternalInit, bool RequiredMembers);
+    internal readonly record struct CompilerSupport(bool IsExternalInit, bool RequiredMembers, bool DateOnly = false);
 }

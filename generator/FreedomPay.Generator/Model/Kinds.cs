@@ -18,6 +18,12 @@ namespace FreedomPay.Generator.Model
 
         /// <summary>A response wrapper element holding repeated <c>item</c> children.</summary>
         List,
+
+        /// <summary>
+        /// A calendar date (<c>date</c>, wire <c>yyyy-MM-dd</c>): C# <c>DateOnly</c> where the framework has it, else
+        /// <c>DateTime</c>. To the runtime it is a date-time in the date's format.
+        /// </summary>
+        Date,
     }
 
     /// <summary>Request fields whose value the client supplies itself rather than the caller.</summary>

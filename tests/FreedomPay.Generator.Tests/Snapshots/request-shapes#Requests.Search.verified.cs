@@ -23,6 +23,7 @@ public sealed partial class SearchRequest : global::FreedomPay.Runtime.FreedomPa
         BooleanField("pg_exact", "Exact"),
         DateTimeField("pg_from", "From", "yyyy-MM-dd"),
         DateTimeOffsetField("pg_until", "Until", "yyyy-MM-dd'T'HH:mm:sszzz"),
+        DateTimeField("pg_on", "On", "yyyy-MM-dd", required: true),
         EnumField("pg_sort", "SortOrder", SearchSortOrderWire.Values),
         SaltField("pg_salt"),
         SignatureField("pg_sig"));
@@ -45,6 +46,9 @@ public sealed partial class SearchRequest : global::FreedomPay.Runtime.FreedomPa
     /// <summary>Wire name <c>pg_until</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</summary>
     public global::System.DateTimeOffset? Until { get; init; }
 
+    /// <summary>Wire name <c>pg_on</c>, format <c>yyyy-MM-dd</c>. Required.</summary>
+    public required global::System.DateOnly On { get; init; }
+
     /// <summary>Wire name <c>pg_sort</c>.</summary>
     public SearchSortOrder? SortOrder { get; init; }
 
@@ -64,7 +68,8 @@ public sealed partial class SearchRequest : global::FreedomPay.Runtime.FreedomPa
         visitor.Boolean(5, Exact);
         visitor.DateTime(6, From);
         visitor.DateTimeOffset(7, Until);
-        visitor.Enum(8, (int?)SortOrder);
+        visitor.DateTime(8, AsDateTime(On));
+        visitor.Enum(9, (int?)SortOrder);
         visitor.Extra(ExtraParams);
     }
 
@@ -76,7 +81,8 @@ public sealed partial class SearchRequest : global::FreedomPay.Runtime.FreedomPa
         Exact = values.Boolean(5),
         From = values.DateTime(6),
         Until = values.DateTimeOffset(7),
-        SortOrder = (SearchSortOrder?)values.Enum(8),
+        On = values.RequiredDate(8),
+        SortOrder = (SearchSortOrder?)values.Enum(9),
         ExtraParams = values.Extra(),
     };
 }

@@ -38,6 +38,8 @@ public sealed partial class ReportResponse : global::FreedomPay.Runtime.FreedomP
         BooleanElement("pg_open"),
         DateTimeElement("pg_day", "dd.MM.yyyy"),
         DateTimeOffsetElement("pg_stamp", "yyyy-MM-dd'T'HH:mm:sszzz"),
+        DateTimeElement("pg_opened", "yyyy-MM-dd"),
+        ListElement("pg_holidays", DateTimeElement("pg_holiday", "yyyy-MM-dd")),
         ListElement("pg_times", DateTimeOffsetElement("pg_time", "yyyy-MM-dd'T'HH:mm:sszzz")),
         ObjectElement("pg_owner", ReportOwner.Shape),
         ListElement("pg_lines", ObjectElement("pg_line", ReportLine.Shape)),
@@ -56,13 +58,15 @@ public sealed partial class ReportResponse : global::FreedomPay.Runtime.FreedomP
         Open = r.Boolean(2);
         Day = r.DateTime(3);
         Stamp = r.DateTimeOffset(4);
-        Times = r.DateTimeOffsets(5);
-        Owner = r.Object(6, ReportOwner.Parse);
-        Lines = r.List(7, ReportLine.Parse);
-        Codes = r.Integers(8);
-        Tag = r.Texts(9);
-        Note = r.List(10, ReportNote.Parse);
-        Entry = r.List(11, global::FreedomPay.Shapes.Entry.Parse);
+        Opened = r.Date(5);
+        Holidays = r.Dates(6);
+        Times = r.DateTimeOffsets(7);
+        Owner = r.Object(8, ReportOwner.Parse);
+        Lines = r.List(9, ReportLine.Parse);
+        Codes = r.Integers(10);
+        Tag = r.Texts(11);
+        Note = r.List(12, ReportNote.Parse);
+        Entry = r.List(13, global::FreedomPay.Shapes.Entry.Parse);
     }
 
     /// <summary>Element <c>pg_count</c>, always present.</summary>
@@ -79,6 +83,12 @@ public sealed partial class ReportResponse : global::FreedomPay.Runtime.FreedomP
 
     /// <summary>Element <c>pg_stamp</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</summary>
     public global::System.DateTimeOffset? Stamp { get; }
+
+    /// <summary>Element <c>pg_opened</c>, format <c>yyyy-MM-dd</c>.</summary>
+    public global::System.DateOnly? Opened { get; }
+
+    /// <summary>Element <c>pg_holidays</c> holding <c>pg_holiday</c> items.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly> Holidays { get; }
 
     /// <summary>Element <c>pg_times</c> holding <c>pg_time</c> items.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset> Times { get; }

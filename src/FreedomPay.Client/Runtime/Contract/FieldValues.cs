@@ -54,6 +54,14 @@ namespace FreedomPay.Runtime
         /// <summary>A date-time in the field's format that must be present.</summary>
         public DateTime RequiredDateTime(int field) => ParseDateTime(field, RequiredText(field));
 
+#if NET6_0_OR_GREATER
+        /// <summary>A date (a <c>date</c> field: a date-time in the field's format, its time dropped), or null when absent.</summary>
+        public DateOnly? Date(int field) => DateTime(field) is { } value ? DateOnly.FromDateTime(value) : null;
+
+        /// <summary>A date that must be present.</summary>
+        public DateOnly RequiredDate(int field) => DateOnly.FromDateTime(RequiredDateTime(field));
+#endif
+
         /// <summary>A date-time with offset in the field's format, or null when absent.</summary>
         public DateTimeOffset? DateTimeOffset(int field) => Get(field) is { } text ? ParseDateTimeOffset(field, text) : null;
 

@@ -33,6 +33,12 @@ namespace FreedomPay.Runtime
         internal void Visit<TVisitor>(ref TVisitor visitor)
             where TVisitor : struct, IFieldVisitor => Accept(ref visitor);
 
+#if NET6_0_OR_GREATER
+        /// <summary>A <c>date</c> field's value as the runtime takes it: the date-time of its midnight, written in the field's format.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected static System.DateTime? AsDateTime(System.DateOnly? date) => date?.ToDateTime(System.TimeOnly.MinValue);
+#endif
+
         /// <summary>A text field (<see cref="RequestField.Text"/>).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         protected static RequestField TextField(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, bool paymentId = false, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null) =>

@@ -54,6 +54,21 @@ namespace FreedomPay.Runtime
         /// <summary>Date-time entry <paramref name="i"/> in the table's format, which must be present.</summary>
         public DateTime RequiredDateTime(int i) => _element.GetRequiredDateTime(Name(i), Format(_shape[i]));
 
+#if NET6_0_OR_GREATER
+        /// <summary>Date entry <paramref name="i"/> (a <c>date</c>: a date-time in the table's format, its time dropped), null when absent or empty.</summary>
+        public DateOnly? Date(int i) => DateTime(i) is { } value ? DateOnly.FromDateTime(value) : null;
+
+        /// <summary>Date entry <paramref name="i"/>, which must be present.</summary>
+        public DateOnly RequiredDate(int i) => DateOnly.FromDateTime(RequiredDateTime(i));
+
+        /// <summary>The date items of entry <paramref name="i"/>, in the item's format.</summary>
+        public IReadOnlyList<DateOnly> Dates(int i)
+        {
+            string format = Format(ItemOf(i));
+            return List(i, x => DateOnly.FromDateTime(x.AsDateTime(format)));
+        }
+#endif
+
         /// <summary>Date-time-with-offset entry <paramref name="i"/> in the table's format, null when absent or empty.</summary>
         public DateTimeOffset? DateTimeOffset(int i) => _element.GetDateTimeOffset(Name(i), Format(_shape[i]));
 
