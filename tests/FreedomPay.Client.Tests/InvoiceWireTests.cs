@@ -46,7 +46,8 @@ public sealed class InvoiceWireTests
         Assert.Matches("^[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+$", jws); // header..signature: the payload is detached
         Assert.Equal(sent.Body, JWT.DecodeBytes(jws, Key, JwsAlgorithm.HS512, payload: sent.Body));
         IDictionary<string, object> header = JWT.Headers(jws);
-        Assert.Equal(("/v5/merchant/invoice/init", "POST", "", "HS512"), ((string)header["uri"], (string)header["method"], (string)header["params"], (string)header["alg"]));
+        Assert.Equal(("/v5/merchant/invoice/init", "POST", "", "HS512"), ((string)header["path"], (string)header["method"], (string)header["params"], (string)header["alg"]));
+        Assert.IsNotType<string>(header["merchant_id"]); // a JSON number, as the Invoice page's example token has it
         Assert.Equal(12345L, Convert.ToInt64(header["merchant_id"], System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal((ResultStatus.Ok, InvoiceStatus.Process, "inv-77", "cXItcGF5bG9hZA=="), (init.Status, init.InvoiceStatus, init.InvoiceId, init.InvoiceMethods!.Qr));
@@ -66,7 +67,7 @@ public sealed class InvoiceWireTests
         byte[] changed = Encoding.UTF8.GetBytes(sent.BodyText.Replace("inv-1", "inv-2", StringComparison.Ordinal));
         Assert.Throws<IntegrityException>(() => JWT.DecodeBytes(jws, Encoding.UTF8.GetBytes("another-key"), JwsAlgorithm.HS512, payload: sent.Body));
         Assert.Throws<IntegrityException>(() => JWT.DecodeBytes(jws, Key, JwsAlgorithm.HS512, payload: changed));
-        Assert.Equal("/v5/merchant/invoice/status", (string)JWT.Headers(jws)["uri"]);
+        Assert.Equal("/v5/merchant/invoice/status", (string)JWT.Headers(jws)["path"]);
         Assert.Equal("""{"merchant_id":"12345","invoice_id":"inv-1"}""", sent.BodyText);
     }
 

@@ -79,14 +79,14 @@ public sealed class JsonAreaTests
         string body = $$"""{"merchant_id":"{{merchant}}","invoice_id":"inv-1"}""";
         string Jws(string signedBody, string uri, string key) => JWT.Encode(
             signedBody, Encoding.UTF8.GetBytes(key), JwsAlgorithm.HS512,
-            new Dictionary<string, object> { ["uri"] = uri, ["merchant_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" },
+            new Dictionary<string, object> { ["path"] = uri, ["merchant_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" },
             options: new JwtOptions { DetachPayload = true });
         string secret = f.Sandbox.Merchant.SecretKey;
 
         JsonElement changed = await PostAsync(f, "v5/merchant/invoice/status", body.Replace("inv-1", "inv-2"), Jws(body, "/v5/merchant/invoice/status", secret));
         JsonElement otherPath = await PostAsync(f, "v5/merchant/invoice/status", body, Jws(body, "/v5/merchant/invoice/info", secret));
         JsonElement hs256 = await PostAsync(f, "v5/merchant/invoice/status", body, JWT.Encode(body, Encoding.UTF8.GetBytes(secret), JwsAlgorithm.HS256,
-            new Dictionary<string, object> { ["uri"] = "/v5/merchant/invoice/status", ["merchant_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" }, options: new JwtOptions { DetachPayload = true }));
+            new Dictionary<string, object> { ["path"] = "/v5/merchant/invoice/status", ["merchant_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" }, options: new JwtOptions { DetachPayload = true }));
         JsonElement unsigned = await PostAsync(f, "v5/merchant/invoice/status", body, jws: null);
         JsonElement genuine = await PostAsync(f, "v5/merchant/invoice/status", body, Jws(body, "/v5/merchant/invoice/status", secret));
 
@@ -102,7 +102,7 @@ public sealed class JsonAreaTests
         string merchant = f.Sandbox.Merchant.MerchantId;
         string secret = f.Sandbox.Merchant.SecretKey;
         string Jws(string body) => JWT.Encode(body, Encoding.UTF8.GetBytes(secret), JwsAlgorithm.HS256,
-            new Dictionary<string, object> { ["uri"] = "/v5/g2g/read", ["auth_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" },
+            new Dictionary<string, object> { ["uri"] = "/v5/g2g/read", ["auth_id"] = merchant, ["method"] = "POST", ["params"] = "" },
             options: new JwtOptions { DetachPayload = true });
         const string first = """{"payment_id":7}""";
         const string other = """{"payment_id":8}""";
@@ -182,7 +182,7 @@ public sealed class JsonAreaTests
         };
         string merchant = f.Sandbox.Merchant.MerchantId;
         string jws = JWT.Encode(body, Encoding.UTF8.GetBytes(f.Sandbox.Merchant.SecretKey), JwsAlgorithm.HS512,
-            new Dictionary<string, object> { ["uri"] = "/v5/merchant/invoice/status", ["merchant_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" },
+            new Dictionary<string, object> { ["path"] = "/v5/merchant/invoice/status", ["merchant_id"] = long.Parse(merchant), ["method"] = "POST", ["params"] = "" },
             options: new JwtOptions { DetachPayload = true });
 
         JsonElement reply = await PostAsync(f, "v5/merchant/invoice/status", body, jws);

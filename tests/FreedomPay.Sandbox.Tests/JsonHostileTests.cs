@@ -82,8 +82,8 @@ public sealed class JsonHostileTests
         byte[] badUtf8 = Encoding.UTF8.GetBytes("{\"invoice_id\":\"ab\"}");
         badUtf8[15] = 0xFF;
         string merchant = f.Sandbox.Merchant.MerchantId;
-        string surrogateHeader = "{\"uri\":\"" + InvoiceStatusPath + "\",\"merchant_id\":\"\\ud800\",\"method\":\"POST\",\"params\":\"\",\"alg\":\"HS512\"}";
-        string surrogateUri = "{\"uri\":\"\\udc00\",\"merchant_id\":\"" + merchant + "\",\"method\":\"POST\",\"params\":\"\",\"alg\":\"HS512\"}";
+        string surrogateHeader = "{\"path\":\"" + InvoiceStatusPath + "\",\"merchant_id\":\"\\ud800\",\"method\":\"POST\",\"params\":\"\",\"alg\":\"HS512\"}";
+        string surrogateUri = "{\"path\":\"\\udc00\",\"merchant_id\":" + merchant + ",\"method\":\"POST\",\"params\":\"\",\"alg\":\"HS512\"}";
         byte[] body = Encoding.UTF8.GetBytes("{\"invoice_id\":\"inv-1\"}");
 
         var (s1, utf8) = await PostAsync(f, InvoiceStatusPath, badUtf8, Header(f, InvoiceStatusPath));
@@ -94,7 +94,7 @@ public sealed class JsonHostileTests
         Assert.Equal(new[] { "1001", "101", "1002" }, new[] { utf8, noMerchant, badUri }.Select(r => r.GetProperty("error_code").GetString()));
     }
 
-    public static TheoryData<string> StrictJwsCases() => new() { "crit", "b64 false", "padded signature", "+/ signature", "stray bits", "params not the query", "alg none" };
+    public static TheoryData<string> StrictJwsCases() => new() { "crit", "b64 false", "padded signature", "+/ signature", "stray bits", "params not the query", "alg none", "merchant id as a string", "path under uri" };
 
     [Theory]
     [MemberData(nameof(StrictJwsCases))]
@@ -112,6 +112,9 @@ public sealed class JsonHostileTests
             "+/ signature" => Sign(header, body, key).Replace('-', '+').Replace('_', '/'),
             "stray bits" => StrayBits(Sign(header, body, key)),
             "params not the query" => Sign(header.Replace("\"params\":\"\"", "\"params\":\"x=1\""), body, key),
+            // The Invoice area's header shape: a numeric merchant_id under "path" (auth: key-id-type, path-member).
+            "merchant id as a string" => Sign(header.Replace("\"merchant_id\":" + f.Sandbox.Merchant.MerchantId, "\"merchant_id\":\"" + f.Sandbox.Merchant.MerchantId + "\""), body, key),
+            "path under uri" => Sign(header.Replace("\"path\":", "\"uri\":"), body, key),
             _ => Sign(header.Replace("HS512", "none"), body, key),
         };
 
@@ -207,12 +210,19 @@ public sealed class JsonHostileTests
         }
 
         string alg = op.Auth == AuthScheme.JwsHs512 ? "HS512" : "HS256";
-        string header = "{\"uri\":\"" + path + "\",\"" + op.AuthKeyId + "\":\"" + f.Sandbox.Merchant.MerchantId + "\",\"method\":\"" + op.HttpMethod + "\",\"params\":\"\",\"alg\":\"" + alg + "\"}";
-        message.Headers.TryAddWithoutValidation("X-JWS-Signature", Sign(header, body, key, alg));
+        message.Headers.TryAddWithoutValidation("X-JWS-Signature", Sign(HeaderFor(op, path, f.Sandbox.Merchant.MerchantId, alg, op.HttpMethod), body, key, alg));
     }
 
-    private static string Header(SandboxFixture f, string uri) =>
-        "{\"uri\":\"" + uri + "\",\"merchant_id\":\"" + f.Sandbox.Merchant.MerchantId + "\",\"method\":\"POST\",\"params\":\"\",\"alg\":\"HS512\"}";
+    /// <summary>An Invoice protected header for <paramref name="path"/>, in the Invoice area's shape.</summary>
+    private static string Header(SandboxFixture f, string path) => HeaderFor(InvoiceClient.StatusInfo.Descriptor, path, f.Sandbox.Merchant.MerchantId, "HS512");
+
+    /// <summary>
+    /// A protected header written by hand in the shape the operation's area declares: its path member, and its
+    /// merchant-id member as a JSON string or number.
+    /// </summary>
+    private static string HeaderFor(OperationDescriptor op, string path, string merchant, string alg, string method = "POST") =>
+        "{\"" + op.JwsHeader.PathMember + "\":\"" + path + "\",\"" + op.JwsHeader.KeyIdMember + "\":" + (op.JwsHeader.KeyIdIsNumber ? merchant : "\"" + merchant + "\"")
+        + ",\"method\":\"" + method + "\",\"params\":\"\",\"alg\":\"" + alg + "\"}";
 
     /// <summary>
     /// An Invoice status body whose signature has a '-' or '_' (the key is random): without one, writing it with '+'

@@ -12,22 +12,25 @@ namespace FreedomPay.Generator.Binding
     /// </summary>
     internal sealed partial class SpecBinder
     {
-        private static readonly string[] AuthKeys = { "scheme", "key-id" };
+        private static readonly string[] AuthKeys = { "scheme", "key-id", "key-id-type", "path-member" };
         private static readonly string[] HeaderKeys = { "value", "fill" };
 
         /// <summary>Headers the client writes itself: a spec cannot set them.</summary>
         private static readonly string[] ReservedHeaders = { "content-type", "content-length", "accept", "host", "x-jws-signature", "sign", "auth-id" };
 
+        /// <summary>How an area signs: the scheme, and for a JWS the protected header's shape.</summary>
+        private readonly record struct AuthModel(AuthScheme Scheme, string KeyId = "auth_id", bool KeyIdNumber = false, string PathMember = "uri");
+
         /// <summary>
-        /// <c>auth: jws-hs512</c> or <c>auth: { scheme: jws-hs512, key-id: merchant_id }</c>. The header schemes sign
-        /// JSON bodies and JSON bodies are signed only by them, so each requires the other.
+        /// <c>auth: jws-hs512</c> or <c>auth: { scheme: jws-hs512, key-id: merchant_id, key-id-type: number,
+        /// path-member: path }</c>. The header schemes sign JSON bodies and JSON bodies are signed only by them, so each
+        /// requires the other.
         /// </summary>
-        private (AuthScheme Scheme, string KeyId) BindAuth(MappingReader root, RequestEncoding encoding)
+        private AuthModel BindAuth(MappingReader root, RequestEncoding encoding)
         {
-            const string DefaultKeyId = "auth_id";
             YNode? node = root.Node("auth");
             string? scheme = null;
-            string keyId = DefaultKeyId;
+            MappingReader? reader = null;
             SourceSpan span = node?.Span ?? default;
             if (node is YScalar scalar)
             {
@@ -35,13 +38,9 @@ namespace FreedomPay.Generator.Binding
             }
             else if (node is YMapping mapping)
             {
-                var reader = new MappingReader(_context, mapping, "'auth'", root.Entry("auth")!.Key.Span, AuthKeys);
+                reader = new MappingReader(_context, mapping, "'auth'", root.Entry("auth")!.Key.Span, AuthKeys);
                 scheme = reader.String("scheme", required: true);
                 span = reader.Node("scheme")?.Span ?? span;
-                if (reader.Node("key-id") is YScalar keyNode)
-                {
-                    keyId = CheckWireName(keyNode) ? keyNode.Value : DefaultKeyId;
-                }
             }
             else if (node is not null)
             {
@@ -66,13 +65,59 @@ namespace FreedomPay.Generator.Binding
                 _context.Report(DiagnosticDescriptors.ImpossibleConstraint, root.Node("encoding")!.Span, "encoding", "a JSON area is signed in a header: add 'auth: jws-hs256', 'jws-hs512' or 'sha256-sign'");
             }
 
-            return (result, keyId);
+            return reader is null ? new AuthModel(result) : BindJwsHeader(reader, result);
 
             AuthScheme Invalid()
             {
                 _context.Report(DiagnosticDescriptors.InvalidValue, span, scheme!, "auth", "use 'pg-sig' (the Merchant API's pg_sig, the default), 'jws-hs256' or 'jws-hs512' (a detached JWS in X-JWS-Signature) or 'sha256-sign' (the Sign header)");
                 return AuthScheme.PgSig;
             }
+        }
+
+        /// <summary>
+        /// The JWS protected header's shape: <c>key-id</c> (the merchant id's member, <c>auth_id</c>), <c>key-id-type</c>
+        /// (<c>string</c>, as every docs example writes it, or <c>number</c>) and <c>path-member</c> (<c>uri</c> or the
+        /// name the gateway reads). Only a JWS has them.
+        /// </summary>
+        private AuthModel BindJwsHeader(MappingReader reader, AuthScheme scheme)
+        {
+            var auth = new AuthModel(scheme);
+            if (scheme is not (AuthScheme.JwsHs256 or AuthScheme.JwsHs512))
+            {
+                foreach (string key in new[] { "key-id", "key-id-type", "path-member" }.Where(reader.Has))
+                {
+                    _context.Report(DiagnosticDescriptors.KeyNotHere, reader.Entry(key)!.Key.Span, key, "'auth'", "only a JWS (jws-hs256, jws-hs512) has a protected header");
+                }
+
+                return auth;
+            }
+
+            if (reader.Node("key-id") is YScalar keyNode && CheckWireName(keyNode))
+            {
+                auth = auth with { KeyId = keyNode.Value };
+            }
+
+            if (reader.Node("path-member") is YScalar pathNode && CheckWireName(pathNode))
+            {
+                auth = auth with { PathMember = pathNode.Value };
+            }
+
+            string? keyIdType = reader.String("key-id-type");
+            if (keyIdType is "number")
+            {
+                auth = auth with { KeyIdNumber = true };
+            }
+            else if (keyIdType is not (null or "string"))
+            {
+                _context.Report(DiagnosticDescriptors.MalformedValue, reader.Node("key-id-type")!.Span, keyIdType, "key-id-type", "use 'string' (the merchant id as a JSON string, as the docs' examples write it) or 'number'");
+            }
+
+            if (auth.KeyId == auth.PathMember)
+            {
+                _context.Report(DiagnosticDescriptors.Duplicate, (reader.Node("path-member") ?? reader.Node("key-id"))!.Span, "JWS header member", auth.PathMember, "'auth' (key-id and path-member name one member)");
+            }
+
+            return auth;
         }
 
         /// <summary><c>headers:</c> name to a constant text, or to <c>{ fill: request-id }</c> (a UUID per call).</summary>

@@ -80,7 +80,7 @@ namespace FreedomPay.Generator.Binding
             bool hasOperations = root.Has("operations") || !hasCallbacks;
             EquatableArray<ServerModel> servers = hasOperations || root.Has("servers") ? BindServers(root) : EquatableArray<ServerModel>.Empty;
             RequestEncoding encoding = BindEncoding(root);
-            (AuthScheme auth, string authKeyId) = BindAuth(root, encoding);
+            AuthModel auth = BindAuth(root, encoding);
             ErrorShape errors = BindErrors(root);
             _scope = BindAreaScope(root, encoding);
             EquatableArray<OperationModel> operations = hasOperations ? BindOperations(root) : EquatableArray<OperationModel>.Empty;
@@ -101,10 +101,12 @@ namespace FreedomPay.Generator.Binding
                 Encoding: encoding,
                 Errors: errors,
                 Secret: secret.Name,
-                Auth: auth,
-                AuthKeyId: authKeyId,
+                Auth: auth.Scheme,
+                AuthKeyId: auth.KeyId,
                 SecretVerified: secret.Verified,
-                SecretNote: secret.Note);
+                SecretNote: secret.Note,
+                AuthKeyIdNumber: auth.KeyIdNumber,
+                AuthPathMember: auth.PathMember);
             var area = new ApiArea(info, operations, _enums.All(), callbacks, RequestClasses());
             return (area, declaration);
         }

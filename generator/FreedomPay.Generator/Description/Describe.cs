@@ -17,7 +17,9 @@ namespace FreedomPay.Generator.Description
             area.Errors,
             area.Secret,
             area.Auth,
-            area.AuthKeyId);
+            area.AuthKeyId,
+            area.AuthKeyIdNumber,
+            area.AuthPathMember);
 
         public static OperationDescription Operation(OperationModel op) => new OperationDescription(
             op.Name,

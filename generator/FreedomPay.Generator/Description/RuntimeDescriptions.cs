@@ -16,7 +16,9 @@ namespace FreedomPay.Generator.Description
         ErrorShape Errors,
         string? SecretName,
         AuthScheme Auth,
-        string AuthKeyId);
+        string AuthKeyId,
+        bool AuthKeyIdNumber,
+        string AuthPathMember);
 
     /// <summary>One operation: the arguments of its <c>OperationDescriptor</c> and <c>OperationInfo</c>.</summary>
     internal sealed record OperationDescription(

@@ -38,6 +38,8 @@ namespace FreedomPay.Generator.Emit
                 Encoding = runtime.Encoding.ToString(),
                 Auth = runtime.Auth == AuthScheme.PgSig ? null : runtime.Auth.ToString(),
                 AuthKeyId = runtime.AuthKeyId == "auth_id" ? null : CSharpText.Literal(runtime.AuthKeyId),
+                AuthKeyIdNumber = runtime.AuthKeyIdNumber,
+                AuthPathMember = runtime.AuthPathMember == "uri" ? null : CSharpText.Literal(runtime.AuthPathMember),
                 ErrorStatus = CSharpText.Literal(runtime.Errors.StatusElement),
                 ErrorValue = CSharpText.Literal(runtime.Errors.ErrorValue),
                 ErrorCode = CSharpText.Literal(runtime.Errors.CodeElement),

@@ -45,6 +45,12 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>The C# literal of the JWS key-id member when it is not the default <c>auth_id</c>.</summary>
         public string? AuthKeyId { get; set; }
+
+        /// <summary>The JWS merchant id is a JSON number (<c>key-id-type: number</c>).</summary>
+        public bool AuthKeyIdNumber { get; set; }
+
+        /// <summary>Literal of the JWS path member when it is not <c>uri</c>.</summary>
+        public string? AuthPathMember { get; set; }
         public bool PartialAccessor { get; set; }
         public string AccessorField { get; set; } = "";
         public string ExtensionsClass { get; set; } = "";

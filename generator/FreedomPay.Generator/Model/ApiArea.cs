@@ -22,6 +22,8 @@ namespace FreedomPay.Generator.Model
     /// <param name="Secret">The spec's <c>secret:</c>, the name of the client options' key that signs the area; null for the main key.</param>
     /// <param name="Auth">The spec's <c>auth:</c>: how requests are signed.</param>
     /// <param name="AuthKeyId">The JWS protected-header member that carries the merchant id (<c>auth: { key-id: }</c>).</param>
+    /// <param name="AuthKeyIdNumber">That member is a JSON number (<c>key-id-type: number</c>); a string by default.</param>
+    /// <param name="AuthPathMember">The JWS protected-header member that carries the request's path (<c>path-member:</c>, <c>uri</c> by default).</param>
     internal sealed record AreaInfo(
         string Name,
         string SpecFileName,
@@ -34,7 +36,9 @@ namespace FreedomPay.Generator.Model
         AuthScheme Auth = AuthScheme.PgSig,
         string AuthKeyId = "auth_id",
         bool SecretVerified = true,
-        string? SecretNote = null);
+        string? SecretNote = null,
+        bool AuthKeyIdNumber = false,
+        string AuthPathMember = "uri");
 
     /// <param name="Name">The key under <c>servers:</c>, e.g. <c>kz</c>.</param>
     /// <param name="Url">Absolute base URL ending with a slash.</param>

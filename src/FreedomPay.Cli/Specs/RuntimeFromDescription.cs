@@ -32,7 +32,9 @@ namespace FreedomPay.Cli.Specs
                 new ResponseErrorShape(a.Errors.StatusElement, a.Errors.ErrorValue, a.Errors.CodeElement, a.Errors.DescriptionElement, a.Errors.UnsignedCodes.ToArray()),
                 a.SecretName,
                 a.Auth switch { ModelAuth.JwsHs256 => Runtime.AuthScheme.JwsHs256, ModelAuth.JwsHs512 => Runtime.AuthScheme.JwsHs512, ModelAuth.Sha256Sign => Runtime.AuthScheme.Sha256Sign, _ => Runtime.AuthScheme.PgSig },
-                a.AuthKeyId);
+                a.AuthKeyId,
+                a.AuthKeyIdNumber,
+                a.AuthPathMember);
             var scope = new Scope(area);
 
             // Redirect operations send nothing: they are no call for the tool to make (the compiled client lists them apart).

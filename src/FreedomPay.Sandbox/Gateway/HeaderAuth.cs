@@ -63,7 +63,7 @@ namespace FreedomPay.Sandbox.Gateway
         /// Strict, as a gateway that knows no JWS extension would be: three base64url parts in canonical form (no
         /// padding, no <c>+</c> or <c>/</c>, no stray bits), a detached payload, a protected header that is a JSON object
         /// with the area's <c>alg</c>, no <c>crit</c> (no extension is understood) and no <c>b64</c> (the payload is
-        /// always base64url-encoded), then the signature over the exact body, and the <c>uri</c>, <c>method</c> and
+        /// always base64url-encoded), then the signature over the exact body, and the path (<c>uri</c>, or the member the area's header shape names), <c>method</c> and
         /// <c>params</c> of the request it was made for. A client bug of any of these kinds fails here, not at the gateway.
         /// </summary>
         private static string? CheckJws(string jws, OperationDescriptor operation, HttpRequest request, byte[] body, string secret)
@@ -80,7 +80,7 @@ namespace FreedomPay.Sandbox.Gateway
                 return "X-JWS-Signature is not in canonical base64url (RFC 7515: no padding, no '+' or '/', no stray bits).";
             }
 
-            string? problem = CheckProtectedHeader(parts[0], algorithm == JwsAlgorithm.HS512 ? "HS512" : "HS256", request);
+            string? problem = CheckProtectedHeader(parts[0], algorithm == JwsAlgorithm.HS512 ? "HS512" : "HS256", operation.JwsHeader, request);
             if (problem is not null)
             {
                 return problem;
@@ -98,8 +98,11 @@ namespace FreedomPay.Sandbox.Gateway
             return null;
         }
 
-        /// <summary>The protected header's members checked against the request (null when they match).</summary>
-        private static string? CheckProtectedHeader(string encoded, string alg, HttpRequest request)
+        /// <summary>
+        /// The protected header's members checked against the request and the area's header shape (null when they
+        /// match): the path in the member the shape names, the merchant id as the JSON type it says.
+        /// </summary>
+        private static string? CheckProtectedHeader(string encoded, string alg, JwsHeaderShape shape, HttpRequest request)
         {
             try
             {
@@ -125,7 +128,12 @@ namespace FreedomPay.Sandbox.Gateway
                     return $"The JWS protected header's alg is not {alg}.";
                 }
 
-                string? uri = Text(root, "uri");
+                if (!root.TryGetProperty(shape.KeyIdMember, out JsonElement keyId) || keyId.ValueKind != (shape.KeyIdIsNumber ? JsonValueKind.Number : JsonValueKind.String))
+                {
+                    return $"The JWS protected header's {shape.KeyIdMember} is not a JSON {(shape.KeyIdIsNumber ? "number" : "string")}, as the area's header shape says ({shape}).";
+                }
+
+                string? uri = Text(root, shape.PathMember);
                 string? method = Text(root, "method");
                 if (uri != request.Path.Value || !string.Equals(method, request.Method, StringComparison.OrdinalIgnoreCase))
                 {

@@ -34,7 +34,9 @@ namespace FreedomPay.Invoice
                 InvoiceServers.Kz,
                 new global::FreedomPay.Runtime.ResponseErrorShape("status", "error", "error_code", "error_description", new string[0]),
                 auth: global::FreedomPay.Runtime.AuthScheme.JwsHs512,
-                authKeyId: "merchant_id");
+                authKeyId: "merchant_id",
+                authKeyIdNumber: true,
+                authPathMember: "path");
         }
     }
 

@@ -245,7 +245,7 @@ namespace FreedomPay.Runtime
             bool jws = operation.Auth is AuthScheme.JwsHs256 or AuthScheme.JwsHs512;
             return _authStates.GetOrAdd(operation, new HeaderAuthState(
                 key,
-                jws ? HeaderSignature.EncodedHeader(operation.Auth, operation.AuthKeyId, _options.MerchantId, operation.HttpMethod.ToUpperInvariant(), "/" + path, string.Empty) : null,
+                jws ? HeaderSignature.EncodedHeader(operation.Auth, operation.JwsHeader, _options.MerchantId, operation.HttpMethod.ToUpperInvariant(), "/" + path, string.Empty) : null,
                 jws ? HeaderSignature.NewHmac(operation.Auth, key) : null));
         }
 

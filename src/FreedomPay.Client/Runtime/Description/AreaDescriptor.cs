@@ -22,7 +22,9 @@ namespace FreedomPay.Runtime
         /// The protected-header member of a JWS that carries the merchant id (the spec's <c>auth: { key-id: }</c>,
         /// <c>auth_id</c> by default; the Invoice API writes <c>merchant_id</c>).
         /// </param>
-        public AreaDescriptor(string name, RequestEncoding encoding, Uri defaultServer, ResponseErrorShape errors, string? secretName = null, AuthScheme auth = AuthScheme.PgSig, string authKeyId = "auth_id")
+        /// <param name="authKeyIdNumber">Whether that member is a JSON number (the spec's <c>key-id-type: number</c>); a string by default.</param>
+        /// <param name="authPathMember">The protected-header member that carries the request's path (the spec's <c>path-member</c>, <c>uri</c> by default).</param>
+        public AreaDescriptor(string name, RequestEncoding encoding, Uri defaultServer, ResponseErrorShape errors, string? secretName = null, AuthScheme auth = AuthScheme.PgSig, string authKeyId = "auth_id", bool authKeyIdNumber = false, string authPathMember = "uri")
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             Encoding = encoding;
@@ -31,6 +33,7 @@ namespace FreedomPay.Runtime
             SecretName = secretName;
             Auth = auth;
             AuthKeyId = authKeyId ?? throw new ArgumentNullException(nameof(authKeyId));
+            JwsHeader = new JwsHeaderShape(authKeyId, authKeyIdNumber, authPathMember ?? throw new ArgumentNullException(nameof(authPathMember)));
         }
 
         /// <summary>How the area's requests are signed.</summary>
@@ -38,6 +41,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>The JWS protected-header member that carries the merchant id.</summary>
         public string AuthKeyId { get; }
+
+        /// <summary>The JWS protected header's shape: the merchant id's member and type, the path's member.</summary>
+        public JwsHeaderShape JwsHeader { get; }
 
         /// <summary>The API area, e.g. <c>MobileBalance</c>.</summary>
         public string Name { get; }

@@ -63,6 +63,7 @@ namespace FreedomPay.Runtime
             SecretName = area.SecretName;
             Auth = area.Auth;
             AuthKeyId = area.AuthKeyId;
+            JwsHeader = area.JwsHeader;
             Headers = headers ?? NoHeaders;
             Reply = reply ?? NoElements;
             foreach (ReplyElement element in Reply)
@@ -141,6 +142,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>The JWS protected-header member that carries the merchant id.</summary>
         public string AuthKeyId { get; }
+
+        /// <summary>The JWS protected header's shape (the area's).</summary>
+        public JwsHeaderShape JwsHeader { get; }
 
         /// <summary>The request headers the spec adds.</summary>
         public IReadOnlyList<RequestHeader> Headers { get; }

@@ -9,7 +9,8 @@ namespace FreedomPay.Runtime
 {
     /// <summary>
     /// The header signatures of the JSON APIs (the spec's <c>auth:</c>). A detached JWS (RFC 7515 appendix F): the
-    /// protected header <c>{uri, &lt;key-id&gt;, method, params, alg}</c> as the docs list it, the signing input
+    /// protected header <c>{uri, &lt;key-id&gt;, method, params, alg}</c> as the docs list it (the members of the path
+    /// and the merchant id, and the id's JSON type, as the area's <see cref="JwsHeaderShape"/> says), the signing input
     /// <c>BASE64URL(header) '.' BASE64URL(body)</c> over the exact body bytes sent, HMAC with the secret key, and the
     /// payload left out of the header value (<c>header..signature</c>). The older Card API's <c>Sign</c>: lowercase hex
     /// SHA-256 of the body followed by the secret key.
@@ -22,17 +23,17 @@ namespace FreedomPay.Runtime
 
         /// <summary>The detached JWS of one request.</summary>
         /// <param name="scheme"><see cref="AuthScheme.JwsHs256"/> or <see cref="AuthScheme.JwsHs512"/>.</param>
-        /// <param name="keyIdMember">The header member that carries the merchant id (<c>auth_id</c>, <c>merchant_id</c>).</param>
-        /// <param name="merchantId">The merchant id: a JSON number when it is digits, as the docs' example token has it.</param>
+        /// <param name="shape">The protected header's members (<see cref="JwsHeaderShape"/>).</param>
+        /// <param name="merchantId">The merchant id: a JSON string, or a number where the shape says so.</param>
         /// <param name="method">The HTTP method.</param>
         /// <param name="uri">The request's path from the server root, with its leading slash.</param>
         /// <param name="query">The query string without '?', empty for a POST.</param>
         /// <param name="body">The body bytes exactly as sent.</param>
         /// <param name="secret">The key.</param>
-        public static string Jws(AuthScheme scheme, string keyIdMember, string merchantId, string method, string uri, string query, byte[] body, string secret)
+        public static string Jws(AuthScheme scheme, JwsHeaderShape shape, string merchantId, string method, string uri, string query, byte[] body, string secret)
         {
             using HMAC hmac = NewHmac(scheme, Encoding.UTF8.GetBytes(secret));
-            return Jws(EncodedHeader(scheme, keyIdMember, merchantId, method, uri, query), new ArraySegment<byte>(body), hmac);
+            return Jws(EncodedHeader(scheme, shape, merchantId, method, uri, query), new ArraySegment<byte>(body), hmac);
         }
 
         /// <summary>
@@ -66,8 +67,9 @@ namespace FreedomPay.Runtime
         public static HMAC NewHmac(AuthScheme scheme, byte[] key) => scheme == AuthScheme.JwsHs512 ? new HMACSHA512(key) : new HMACSHA256(key);
 
         /// <summary>BASE64URL of the protected header of an operation's requests.</summary>
-        public static string EncodedHeader(AuthScheme scheme, string keyIdMember, string merchantId, string method, string uri, string query) =>
-            Base64Url(ProtectedHeader(keyIdMember, merchantId, method, uri, query, scheme == AuthScheme.JwsHs512 ? "HS512" : "HS256"));
+        /// <exception cref="InvalidOperationException">The shape writes the merchant id as a number and it is not digits.</exception>
+        public static string EncodedHeader(AuthScheme scheme, JwsHeaderShape shape, string merchantId, string method, string uri, string query) =>
+            Base64Url(ProtectedHeader(shape, merchantId, method, uri, query, scheme == AuthScheme.JwsHs512 ? "HS512" : "HS256"));
 
         /// <summary>The <c>Sign</c> header: hex SHA-256 of the body bytes followed by the UTF-8 secret.</summary>
         public static string Sha256(byte[] body, string secret) => Sha256(new ArraySegment<byte>(body), Encoding.UTF8.GetBytes(secret));
@@ -97,20 +99,26 @@ namespace FreedomPay.Runtime
 #endif
         }
 
-        private static byte[] ProtectedHeader(string keyIdMember, string merchantId, string method, string uri, string query, string alg)
+        private static byte[] ProtectedHeader(JwsHeaderShape shape, string merchantId, string method, string uri, string query, string alg)
         {
+            long number = 0;
+            if (shape.KeyIdIsNumber && !long.TryParse(merchantId, NumberStyles.None, CultureInfo.InvariantCulture, out number))
+            {
+                throw new InvalidOperationException($"The area's JWS header carries the merchant id as a number ({shape.KeyIdMember}), but the merchant id '{merchantId}' is not digits: check FreedomPayClientOptions.MerchantId.");
+            }
+
             using var stream = new MemoryStream(128);
             using (var json = new Utf8JsonWriter(stream))
             {
                 json.WriteStartObject();
-                json.WriteString("uri", uri);
-                if (long.TryParse(merchantId, NumberStyles.None, CultureInfo.InvariantCulture, out long number))
+                json.WriteString(shape.PathMember, uri);
+                if (shape.KeyIdIsNumber)
                 {
-                    json.WriteNumber(keyIdMember, number);
+                    json.WriteNumber(shape.KeyIdMember, number);
                 }
                 else
                 {
-                    json.WriteString(keyIdMember, merchantId);
+                    json.WriteString(shape.KeyIdMember, merchantId);
                 }
 
                 json.WriteString("method", method);
