@@ -55,6 +55,61 @@ public sealed class DefaultEmulationTests
         Assert.Equal(("MobileBalance." + name, SignatureVerdict.Valid, "ok"), (logged.Operation, logged.Signature, logged.Status));
     }
 
+    /// <summary>Every packaged operation that makes a call (redirects send nothing), by display name.</summary>
+    public static TheoryData<string> EveryPackagedCall() => new(AllPackaged().Select(o => o.Descriptor.DisplayName));
+
+    [Theory]
+    [MemberData(nameof(EveryPackagedCall))]
+    public async Task Every_packaged_operations_default_reply_keeps_the_spec_s_own_reply_rules(string displayName)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        OperationInfo operation = AllPackaged().Single(o => o.Descriptor.DisplayName == displayName);
+        f.Sandbox.Handle(operation, call => call.DefaultReply());
+
+        // The typed reply reads every described element in its kind and format, or throws.
+        FreedomPayResponse response = await operation.SendAsync(f.Client.Connection, SampleValues.For(operation));
+
+        var leaves = Leaves(operation.Descriptor.Reply, response.Raw.Root).ToList();
+        Assert.NotEmpty(leaves);
+        foreach ((ReplyElement element, PgElement value) in leaves)
+        {
+            Assert.False(value.Value.Length == 0 || value.Value == "sandbox", $"{displayName}: <{element.Name}> is '{value.Value}'");
+            Assert.True(element.Kind != ReplyElementKind.Enum || element.AllowedValues.Contains(value.Value), $"{displayName}: <{element.Name}> is '{value.Value}', not one of its values");
+        }
+    }
+
+    /// <summary>Every described leaf element of a reply with the element that carries it, at any depth (no recursion).</summary>
+    private static IEnumerable<(ReplyElement Element, PgElement Value)> Leaves(IReadOnlyList<ReplyElement> shape, PgElement root)
+    {
+        var pending = new Stack<(IReadOnlyList<ReplyElement> Shape, PgElement Element)>();
+        pending.Push((shape, root));
+        while (pending.Count > 0)
+        {
+            (IReadOnlyList<ReplyElement> entries, PgElement element) = pending.Pop();
+            foreach (PgElement child in element.Children)
+            {
+                ReplyElement? entry = entries.FirstOrDefault(e => e.Name == child.Name);
+                if (entry is null)
+                {
+                    continue;
+                }
+
+                if (entry.Children.Count > 0)
+                {
+                    pending.Push((entry.Children, child));
+                }
+                else
+                {
+                    yield return (entry, child);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<OperationInfo> AllPackaged() => MobileBalanceClient.Operations
+        .Concat(FreedomPay.Purchase.PurchaseClient.Operations).Concat(FreedomPay.Cards.CardsClient.Operations).Concat(FreedomPay.Payouts.PayoutsClient.Operations)
+        .Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations).Concat(FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations);
+
     [Fact]
     public async Task The_sandbox_serves_every_packaged_operation_without_being_told()
     {

@@ -19,6 +19,10 @@ internal static class SampleValues
         ["pg_user_id"] = "user-1",
         ["pg_user_phone"] = "77017777777",
         ["pg_abonent_phone"] = "77017777777",
+        ["pg_recipient_iban"] = "KZ86125KZT5004100100",
+        ["pg_recipient_iin"] = "761223455678",
+        ["pg_recipient_kbe"] = "19",
+        ["pg_knp"] = "119",
         ["pg_approval_code"] = "111111",
         ["pg_phone"] = "77011234567",
         ["phone"] = "77011234567",
@@ -71,6 +75,9 @@ internal static class SampleValues
         _ when field.Pattern is not null => Patterned.TryGetValue(field.WireName, out string? sample)
             ? sample
             : throw new InvalidOperationException($"Add a sample for {field.WireName} (pattern {field.Pattern}) to SampleValues."),
-        _ => "Sample " + field.MemberName,
+        _ => Fit("Sample " + field.MemberName, field.MaxLength),
     };
+
+    /// <summary>The text cut to the field's length limit (a BIC is 8 to 11 characters).</summary>
+    private static string Fit(string text, int? maxLength) => maxLength is { } max && text.Length > max ? text.Substring(0, max) : text;
 }

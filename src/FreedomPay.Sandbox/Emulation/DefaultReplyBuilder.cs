@@ -8,10 +8,11 @@ namespace FreedomPay.Sandbox.Emulation
 {
     /// <summary>
     /// The reply of the default emulation, built from the operation's reply shape: every described element (optional
-    /// ones too, so that a client reads each type), with the request's value where a field has the element's name
-    /// (<c>pg_order_id</c>, amounts), else the spec's example, the first enum value, a new payment id, or a plausible
-    /// value of its kind; repeated elements and lists get two items. The status says success; the error elements, the
-    /// salt and the signature are left to the renderer.
+    /// ones too, so that a client reads each type), with the request's value where a field has the element's name, at
+    /// any depth (<c>pg_order_id</c>, amounts), else the spec's example, the first enum value, a new payment id, or a
+    /// value of its kind in the element's format, text shaped like its name says (<see cref="PlausibleText"/>), never a
+    /// fixed word; repeated elements and lists get two items. The status says success; the error elements, the salt
+    /// and the signature are left to the renderer.
     /// </summary>
     internal static class DefaultReplyBuilder
     {
@@ -87,7 +88,8 @@ namespace FreedomPay.Sandbox.Emulation
                 return element.Kind == ReplyElementKind.Enum ? FirstSuccess(element.AllowedValues, context.Operation.Errors.ErrorValue) : "ok";
             }
 
-            if (topLevel && context.Request.Optional(element.Name) is { } sent && Fits(element, sent))
+            // A nested payment id names another payment (a refund of this one): it gets an id of its own.
+            if ((topLevel || !IsPaymentId(element)) && context.Request.Optional(element.Name) is { } sent && Fits(element, sent))
             {
                 return sent;
             }
@@ -99,17 +101,19 @@ namespace FreedomPay.Sandbox.Emulation
 
             return element.Kind switch
             {
-                ReplyElementKind.Integer => element.IsPaymentId || element.Name.EndsWith("payment_id", StringComparison.Ordinal)
+                ReplyElementKind.Integer => IsPaymentId(element)
                     ? context.NewPaymentId().ToString(CultureInfo.InvariantCulture)
                     : "1",
                 ReplyElementKind.Decimal => "100.00",
                 ReplyElementKind.Boolean => "0",
-                ReplyElementKind.Enum => element.AllowedValues.Count > 0 ? element.AllowedValues[0] : "sandbox",
+                ReplyElementKind.Enum => element.AllowedValues[0],
                 ReplyElementKind.DateTime => context.LocalNow.DateTime.ToString(element.Format, CultureInfo.InvariantCulture),
                 ReplyElementKind.DateTimeOffset => context.LocalNow.ToString(element.Format, CultureInfo.InvariantCulture),
-                _ => "sandbox",
+                _ => PlausibleText.For(element.Name, ++context.Serial, context.LocalNow),
             };
         }
+
+        private static bool IsPaymentId(ReplyElement element) => element.IsPaymentId || element.Name.EndsWith("payment_id", StringComparison.Ordinal);
 
         /// <summary>Whether an echoed request value reads back as the element's kind (a text field may share a number's name).</summary>
         private static bool Fits(ReplyElement element, string value) => element.Kind switch
@@ -161,6 +165,9 @@ namespace FreedomPay.Sandbox.Emulation
             public DateTimeOffset LocalNow { get; } = localNow;
 
             public int Budget { get; set; } = ElementBudget;
+
+            /// <summary>Counts the text values made up, so that items of a list differ.</summary>
+            public int Serial { get; set; }
 
             /// <summary>The error elements and the salt and signature: the renderer writes them.</summary>
             public bool IsLeftToRenderer(string name) =>
