@@ -98,6 +98,13 @@ namespace FreedomPay.Sandbox
         /// <summary>Result notify attempts in all (the real gateway keeps trying for 2 hours). Default 5.</summary>
         public int ResultMaxAttempts { get; set; } = 5;
 
+        /// <summary>
+        /// How replies depart from their specs (none by default): an element the spec does not describe, an enum value
+        /// it does not list, a required element left out, <c>Z</c> date-times, JSON numbers as strings. For trying the
+        /// client's drift telemetry (<c>freedompay.client.spec_drift</c>) and <c>freedompay verify</c>.
+        /// </summary>
+        public SandboxDrift Drift { get; set; }
+
         /// <summary>How long after it is accepted a payout is made and its Payout notify sent. Default 1 second.</summary>
         public TimeSpan PayoutDelay { get; set; } = TimeSpan.FromSeconds(1);
 

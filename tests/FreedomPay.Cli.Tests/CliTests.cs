@@ -378,6 +378,27 @@ public sealed class CliTests
         Assert.Equal(0, await running);
     }
 
+    [Theory]
+    [InlineData(new[] { "--drift" }, "drift        Readable")]
+    [InlineData(new[] { "--drift", "MissingElement", "ExtraElement" }, "drift        ExtraElement, MissingElement")]
+    public async Task Sandbox_drift_is_asked_for_by_kind_or_as_every_readable_one_and_shown(string[] drift, string banner)
+    {
+        var output = new StringWriter();
+        using var cts = new CancellationTokenSource();
+        var environment = new CliEnvironment(TextWriter.Synchronized(output), TextWriter.Null, _ => null);
+
+        Task<int> running = FreedomPayCli.RunAsync(new[] { "sandbox", "--secret-key", "local-secret" }.Concat(drift).ToArray(), environment, cts.Token);
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (!output.ToString().Contains("Press Ctrl+C") && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
+        cts.Cancel();
+        Assert.Equal(0, await running);
+        Assert.Contains(banner, output.ToString());
+    }
+
     [Fact]
     public async Task The_built_tool_runs_the_demo_as_a_process()
     {

@@ -22,12 +22,18 @@ namespace FreedomPay.Cli.Commands
             var merchant = new Option<string>("--merchant-id") { Description = "Merchant id the sandbox accepts.", DefaultValueFactory = _ => "54321" };
             var secret = new Option<string>("--secret-key") { Description = "Secret key of that merchant (default: a random one, printed)." };
             Option<string[]> keys = KeyOption.Create("A key of that merchant for areas signed with their own (the spec's 'secret: NAME'), as NAME=VALUE (default: a random one per name, printed).");
-            var command = new Command("sandbox", "Run the FreedomPay sandbox on 127.0.0.1 until Ctrl+C.") { port, merchant, secret, keys };
+            var drift = new Option<SandboxDrift[]>("--drift")
+            {
+                Description = "Make replies depart from their specs, as the gateway's may: ExtraElement, MissingElement, UnknownEnumValue, UtcDateTimes, NumbersAsStrings, Readable (all but MissingElement) or All; without a value, Readable.",
+                Arity = ArgumentArity.ZeroOrMore,
+                AllowMultipleArgumentsPerToken = true,
+            };
+            var command = new Command("sandbox", "Run the FreedomPay sandbox on 127.0.0.1 until Ctrl+C.") { port, merchant, secret, keys, drift };
             command.SetAction(async (parse, cancellationToken) =>
             {
                 try
                 {
-                    var options = new FreedomPaySandboxOptions { Port = parse.GetValue(port) };
+                    var options = new FreedomPaySandboxOptions { Port = parse.GetValue(port), Drift = DriftOf(parse, drift) };
                     foreach (AreaEntry area in ownAreas)
                     {
                         options.AddArea(area.Operations);
@@ -60,6 +66,18 @@ namespace FreedomPay.Cli.Commands
             return command;
         }
 
+        /// <summary>The drifts asked for: none without the option, <see cref="SandboxDrift.Readable"/> for the bare option.</summary>
+        private static SandboxDrift DriftOf(ParseResult parse, Option<SandboxDrift[]> option)
+        {
+            if (parse.GetResult(option) is null)
+            {
+                return SandboxDrift.None;
+            }
+
+            SandboxDrift[] kinds = parse.GetValue(option) ?? Array.Empty<SandboxDrift>();
+            return kinds.Length == 0 ? SandboxDrift.Readable : kinds.Aggregate(SandboxDrift.None, (all, kind) => all | kind);
+        }
+
         /// <summary>A random sandbox key, in the alphabet the sandbox's own use.</summary>
         private static string NewSecret() => System.Security.Cryptography.RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 24);
 
@@ -73,6 +91,11 @@ namespace FreedomPay.Cli.Commands
             output.WriteLine($"FreedomPay sandbox listening on {sandbox.BaseAddress}");
             output.WriteLine($"  dashboard    {sandbox.DashboardAddress}   (payments, SMS codes, Result notify, requests)");
             output.WriteLine($"  merchant id  {sandbox.Merchant.MerchantId}");
+            if (options.Drift != SandboxDrift.None)
+            {
+                output.WriteLine($"  drift        {options.Drift}   (replies depart from their specs on purpose)");
+            }
+
             foreach (IReadOnlyList<OperationInfo> area in options.Areas)
             {
                 foreach (OperationInfo operation in area)

@@ -186,9 +186,15 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             var call = new SandboxCall(route, request, merchant, sandbox);
-            return route.Handler is { } handler
+            SandboxReply reply = route.Handler is { } handler
                 ? await handler(call).ConfigureAwait(false) ?? throw new InvalidOperationException($"The sandbox handler of {route.DisplayName} returned no reply.")
                 : call.DefaultReply();
+            if (route.Operation is { } operation)
+            {
+                Emulation.ReplyDrift.Apply(reply, operation.Descriptor, sandbox.Options.Drift);
+            }
+
+            return reply;
         }
     }
 }

@@ -34,6 +34,9 @@ namespace FreedomPay.Sandbox
         /// </summary>
         public static SandboxReply Error(int code, string description) => new SandboxReply { Failure = (code, description ?? string.Empty) };
 
+        /// <summary>Numbers in a JSON reply written as strings (<see cref="SandboxDrift.NumbersAsStrings"/>).</summary>
+        internal bool NumbersAsStrings { get; set; }
+
         /// <summary>The error code and text of a refusal; null for other replies.</summary>
         public (int Code, string Description)? Failure { get; private set; }
 
@@ -133,14 +136,14 @@ namespace FreedomPay.Sandbox
             using var stream = new MemoryStream();
             using (var json = new System.Text.Json.Utf8JsonWriter(stream))
             {
-                WriteJson(json, elements, shape);
+                WriteJson(json, elements, shape, NumbersAsStrings);
             }
 
             return Encoding.UTF8.GetString(stream.ToArray());
         }
 
         // As deep as a spec nests (the sandbox builds these replies itself): recursion over them is bounded.
-        private static void WriteJson(System.Text.Json.Utf8JsonWriter json, List<Element> elements, IReadOnlyList<ReplyElement>? shape)
+        private static void WriteJson(System.Text.Json.Utf8JsonWriter json, List<Element> elements, IReadOnlyList<ReplyElement>? shape, bool numbersAsStrings)
         {
             json.WriteStartObject();
             foreach (IGrouping<string, Element> group in elements.GroupBy(e => e.Name))
@@ -157,11 +160,11 @@ namespace FreedomPay.Sandbox
                 {
                     if (element.Children is not null)
                     {
-                        WriteJson(json, element.Children._elements, described?.Children);
+                        WriteJson(json, element.Children._elements, described?.Children, numbersAsStrings);
                     }
                     else
                     {
-                        WriteJsonValue(json, element.Value!, described?.Kind);
+                        WriteJsonValue(json, element.Value!, numbersAsStrings ? null : described?.Kind);
                     }
                 }
 

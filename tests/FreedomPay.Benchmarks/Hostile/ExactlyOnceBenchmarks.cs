@@ -13,6 +13,8 @@ using BenchmarkDotNet.Configs;
 using FreedomPay.AspNetCore;
 using FreedomPay.AspNetCore.Redis;
 using FreedomPay.Callbacks;
+using FreedomPay.Invoice;
+using FreedomPay.Runtime;
 using FreedomPay.Sandbox;
 using FreedomPay.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,10 +120,12 @@ public class ExactlyOnceBenchmarks
             : throw new InvalidOperationException($"expected error {expectedCode}, got {(int)response.StatusCode}: {reply}");
     }
 
-    /// <summary>The detached HS512 JWS the sandbox checks (RFC 7515, made here by hand).</summary>
+    /// <summary>The detached HS512 JWS the sandbox checks (RFC 7515, made here by hand, in the Invoice area's header shape).</summary>
     private string Jws(byte[] body)
     {
-        string header = "{\"uri\":\"" + StatusPath + "\",\"merchant_id\":\"" + _sandbox.Merchant.MerchantId + "\",\"method\":\"POST\",\"params\":\"\",\"alg\":\"HS512\"}";
+        JwsHeaderShape shape = InvoiceClient.StatusInfo.Descriptor.JwsHeader;
+        string merchant = shape.KeyIdIsNumber ? _sandbox.Merchant.MerchantId : "\"" + _sandbox.Merchant.MerchantId + "\"";
+        string header = "{\"" + shape.PathMember + "\":\"" + StatusPath + "\",\"" + shape.KeyIdMember + "\":" + merchant + ",\"method\":\"POST\",\"params\":\"\",\"alg\":\"HS512\"}";
         string encodedHeader = B64(Encoding.UTF8.GetBytes(header));
         using var hmac = new HMACSHA512(Encoding.UTF8.GetBytes(_sandbox.Merchant.SecretKey));
         return encodedHeader + ".." + B64(hmac.ComputeHash(Encoding.ASCII.GetBytes(encodedHeader + "." + B64(body))));

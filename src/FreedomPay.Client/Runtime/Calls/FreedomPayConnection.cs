@@ -86,6 +86,7 @@ namespace FreedomPay.Runtime
                     ? await _retry.ExecuteAsync(static (call, token) => call.AttemptAsync(token), call, cancellationToken).ConfigureAwait(false)
                     : await call.AttemptAsync(cancellationToken).ConfigureAwait(false);
                 TResponse response = parse(reply);
+                SpecDrift.Check(operation, reply.Root, _logger);
                 string? status = reply.Root.GetString(operation.Errors.StatusElement);
                 paymentId = (operation.PaymentIdElement is { } idElement ? reply.Root.GetString(idElement) : null) ?? paymentId;
                 Telemetry.Succeeded(activity, operation, status, paymentId, clock.Elapsed);

@@ -30,6 +30,9 @@ namespace FreedomPay.Runtime
         [LoggerMessage(7, LogLevel.Warning, "FreedomPay {Operation}: status '{Status}' for payment {PaymentId} is not one this client knows; treat the payment as not paid and check its status")]
         public static partial void UnknownStatus(ILogger logger, string operation, string? status, string? paymentId);
 
+        [LoggerMessage(9, LogLevel.Warning, "FreedomPay {Operation}: the reply's element {Element} {Drift}; the gateway may have changed its replies (check the spec). Logged once per process")]
+        public static partial void SpecDrift(ILogger logger, string operation, string element, string drift);
+
         [LoggerMessage(8, LogLevel.Debug, "FreedomPay {Operation}: signed redirect built for the buyer's browser (nothing sent)")]
         public static partial void Redirect(ILogger logger, string operation);
     }

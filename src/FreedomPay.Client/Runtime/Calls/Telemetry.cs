@@ -23,6 +23,12 @@ namespace FreedomPay.Runtime
 
         private static readonly Counter<long> Errors = Meter.CreateCounter<long>("freedompay.client.errors", description: "Failed calls, by operation and error code or kind.");
 
+        private static readonly Counter<long> Drift = Meter.CreateCounter<long>("freedompay.client.spec_drift", description: "Reply elements the spec does not describe, and enum values it does not list, by operation and element.");
+
+        /// <summary>Counts one departure of a reply from its spec (<see cref="SpecDrift"/>): names only, never values.</summary>
+        public static void SpecDrift(OperationDescriptor operation, string element, string kind) =>
+            Drift.Add(1, new TagList { { "freedompay.operation", operation.DisplayName }, { "freedompay.element", element }, { "freedompay.drift", kind } });
+
         public static Activity? Start(OperationDescriptor operation, string? paymentId)
         {
             Activity? activity = Source.StartActivity("FreedomPay " + operation.DisplayName, ActivityKind.Client);
