@@ -23,6 +23,9 @@ namespace FreedomPay.Cli
         /// <summary>A call that moves money answered a status this client does not know: treat as not paid, check the status.</summary>
         public const int UnknownStatus = 6;
 
+        /// <summary><c>freedompay verify</c>: a reply departs from its spec (an undescribed or missing element, a value that breaks it).</summary>
+        public const int SpecDrift = 7;
+
         /// <summary>Interrupted (Ctrl+C).</summary>
         public const int Canceled = 130;
     }

@@ -72,6 +72,7 @@ namespace FreedomPay.Cli
             root.Options.Add(SpecOption.Create());
             root.Subcommands.Add(DemoCommand.Create(environment));
             root.Subcommands.Add(SandboxCommand.Create(environment, ownAreas));
+            root.Subcommands.Add(Verify.VerifyCommand.Create(environment, AreaCatalog.All.Concat(ownAreas).ToList()));
             foreach (AreaEntry area in AreaCatalog.All.Concat(ownAreas))
             {
                 root.Subcommands.Add(OperationCommands.ForArea(area, environment));

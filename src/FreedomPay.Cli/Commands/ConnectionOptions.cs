@@ -74,7 +74,12 @@ namespace FreedomPay.Cli.Commands
         /// A client for the command line's credentials; a usage error names what is missing. --verbose masks the values
         /// that <paramref name="fields"/> (the request's field table) marks sensitive.
         /// </summary>
-        public FreedomPayClient CreateClient(ParseResult parse, CliEnvironment environment, Uri defaultServer, RequestFieldTable fields)
+        /// <param name="parse">The command line.</param>
+        /// <param name="environment">Where variables come from.</param>
+        /// <param name="defaultServer">The area's server, used without <c>--base-url</c> or its variable.</param>
+        /// <param name="fields">The request's field table, whose masks <c>--verbose</c> applies.</param>
+        /// <param name="secretName">The key the call is signed with, when it is not this command's area's (<c>freedompay verify</c> calls several areas).</param>
+        public FreedomPayClient CreateClient(ParseResult parse, CliEnvironment environment, Uri defaultServer, RequestFieldTable fields, string? secretName = null)
         {
             string merchantId = parse.GetValue(MerchantId) ?? environment.GetVariable(MerchantVariable)
                 ?? throw new UsageException($"No merchant id: set {MerchantVariable} or pass --merchant-id.");
@@ -93,10 +98,12 @@ namespace FreedomPay.Cli.Commands
             }
 
             var options = new FreedomPayClientOptions { MerchantId = merchantId, SecretKey = secret, BaseAddress = baseAddress };
-            if (_secretName is not null)
+            if ((secretName ?? _secretName) is { } name)
             {
-                options.SecretKeys[_secretName] = parse.GetValue(NamedKey!) ?? KeyOption.Find(parse.GetValue(Keys), _secretName) ?? environment.GetVariable(NamedKeyVariable(_secretName))
-                    ?? throw new UsageException($"No {_secretName} key: this area is signed with it; set {NamedKeyVariable(_secretName)} or pass {NamedKey!.Name} (or --key {_secretName}=...).");
+                string? fromOption = name == _secretName ? parse.GetValue(NamedKey!) : null;
+                string how = name == _secretName ? $"pass {NamedKey!.Name} (or --key {name}=...)" : $"pass --key {name}=...";
+                options.SecretKeys[name] = fromOption ?? KeyOption.Find(parse.GetValue(Keys), name) ?? environment.GetVariable(NamedKeyVariable(name))
+                    ?? throw new UsageException($"No {name} key: this area is signed with it; set {NamedKeyVariable(name)} or {how}.");
             }
 
             HttpMessageHandler handler = parse.GetValue(Verbose) ? new VerboseHandler(environment.Error, fields) : new HttpClientHandler();

@@ -31,10 +31,11 @@ namespace FreedomPay.Cli.Specs
                 return (null, new[] { $"{path}: error: the spec file is larger than {MaxSpecBytes / 1024} KB." });
             }
 
-            SpecResult result = SpecBinder.Bind(info.FullName, File.ReadAllText(info.FullName));
+            string text = File.ReadAllText(info.FullName);
+            SpecResult result = SpecBinder.Bind(info.FullName, text);
             string[] diagnostics = result.Diagnostics.Select(d => d.ToDiagnostic().ToString()).ToArray();
             bool failed = result.Area is null || result.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
-            return (failed ? null : RuntimeFromDescription.Build(result.Area!), diagnostics);
+            return (failed ? null : RuntimeFromDescription.Build(result.Area!) with { SpecFile = path, SpecText = text }, diagnostics);
         }
     }
 }

@@ -42,6 +42,12 @@ namespace FreedomPay.Runtime
         /// <exception cref="FreedomPayValidationException">A value is missing, malformed or breaks a rule; nothing was sent.</exception>
         public abstract Task<FreedomPayResponse> SendAsync(FreedomPayConnection connection, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default);
 
+        /// <summary>
+        /// Sends it from text values and returns the trusted reply as read (its signature checked), without the typed
+        /// response, which would stop at the first element that breaks the spec: <c>freedompay verify</c> lists them all.
+        /// </summary>
+        internal abstract Task<PgResponse> SendForReplyAsync(FreedomPayConnection connection, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken);
+
         private sealed class Typed<TRequest, TResponse> : OperationInfo
             where TRequest : FreedomPayRequest
             where TResponse : FreedomPayResponse
@@ -70,6 +76,12 @@ namespace FreedomPay.Runtime
 
                 TRequest request = _fromText(new FieldValues(Descriptor.DisplayName, Fields, values));
                 return await connection.SendAsync(Descriptor, request, _parse, cancellationToken).ConfigureAwait(false);
+            }
+
+            internal override Task<PgResponse> SendForReplyAsync(FreedomPayConnection connection, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+            {
+                TRequest request = _fromText(new FieldValues(Descriptor.DisplayName, Fields, values));
+                return connection.SendAsync(Descriptor, request, static raw => raw, cancellationToken);
             }
         }
     }
