@@ -36,7 +36,7 @@ namespace FreedomPay.Cli.Verify
                     ReplyElement? entry = shape.FirstOrDefault(e => e.Name == child.Name);
                     if (entry is null)
                     {
-                        if (path.Length > 0 || !IsProtocolElement(operation, child.Name))
+                        if (path.Length > 0 || !operation.IsProtocolElement(child.Name))
                         {
                             drifts.Add(new Drift(operation.DisplayName, path + child.Name, Undescribed, "the spec does not describe it"));
                         }
@@ -80,9 +80,5 @@ namespace FreedomPay.Cli.Verify
                 _ => null,
             };
         }
-
-        private static bool IsProtocolElement(OperationDescriptor operation, string name) =>
-            name == operation.Errors.StatusElement || name == operation.Errors.CodeElement || name == operation.Errors.DescriptionElement
-            || name == (operation.SaltField ?? PgSignature.SaltField) || name == (operation.SignatureField ?? PgSignature.SignatureField);
     }
 }

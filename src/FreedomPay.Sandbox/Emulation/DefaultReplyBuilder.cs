@@ -170,9 +170,7 @@ namespace FreedomPay.Sandbox.Emulation
             public int Serial { get; set; }
 
             /// <summary>The error elements and the salt and signature: the renderer writes them.</summary>
-            public bool IsLeftToRenderer(string name) =>
-                name == Operation.Errors.CodeElement || name == Operation.Errors.DescriptionElement
-                || name == (Operation.SaltField ?? PgSignature.SaltField) || name == (Operation.SignatureField ?? PgSignature.SignatureField);
+            public bool IsLeftToRenderer(string name) => name != Operation.Errors.StatusElement && Operation.IsProtocolElement(name);
         }
     }
 }

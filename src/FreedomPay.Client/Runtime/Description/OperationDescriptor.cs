@@ -164,6 +164,14 @@ namespace FreedomPay.Runtime
         /// <summary>The reply elements the spec marks sensitive (beyond the signature, which is always hidden); null when none.</summary>
         internal ReplyMasks? Masks { get; }
 
+        /// <summary>
+        /// Whether a reply element is one any reply may carry, described or not: the status, the error elements, the
+        /// salt and the signature (drift checks leave them out).
+        /// </summary>
+        internal bool IsProtocolElement(string name) =>
+            name == Errors.StatusElement || name == Errors.CodeElement || name == Errors.DescriptionElement
+            || name == (SaltField ?? PgSignature.SaltField) || name == (SignatureField ?? PgSignature.SignatureField);
+
         /// <summary>Whether a reply's status is one the spec lists (true when the spec lists none).</summary>
         public bool IsKnownStatus(string? status) => StatusValues is null || WireText.IsOneOf(status, StatusValues);
     }

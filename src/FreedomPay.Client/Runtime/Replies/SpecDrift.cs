@@ -52,7 +52,7 @@ namespace FreedomPay.Runtime
                     ReplyElement? entry = EntryFor(shape, child.Name);
                     if (entry is null)
                     {
-                        if (path.Length > 0 || !IsProtocolElement(operation, child.Name))
+                        if (path.Length > 0 || !operation.IsProtocolElement(child.Name))
                         {
                             Report(operation, path + Cut(child.Name), Undescribed, logger);
                         }
@@ -96,11 +96,6 @@ namespace FreedomPay.Runtime
 
             Telemetry.SpecDrift(operation, known ? element : "(other)", kind);
         }
-
-        /// <summary>The status, the error elements, the salt and the signature: every reply may carry them.</summary>
-        private static bool IsProtocolElement(OperationDescriptor operation, string name) =>
-            name == operation.Errors.StatusElement || name == operation.Errors.CodeElement || name == operation.Errors.DescriptionElement
-            || name == (operation.SaltField ?? PgSignature.SaltField) || name == (operation.SignatureField ?? PgSignature.SignatureField);
 
         private static ReplyElement? EntryFor(IReadOnlyList<ReplyElement> shape, string name)
         {
