@@ -53,11 +53,12 @@ namespace FreedomPay.Runtime
         /// </summary>
         public void Apply(PgElement root)
         {
-            var pending = new Stack<(PgElement Element, FieldSensitivity Inherited)>();
-            pending.Push((root, FieldSensitivity.None));
-            while (pending.Count > 0)
+            // A stack only for elements with children (none in a flat reply): no allocation for most replies.
+            Stack<(PgElement Element, FieldSensitivity Inherited)>? nested = null;
+            PgElement element = root;
+            FieldSensitivity inherited = FieldSensitivity.None;
+            while (true)
             {
-                (PgElement element, FieldSensitivity inherited) = pending.Pop();
                 foreach (PgElement child in element.Children)
                 {
                     FieldSensitivity sensitivity = Stronger(inherited, Of(child.Name));
@@ -68,9 +69,16 @@ namespace FreedomPay.Runtime
 
                     if (child.Children.Count > 0)
                     {
-                        pending.Push((child, sensitivity));
+                        (nested ??= new Stack<(PgElement, FieldSensitivity)>()).Push((child, sensitivity));
                     }
                 }
+
+                if (nested is not { Count: > 0 })
+                {
+                    return;
+                }
+
+                (element, inherited) = nested.Pop();
             }
         }
 
