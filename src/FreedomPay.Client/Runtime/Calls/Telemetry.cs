@@ -25,6 +25,9 @@ namespace FreedomPay.Runtime
 
         private static readonly Counter<long> Drift = Meter.CreateCounter<long>("freedompay.client.spec_drift", description: "Reply elements the spec does not describe, and enum values it does not list, by operation and element.");
 
+        /// <summary>Whether anything listens to the drift counter.</summary>
+        public static bool SpecDriftObserved => Drift.Enabled;
+
         /// <summary>Counts one departure of a reply from its spec (<see cref="SpecDrift"/>): names only, never values.</summary>
         public static void SpecDrift(OperationDescriptor operation, string element, string kind) =>
             Drift.Add(1, new TagList { { "freedompay.operation", operation.DisplayName }, { "freedompay.element", element }, { "freedompay.drift", kind } });
