@@ -19,24 +19,32 @@ namespace FreedomPay.Cli.Commands
     internal static class AreaCatalog
     {
         public static IReadOnlyList<AreaEntry> All { get; } = PackagedAreas.All
-            .Select(operations => WithSpec(new AreaEntry(operations[0].Descriptor.Area, operations, operations[0].Descriptor.DefaultServer)))
+            .Select(operations => new AreaEntry(operations[0].Descriptor.Area, operations, operations[0].Descriptor.DefaultServer))
             .ToArray();
 
-        /// <summary>The packaged spec of the area (embedded in the tool, spec/*.yaml), found by its <c>area:</c> line.</summary>
-        private static AreaEntry WithSpec(AreaEntry area)
+        /// <summary>The packaged specs (embedded in the tool, spec/*.yaml) by area, read once and only when asked for (verify).</summary>
+        private static readonly Lazy<IReadOnlyDictionary<string, (string File, string Text)>> Specs = new(ReadSpecs);
+
+        /// <summary>The area with its spec's file and text, when it is a packaged one (a --spec area has them already).</summary>
+        public static AreaEntry WithSpec(AreaEntry area) =>
+            area.SpecText is null && Specs.Value.TryGetValue(area.Name, out var spec) ? area with { SpecFile = spec.File, SpecText = spec.Text } : area;
+
+        private static IReadOnlyDictionary<string, (string File, string Text)> ReadSpecs()
         {
+            var specs = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
             Assembly tool = typeof(AreaCatalog).Assembly;
             foreach (string name in tool.GetManifestResourceNames().Where(n => n.StartsWith("spec/", StringComparison.Ordinal)))
             {
                 using var reader = new StreamReader(tool.GetManifestResourceStream(name)!);
                 string text = reader.ReadToEnd();
-                if (text.Replace("\r\n", "\n").Split('\n').Any(line => line.Trim() == "area: " + area.Name))
+                string? area = text.Replace("\r\n", "\n").Split('\n').FirstOrDefault(line => line.StartsWith("area: ", StringComparison.Ordinal))?.Substring("area: ".Length).Trim();
+                if (area is not null)
                 {
-                    return area with { SpecFile = name, SpecText = text };
+                    specs[area] = (name, text);
                 }
             }
 
-            return area;
+            return specs;
         }
     }
 }

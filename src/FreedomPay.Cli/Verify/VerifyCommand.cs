@@ -163,7 +163,8 @@ namespace FreedomPay.Cli.Verify
         /// <summary>"spec/freedompay.purchase.yaml:412", or the area when its YAML is not at hand.</summary>
         private static string Line(PlannedCall call, string? element)
         {
-            if (call.Area.SpecFile is not { } file || call.Area.SpecText is not { } text)
+            AreaEntry area = AreaCatalog.WithSpec(call.Area);
+            if (area.SpecFile is not { } file || area.SpecText is not { } text)
             {
                 return "spec of area " + call.Area.Name;
             }
