@@ -125,3 +125,20 @@ public sealed class ReplyValuesTests
         return PgXmlReader.Read(body, body.Length, new MessageLimits(64 * 1024, MessageLimits.DefaultMaxReplyElements)).Root;
     }
 }
+
+/// <summary>The drift check reads an enum as the typed reply does: a value that reads as Unknown is drift, padding included.</summary>
+public sealed class SpecDriftReadingTests
+{
+    [Fact]
+    public async System.Threading.Tasks.Task A_padded_enum_value_that_reads_as_unknown_is_reported_as_drift()
+    {
+        var logs = new FreedomPay.TestSupport.CapturingLoggerFactory();
+        using var test = new FreedomPay.Client.Tests.Infrastructure.TestClient(o => o.LoggerFactory = logs);
+        test.Gateway.Respond = _ => FreedomPay.TestSupport.FakeGateway.Xml(FreedomPay.TestSupport.FakeGateway.SignedReply("get_status3.php", ("pg_status", "ok"), ("pg_payment_id", "7"), ("pg_payment_status", " success ")));
+
+        FreedomPay.MobileBalance.StatusResponse reply = await test.Client.MobileBalance.StatusAsync(new FreedomPay.MobileBalance.StatusRequest { PaymentId = 7 });
+
+        Assert.Equal(FreedomPay.MobileBalance.PaymentStatus.Unknown, reply.PaymentStatus);
+        Assert.Contains(logs.Lines, l => l.Contains("MobileBalance.Status: the reply's element pg_payment_status has a value the spec does not list", StringComparison.Ordinal));
+    }
+}

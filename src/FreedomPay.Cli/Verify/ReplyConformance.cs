@@ -74,7 +74,8 @@ namespace FreedomPay.Cli.Verify
                 ReplyElementKind.Integer when !WireText.TryInt64(text, out _) => "an integer",
                 ReplyElementKind.Decimal when !WireText.TryDecimal(text, out _) => "a decimal number",
                 ReplyElementKind.Boolean when !WireText.TryBoolean(text, out _) => "0 or 1",
-                ReplyElementKind.Enum when !WireText.IsOneOf(text, entry.AllowedValues) => "one of " + string.Join(", ", entry.AllowedValues),
+                // As the client reads it (untrimmed): a value it would read as Unknown is drift.
+                ReplyElementKind.Enum when WireEnum.Number(entry.AllowedValues, value.Value) == 0 => "one of " + string.Join(", ", entry.AllowedValues),
                 ReplyElementKind.DateTime when !WireText.TryDateTime(text, entry.Format!, out _) => $"a date-time in the format '{entry.Format}'",
                 ReplyElementKind.DateTimeOffset when !WireText.TryDateTimeOffset(text, entry.Format!, out _) => $"a date-time with offset in the format '{entry.Format}'",
                 _ => null,

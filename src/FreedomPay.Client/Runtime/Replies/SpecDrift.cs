@@ -60,7 +60,8 @@ namespace FreedomPay.Runtime
                             Report(operation, path + Cut(child.Name), Undescribed, logger);
                         }
                     }
-                    else if (entry.Kind == ReplyElementKind.Enum && !child.IsObject && !WireText.IsOneOf(child.Value.Trim(), entry.AllowedValues))
+                    // As the typed reply reads it (WireEnum, untrimmed): what reads as Unknown is drift.
+                    else if (entry.Kind == ReplyElementKind.Enum && !child.IsObject && WireEnum.Number(entry.AllowedValues, child.Value) == 0)
                     {
                         Report(operation, path + entry.Name, UnknownValue, logger);
                     }
