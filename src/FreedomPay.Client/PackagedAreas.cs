@@ -1,7 +1,10 @@
 using System.Collections.Generic;
 using FreedomPay.Cards;
 using FreedomPay.GatewayAsync;
+using FreedomPay.GatewayCards;
 using FreedomPay.GatewayPayments;
+using FreedomPay.GatewayPayouts;
+using FreedomPay.GatewayTransfers;
 using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
 using FreedomPay.Payouts;
@@ -26,6 +29,9 @@ namespace FreedomPay
             InvoiceClient.Operations,
             GatewayAsyncClient.Operations,
             GatewayPaymentsClient.Operations,
+            GatewayCardsClient.Operations,
+            GatewayTransfersClient.Operations,
+            GatewayPayoutsClient.Operations,
         };
     }
 }

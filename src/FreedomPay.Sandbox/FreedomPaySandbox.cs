@@ -156,7 +156,7 @@ namespace FreedomPay.Sandbox
         }
 
         /// <summary>The operations the sandbox serves by description (stateful or default), by path.</summary>
-        public IReadOnlyList<OperationInfo> Operations => _routes.All.Where(r => r.Operation is not null).Select(r => r.Operation!).ToArray();
+        public IReadOnlyList<OperationInfo> Operations => _routes.All.SelectMany(r => r.Variants.Prepend(r)).Where(r => r.Operation is not null).Select(r => r.Operation!).ToArray();
 
         /// <summary>
         /// Answers an operation with <paramref name="handler"/> from now on (registering the operation if the sandbox did

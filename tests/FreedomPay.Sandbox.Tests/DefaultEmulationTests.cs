@@ -108,7 +108,28 @@ public sealed class DefaultEmulationTests
 
     private static IEnumerable<OperationInfo> AllPackaged() => MobileBalanceClient.Operations
         .Concat(FreedomPay.Purchase.PurchaseClient.Operations).Concat(FreedomPay.Cards.CardsClient.Operations).Concat(FreedomPay.Payouts.PayoutsClient.Operations)
-        .Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations).Concat(FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations);
+        .Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations).Concat(FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations)
+        .Concat(FreedomPay.GatewayCards.GatewayCardsClient.Operations).Concat(FreedomPay.GatewayTransfers.GatewayTransfersClient.Operations)
+        .Concat(FreedomPay.GatewayPayouts.GatewayPayoutsClient.Operations);
+
+    [Theory]
+    [InlineData("GatewayPayments.Pay")]
+    [InlineData("GatewayPayments.PayByToken")]
+    [InlineData("GatewayPayments.PayWithApplePay")]
+    [InlineData("GatewayPayments.PayWithGooglePay")]
+    public async Task Operations_that_share_a_path_are_told_apart_by_their_request(string displayName)
+    {
+        // g2g/payment is a card payment, a token payment, Apple Pay or Google Pay, by the fields the request carries:
+        // each is checked by its own rules and answered with its own reply shape, with no handler plugged in.
+        await using var f = await SandboxFixture.StartAsync();
+        OperationInfo operation = AllPackaged().Single(o => o.Descriptor.DisplayName == displayName);
+
+        FreedomPayResponse response = await operation.SendAsync(f.Client.Connection, SampleValues.For(operation));
+
+        SandboxRequest logged = Assert.Single(f.Sandbox.Requests);
+        Assert.Equal((displayName, "ok"), (logged.Operation, logged.Status));
+        Assert.NotNull(response.Raw.Root.Find("pg_payment_id"));
+    }
 
     [Fact]
     public async Task The_sandbox_serves_every_packaged_operation_without_being_told()
@@ -119,10 +140,15 @@ public sealed class DefaultEmulationTests
         // stateful routes serve them (one script on the gateway too); get_status2.php (Payouts' StatusByOrder) is
         // served for the merchant's key and the payout key alike, by a route of its own.
         var packaged = MobileBalanceClient.Operations.Concat(FreedomPay.Purchase.PurchaseClient.Operations)
-            .Concat(FreedomPay.Cards.CardsClient.Operations).Concat(FreedomPay.Payouts.PayoutsClient.Operations).Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations).Concat(FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations);
+            .Concat(FreedomPay.Cards.CardsClient.Operations).Concat(FreedomPay.Payouts.PayoutsClient.Operations).Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations).Concat(FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations)
+            .Concat(FreedomPay.GatewayCards.GatewayCardsClient.Operations).Concat(FreedomPay.GatewayTransfers.GatewayTransfersClient.Operations).Concat(FreedomPay.GatewayPayouts.GatewayPayoutsClient.Operations);
         Assert.Equal(
             packaged.Select(o => o.Descriptor.Path).Where(p => p != "get_status2.php").Distinct().Order(),
-            f.Sandbox.Operations.Select(o => o.Descriptor.Path).Order());
+            f.Sandbox.Operations.Select(o => o.Descriptor.Path).Distinct().Order());
+        // g2g/payment is four operations (card, token, Apple Pay, Google Pay): each is served, told apart by its request.
+        Assert.Equal(
+            FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations.Where(o => o.Descriptor.Path == "/g2g/payment").Select(o => o.Descriptor.DisplayName).Order(),
+            f.Sandbox.Operations.Where(o => o.Descriptor.Path == "/g2g/payment").Select(o => o.Descriptor.DisplayName).Order());
     }
 
     [Fact]

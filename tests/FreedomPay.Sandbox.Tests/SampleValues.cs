@@ -26,7 +26,17 @@ internal static class SampleValues
         ["pg_approval_code"] = "111111",
         ["pg_phone"] = "77011234567",
         ["phone"] = "77011234567",
+        ["pg_card_cvc"] = "653",
+        ["pg_card_month"] = "09",
+        ["pg_card_year"] = "49",
+        ["pg_eci_indicator"] = "05",
+        ["pg_currency_from"] = "KZT",
+        ["pg_currency_to"] = "USD",
+        ["pg_sender_country"] = "KAZ",
     };
+
+    /// <summary>A test card number with a valid Luhn check digit (the docs' example card), for fields with <c>check: luhn</c>.</summary>
+    public const string CardNumber = "4405645000006150";
 
     public static Dictionary<string, string> For(OperationInfo operation, Func<RequestField, bool>? include = null)
     {
@@ -72,6 +82,7 @@ internal static class SampleValues
         FieldKind.Enum => field.AllowedValues[0],
         FieldKind.DateTime => new DateTime(2026, 11, 25, 12, 30, 0).ToString(field.Format, CultureInfo.InvariantCulture),
         FieldKind.DateTimeOffset => new DateTimeOffset(2026, 11, 25, 12, 30, 0, TimeSpan.FromHours(5)).ToString(field.Format, CultureInfo.InvariantCulture),
+        _ when field.Check == FieldCheck.Luhn => CardNumber,
         _ when field.Pattern is not null => Patterned.TryGetValue(field.WireName, out string? sample)
             ? sample
             : throw new InvalidOperationException($"Add a sample for {field.WireName} (pattern {field.Pattern}) to SampleValues."),

@@ -12,14 +12,31 @@ namespace FreedomPay.Generator.Binding
 
         private ConstraintModel BindConstraints(MappingReader reader, FieldType type, string wire)
         {
-            var written = new Rules(reader.Int("min-length"), reader.Int("max-length"), reader.Decimal("min"), reader.Decimal("max"), reader.String("pattern"), reader.Int("scale"));
+            var written = new Rules(reader.Int("min-length"), reader.Int("max-length"), reader.Decimal("min"), reader.Decimal("max"), reader.String("pattern"), reader.Int("scale"), BindCheck(reader, wire));
             Rules rules = CheckScale(reader, wire, type, DropMisplaced(reader, type, wire, written));
             CheckBounds(reader, type, wire, rules);
-            return new ConstraintModel(rules.MinLength, rules.MaxLength, Invariant(rules.Min), Invariant(rules.Max), rules.Pattern, rules.Scale);
+            return new ConstraintModel(rules.MinLength, rules.MaxLength, Invariant(rules.Min), Invariant(rules.Max), rules.Pattern, rules.Scale, rules.Check);
         }
 
         /// <summary>A field's rules as written, before they are checked.</summary>
-        private readonly record struct Rules(int? MinLength, int? MaxLength, decimal? Min, decimal? Max, string? Pattern, int? Scale);
+        private readonly record struct Rules(int? MinLength, int? MaxLength, decimal? Min, decimal? Max, string? Pattern, int? Scale, string? Check);
+
+        /// <summary><c>check: luhn</c> (a card number's check digit); any other word is FPG0016.</summary>
+        private string? BindCheck(MappingReader reader, string wire)
+        {
+            if (reader.String("check") is not { } check)
+            {
+                return null;
+            }
+
+            if (check != "luhn")
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("check")!.Span, check, "check", "the only check is 'luhn' (a card number's check digit)");
+                return null;
+            }
+
+            return check;
+        }
 
         /// <summary>Reports and drops the rules that do not apply to the field's type (lengths to non-strings, bounds to non-numbers...).</summary>
         private Rules DropMisplaced(MappingReader reader, FieldType type, string wire, Rules rules)
@@ -37,7 +54,8 @@ namespace FreedomPay.Generator.Binding
                 NotFor("min-length", "strings");
                 NotFor("max-length", "strings");
                 NotFor("pattern", "strings");
-                rules = rules with { MinLength = null, MaxLength = null, Pattern = null };
+                NotFor("check", "strings");
+                rules = rules with { MinLength = null, MaxLength = null, Pattern = null, Check = null };
             }
 
             if (type != FieldType.Integer && type != FieldType.Decimal)

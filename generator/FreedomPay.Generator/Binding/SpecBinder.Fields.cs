@@ -23,7 +23,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] RequestFieldKeys =
         {
             "type", "required", "name", "description", "max-length", "min-length", "min", "max", "scale", "pattern", "values", "enum",
-            "format", "fill", "example", "verified", "note", "sensitive", "role", "fields", "class", "max-items", "deprecated",
+            "format", "fill", "example", "verified", "note", "sensitive", "role", "fields", "class", "max-items", "deprecated", "check",
         };
 
         private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "date", "list", "object" };
@@ -197,7 +197,7 @@ namespace FreedomPay.Generator.Binding
         /// <summary>A field the client fills itself (<c>fill:</c>): it has no type, name or constraints of its own.</summary>
         private RequestFieldModel BindFilledField(MappingReader reader, string wire, string where, FillKind fill)
         {
-            foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role", "deprecated" })
+            foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role", "deprecated", "check" })
             {
                 if (reader.Has(key))
                 {

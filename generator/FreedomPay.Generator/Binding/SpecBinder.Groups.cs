@@ -73,7 +73,53 @@ namespace FreedomPay.Generator.Binding
                 }
             }
 
+            if (operation.Node("card-expiry") is { } expiry && BindCardExpiry(expiry, callerFields, where) is { } expiryGroup)
+            {
+                groups.Add(expiryGroup);
+            }
+
             return groups.ToEquatableArray();
+        }
+
+        /// <summary>
+        /// <c>card-expiry: { month: pg_card_month, year: pg_card_year }</c>: two string fields the caller gives, which
+        /// are checked together against the clock before sending (they may be <c>required</c>: this group adds a rule,
+        /// not a requirement).
+        /// </summary>
+        private FieldGroupModel? BindCardExpiry(YNode node, Dictionary<string, RequestFieldModel> callerFields, string where)
+        {
+            if (node is not YMapping mapping || mapping.Entries.Count != 2
+                || mapping.Entries.FirstOrDefault(e => e.Key.Value == "month")?.Value is not YScalar { IsNull: false } month
+                || mapping.Entries.FirstOrDefault(e => e.Key.Value == "year")?.Value is not YScalar { IsNull: false } year)
+            {
+                _context.Report(DiagnosticDescriptors.WrongType, node.Span, "card-expiry", where, "a mapping of month and year to field names ({ month: pg_card_month, year: pg_card_year })", MappingReader.Describe(node));
+                return null;
+            }
+
+            bool ok = true;
+            foreach (YScalar name in new[] { month, year })
+            {
+                if (!callerFields.TryGetValue(name.Value, out RequestFieldModel? field))
+                {
+                    string? suggestion = Naming.Suggest(name.Value, callerFields.Keys);
+                    _context.Report(DiagnosticDescriptors.UnknownFieldReference, name.Span, name.Value, $"'card-expiry' of {where}", suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
+                    ok = false;
+                }
+                else if (field.Type != FieldType.String)
+                {
+                    // Text keeps what the card prints: "09" is not 9, and "2031" is not "31".
+                    _context.Report(DiagnosticDescriptors.ImpossibleConstraint, name.Span, name.Value, "'card-expiry' reads the month and year as the card prints them, so both must be string fields");
+                    ok = false;
+                }
+            }
+
+            if (ok && month.Value == year.Value)
+            {
+                _context.Report(DiagnosticDescriptors.Duplicate, year.Span, "Field", year.Value, $"'card-expiry' of {where}");
+                ok = false;
+            }
+
+            return ok ? new FieldGroupModel(FieldGroupKind.CardExpiry, new[] { month.Value, year.Value }.ToEquatableArray()) : null;
         }
 
         /// <summary>Each name is a distinct caller field that is not <c>required</c> itself.</summary>

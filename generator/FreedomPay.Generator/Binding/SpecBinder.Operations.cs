@@ -11,7 +11,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] OperationKeys =
         {
             "method", "path", "summary", "description", "source", "safe-to-retry", "timeout", "signature-script", "verified", "note",
-            "defaults", "constants", "request", "response", "one-of", "required-unless", "extra-params", "kind", "headers", "deprecated",
+            "defaults", "constants", "request", "response", "one-of", "required-unless", "card-expiry", "extra-params", "kind", "headers", "deprecated",
         };
 
         private static readonly string[] ResponseKeys = { "signed", "elements", "verified", "note" };

@@ -95,6 +95,7 @@ namespace FreedomPay.Generator.Emit
                 NumberSuffix = field.Kind == "Integer" ? "L" : "m",
                 Scale = c.Scale?.ToString(CultureInfo.InvariantCulture),
                 Pattern = c.Pattern is null ? null : CSharpText.Literal(c.Pattern),
+                Check = c.Check == "luhn" ? "Luhn" : null,
                 Items = field.ClassName is null ? null : "global::" + file.Namespace + "." + field.ClassName + ".FieldTable",
                 MaxItems = field.MaxItems?.ToString(CultureInfo.InvariantCulture),
                 Description = field.Description is null ? null : CSharpText.Literal(field.Description),
@@ -158,6 +159,11 @@ namespace FreedomPay.Generator.Emit
             if (c.Pattern is not null)
             {
                 parts.Add("Matches " + CSharpText.Code(c.Pattern) + ".");
+            }
+
+            if (c.Check == "luhn")
+            {
+                parts.Add("A card number: its Luhn check digit is checked before sending.");
             }
 
             if (field.PaymentId)

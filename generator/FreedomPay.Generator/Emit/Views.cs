@@ -188,6 +188,9 @@ namespace FreedomPay.Generator.Emit
         /// <summary>The most items of a list; empty when the spec sets none.</summary>
         public string? MaxItems { get; set; }
         public string? Pattern { get; set; }
+
+        /// <summary>The <c>FieldCheck</c> member of a text field's <c>check:</c> (Luhn); null when it has none.</summary>
+        public string? Check { get; set; }
         public string? Description { get; set; }
     }
 

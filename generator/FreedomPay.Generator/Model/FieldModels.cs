@@ -36,7 +36,8 @@ namespace FreedomPay.Generator.Model
 
     /// <summary>Validation rules of a request field. Numbers are kept as invariant-culture text for emitting.</summary>
     /// <param name="Scale">The most decimal places of a decimal value (the spec's <c>scale</c>).</param>
-    internal sealed record ConstraintModel(int? MinLength, int? MaxLength, string? Min, string? Max, string? Pattern, int? Scale = null)
+    /// <param name="Check">A further check of a string (the spec's <c>check:</c>): <c>luhn</c> for card numbers.</param>
+    internal sealed record ConstraintModel(int? MinLength, int? MaxLength, string? Min, string? Max, string? Pattern, int? Scale = null, string? Check = null)
     {
         public static readonly ConstraintModel None = new ConstraintModel(null, null, null, null, null);
     }

@@ -40,6 +40,9 @@ namespace FreedomPay.Generator.Model
 
         /// <summary>The first field is required unless one of the others is given.</summary>
         RequiredUnless,
+
+        /// <summary>A card's expiry month and year (in that order), which must not have passed when the request is sent.</summary>
+        CardExpiry,
     }
 
     /// <summary>A conditional requirement between request fields (wire names).</summary>

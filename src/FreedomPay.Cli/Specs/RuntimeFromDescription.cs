@@ -74,7 +74,12 @@ namespace FreedomPay.Cli.Specs
             {
                 RequestField[] fields = table.Fields.Select(Field).ToArray();
                 FieldGroup[] groups = table.Groups
-                    .Select(g => g.Kind == Generator.Model.FieldGroupKind.OneOf ? FieldGroup.OneOf(g.Fields.ToArray()) : FieldGroup.RequiredUnless(g.Fields[0], g.Fields.Skip(1).ToArray()))
+                    .Select(g => g.Kind switch
+                    {
+                        Generator.Model.FieldGroupKind.OneOf => FieldGroup.OneOf(g.Fields.ToArray()),
+                        Generator.Model.FieldGroupKind.CardExpiry => FieldGroup.CardExpiry(g.Fields[0], g.Fields[1]),
+                        _ => FieldGroup.RequiredUnless(g.Fields[0], g.Fields.Skip(1).ToArray()),
+                    })
                     .ToArray();
                 return groups.Length == 0 ? new RequestFieldTable(table.Name, fields) : new RequestFieldTable(table.Name, groups, fields);
             }
@@ -124,7 +129,7 @@ namespace FreedomPay.Cli.Specs
                     "DateTimeOffset" => RequestField.DateTimeOffset(f.WireName, member, f.Format!, f.Required, sensitivity, f.Description),
                     "List" => RequestField.List(f.WireName, member, Table(Describe.Class(_classes[f.ClassName!])), f.Required, f.MaxItems, f.Description),
                     "Object" => RequestField.Object(f.WireName, member, Table(Describe.Class(_classes[f.ClassName!])), f.Required, f.Description),
-                    _ => RequestField.Text(f.WireName, member, f.Required, sensitivity, role, c.MinLength, c.MaxLength, c.Pattern, f.Description),
+                    _ => RequestField.Text(f.WireName, member, f.Required, sensitivity, role, c.MinLength, c.MaxLength, c.Pattern, f.Description, c.Check == "luhn" ? FieldCheck.Luhn : FieldCheck.None),
                 };
             }
 

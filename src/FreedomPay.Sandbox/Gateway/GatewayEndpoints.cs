@@ -70,6 +70,7 @@ namespace FreedomPay.Sandbox.Gateway
                 return;
             }
 
+            route = route.Serving(request);
             (string xml, string? location) = await ProcessAsync(route, request, parameters, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
             if (location is not null && fault is null)
             {

@@ -40,6 +40,51 @@ namespace FreedomPay.Sandbox.Gateway
         /// <summary>Where replies say they failed (the spec's error elements; the Merchant API's without a description).</summary>
         public ResponseErrorShape? Errors => Operation?.Descriptor.Errors;
 
+        /// <summary>
+        /// Other operations the gateway serves at this same path (<c>g2g/payment</c>: a card, a token, Apple Pay, Google
+        /// Pay), each answered by the default emulation. Which one a request is for is read from the request itself.
+        /// </summary>
+        public IReadOnlyList<SandboxRoute> Variants => _variants;
+
+        private SandboxRoute[] _variants = Array.Empty<SandboxRoute>();
+
+        /// <summary>Serves another described operation at this path too (only routes of the default emulation share a path).</summary>
+        public bool TryAddVariant(SandboxRoute variant)
+        {
+            if (Handler is not null || variant.Handler is not null || Operation is null || variant.Operation is null || Operation == variant.Operation)
+            {
+                return false;
+            }
+
+            _variants = _variants.Append(variant).ToArray();
+            return true;
+        }
+
+        /// <summary>
+        /// The route a request is for, when several operations share the path: among those whose constants the request
+        /// carries with their values (<c>pg_payment_method=apple_pay</c>), one whose required fields are all given,
+        /// the one with the most constants first; else this route, whose rules then say what is missing.
+        /// </summary>
+        public SandboxRoute Serving(GatewayRequest request)
+        {
+            if (_variants.Length == 0)
+            {
+                return this;
+            }
+
+            SandboxRoute? best = null;
+            int bestConstants = -1;
+            foreach (SandboxRoute candidate in _variants.Prepend(this))
+            {
+                if (RouteMatch.Constants(candidate.Operation!.Fields, request) is { } constants && constants > bestConstants && RouteMatch.HasRequiredFields(candidate.Operation.Fields, request))
+                {
+                    (best, bestConstants) = (candidate, constants);
+                }
+            }
+
+            return best ?? this;
+        }
+
         /// <summary><c>MobileBalance.Pay</c>, or the path for undescribed routes.</summary>
         public string DisplayName => Operation?.Descriptor.DisplayName ?? Path;
 
@@ -125,7 +170,16 @@ namespace FreedomPay.Sandbox.Gateway
             }
         }
 
-        /// <summary>Serves a path unless something already does (an area's own description never displaces a stateful route).</summary>
-        public void AddIfAbsent(SandboxRoute route) => _routes.TryAdd(route.Path, route);
+        /// <summary>
+        /// Serves a path unless something already does (an area's own description never displaces a stateful route);
+        /// another described operation at a path the default emulation serves becomes one of its variants.
+        /// </summary>
+        public void AddIfAbsent(SandboxRoute route)
+        {
+            if (!_routes.TryAdd(route.Path, route))
+            {
+                _routes[route.Path].TryAddVariant(route);
+            }
+        }
     }
 }

@@ -4,8 +4,8 @@
 
 namespace FreedomPay.GatewayPayments
 {
-    /// <summary>The Gateway API (server to server): a card payment's state, with its card and refunds.</summary>
-    /// <remarks>Signed with the merchant's main secret key, like the rest of the classic protocol (form fields, pg_sig, XML replies). A merchant the gateway cannot identify gets an unsigned error (9998 in the Gateway API's words).</remarks>
+    /// <summary>The Gateway API (server to server): card payments with 3-D Secure, token, Apple Pay and Google Pay payments, cancel, clearing, refund and status.</summary>
+    /// <remarks>Signed with the merchant's main secret key, like the rest of the classic protocol (form fields, pg_sig, XML replies). A merchant the gateway cannot identify gets an unsigned error (9998 in the Gateway API's words). Card numbers, CVCs and expiry dates go from the merchant's server to FreedomPay: these calls are in the merchant's PCI DSS scope (the Gateway API requires a PCI DSS certificate). Token, Apple Pay and Google Pay payments carry no card number of the buyer's card. Payments that move money are never retried by the client.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class GatewayPaymentsClient
     {
@@ -21,7 +21,7 @@ namespace FreedomPay.GatewayPayments
         /// <summary>Every operation of the area, described for tools (see <see cref="global::FreedomPay.Runtime.OperationInfo"/>).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.OperationInfo> Operations
         {
-            get { return new global::FreedomPay.Runtime.OperationInfo[] { StatusInfo }; }
+            get { return new global::FreedomPay.Runtime.OperationInfo[] { PayInfo, CompleteThreeDsInfo, PayByTokenInfo, PayWithApplePayInfo, PayWithGooglePayInfo, CancelInfo, ClearingInfo, RefundInfo, StatusInfo }; }
         }
 
         // A nested class, so that its fields are initialized before any operation descriptor (declared in other

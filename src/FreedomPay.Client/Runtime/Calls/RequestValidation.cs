@@ -17,6 +17,9 @@ namespace FreedomPay.Runtime
         /// <summary>Which fields were given: kept only when the table has groups to check.</summary>
         private readonly bool[]? _given;
 
+        /// <summary>The text of each field, kept only when a card expiry must be checked against the clock.</summary>
+        private readonly string?[]? _texts;
+
         /// <summary>An item's place in its request (<c>pg_receipt_positions[0]</c>, <c>ReceiptPositions[0]</c>); null at the top.</summary>
         private readonly string? _wirePrefix;
         private readonly string? _memberPrefix;
@@ -27,6 +30,7 @@ namespace FreedomPay.Runtime
             _errors = null;
             PaymentId = null;
             _given = table.GroupIndexes.Length > 0 ? new bool[table.Count] : null;
+            _texts = table.HasCardExpiry ? new string?[table.Count] : null;
             _wirePrefix = wirePrefix;
             _memberPrefix = memberPrefix;
         }
@@ -85,6 +89,16 @@ namespace FreedomPay.Runtime
             if (f.PatternRegex is { } pattern && !pattern.IsMatch(value))
             {
                 Add(f, $"must match the pattern {f.Pattern}");
+            }
+
+            if (f.Check == FieldCheck.Luhn)
+            {
+                CheckCardNumber(f, value);
+            }
+
+            if (_texts is not null)
+            {
+                _texts[field] = value;
             }
 
             NotePaymentId(field, value);
@@ -265,6 +279,37 @@ namespace FreedomPay.Runtime
             }
         }
 
+        /// <summary>A card number with a typing mistake fails its check digit: refused here, never sent (and never repeated).</summary>
+        private void CheckCardNumber(RequestField f, string value)
+        {
+            if (!CardChecks.IsDigits(value))
+            {
+                Add(f, "must be a card number of digits only (no spaces or dashes)");
+            }
+            else if (!CardChecks.HasLuhnCheckDigit(value))
+            {
+                Add(f, "is not a valid card number: its check digit (Luhn) is wrong");
+            }
+        }
+
+        /// <summary>An expiry in the past fails at the issuer anyway; refused before the card data leaves the process.</summary>
+        private void CheckExpiry(int[] fields)
+        {
+            if (_texts![fields[0]] is not { } month || _texts[fields[1]] is not { } year)
+            {
+                return; // a missing month or year is the fields' own 'required' rule
+            }
+
+            if (CardChecks.ReadExpiry(month, year) is not { } expiry)
+            {
+                AddGroup(fields, "must be a card expiry: month 1-12 and a year of 2 or 4 digits");
+            }
+            else if (CardChecks.HasExpired(expiry.Year, expiry.Month, System.DateTime.UtcNow))
+            {
+                AddGroup(fields, "must not be in the past: the card has expired");
+            }
+        }
+
         /// <summary>Each broken group is one error that names the group: its fields by wire and C# name.</summary>
         private void CheckGroups()
         {
@@ -277,7 +322,11 @@ namespace FreedomPay.Runtime
             for (int g = 0; g < groups.Length; g++)
             {
                 int[] fields = groups[g];
-                if (_table.Groups[g].Kind == FieldGroupKind.OneOf)
+                if (_table.Groups[g].Kind == FieldGroupKind.CardExpiry)
+                {
+                    CheckExpiry(fields);
+                }
+                else if (_table.Groups[g].Kind == FieldGroupKind.OneOf)
                 {
                     int given = 0;
                     foreach (int field in fields)

@@ -43,10 +43,21 @@ namespace FreedomPay.Runtime
             return new FieldGroup(FieldGroupKind.RequiredUnless, fields);
         }
 
+        /// <summary>
+        /// The expiry <paramref name="month"/> and <paramref name="year"/> of a card, which must not have passed when
+        /// the request is sent (called by generated code).
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static FieldGroup CardExpiry(string month, string year) =>
+            new FieldGroup(FieldGroupKind.CardExpiry, new[] { month ?? throw new ArgumentNullException(nameof(month)), year ?? throw new ArgumentNullException(nameof(year)) });
+
         /// <summary>The group as a rule: <c>one of pg_card_token, pg_card_id</c>.</summary>
-        public override string ToString() => Kind == FieldGroupKind.OneOf
-            ? "one of " + string.Join(", ", Fields)
-            : Fields[0] + " unless " + string.Join(" or ", Skip1());
+        public override string ToString() => Kind switch
+        {
+            FieldGroupKind.OneOf => "one of " + string.Join(", ", Fields),
+            FieldGroupKind.CardExpiry => "card expiry " + Fields[0] + "/" + Fields[1],
+            _ => Fields[0] + " unless " + string.Join(" or ", Skip1()),
+        };
 
         private IEnumerable<string> Skip1()
         {

@@ -8,5 +8,8 @@ namespace FreedomPay.Runtime
 
         /// <summary>The first field is required unless one of the others is given (the spec's <c>required-unless</c>).</summary>
         RequiredUnless,
+
+        /// <summary>A card's expiry month and year (in that order) that must not have passed (the spec's <c>card-expiry</c>).</summary>
+        CardExpiry,
     }
 }

@@ -61,6 +61,9 @@ namespace FreedomPay.Runtime
         /// <summary>The spec's pattern, which the whole text value must match.</summary>
         public string? Pattern { get; private set; }
 
+        /// <summary>A further check of a text value (the spec's <c>check:</c>), e.g. a card number's check digit.</summary>
+        public FieldCheck Check { get; private set; }
+
         /// <summary>The wire values of an enum field, in the order of the enum's members (1, 2, ...); empty otherwise.</summary>
         public IReadOnlyList<string> AllowedValues { get; private set; } = Array.Empty<string>();
 
@@ -88,8 +91,8 @@ namespace FreedomPay.Runtime
             : _pattern ??= new Regex(@"\A(?:" + Pattern + @")\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         /// <summary>A text field (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
-        internal static RequestField Text(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null) =>
-            new RequestField(wireName, memberName, FieldKind.Text, role) { Required = required, Sensitivity = sensitivity, MinLength = minLength, MaxLength = maxLength, Pattern = pattern, Description = description };
+        internal static RequestField Text(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null, FieldCheck check = FieldCheck.None) =>
+            new RequestField(wireName, memberName, FieldKind.Text, role) { Required = required, Sensitivity = sensitivity, MinLength = minLength, MaxLength = maxLength, Pattern = pattern, Description = description, Check = check };
 
         /// <summary>A whole-number field (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Integer(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, long? min = null, long? max = null, string? description = null) =>

@@ -37,6 +37,10 @@ namespace FreedomPay.Runtime
             }
 
             GroupIndexes = indexes;
+            foreach (FieldGroup group in groups)
+            {
+                HasCardExpiry |= group.Kind == FieldGroupKind.CardExpiry;
+            }
         }
 
         /// <summary>Lists a request's fields (called by generated code).</summary>
@@ -75,6 +79,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>The conditional requirements between fields (empty for most requests).</summary>
         public IReadOnlyList<FieldGroup> Groups { get; } = Array.Empty<FieldGroup>();
+
+        /// <summary>Whether a group checks a card's expiry (validation then keeps the fields' text).</summary>
+        internal bool HasCardExpiry { get; }
 
         /// <summary>For each group, the indexes of its fields.</summary>
         internal int[][] GroupIndexes { get; } = Array.Empty<int[]>();
