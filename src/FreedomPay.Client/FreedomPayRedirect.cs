@@ -9,17 +9,22 @@ namespace FreedomPay
     /// <summary>
     /// Where to send the buyer's browser for a redirect operation (the spec's <c>kind: redirect</c>, e.g. the checkout
     /// through the browser, <c>payment.php</c>): the signed fields and the address, built by the client without any
-    /// call. For GET, <see cref="Url"/> carries the fields in its query; for POST, post <see cref="Fields"/> to it
+    /// call; or for a page a reply names (a <c>browser-step</c>, e.g. the issuer's 3-D Secure page), its address
+    /// and the values to post there. For GET, <see cref="Url"/> carries the fields in its query; for POST, post <see cref="Fields"/> to it
     /// (<see cref="ToHtmlForm"/> writes a form that does).
     /// </summary>
     public sealed class FreedomPayRedirect
     {
-        internal FreedomPayRedirect(string method, Uri url, IReadOnlyList<KeyValuePair<string, string>> fields)
+        internal FreedomPayRedirect(string method, Uri url, IReadOnlyList<KeyValuePair<string, string>> fields, bool signed = true)
         {
             Method = method;
             Url = url;
             Fields = fields;
+            _signed = signed;
         }
+
+        /// <summary>Whether the fields are the client's signed request (a redirect operation) or a reply's values (a browser step).</summary>
+        private readonly bool _signed;
 
         /// <summary>GET or POST.</summary>
         public string Method { get; }
@@ -27,7 +32,10 @@ namespace FreedomPay
         /// <summary>The address: with the signed fields as its query for GET; the form's action for POST.</summary>
         public Uri Url { get; }
 
-        /// <summary>The signed fields, in the order they were signed (merchant id, values, salt, signature).</summary>
+        /// <summary>
+        /// For a redirect operation, the signed fields in the order they were signed (merchant id, values, salt,
+        /// signature); for a browser step, the values the reply gave for the page and the merchant's return address.
+        /// </summary>
         public IReadOnlyList<KeyValuePair<string, string>> Fields { get; }
 
         /// <summary>
@@ -49,7 +57,13 @@ namespace FreedomPay
         }
 
         /// <summary>The method and the address without its query: the fields (a signature among them) are not shown.</summary>
-        public override string ToString() => $"{Method} {Url.GetLeftPart(UriPartial.Path)} ({Fields.Count} signed fields)";
+        public override string ToString() => $"{Method} {Url.GetLeftPart(UriPartial.Path)} ({Fields.Count} {(_signed ? "signed " : string.Empty)}fields)";
+
+        /// <summary>A page named by a reply (a browser step): GET puts the fields after the page's own query.</summary>
+        internal static FreedomPayRedirect ToPage(string method, Uri page, IReadOnlyList<KeyValuePair<string, string>> fields) =>
+            method == "GET" && fields.Count > 0
+                ? new FreedomPayRedirect(method, new Uri(page.AbsoluteUri + (page.Query.Length > 0 ? "&" : "?") + Runtime.FormBody.UrlEncodedText(fields)), fields.ToArray(), signed: false)
+                : new FreedomPayRedirect(method, page, fields.ToArray(), signed: false);
 
         internal static FreedomPayRedirect Create(string method, Uri baseAddress, string path, IReadOnlyList<KeyValuePair<string, string>> fields) =>
             method == "GET"

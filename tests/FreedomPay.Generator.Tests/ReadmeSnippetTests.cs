@@ -44,6 +44,37 @@ public sealed class ReadmeSnippetTests
         Assert.Empty(RuntimeCompilation.Problems(compilation));
     }
 
+    [Fact]
+    public void Gateway_card_payment_snippet_compiles_against_the_client()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        string snippet = CodeBlockAfter(readme, "### A card payment through the Gateway API");
+        string[] lines = snippet.Split('\n');
+        string source = $$"""
+            global using System;
+            global using System.Collections.Generic;
+            global using System.Threading;
+            global using System.Threading.Tasks;
+            {{string.Join("\n", lines.Where(IsUsingDirective))}}
+
+            public static class GatewaySnippet
+            {
+                public static async Task RunAsync(FreedomPay.FreedomPayClient client, string cardNumber, string cvc, IEnumerable<KeyValuePair<string, string>> postedForm, CancellationToken cancellationToken)
+                {
+            {{string.Join("\n", lines.Where(l => !IsUsingDirective(l)))}}
+                }
+            }
+            """;
+
+        var compilation = CSharpCompilation.Create(
+            "GatewaySnippet",
+            new[] { CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions) },
+            Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(FreedomPayClient).Assembly.Location)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        Assert.Empty(RuntimeCompilation.Problems(compilation));
+    }
+
     private static bool IsUsingDirective(string line) =>
         line.StartsWith("using ", StringComparison.Ordinal) && !line.StartsWith("using var ", StringComparison.Ordinal);
 

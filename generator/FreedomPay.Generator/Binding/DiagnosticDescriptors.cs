@@ -53,6 +53,8 @@ namespace FreedomPay.Generator.Binding
 
         public static readonly DiagnosticDescriptor NoSharedDefinition = Error("FPG0019", "No shared definition", "'{0}' in {1} has no value, so it names a shared definition, but the area's '{2}:' declares none by that name; describe it here or add it under '{2}:'");
 
+        public static readonly DiagnosticDescriptor UnknownElementReference = Error("FPG0026", "Unknown element reference", "'{0}' in {1} is not an element of the reply{2}");
+
         public static readonly DiagnosticDescriptor UnknownFieldReference = Error("FPG0021", "Unknown field reference", "'{0}' in {1} is not a request field the caller gives{2}");
 
         public static readonly DiagnosticDescriptor PackagedAreaClash = Error("FPG0022", "Area clashes with a packaged one", "Area '{0}' would be generated into {1}.{0}, where the referenced FreedomPay.Client already has its own '{0}' area; use that one (client.{0}), or generate yours into another namespace with <FreedomPayNamespace> (e.g. MyShop.FreedomPay) in the project. Nothing is generated for it until then.");

@@ -23,7 +23,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] RequestFieldKeys =
         {
             "type", "required", "name", "description", "max-length", "min-length", "min", "max", "scale", "pattern", "values", "enum",
-            "format", "fill", "example", "verified", "note", "sensitive", "role", "fields", "class", "max-items", "deprecated", "check",
+            "format", "fill", "example", "verified", "note", "sensitive", "role", "fields", "class", "max-items", "deprecated", "check", "posted-as",
         };
 
         private static readonly string[] RequestTypes = { "string", "integer", "decimal", "boolean", "enum", "datetime", "datetime-offset", "date", "list", "object" };
@@ -37,7 +37,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly ReservedNames RequestReserved = new ReservedNames(
             "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Fields", "Accept", "FieldTable", "FromText",
             "TextField", "IntegerField", "DecimalField", "BooleanField", "EnumField", "DateTimeField", "DateTimeOffsetField", "ConstantField",
-            "MerchantIdField", "SaltField", "SignatureField", "ExtraParams", "AsDateTime");
+            "MerchantIdField", "SaltField", "SignatureField", "ExtraParams", "AsDateTime", "FromPostedForm", "PostedValues");
 
         private EquatableArray<RequestFieldModel> BindRequest(MappingReader operation, string operationName, MemberNames members)
         {
@@ -148,7 +148,31 @@ namespace FreedomPay.Generator.Binding
                 PaymentId: BindPaymentIdRole(reader, fieldType.Value, wire),
                 ClassName: className,
                 MaxItems: maxItems,
-                Deprecated: BindDeprecated(reader, where, required: reader.Bool("required", false)));
+                Deprecated: BindDeprecated(reader, where, required: reader.Bool("required", false)),
+                PostedAs: BindPostedAs(reader, fieldType.Value, wire));
+        }
+
+        /// <summary><c>posted-as: PaRes</c>: the form field name a page posts this string value back as.</summary>
+        private string? BindPostedAs(MappingReader reader, FieldType type, string wire)
+        {
+            if (reader.String("posted-as") is not { } name)
+            {
+                return null;
+            }
+
+            if (type != FieldType.String)
+            {
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("posted-as")!.Key.Span, wire, "a page posts text: 'posted-as' applies to string fields only");
+                return null;
+            }
+
+            if (!IsFormName(name))
+            {
+                _context.Report(DiagnosticDescriptors.MalformedValue, reader.Node("posted-as")!.Span, name, "posted-as", "a form field name is letters, digits, '_' and '-'");
+                return null;
+            }
+
+            return name;
         }
 
         /// <summary>"pg_order_id: string" is short for "pg_order_id: { type: string }": a scalar type only.</summary>
@@ -197,7 +221,7 @@ namespace FreedomPay.Generator.Binding
         /// <summary>A field the client fills itself (<c>fill:</c>): it has no type, name or constraints of its own.</summary>
         private RequestFieldModel BindFilledField(MappingReader reader, string wire, string where, FillKind fill)
         {
-            foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role", "deprecated", "check" })
+            foreach (string key in new[] { "type", "required", "name", "values", "enum", "min", "max", "min-length", "max-length", "pattern", "format", "sensitive", "role", "deprecated", "check", "posted-as" })
             {
                 if (reader.Has(key))
                 {

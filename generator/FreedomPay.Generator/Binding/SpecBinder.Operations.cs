@@ -14,7 +14,7 @@ namespace FreedomPay.Generator.Binding
             "defaults", "constants", "request", "response", "one-of", "required-unless", "card-expiry", "extra-params", "kind", "headers", "deprecated",
         };
 
-        private static readonly string[] ResponseKeys = { "signed", "elements", "verified", "note" };
+        private static readonly string[] ResponseKeys = { "signed", "elements", "verified", "note", "browser-step" };
 
         private EquatableArray<OperationModel> BindOperations(MappingReader root)
         {
@@ -80,6 +80,7 @@ namespace FreedomPay.Generator.Binding
             EquatableArray<ConstantModel> constants = BindConstants(reader, members, name);
             EquatableArray<RequestFieldModel> request = BindRequest(reader, name, members);
             CheckSignatureFields(request, reader, name, nameNode.Span);
+            CheckPostedNames(request, reader, name, nameNode.Span);
             EquatableArray<FieldGroupModel> groups = BindGroups(reader, request, name);
             if (pathProblem is null && path is not null)
             {
@@ -291,6 +292,15 @@ namespace FreedomPay.Generator.Binding
             return constants.ToEquatableArray();
         }
 
+        /// <summary>Two fields read from one posted form field would always hold the same value.</summary>
+        private void CheckPostedNames(EquatableArray<RequestFieldModel> request, MappingReader operation, string name, SourceSpan nameSpan)
+        {
+            foreach (IGrouping<string, RequestFieldModel> twice in request.Where(f => f.PostedAs is not null).GroupBy(f => f.PostedAs!, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            {
+                _context.Report(DiagnosticDescriptors.Duplicate, operation.Entry("request")?.Key.Span ?? nameSpan, "Posted form field", twice.Key, $"the request of operation '{name}' ('posted-as' of {string.Join(", ", twice.Select(f => f.WireName))})");
+            }
+        }
+
         private void CheckSignatureFields(EquatableArray<RequestFieldModel> request, MappingReader operation, string name, SourceSpan nameSpan)
         {
             bool signed = request.Any(f => f.Fill == FillKind.Signature);
@@ -314,7 +324,8 @@ namespace FreedomPay.Generator.Binding
             var reader = new MappingReader(_context, mapping, where, operation.Entry("response")!.Key.Span, ResponseKeys);
             bool signed = reader.Bool("signed", true);
             EquatableArray<ResponseElementModel> elements = BindElements(reader, "elements", operationName, operationName + "Response", where);
-            return new ResponseModel(signed, elements, reader.Bool("verified", true), reader.String("note"));
+            BrowserStepModel? step = BindBrowserStep(reader, elements, where);
+            return new ResponseModel(signed, elements, reader.Bool("verified", true), reader.String("note"), step);
         }
 
         /// <summary>Wire names are sent as form field names and read as XML element names.</summary>

@@ -130,6 +130,12 @@ namespace FreedomPay.Generator.Binding
                     continue;
                 }
 
+                if (child.PostedAs is not null)
+                {
+                    _context.Report(DiagnosticDescriptors.KeyNotHere, entry.Key.Span, "posted-as", where, "a page posts back values of the request itself, not of an item");
+                    continue;
+                }
+
                 if (child.PaymentId)
                 {
                     _context.Report(DiagnosticDescriptors.ImpossibleConstraint, entry.Key.Span, entry.Key.Value, "the payment id is a field of the request itself, not of an item");

@@ -32,7 +32,8 @@ namespace FreedomPay.Generator.Description
             op.Response.Signed,
             op.Response.Elements.Select(Reply).ToEquatableArray(),
             op.Headers,
-            Deprecated(op.Deprecated, op.Summary));
+            Deprecated(op.Deprecated, op.Summary),
+            op.Response.BrowserStep);
 
         /// <summary>
         /// An operation's request table in wire order, as the client has always sent it: merchant id and constants, the
@@ -66,7 +67,8 @@ namespace FreedomPay.Generator.Description
             EnumType: f.Type == FieldType.Enum ? f.EnumType : null,
             ClassName: f.ClassName,
             MaxItems: f.MaxItems,
-            Description: Deprecated(f.Deprecated, f.Description));
+            Description: Deprecated(f.Deprecated, f.Description),
+            PostedAs: f.PostedAs);
 
         public static ReplyElementDescription Reply(ResponseElementModel e)
         {

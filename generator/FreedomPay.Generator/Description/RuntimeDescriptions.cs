@@ -32,7 +32,8 @@ namespace FreedomPay.Generator.Description
         bool SignedResponse,
         EquatableArray<ReplyElementDescription> Reply,
         EquatableArray<HeaderModel> Headers,
-        string? Summary);
+        string? Summary,
+        BrowserStepModel? BrowserStep = null);
 
     /// <summary>A <c>RequestFieldTable</c>: its entries in wire order, its groups, whether it takes the shop's own fields.</summary>
     internal sealed record RequestTableDescription(
@@ -70,7 +71,8 @@ namespace FreedomPay.Generator.Description
         string? EnumType = null,
         string? ClassName = null,
         int? MaxItems = null,
-        string? Description = null);
+        string? Description = null,
+        string? PostedAs = null);
 
     /// <summary>
     /// One <c>ReplyElement</c>: <see cref="Kind"/> names the runtime factory; a list's item is described by

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -38,7 +39,35 @@ namespace FreedomPay.Generator.Emit
                 },
             };
             ResponseViewBuilder.CollectNested(op.Response.Elements, runtime.Reply, view.Nested, file.NullableRef, file.Namespace, unit.Context.Options.Language.DateOnly);
+            view.BrowserStep = runtime.BrowserStep is { } step ? BrowserStep(step) : null;
             return view;
+        }
+
+        private static BrowserStepView BrowserStep(BrowserStepModel step)
+        {
+            string form = string.Join(", ", step.Fields.Select(f => f.FormName + " (" + CSharpText.Code(f.Element) + ")")
+                .Concat(step.ReturnField is null ? Array.Empty<string>() : new[] { step.ReturnField + " (the return address)" }));
+            string how = step.Method == "POST"
+                ? $"When {CSharpText.Code(step.When)} is set: a form to post to {CSharpText.Code(step.Url)}" + (form.Length > 0 ? " with " + form : string.Empty) + " (<c>ToHtmlForm()</c> writes it)."
+                : $"When {CSharpText.Code(step.When)} is set: the address in {CSharpText.Code(step.Url)}" + (form.Length > 0 ? ", with " + form + " in its query." : ".");
+            var doc = DocText.FromSpec(step.Description ?? "Where to send the buyer's browser next; null when this reply does not ask for it.", step.Name + ".", new[] { how });
+            if (step.ReturnField is not null)
+            {
+                doc.Add($"<param name=\"returnUrl\">The merchant's page the browser comes back to (sent as {CSharpText.Code(step.ReturnField)}); it receives what the page posts back.</param>");
+            }
+
+            doc.Add("<returns>The redirect, or null when the reply asks for no such step.</returns>");
+            return new BrowserStepView
+            {
+                Name = step.Name,
+                NameLiteral = CSharpText.Literal(step.Name),
+                When = CSharpText.Literal(step.When),
+                Url = CSharpText.Literal(step.Url),
+                Method = CSharpText.Literal(step.Method),
+                Fields = step.Fields.SelectMany(f => new[] { CSharpText.Literal(f.FormName), CSharpText.Literal(f.Element) }).ToList(),
+                ReturnField = step.ReturnField is null ? null : CSharpText.Literal(step.ReturnField),
+                Doc = doc,
+            };
         }
 
         /// <summary><c>PayAsync</c> for a call; the operation's own name for a redirect, which sends nothing (<c>PaymentPage</c>).</summary>

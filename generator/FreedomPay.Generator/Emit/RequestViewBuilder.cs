@@ -28,7 +28,52 @@ namespace FreedomPay.Generator.Emit
             };
             AddTable(view, table, op.Request, file, language);
             view.Groups.AddRange(table.Groups.Select(g => new GroupView { Kind = g.Kind.ToString(), Fields = g.Fields.Select(CSharpText.Literal).ToList() }));
+            view.PostedForm = PostedForm(op, view);
             return view;
+        }
+
+        /// <summary>
+        /// The factory of a request a page's post back fills (3-D Secure's MD and PaRes): the posted fields from the
+        /// form, the other required values as parameters; null when no field is <c>posted-as</c>.
+        /// </summary>
+        private static PostedFormView? PostedForm(OperationModel op, RequestView view)
+        {
+            Dictionary<string, RequestFieldModel> byName = op.Request.Where(f => f.Fill == FillKind.None).ToDictionary(f => f.CsName);
+            if (!byName.Values.Any(f => f.PostedAs is not null))
+            {
+                return null;
+            }
+
+            var form = new PostedFormView();
+            foreach (RequestPropertyView p in view.Properties)
+            {
+                RequestFieldModel field = byName[p.Name];
+                if (field.PostedAs is not null)
+                {
+                    form.Assignments.Add($"{p.Name} = posted.{(p.ReadRequired ? "Required" : string.Empty)}Text({p.Index})");
+                }
+                else if (field.Required)
+                {
+                    string parameter = char.ToLowerInvariant(p.Name[0]) + p.Name.Substring(1);
+                    parameter = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(parameter) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? parameter : "@" + parameter;
+                    form.Parameters.Add(p.Type.TrimEnd('?') + " " + parameter);
+                    form.Assignments.Add($"{p.Name} = {parameter}");
+                }
+            }
+
+            string posted = string.Join(", ", op.Request.Where(f => f.PostedAs is not null).Select(f => f.PostedAs + " (" + CSharpText.Code(f.WireName) + ")"));
+            form.Doc = CSharpText.Doc(
+                new[] { $"The request from what a page posted back to the merchant's return address: {posted}." },
+                new[] { "Names are compared without case; at most 256 form fields are read. A required field the page did not post throws <see cref=\"global::FreedomPay.FreedomPayValidationException\"/>; the values are checked like any request's when it is sent." });
+            form.Doc.Add("<param name=\"form\">The fields the page posted (name, value).</param>");
+            foreach (string parameter in form.Parameters)
+            {
+                string name = parameter.Substring(parameter.LastIndexOf(' ') + 1).TrimStart('@');
+                form.Doc.Add($"<param name=\"{name}\">{CSharpText.XmlEscape(byName[char.ToUpperInvariant(name[0]) + name.Substring(1)].Description ?? "The request's value.")}</param>");
+            }
+
+            form.Doc.Add("<returns>The request, ready to send.</returns>");
+            return form;
         }
 
         /// <summary>The file of a class of list items or of a nested object: its fields' table and properties, no request plumbing.</summary>
@@ -96,6 +141,7 @@ namespace FreedomPay.Generator.Emit
                 Scale = c.Scale?.ToString(CultureInfo.InvariantCulture),
                 Pattern = c.Pattern is null ? null : CSharpText.Literal(c.Pattern),
                 Check = c.Check == "luhn" ? "Luhn" : null,
+                PostedAs = field.PostedAs is null ? null : CSharpText.Literal(field.PostedAs),
                 Items = field.ClassName is null ? null : "global::" + file.Namespace + "." + field.ClassName + ".FieldTable",
                 MaxItems = field.MaxItems?.ToString(CultureInfo.InvariantCulture),
                 Description = field.Description is null ? null : CSharpText.Literal(field.Description),

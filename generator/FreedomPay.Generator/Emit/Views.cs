@@ -57,6 +57,24 @@ namespace FreedomPay.Generator.Emit
         public List<string> Operations { get; set; } = new List<string>();
     }
 
+    /// <summary>A reply's browser step: the <c>BrowserStep</c> constructor's literals and the method's doc.</summary>
+    internal sealed class BrowserStepView
+    {
+        public string Name { get; set; } = "";
+        public string NameLiteral { get; set; } = "";
+        public string When { get; set; } = "";
+        public string Url { get; set; } = "";
+        public string Method { get; set; } = "";
+
+        /// <summary>Form field name and element name literals, alternating.</summary>
+        public List<string> Fields { get; set; } = new List<string>();
+
+        /// <summary>The return field's literal; null when the page takes no return address.</summary>
+        public string? ReturnField { get; set; }
+
+        public List<string> Doc { get; set; } = new List<string>();
+    }
+
     internal sealed class HeaderView
     {
         public string Name { get; set; } = "";
@@ -116,6 +134,7 @@ namespace FreedomPay.Generator.Emit
         public string? Obsolete { get; set; }
         public RequestView Request { get; set; } = new RequestView();
         public ClassView Response { get; set; } = new ClassView();
+        public BrowserStepView? BrowserStep { get; set; }
         public List<ClassView> Nested { get; set; } = new List<ClassView>();
     }
 
@@ -141,6 +160,24 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>Some property is deprecated: the class's own reads of it are kept free of CS0618.</summary>
         public bool HasObsolete => Properties.Exists(p => p.Obsolete is not null);
+
+        /// <summary>A <c>FromPostedForm</c> factory, when some field is posted back by a page (<c>posted-as:</c>).</summary>
+        public PostedFormView? PostedForm { get; set; }
+    }
+
+    /// <summary>
+    /// <c>FromPostedForm(form, ...)</c>: the posted fields read from the form, the request's other required values
+    /// as parameters (the payment id the merchant kept).
+    /// </summary>
+    internal sealed class PostedFormView
+    {
+        public List<string> Doc { get; set; } = new List<string>();
+
+        /// <summary>"long paymentId" and the like, in table order.</summary>
+        public List<string> Parameters { get; set; } = new List<string>();
+
+        /// <summary>"PaymentId = paymentId", "Pares = posted.RequiredText(3)" and the like, in table order.</summary>
+        public List<string> Assignments { get; set; } = new List<string>();
     }
 
     /// <summary>
@@ -191,6 +228,9 @@ namespace FreedomPay.Generator.Emit
 
         /// <summary>The <c>FieldCheck</c> member of a text field's <c>check:</c> (Luhn); null when it has none.</summary>
         public string? Check { get; set; }
+
+        /// <summary>The literal of the form field a page posts the value back as; null when it has none.</summary>
+        public string? PostedAs { get; set; }
         public string? Description { get; set; }
     }
 

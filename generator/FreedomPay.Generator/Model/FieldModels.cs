@@ -7,6 +7,7 @@ namespace FreedomPay.Generator.Model
     /// <param name="PaymentId">The spec's <c>role: payment-id</c>: the value identifies the payment in logs and traces.</param>
     /// <param name="ClassName">The generated class of a list's items or of a nested object (<see cref="RequestClassModel"/>).</param>
     /// <param name="MaxItems">The most items of a list.</param>
+    /// <param name="PostedAs">The form field a page (3-D Secure) posts this value back as: the request's <c>FromPostedForm</c> reads it.</param>
     internal sealed record RequestFieldModel(
         string WireName,
         string CsName,
@@ -24,7 +25,8 @@ namespace FreedomPay.Generator.Model
         bool PaymentId = false,
         string? ClassName = null,
         int? MaxItems = null,
-        string? Deprecated = null);
+        string? Deprecated = null,
+        string? PostedAs = null);
 
     /// <summary>
     /// A generated class of request fields that is not a request: the items of a list (<c>ReceiptPosition</c>) or a
@@ -44,7 +46,24 @@ namespace FreedomPay.Generator.Model
 
     /// <param name="Verified">False when the docs do not confirm the reply as described (its signature, its shape).</param>
     /// <param name="Note">Why, or what a maintainer should know about the reply.</param>
-    internal sealed record ResponseModel(bool Signed, EquatableArray<ResponseElementModel> Elements, bool Verified = true, string? Note = null);
+    /// <param name="BrowserStep">The page a reply may send the buyer's browser to next (the spec's <c>browser-step</c>).</param>
+    internal sealed record ResponseModel(bool Signed, EquatableArray<ResponseElementModel> Elements, bool Verified = true, string? Note = null, BrowserStepModel? BrowserStep = null);
+
+    /// <summary>
+    /// A page the buyer's browser must visit before the payment can go on, named by the reply (3-D Secure: the issuer's
+    /// page): generated as a method of the reply that returns a <c>FreedomPayRedirect</c>, or null when the reply does
+    /// not ask for it. Elements are top-level elements of the same reply, by wire name.
+    /// </summary>
+    /// <param name="Name">The method's name (<c>IssuerPage</c>).</param>
+    /// <param name="When">The boolean element that says the step is needed.</param>
+    /// <param name="Url">The element that holds the page's address.</param>
+    /// <param name="Method">POST (a form the browser submits) or GET (the address with the fields as its query).</param>
+    /// <param name="Fields">Form field name -> the element whose value it carries, in the spec's order.</param>
+    /// <param name="ReturnField">The form field that carries the merchant's own return address, if the page takes one.</param>
+    internal sealed record BrowserStepModel(string Name, string When, string Url, string Method, EquatableArray<BrowserFieldModel> Fields, string? ReturnField, string? Description);
+
+    /// <summary>A form field of a browser step and the reply element that gives its value.</summary>
+    internal sealed record BrowserFieldModel(string FormName, string Element);
 
     /// <summary>An XML element of a reply.</summary>
     /// <param name="Repeated">The element may occur several times side by side; the property is a list.</param>

@@ -58,7 +58,10 @@ namespace FreedomPay.Cli.Specs
                 reply: op.Reply.Select(scope.Element).ToArray(),
                 headers: op.Headers.Select(h => h.Source == ModelHeaderSource.RequestId
                     ? new RequestHeader(h.Name, Runtime.HeaderSource.RequestId)
-                    : new RequestHeader(h.Name, Runtime.HeaderSource.Constant, h.Value)).ToArray());
+                    : new RequestHeader(h.Name, Runtime.HeaderSource.Constant, h.Value)).ToArray(),
+                browserStep: op.BrowserStep is { } step
+                    ? new BrowserStep(step.Name, step.When, step.Url, step.Method, step.Fields.SelectMany(f => new[] { f.FormName, f.Element }).ToArray(), step.ReturnField)
+                    : null);
             return OperationInfo.Create(descriptor, op.Summary, text => new TextRequest(table, text), raw => new TextResponse(raw));
         }
 
@@ -129,7 +132,7 @@ namespace FreedomPay.Cli.Specs
                     "DateTimeOffset" => RequestField.DateTimeOffset(f.WireName, member, f.Format!, f.Required, sensitivity, f.Description),
                     "List" => RequestField.List(f.WireName, member, Table(Describe.Class(_classes[f.ClassName!])), f.Required, f.MaxItems, f.Description),
                     "Object" => RequestField.Object(f.WireName, member, Table(Describe.Class(_classes[f.ClassName!])), f.Required, f.Description),
-                    _ => RequestField.Text(f.WireName, member, f.Required, sensitivity, role, c.MinLength, c.MaxLength, c.Pattern, f.Description, c.Check == "luhn" ? FieldCheck.Luhn : FieldCheck.None),
+                    _ => RequestField.Text(f.WireName, member, f.Required, sensitivity, role, c.MinLength, c.MaxLength, c.Pattern, f.Description, c.Check == "luhn" ? FieldCheck.Luhn : FieldCheck.None, f.PostedAs),
                 };
             }
 

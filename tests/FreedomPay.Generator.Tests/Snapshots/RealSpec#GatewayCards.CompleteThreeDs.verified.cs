@@ -12,8 +12,8 @@ public sealed partial class CompleteThreeDsRequest : global::FreedomPay.Runtime.
         "CompleteThreeDsRequest",
         MerchantIdField("pg_merchant_id"),
         IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "FreedomPay's id of the card check that saves the card."),
-        TextField("pg_md", "Md", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 8192, description: "MD, as the 3-D Secure page posted it back."),
-        TextField("pg_pares", "Pares", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 65536, description: "PaRes, as the 3-D Secure page posted it back."),
+        TextField("pg_md", "Md", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 8192, description: "MD, as the 3-D Secure page posted it back.", postedAs: "MD"),
+        TextField("pg_pares", "Pares", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 65536, description: "PaRes, as the 3-D Secure page posted it back.", postedAs: "PaRes"),
         SaltField("pg_salt"),
         SignatureField("pg_sig"));
 
@@ -46,6 +46,22 @@ public sealed partial class CompleteThreeDsRequest : global::FreedomPay.Runtime.
         Md = values.RequiredText(2),
         Pares = values.RequiredText(3),
     };
+
+    /// <summary>The request from what a page posted back to the merchant's return address: MD (<c>pg_md</c>), PaRes (<c>pg_pares</c>).</summary>
+    /// <remarks>Names are compared without case; at most 256 form fields are read. A required field the page did not post throws <see cref="global::FreedomPay.FreedomPayValidationException"/>; the values are checked like any request's when it is sent.</remarks>
+    /// <param name="form">The fields the page posted (name, value).</param>
+    /// <param name="paymentId">FreedomPay's id of the card check that saves the card.</param>
+    /// <returns>The request, ready to send.</returns>
+    public static CompleteThreeDsRequest FromPostedForm(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> form, long paymentId)
+    {
+        var posted = PostedValues(FieldTable, form);
+        return new CompleteThreeDsRequest
+        {
+            PaymentId = paymentId,
+            Md = posted.RequiredText(2),
+            Pares = posted.RequiredText(3),
+        };
+    }
 }
 
 /// <summary>Reply of <see cref="GatewayCardsClient.CompleteThreeDsAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
@@ -64,6 +80,9 @@ public sealed partial class CompleteThreeDsResponse : global::FreedomPay.Runtime
         TextElement("pg_3d_acsurl"),
         DateTimeOffsetElement("pg_datetime", "yyyy-MM-dd'T'HH:mm:sszzz"),
     };
+
+    internal static readonly global::FreedomPay.Runtime.BrowserStep ThreeDsPageStep = new global::FreedomPay.Runtime.BrowserStep(
+        "ThreeDsPage", "pg_3ds", "pg_3d_acsurl", "GET", new string[] {  });
 
     internal CompleteThreeDsResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
@@ -115,13 +134,21 @@ public sealed partial class CompleteThreeDsResponse : global::FreedomPay.Runtime
     /// <summary>When the gateway answered.</summary>
     /// <remarks>Element <c>pg_datetime</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
     public global::System.DateTimeOffset? Datetime { get; }
+
+    /// <summary>The 3-D Secure page the reply names, when it asks for one; null when it does not.</summary>
+    /// <remarks>
+    /// <para>A FreedomPay page (secure.freedompay.kz/.../3ds-page/...): open it in the buyer's browser, then call CompleteThreeDsAsync. The docs show only the address; how the page sends the browser back is not documented.</para>
+    /// <para>When <c>pg_3ds</c> is set: the address in <c>pg_3d_acsurl</c>.</para>
+    /// </remarks>
+    /// <returns>The redirect, or null when the reply asks for no such step.</returns>
+    public global::FreedomPay.FreedomPayRedirect? ThreeDsPage() => ThreeDsPageStep.RedirectFor(Raw.Root, null);
 }
 
 partial class GatewayCardsClient
 {
     /// <summary>Describes <see cref="CompleteThreeDsAsync"/> for tools, which can also send it from text values.</summary>
     public static global::FreedomPay.Runtime.OperationInfo CompleteThreeDsInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "CompleteThreeDs", "POST", "g2g/cardstorage/payment_acs", "payment_acs", CompleteThreeDsRequest.FieldTable, timeoutSeconds: 60, reply: CompleteThreeDsResponse.Shape),
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "CompleteThreeDs", "POST", "g2g/cardstorage/payment_acs", "payment_acs", CompleteThreeDsRequest.FieldTable, timeoutSeconds: 60, reply: CompleteThreeDsResponse.Shape, browserStep: CompleteThreeDsResponse.ThreeDsPageStep),
         "Finishes saving a card after the buyer passed 3-D Secure.", CompleteThreeDsRequest.FromText, raw => new CompleteThreeDsResponse(raw));
 
     /// <summary>Finishes saving a card after the buyer passed 3-D Secure.</summary>

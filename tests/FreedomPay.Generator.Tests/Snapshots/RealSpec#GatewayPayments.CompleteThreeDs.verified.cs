@@ -12,8 +12,8 @@ public sealed partial class CompleteThreeDsRequest : global::FreedomPay.Runtime.
         "CompleteThreeDsRequest",
         MerchantIdField("pg_merchant_id"),
         IntegerField("pg_payment_id", "PaymentId", required: true, paymentId: true, min: 1L, description: "FreedomPay's id of the payment."),
-        TextField("pg_md", "Md", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 8192, description: "MD, as the issuer's page posted it back."),
-        TextField("pg_pares", "Pares", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 65536, description: "PaRes, as the issuer's page posted it back."),
+        TextField("pg_md", "Md", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 8192, description: "MD, as the issuer's page posted it back.", postedAs: "MD"),
+        TextField("pg_pares", "Pares", required: true, sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Hidden, maxLength: 65536, description: "PaRes, as the issuer's page posted it back.", postedAs: "PaRes"),
         SaltField("pg_salt"),
         SignatureField("pg_sig"));
 
@@ -46,6 +46,22 @@ public sealed partial class CompleteThreeDsRequest : global::FreedomPay.Runtime.
         Md = values.RequiredText(2),
         Pares = values.RequiredText(3),
     };
+
+    /// <summary>The request from what a page posted back to the merchant's return address: MD (<c>pg_md</c>), PaRes (<c>pg_pares</c>).</summary>
+    /// <remarks>Names are compared without case; at most 256 form fields are read. A required field the page did not post throws <see cref="global::FreedomPay.FreedomPayValidationException"/>; the values are checked like any request's when it is sent.</remarks>
+    /// <param name="form">The fields the page posted (name, value).</param>
+    /// <param name="paymentId">FreedomPay's id of the payment.</param>
+    /// <returns>The request, ready to send.</returns>
+    public static CompleteThreeDsRequest FromPostedForm(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> form, long paymentId)
+    {
+        var posted = PostedValues(FieldTable, form);
+        return new CompleteThreeDsRequest
+        {
+            PaymentId = paymentId,
+            Md = posted.RequiredText(2),
+            Pares = posted.RequiredText(3),
+        };
+    }
 }
 
 /// <summary>Reply of <see cref="GatewayPaymentsClient.CompleteThreeDsAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>

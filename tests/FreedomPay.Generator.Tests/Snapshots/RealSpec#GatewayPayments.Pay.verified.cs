@@ -207,6 +207,9 @@ public sealed partial class PayResponse : global::FreedomPay.Runtime.FreedomPayR
         IntegerElement("pg_recurring_profile"),
     };
 
+    internal static readonly global::FreedomPay.Runtime.BrowserStep IssuerPageStep = new global::FreedomPay.Runtime.BrowserStep(
+        "IssuerPage", "pg_3ds", "pg_3d_acsurl", "POST", new string[] { "PaReq", "pg_3d_pareq", "MD", "pg_3d_md" }, "TermUrl");
+
     internal PayResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
@@ -272,13 +275,22 @@ public sealed partial class PayResponse : global::FreedomPay.Runtime.FreedomPayR
     /// <summary>The recurring profile's id, when pg_recurring_start was 1.</summary>
     /// <remarks>Element <c>pg_recurring_profile</c>.</remarks>
     public long? RecurringProfile { get; }
+
+    /// <summary>The issuer's 3-D Secure page, when the reply asks for it; null when it does not.</summary>
+    /// <remarks>
+    /// <para>Post this form from the buyer's browser. The page posts MD and PaRes back to the return address: make the completion with CompleteThreeDsRequest.FromPostedForm. The docs say only that "a request must be made to the ACS server"; the form names are 3-D Secure's own (MD, PaReq, TermUrl), as merchants' public code posts them to pg_3d_acsurl.</para>
+    /// <para>When <c>pg_3ds</c> is set: a form to post to <c>pg_3d_acsurl</c> with PaReq (<c>pg_3d_pareq</c>), MD (<c>pg_3d_md</c>), TermUrl (the return address) (<c>ToHtmlForm()</c> writes it).</para>
+    /// </remarks>
+    /// <param name="returnUrl">The merchant's page the browser comes back to (sent as <c>TermUrl</c>); it receives what the page posts back.</param>
+    /// <returns>The redirect, or null when the reply asks for no such step.</returns>
+    public global::FreedomPay.FreedomPayRedirect? IssuerPage(global::System.Uri returnUrl) => IssuerPageStep.RedirectFor(Raw.Root, returnUrl);
 }
 
 partial class GatewayPaymentsClient
 {
     /// <summary>Describes <see cref="PayAsync"/> for tools, which can also send it from text values.</summary>
     public static global::FreedomPay.Runtime.OperationInfo PayInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Pay", "POST", "g2g/payment", "payment", PayRequest.FieldTable, timeoutSeconds: 60, reply: PayResponse.Shape),
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Pay", "POST", "g2g/payment", "payment", PayRequest.FieldTable, timeoutSeconds: 60, reply: PayResponse.Shape, browserStep: PayResponse.IssuerPageStep),
         "Pays with a card's number, CVC and expiry, sent from the merchant's server.", PayRequest.FromText, raw => new PayResponse(raw));
 
     /// <summary>Pays with a card's number, CVC and expiry, sent from the merchant's server.</summary>

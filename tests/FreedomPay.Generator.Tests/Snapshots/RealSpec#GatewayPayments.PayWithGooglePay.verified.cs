@@ -125,6 +125,9 @@ public sealed partial class PayWithGooglePayResponse : global::FreedomPay.Runtim
         TextElement("pg_reference"),
     };
 
+    internal static readonly global::FreedomPay.Runtime.BrowserStep IssuerPageStep = new global::FreedomPay.Runtime.BrowserStep(
+        "IssuerPage", "pg_3ds", "pg_3d_acsurl", "POST", new string[] { "PaReq", "pg_3d_pareq", "MD", "pg_3d_md" }, "TermUrl");
+
     internal PayWithGooglePayResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
@@ -170,13 +173,22 @@ public sealed partial class PayWithGooglePayResponse : global::FreedomPay.Runtim
     /// <summary>The bank's reference of the transaction (RRN).</summary>
     /// <remarks>Element <c>pg_reference</c>.</remarks>
     public string? Reference { get; }
+
+    /// <summary>The issuer's 3-D Secure page, when the reply asks for it; null when it does not.</summary>
+    /// <remarks>
+    /// <para>Post this form from the buyer's browser. The page posts MD and PaRes back to the return address: make the completion with CompleteThreeDsRequest.FromPostedForm. The docs say only that "a request must be made to the ACS server"; the form names are 3-D Secure's own (MD, PaReq, TermUrl), as merchants' public code posts them to pg_3d_acsurl.</para>
+    /// <para>When <c>pg_3ds</c> is set: a form to post to <c>pg_3d_acsurl</c> with PaReq (<c>pg_3d_pareq</c>), MD (<c>pg_3d_md</c>), TermUrl (the return address) (<c>ToHtmlForm()</c> writes it).</para>
+    /// </remarks>
+    /// <param name="returnUrl">The merchant's page the browser comes back to (sent as <c>TermUrl</c>); it receives what the page posts back.</param>
+    /// <returns>The redirect, or null when the reply asks for no such step.</returns>
+    public global::FreedomPay.FreedomPayRedirect? IssuerPage(global::System.Uri returnUrl) => IssuerPageStep.RedirectFor(Raw.Root, returnUrl);
 }
 
 partial class GatewayPaymentsClient
 {
     /// <summary>Describes <see cref="PayWithGooglePayAsync"/> for tools, which can also send it from text values.</summary>
     public static global::FreedomPay.Runtime.OperationInfo PayWithGooglePayInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "PayWithGooglePay", "POST", "g2g/payment", "payment", PayWithGooglePayRequest.FieldTable, timeoutSeconds: 60, reply: PayWithGooglePayResponse.Shape),
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "PayWithGooglePay", "POST", "g2g/payment", "payment", PayWithGooglePayRequest.FieldTable, timeoutSeconds: 60, reply: PayWithGooglePayResponse.Shape, browserStep: PayWithGooglePayResponse.IssuerPageStep),
         "Pays with a Google Pay token (its device card number, expiry and cryptogram).", PayWithGooglePayRequest.FromText, raw => new PayWithGooglePayResponse(raw));
 
     /// <summary>Pays with a Google Pay token (its device card number, expiry and cryptogram).</summary>

@@ -58,6 +58,9 @@ public sealed partial class CompleteThreeDsResponse : global::FreedomPay.Runtime
         DateTimeOffsetElement("pg_datetime", "yyyy-MM-dd'T'HH:mm:sszzz"),
     };
 
+    internal static readonly global::FreedomPay.Runtime.BrowserStep ThreeDsPageStep = new global::FreedomPay.Runtime.BrowserStep(
+        "ThreeDsPage", "pg_3ds", "pg_3d_acsurl", "GET", new string[] {  });
+
     internal CompleteThreeDsResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
@@ -146,13 +149,21 @@ public sealed partial class CompleteThreeDsResponse : global::FreedomPay.Runtime
     /// <summary>When the gateway answered.</summary>
     /// <remarks>Element <c>pg_datetime</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
     public global::System.DateTimeOffset? Datetime { get; }
+
+    /// <summary>The 3-D Secure page the reply names, when it asks for one; null when it does not.</summary>
+    /// <remarks>
+    /// <para>A FreedomPay page (secure.freedompay.kz/.../3ds-page/...): open it in the buyer's browser, then call CompleteThreeDsAsync. The docs show only the address; how the page sends the browser back is not documented.</para>
+    /// <para>When <c>pg_3ds</c> is set: the address in <c>pg_3d_acsurl</c>.</para>
+    /// </remarks>
+    /// <returns>The redirect, or null when the reply asks for no such step.</returns>
+    public global::FreedomPay.FreedomPayRedirect? ThreeDsPage() => ThreeDsPageStep.RedirectFor(Raw.Root, null);
 }
 
 partial class GatewayTransfersClient
 {
     /// <summary>Describes <see cref="CompleteThreeDsAsync"/> for tools, which can also send it from text values.</summary>
     public static global::FreedomPay.Runtime.OperationInfo CompleteThreeDsInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "CompleteThreeDs", "POST", "g2g/p2p/transfer_acs", "transfer_acs", CompleteThreeDsRequest.FieldTable, timeoutSeconds: 60, reply: CompleteThreeDsResponse.Shape),
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "CompleteThreeDs", "POST", "g2g/p2p/transfer_acs", "transfer_acs", CompleteThreeDsRequest.FieldTable, timeoutSeconds: 60, reply: CompleteThreeDsResponse.Shape, browserStep: CompleteThreeDsResponse.ThreeDsPageStep),
         "Finishes a transfer after the sender passed 3-D Secure.", CompleteThreeDsRequest.FromText, raw => new CompleteThreeDsResponse(raw));
 
     /// <summary>Finishes a transfer after the sender passed 3-D Secure.</summary>

@@ -236,6 +236,9 @@ public sealed partial class TransferResponse : global::FreedomPay.Runtime.Freedo
         DateTimeOffsetElement("pg_datetime", "yyyy-MM-dd'T'HH:mm:sszzz"),
     };
 
+    internal static readonly global::FreedomPay.Runtime.BrowserStep ThreeDsPageStep = new global::FreedomPay.Runtime.BrowserStep(
+        "ThreeDsPage", "pg_3ds", "pg_3d_acsurl", "GET", new string[] {  });
+
     internal TransferResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
@@ -324,13 +327,21 @@ public sealed partial class TransferResponse : global::FreedomPay.Runtime.Freedo
     /// <summary>When the gateway answered.</summary>
     /// <remarks>Element <c>pg_datetime</c>, format <c>yyyy-MM-dd'T'HH:mm:sszzz</c>.</remarks>
     public global::System.DateTimeOffset? Datetime { get; }
+
+    /// <summary>The 3-D Secure page the reply names, when it asks for one; null when it does not.</summary>
+    /// <remarks>
+    /// <para>A FreedomPay page (secure.freedompay.kz/.../3ds-page/...): open it in the buyer's browser, then call CompleteThreeDsAsync. The docs show only the address; how the page sends the browser back is not documented.</para>
+    /// <para>When <c>pg_3ds</c> is set: the address in <c>pg_3d_acsurl</c>.</para>
+    /// </remarks>
+    /// <returns>The redirect, or null when the reply asks for no such step.</returns>
+    public global::FreedomPay.FreedomPayRedirect? ThreeDsPage() => ThreeDsPageStep.RedirectFor(Raw.Root, null);
 }
 
 partial class GatewayTransfersClient
 {
     /// <summary>Describes <see cref="TransferAsync"/> for tools, which can also send it from text values.</summary>
     public static global::FreedomPay.Runtime.OperationInfo TransferInfo { get; } = global::FreedomPay.Runtime.OperationInfo.Create(
-        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Transfer", "POST", "g2g/p2p/transfer", "transfer", TransferRequest.FieldTable, timeoutSeconds: 60, reply: TransferResponse.Shape),
+        new global::FreedomPay.Runtime.OperationDescriptor(AreaInfo.Descriptor, "Transfer", "POST", "g2g/p2p/transfer", "transfer", TransferRequest.FieldTable, timeoutSeconds: 60, reply: TransferResponse.Shape, browserStep: TransferResponse.ThreeDsPageStep),
         "Transfers money from one card to another, each given by number or by saved-card token.", TransferRequest.FromText, raw => new TransferResponse(raw));
 
     /// <summary>Transfers money from one card to another, each given by number or by saved-card token.</summary>

@@ -10,5 +10,15 @@ namespace FreedomPay.Runtime
         protected FreedomPayRequest()
         {
         }
+
+        /// <summary>
+        /// The values a page posted back to the merchant, read by the fields' <c>posted-as</c> names (called by a
+        /// generated <c>FromPostedForm</c>). A required one the form lacks throws <see cref="FreedomPayValidationException"/>.
+        /// </summary>
+        /// <param name="table">The request's fields.</param>
+        /// <param name="form">What the page posted (name, value pairs).</param>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        protected static FieldValues PostedValues(RequestFieldTable table, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> form) =>
+            PostedForm.Read(table ?? throw new System.ArgumentNullException(nameof(table)), form);
     }
 }

@@ -41,8 +41,8 @@ namespace FreedomPay.Runtime
 
         /// <summary>A text field (<see cref="RequestField.Text"/>).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected static RequestField TextField(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, bool paymentId = false, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null, FieldCheck check = FieldCheck.None) =>
-            RequestField.Text(wireName, memberName, required, sensitivity, paymentId ? FieldRole.PaymentId : FieldRole.Value, minLength, maxLength, pattern, description, check);
+        protected static RequestField TextField(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, bool paymentId = false, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null, FieldCheck check = FieldCheck.None, string? postedAs = null) =>
+            RequestField.Text(wireName, memberName, required, sensitivity, paymentId ? FieldRole.PaymentId : FieldRole.Value, minLength, maxLength, pattern, description, check, postedAs);
 
         /// <summary>A whole-number field (<see cref="RequestField.Integer"/>).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]

@@ -29,6 +29,7 @@ namespace FreedomPay.Runtime
         /// are read from them.
         /// </param>
         /// <param name="headers">The request headers the spec adds (constant or generated), beyond those of the area's auth.</param>
+        /// <param name="browserStep">The page a reply may send the buyer's browser to next (the spec's <c>browser-step</c>).</param>
         public OperationDescriptor(
             AreaDescriptor area,
             string name,
@@ -40,7 +41,8 @@ namespace FreedomPay.Runtime
             double? timeoutSeconds = null,
             bool signedResponse = true,
             IReadOnlyList<ReplyElement>? reply = null,
-            IReadOnlyList<RequestHeader>? headers = null)
+            IReadOnlyList<RequestHeader>? headers = null,
+            BrowserStep? browserStep = null)
         {
             if (area is null)
             {
@@ -78,7 +80,11 @@ namespace FreedomPay.Runtime
 
             Masks = ReplyMasks.For(Reply);
             DisplayName = area.Name + "." + name;
+            BrowserStep = browserStep;
         }
+
+        /// <summary>The page a reply may send the buyer's browser to next (3-D Secure), or null (the spec's <c>browser-step</c>).</summary>
+        public BrowserStep? BrowserStep { get; }
 
         /// <summary>The API area, e.g. <c>MobileBalance</c>.</summary>
         public string Area { get; }

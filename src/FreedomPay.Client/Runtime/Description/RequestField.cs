@@ -64,6 +64,9 @@ namespace FreedomPay.Runtime
         /// <summary>A further check of a text value (the spec's <c>check:</c>), e.g. a card number's check digit.</summary>
         public FieldCheck Check { get; private set; }
 
+        /// <summary>The form field a page posts this value back as (the spec's <c>posted-as:</c>, e.g. <c>PaRes</c>); null otherwise.</summary>
+        public string? PostedAs { get; private set; }
+
         /// <summary>The wire values of an enum field, in the order of the enum's members (1, 2, ...); empty otherwise.</summary>
         public IReadOnlyList<string> AllowedValues { get; private set; } = Array.Empty<string>();
 
@@ -91,8 +94,8 @@ namespace FreedomPay.Runtime
             : _pattern ??= new Regex(@"\A(?:" + Pattern + @")\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         /// <summary>A text field (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
-        internal static RequestField Text(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null, FieldCheck check = FieldCheck.None) =>
-            new RequestField(wireName, memberName, FieldKind.Text, role) { Required = required, Sensitivity = sensitivity, MinLength = minLength, MaxLength = maxLength, Pattern = pattern, Description = description, Check = check };
+        internal static RequestField Text(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, int? minLength = null, int? maxLength = null, string? pattern = null, string? description = null, FieldCheck check = FieldCheck.None, string? postedAs = null) =>
+            new RequestField(wireName, memberName, FieldKind.Text, role) { Required = required, Sensitivity = sensitivity, MinLength = minLength, MaxLength = maxLength, Pattern = pattern, Description = description, Check = check, PostedAs = postedAs };
 
         /// <summary>A whole-number field (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Integer(string wireName, string memberName, bool required = false, FieldSensitivity sensitivity = FieldSensitivity.None, FieldRole role = FieldRole.Value, long? min = null, long? max = null, string? description = null) =>
