@@ -7,28 +7,38 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace FreedomPay.Generator.Tests;
 
-/// <summary>The usage snippet in README.md compiles against the built client, so the README cannot drift from the API.</summary>
+/// <summary>The usage snippets in README.md compile against the built client, so the README cannot drift from the API.</summary>
 public sealed class ReadmeSnippetTests
 {
     [Fact]
-    public void Usage_snippet_compiles_against_the_client()
+    public void Usage_snippet_compiles_against_the_client() =>
+        AssertCompiles("## Usage", "string secretKey, string smsCode, CancellationToken cancellationToken");
+
+    [Fact]
+    public void Gateway_card_payment_snippet_compiles_against_the_client() =>
+        AssertCompiles(
+            "### A card payment through the Gateway API",
+            "FreedomPay.FreedomPayClient client, string cardNumber, string cvc, IEnumerable<KeyValuePair<string, string>> postedForm, CancellationToken cancellationToken");
+
+    /// <summary>The first C# block after <paramref name="heading"/>, as the body of a method taking the values it assumes.</summary>
+    private static void AssertCompiles(string heading, string parameters)
     {
         string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        string snippet = CodeBlockAfter(readme, "## Usage");
-        string[] lines = snippet.Split('\n');
+        string[] lines = CodeBlockAfter(readme, heading).Split('\n');
         string usings = string.Join("\n", lines.Where(IsUsingDirective));
         string body = string.Join("\n", lines.Where(l => !IsUsingDirective(l)));
 
-        // What a console app with implicit usings would have, plus the three values the snippet assumes.
+        // What a console app with implicit usings would have.
         string source = $$"""
             global using System;
+            global using System.Collections.Generic;
             global using System.Threading;
             global using System.Threading.Tasks;
             {{usings}}
 
             public static class ReadmeSnippet
             {
-                public static async Task RunAsync(string secretKey, string smsCode, CancellationToken cancellationToken)
+                public static async Task RunAsync({{parameters}})
                 {
             {{body}}
                 }
@@ -37,37 +47,6 @@ public sealed class ReadmeSnippetTests
 
         var compilation = CSharpCompilation.Create(
             "ReadmeSnippet",
-            new[] { CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions) },
-            Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(FreedomPayClient).Assembly.Location)),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        Assert.Empty(RuntimeCompilation.Problems(compilation));
-    }
-
-    [Fact]
-    public void Gateway_card_payment_snippet_compiles_against_the_client()
-    {
-        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        string snippet = CodeBlockAfter(readme, "### A card payment through the Gateway API");
-        string[] lines = snippet.Split('\n');
-        string source = $$"""
-            global using System;
-            global using System.Collections.Generic;
-            global using System.Threading;
-            global using System.Threading.Tasks;
-            {{string.Join("\n", lines.Where(IsUsingDirective))}}
-
-            public static class GatewaySnippet
-            {
-                public static async Task RunAsync(FreedomPay.FreedomPayClient client, string cardNumber, string cvc, IEnumerable<KeyValuePair<string, string>> postedForm, CancellationToken cancellationToken)
-                {
-            {{string.Join("\n", lines.Where(l => !IsUsingDirective(l)))}}
-                }
-            }
-            """;
-
-        var compilation = CSharpCompilation.Create(
-            "GatewaySnippet",
             new[] { CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions) },
             Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(FreedomPayClient).Assembly.Location)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
