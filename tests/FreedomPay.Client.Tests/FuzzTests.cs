@@ -104,6 +104,56 @@ public sealed class FuzzTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public async Task Mutated_gateway_replies_and_their_3DS_steps_end_in_a_result_or_a_FreedomPay_exception(int seed)
+    {
+        // The Gateway API's card payment, its 3-D Secure step read from the reply, and a transfer's list-free reply.
+        var mutator = new Mutator(seed);
+        string[] genuine =
+        {
+            FakeGateway.SignedReply("payment", ("pg_payment_id", "7"), ("pg_status", "ok"), ("pg_3ds", "1"), ("pg_3d_acsurl", "https://acs.bank.test/3ds?s=1"),
+                ("pg_3d_md", "md"), ("pg_3d_pareq", "pareq"), ("pg_datetime", "2024-09-02T12:19:01+00:00")),
+            FakeGateway.SignedReply("payment", ("pg_payment_id", "7"), ("pg_status", "pending"), ("pg_3ds", "0"), ("pg_datetime", "2024-11-07T06:31:04+00:00")),
+            FakeGateway.SignedReply("transfer", ("pg_payment_id", "7"), ("pg_status", "ok"), ("pg_payment_status", "process"), ("pg_3ds", "1"),
+                ("pg_3d_acsurl", "https://secure.freedompay.test/3ds-page/1"), ("pg_card_mask", "4444-44XX-XXXX-4444"), ("pg_payment_date", "")),
+        };
+        using var test = new TestClient(o => o.MaxReplyBytes = 256 * 1024);
+        string reply = string.Empty;
+        test.Gateway.Respond = _ => new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(reply)) };
+        var payment = new GatewayPayments.PayRequest
+        {
+            OrderId = "G-1", Amount = 10m, Description = "x", CardPan = "4405645000006150", CardCvc = "123", CardMonth = "12", CardYear = "49", CardName = "T T",
+        };
+        var transfer = new GatewayTransfers.TransferRequest
+        {
+            OrderId = "T-1", Amount = 10m, CurrencyFrom = "KZT", CurrencyTo = "KZT", Description = "x", CardToken = "tok", CardRecipientToken = "tok2",
+        };
+
+        for (int i = 0; i < Cases; i++)
+        {
+            reply = mutator.Mutate(genuine[i % genuine.Length]);
+            try
+            {
+                if (i % 3 == 2)
+                {
+                    (await test.Client.GatewayTransfers.TransferAsync(transfer)).ThreeDsPage();
+                }
+                else
+                {
+                    (await test.Client.GatewayPayments.PayAsync(payment)).IssuerPage(new Uri("https://shop.test/3ds"));
+                }
+            }
+            catch (FreedomPayException)
+            {
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"seed {seed}, case {i}: {ex.GetType().Name}: {ex.Message}\nreply starts: {Start(reply)}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void Mutated_callbacks_end_in_a_callback_or_a_FreedomPay_exception(int seed)
     {
         var mutator = new Mutator(seed);

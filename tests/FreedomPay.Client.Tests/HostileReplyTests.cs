@@ -37,10 +37,12 @@ public sealed class HostileReplyTests(ITestOutputHelper output)
 
         Exception pay = await Assert.ThrowsAnyAsync<FreedomPayException>(() => test.Client.MobileBalance.PayAsync(Pay));
         Exception status = await Assert.ThrowsAnyAsync<FreedomPayException>(() => test.Client.MobileBalance.StatusAsync(Status));
+        Exception gateway = await Assert.ThrowsAnyAsync<FreedomPayException>(() => test.Client.GatewayPayments.StatusAsync(new GatewayPayments.StatusRequest { PaymentId = 7, OrderId = "G-1" }));
 
         // Reported, not asserted: the counts and allocation tests below pin the costs.
         output.WriteLine($"{hostile.Name}: {clock.ElapsedMilliseconds} ms for two calls; {pay.GetType().Name}: {pay.Message}");
         Assert.Equal(hostile.Expected, status.GetType().Name);
+        Assert.Equal(hostile.Expected, gateway.GetType().Name);
     }
 
     public static TheoryData<HostileCase> JsonCorpus() => new(HostileCorpus.JsonReplies());
