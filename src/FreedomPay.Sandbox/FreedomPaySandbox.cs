@@ -52,7 +52,7 @@ namespace FreedomPay.Sandbox
             var gateway = new SandboxGateway(options, _book, Sms, _notifier, _checker, () => BaseAddress);
             foreach (SandboxRoute route in gateway.Routes())
             {
-                _routes.Set(route);
+                _routes.AddOwn(route);
             }
 
             // The caller's areas by their description (a path they share with Cards or Payouts is theirs: a spec of
@@ -70,6 +70,7 @@ namespace FreedomPay.Sandbox
             GatewayEndpoints.Map(app, _routes, Faults, this, _requests);
             HostedPageEndpoints.Map(app, gateway, _book, Merchants, options);
             CardEntryEndpoints.Map(app, gateway, _book);
+            IssuerPage.Map(app, gateway, _book);
             InvoicePage.Map(app, gateway, _book);
             DashboardPage.Map(app, this);
             StandInShop.Map(app, Merchants);

@@ -65,5 +65,11 @@ namespace FreedomPay.Sandbox
 
         /// <summary>Payouts are not enabled for the merchant: the sandbox merchant has no payout key.</summary>
         public const int PayoutsNotEnabled = 1019;
+
+        /// <summary>
+        /// The 3-D Secure code was wrong on the issuer's page (the Gateway API's 10004, "3DS code not entered or
+        /// entered incorrectly", docs.freedompay.kz api-9885527): the payment has failed.
+        /// </summary>
+        public const int ThreeDsFailed = 10004;
     }
 }

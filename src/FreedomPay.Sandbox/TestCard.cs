@@ -18,5 +18,11 @@ namespace FreedomPay.Sandbox
     {
         /// <summary>The 3-D Secure code of a challenging card.</summary>
         public const string ChallengeCode = "111111";
+
+        /// <summary>
+        /// The Apple Pay and Google Pay cryptogram the sandbox accepts (base64 of "sandbox-tavv"); any other fails to
+        /// verify. The device card number must be a test card, which decides as for a card payment.
+        /// </summary>
+        public const string WalletCryptogram = "c2FuZGJveC10YXZ2";
     }
 }

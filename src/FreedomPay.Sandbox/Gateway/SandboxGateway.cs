@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using FreedomPay.Cards;
+using FreedomPay.GatewayCards;
 using FreedomPay.GatewayPayments;
 using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
@@ -73,6 +74,18 @@ namespace FreedomPay.Sandbox.Gateway
             Checked(PayoutsClient.StatusInfo, PayoutStatus),
             Checked(PayoutsClient.StatusV2Info, PayoutStatusV2),
             Checked(GatewayPaymentsClient.StatusInfo, GatewayStatus),
+            // g2g/payment is four operations: the route table tells them apart by the request (RouteMatch).
+            Checked(GatewayPaymentsClient.PayInfo, GatewayPay),
+            Checked(GatewayPaymentsClient.PayByTokenInfo, GatewayPayByToken),
+            Checked(GatewayPaymentsClient.PayWithApplePayInfo, GatewayWalletPay),
+            Checked(GatewayPaymentsClient.PayWithGooglePayInfo, GatewayWalletPay),
+            Checked(GatewayPaymentsClient.CompleteThreeDsInfo, GatewayCompleteThreeDs),
+            Checked(GatewayPaymentsClient.CancelInfo, GatewayCancel),
+            Checked(GatewayPaymentsClient.ClearingInfo, GatewayClearing),
+            Checked(GatewayPaymentsClient.RefundInfo, GatewayRefund),
+            Checked(GatewayCardsClient.AddInfo, GatewayAddCard),
+            Checked(GatewayCardsClient.ListInfo, GatewayListCards),
+            Checked(GatewayCardsClient.RemoveInfo, GatewayRemoveCard),
             Checked(InvoiceClient.InitInfo, InvoiceInit),
             Checked(InvoiceClient.InfoInfo, InvoiceInfo),
             Checked(InvoiceClient.StatusInfo, InvoiceStatus),

@@ -48,7 +48,10 @@ namespace FreedomPay.Sandbox.Gateway
 
         private SandboxRoute[] _variants = Array.Empty<SandboxRoute>();
 
-        /// <summary>Serves another described operation at this path too (only routes of the default emulation share a path).</summary>
+        /// <summary>
+        /// Serves another described operation at this path too, when both are the default emulation's (a packaged
+        /// operation never joins a stateful route: the sandbox's own code registers its variants, <see cref="AddVariant"/>).
+        /// </summary>
         public bool TryAddVariant(SandboxRoute variant)
         {
             if (Handler is not null || variant.Handler is not null || Operation is null || variant.Operation is null || Operation == variant.Operation)
@@ -56,8 +59,19 @@ namespace FreedomPay.Sandbox.Gateway
                 return false;
             }
 
-            _variants = _variants.Append(variant).ToArray();
+            AddVariant(variant);
             return true;
+        }
+
+        /// <summary>Serves another described operation at this path too.</summary>
+        public void AddVariant(SandboxRoute variant)
+        {
+            if (Operation is null || variant.Operation is null || Operation == variant.Operation)
+            {
+                throw new System.InvalidOperationException($"Only described operations share a path ('{Path}').");
+            }
+
+            _variants = _variants.Append(variant).ToArray();
         }
 
         /// <summary>
@@ -160,6 +174,15 @@ namespace FreedomPay.Sandbox.Gateway
 
         /// <summary>Serves a path (replacing what served it before).</summary>
         public void Set(SandboxRoute route) => _routes[route.Path] = route;
+
+        /// <summary>Serves one of the sandbox's own routes; a second operation at a path becomes a variant of the first.</summary>
+        public void AddOwn(SandboxRoute route)
+        {
+            if (!_routes.TryAdd(route.Path, route))
+            {
+                _routes[route.Path].AddVariant(route);
+            }
+        }
 
         /// <summary>Serves a path unless a route that must not be displaced does (Mobile balance and Purchase keep theirs).</summary>
         public void AddUnlessStateful(SandboxRoute route)

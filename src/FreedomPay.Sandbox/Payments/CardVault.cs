@@ -92,14 +92,21 @@ namespace FreedomPay.Sandbox.Payments
         /// <summary>Saves the card a binding's page received.</summary>
         public SavedCard Save(CardBinding binding, TestCard card, DateTimeOffset now)
         {
-            var saved = new SavedCard(_nextCardId++, RandomNumberGenerator.GetHexString(32, lowercase: true), binding.MerchantId, binding.UserId, card, now);
+            SavedCard saved = SaveDirect(binding.MerchantId, binding.UserId, card, now);
+            binding.Saved = saved;
+            return saved;
+        }
+
+        /// <summary>Saves a card the merchant's server sent (the Gateway API's g2g/cardstorage/add).</summary>
+        public SavedCard SaveDirect(string merchantId, string userId, TestCard card, DateTimeOffset now)
+        {
+            var saved = new SavedCard(_nextCardId++, RandomNumberGenerator.GetHexString(32, lowercase: true), merchantId, userId, card, now);
             _cards.Add(saved);
             if (_cards.Count > maxEntries)
             {
                 _cards.RemoveRange(0, _cards.Count - maxEntries);
             }
 
-            binding.Saved = saved;
             return saved;
         }
 

@@ -77,6 +77,45 @@ namespace FreedomPay.Sandbox.Payments
             Authorize(charge, now, newProfile);
         }
 
+        /// <summary>
+        /// The key of a Gateway payment's 3-D Secure session (the MD the issuer's page and the completion carry);
+        /// null when none is open. Unguessable: whoever holds it may complete the challenge.
+        /// </summary>
+        public string? IssuerKey { get; private set; }
+
+        /// <summary>Opens the issuer's 3-D Secure session of a payment waiting for its code (g2g/payment).</summary>
+        public string OpenIssuerSession()
+        {
+            RequireStatus(SandboxPaymentStatus.Pending, "a 3-D Secure page");
+            IssuerKey = System.Security.Cryptography.RandomNumberGenerator.GetHexString(24, lowercase: true);
+            return IssuerKey;
+        }
+
+        /// <summary>
+        /// g2g/paymentAcs: what the issuer's page said about the code. Passed: authorized or debited as the payment
+        /// asked; failed: the payment fails (a wrong code on the issuer's page is final, as with a real issuer).
+        /// </summary>
+        public void CompleteIssuerSession(string key, bool passed, DateTimeOffset now, Func<long> newProfile)
+        {
+            CardCharge charge = RequireCard("3-D Secure");
+            ExpireIfDue(now);
+            RequireStatus(SandboxPaymentStatus.Pending, "the 3-D Secure result");
+            if (IssuerKey is null || !string.Equals(key, IssuerKey, StringComparison.Ordinal))
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field pg_md is not the MD of payment {Id}'s 3-D Secure session. Nothing was changed.");
+            }
+
+            IssuerKey = null;
+            if (!passed)
+            {
+                Fail(now, SandboxErrorCodes.ThreeDsFailed, "the 3-D Secure code was wrong on the issuer's page");
+                throw new GatewayError(SandboxErrorCodes.ThreeDsFailed, "3-D Secure failed: the code on the issuer's page was wrong. The payment has failed.");
+            }
+
+            Code = null;
+            Authorize(charge, now, newProfile);
+        }
+
         /// <summary>do_capture.php: debits what is held, or part of it (the rest is released). Once.</summary>
         public decimal Clear(decimal? amount, DateTimeOffset now)
         {

@@ -96,6 +96,15 @@ namespace FreedomPay.Sandbox.Payments
             }
         }
 
+        /// <summary>The merchant's payment, or null (pages that name a payment in what a browser posts).</summary>
+        public Payment? TryFind(string merchantId, long id)
+        {
+            lock (Gate)
+            {
+                return _payments.TryGetValue(id, out Payment? payment) && payment.MerchantId == merchantId ? payment : null;
+            }
+        }
+
         /// <summary>The payment behind a hosted page address, or null.</summary>
         public Payment? FindByPageKey(string pageKey)
         {
