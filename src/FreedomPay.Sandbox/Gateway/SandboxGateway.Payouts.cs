@@ -98,7 +98,13 @@ namespace FreedomPay.Sandbox.Gateway
         /// The common part: the amount reserved from the balance; a payout whose target is known is made later and
         /// notified. Callers hold the book's lock.
         /// </summary>
-        private Payout AcceptPayout(GatewayRequest request, SandboxMerchant merchant, string? target, TestCard? card, string? backLink = null)
+        /// <param name="request">The payout request (order id, amount, description, time limit, post link).</param>
+        /// <param name="merchant">Whose balance pays.</param>
+        /// <param name="target">The masked card or account, or null while the recipient has not typed it.</param>
+        /// <param name="card">The test card paid to, if a card.</param>
+        /// <param name="backLink">Where the payout page sends the recipient back.</param>
+        /// <param name="notifyKey">The key Payout notify is signed with: the payout key (Merchant API), or null for the main key (Gateway API).</param>
+        private Payout AcceptPayout(GatewayRequest request, SandboxMerchant merchant, string? target, TestCard? card, string? backLink = null, string? notifyKey = PayoutSecret)
         {
             string limit = request.Optional("pg_order_time_limit") ?? string.Empty;
             if (DateTime.TryParseExact(limit, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime until)
@@ -123,16 +129,16 @@ namespace FreedomPay.Sandbox.Gateway
             _book.AddPayout(payout);
             if (!payout.AwaitsCard)
             {
-                MakeLater(payout, merchant);
+                MakeLater(payout, merchant, notifyKey);
             }
 
             return payout;
         }
 
-        /// <summary>Makes the payout <see cref="FreedomPaySandboxOptions.PayoutDelay"/> from now and sends Payout notify, signed with the payout key.</summary>
-        private void MakeLater(Payout payout, SandboxMerchant merchant)
+        /// <summary>Makes the payout <see cref="FreedomPaySandboxOptions.PayoutDelay"/> from now and sends Payout notify, signed with the payout key (or the main key: <paramref name="keyName"/> null).</summary>
+        private void MakeLater(Payout payout, SandboxMerchant merchant, string? keyName = PayoutSecret)
         {
-            string secret = merchant.SecretFor(PayoutSecret)!;
+            string secret = merchant.SecretFor(keyName)!;
             _notifier.After(_options.PayoutDelay, () =>
             {
                 List<KeyValuePair<string, string>> fields;

@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using FreedomPay.Cards;
 using FreedomPay.GatewayCards;
 using FreedomPay.GatewayPayments;
+using FreedomPay.GatewayPayouts;
+using FreedomPay.GatewayTransfers;
 using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
 using FreedomPay.Payouts;
@@ -84,6 +86,15 @@ namespace FreedomPay.Sandbox.Gateway
             Checked(GatewayPaymentsClient.ClearingInfo, GatewayClearing),
             Checked(GatewayPaymentsClient.RefundInfo, GatewayRefund),
             Checked(GatewayCardsClient.AddInfo, GatewayAddCard),
+            Checked(GatewayTransfersClient.TransferInfo, GatewayTransfer),
+            Checked(GatewayTransfersClient.CompleteThreeDsInfo, GatewayCompleteTransfer),
+            Checked(GatewayTransfersClient.StatusInfo, GatewayTransferStatus),
+            Checked(GatewayTransfersClient.RatesInfo, GatewayRates),
+            Checked(GatewayPayoutsClient.ToCardInfo, GatewayPayoutToCard),
+            Checked(GatewayPayoutsClient.ToTokenInfo, GatewayPayoutToToken),
+            Checked(GatewayPayoutsClient.ToIbanInfo, GatewayPayoutToIban),
+            Checked(GatewayPayoutsClient.BalanceInfo, GatewayPayoutBalance),
+            Checked(GatewayPayoutsClient.StatusInfo, GatewayPayoutStatus),
             Checked(GatewayCardsClient.ListInfo, GatewayListCards),
             Checked(GatewayCardsClient.RemoveInfo, GatewayRemoveCard),
             Checked(InvoiceClient.InitInfo, InvoiceInit),

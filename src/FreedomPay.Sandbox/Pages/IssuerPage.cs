@@ -21,6 +21,9 @@ namespace FreedomPay.Sandbox.Pages
         /// <summary>Where replies send the browser (<c>pg_3d_acsurl</c>).</summary>
         public const string Path = "/_sandbox/issuer";
 
+        /// <summary>A transfer's 3-D Secure page (a GET address, as the transfer replies give one): <c>/{key}</c> follows.</summary>
+        public const string TransferPath = "/_sandbox/issuer/transfer";
+
         /// <summary>The MD of a session: whose payment it is and its unguessable key.</summary>
         public static string Md(string merchantId, long paymentId, string key) =>
             merchantId + "." + paymentId.ToString(CultureInfo.InvariantCulture) + "." + key;
@@ -38,6 +41,30 @@ namespace FreedomPay.Sandbox.Pages
         {
             app.MapPost(Path, (HttpRequest request) => ShowAsync(request, book));
             app.MapPost(Path + "/code", (HttpRequest request) => CodeAsync(request, gateway, book));
+            app.MapGet(TransferPath + "/{key}", (string key) => gateway.TransferAwaitingCode(key) is { } t
+                ? Respond(IssuerView.TransferCodeForm(key, t.Amount, t.Currency, t.Mask, error: null))
+                : Respond(IssuerView.Refused(), StatusCodes.Status404NotFound));
+            app.MapPost(TransferPath + "/{key}", (string key, HttpRequest request) => TransferCodeAsync(key, request, gateway));
+        }
+
+        /// <summary>The sender's code on a transfer's page: recorded for the merchant's completion (g2g/p2p/transfer_acs).</summary>
+        private static async Task<IResult> TransferCodeAsync(string key, HttpRequest request, SandboxGateway gateway)
+        {
+            GatewayRequest? form = await PageForm.ReadAsync(request).ConfigureAwait(false);
+            string code = form?.Optional("code")?.Trim() ?? string.Empty;
+            if (gateway.TransferAwaitingCode(key) is not { } t)
+            {
+                return Respond(IssuerView.Refused(), StatusCodes.Status404NotFound);
+            }
+
+            if (code.Length == 0)
+            {
+                return Respond(IssuerView.TransferCodeForm(key, t.Amount, t.Currency, t.Mask, IssuerView.CodeMissing), StatusCodes.Status422UnprocessableEntity);
+            }
+
+            return gateway.TypeTransferCode(key, code)
+                ? Respond(IssuerView.TransferDone())
+                : Respond(IssuerView.Refused(), StatusCodes.Status404NotFound);
         }
 
         /// <summary>The merchant's form arrives: the page asks for the code.</summary>
@@ -116,6 +143,27 @@ namespace FreedomPay.Sandbox.Pages
             {(error is null ? string.Empty : $"""<p id="code-error" class="error" role="alert">{E(error)}</p>""")}
             <button type="submit">Confirm</button>
             </form>
+            </div>
+            """);
+
+        public static string TransferCodeForm(string key, decimal amount, string currency, string mask, string? error) => Document("en", "Card verification (3-D Secure)", $"""
+            <p class="banner">Sandbox issuer: the test code is {E(TestCard.ChallengeCode)}. A wrong code fails the transfer.</p>
+            <div class="card">
+            <h1>Card verification</h1>
+            <p id="issuer-status" role="status">Confirm the transfer of {E(PageTexts.English.Money(amount, currency))} from card {E(mask)}: type the code your bank sent.</p>
+            <form id="issuer-form" method="post" action="{E(IssuerPage.TransferPath)}/{E(key)}" novalidate>
+            <label for="code">Code from the SMS</label>
+            <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required aria-describedby="{(error is null ? "issuer-status" : "code-error")}"{(error is null ? string.Empty : " aria-invalid=\"true\"")} autofocus>
+            {(error is null ? string.Empty : $"""<p id="code-error" class="error" role="alert">{E(error)}</p>""")}
+            <button type="submit">Confirm</button>
+            </form>
+            </div>
+            """);
+
+        public static string TransferDone() => Document("en", "Card verification", """
+            <div class="card">
+            <h1>Code received</h1>
+            <p role="status">The bank has your answer. Return to the shop: it finishes the transfer.</p>
             </div>
             """);
 

@@ -114,6 +114,14 @@ namespace FreedomPay.Sandbox.Payments
         public IReadOnlyList<SavedCard> List(string merchantId, string userId) =>
             _cards.Where(c => c.MerchantId == merchantId && c.UserId == userId && c.RemovedAt is null).ToArray();
 
+        /// <summary>A card of any of the merchant's users by its token (a transfer's recipient); removed or unknown is refused.</summary>
+        public SavedCard FindByToken(string merchantId, string token)
+        {
+            SavedCard card = _cards.FirstOrDefault(c => c.MerchantId == merchantId && string.Equals(c.Token, token, StringComparison.Ordinal) && c.RemovedAt is null)
+                ?? throw new GatewayError(SandboxErrorCodes.CardNotFound, "No saved card with this token.");
+            return card;
+        }
+
         /// <summary>A card of the user by its token; a removed or unknown token is refused, naming which.</summary>
         public SavedCard Find(string merchantId, string userId, string token)
         {
