@@ -68,6 +68,29 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Demo_gateway_passes_3DS_on_the_issuer_page_clears_refunds_saves_the_card_pays_and_transfers_by_token()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--gateway", "--amount", "1000");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        string[] lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("1. pay") && l.Contains("1000.00 KZT, two-step") && l.Contains("pg_3ds=1"));
+        Assert.Contains(lines, l => l.Contains("2. buyer") && l.Contains("/_sandbox/issuer") && l.Contains("MD and PaRes"));
+        Assert.Contains(lines, l => l.Contains("3. 3ds") && l.Contains("held on the card"));
+        Assert.Contains(lines, l => l.Contains("4. clearing") && l.Contains("cleared 800.00 of 1000.00 KZT"));
+        Assert.Contains(lines, l => l.Contains("5. refund") && l.Contains("refunded 400.00 KZT"));
+        Assert.Contains(lines, l => l.Contains("6. save") && l.Contains("4405-64XX-XXXX-6150") && l.Contains("token ***"));
+        Assert.Contains(lines, l => l.Contains("7. token") && l.Contains("no card number sent"));
+        Assert.Contains(lines, l => l.Contains("8. transfer") && l.Contains("pg_payment_status=success"));
+        Assert.Contains(lines, l => l.Contains("9. status") && l.Contains("captured 800.00  refunded 400.00") && l.Contains("token payment success"));
+        Assert.StartsWith("Demo finished: payment", lines.Last());
+        Assert.DoesNotContain("4405645000006150", result.Out); // card numbers are shown masked only
+        Assert.DoesNotContain("4000000000003220", result.Out);
+        Assert.DoesNotContain("111111", result.Out);
+    }
+
+    [Fact]
     public async Task Demo_saved_card_saves_the_card_once_and_pays_with_it_twice()
     {
         CliResult result = await CliRunner.RunAsync("demo", "--saved-card", "--amount", "200");
@@ -120,7 +143,7 @@ public sealed class CliTests
         CliResult result = await CliRunner.RunAsync("demo", "--card", "--payout");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Choose one of --hosted, --card, --saved-card, --payout and --invoice.", result.Error);
+        Assert.Contains("Choose one of --hosted, --card, --saved-card, --payout, --invoice and --gateway.", result.Error);
         Assert.Empty(result.Out);
     }
 

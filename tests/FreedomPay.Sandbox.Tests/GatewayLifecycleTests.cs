@@ -162,6 +162,26 @@ public sealed class GatewayLifecycleTests
         Assert.Equal("1017", afterRemoval.ErrorCode);
     }
 
+    [Theory]
+    [InlineData("4405645000006151", "12", "49", "1001", "pg_card_pan")]   // a wrong check digit
+    [InlineData("4405 6450 0000 6150", "12", "49", "1001", "pg_card_pan")] // spaces
+    [InlineData(GoodCard, "01", "20", "1011", "expired")]                // fake clock: November 2026
+    public async Task The_sandbox_refuses_what_a_client_that_skipped_its_card_checks_sends(string pan, string month, string year, string code, string says)
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        var values = new Dictionary<string, string>
+        {
+            ["pg_order_id"] = "RAW-1", ["pg_amount"] = "10", ["pg_description"] = "x", ["pg_card_pan"] = pan, ["pg_card_cvc"] = "123",
+            ["pg_card_year"] = year, ["pg_card_month"] = month, ["pg_card_name"] = "TEST",
+        };
+
+        var reply = await RawGateway.PostAsync(f, GatewayPaymentsClient.PayInfo, values);
+
+        Assert.Equal(("error", code), (reply.Element("pg_status")!.Value, reply.Element("pg_error_code")!.Value));
+        Assert.Contains(says, reply.Element("pg_error_description")!.Value);
+        Assert.Empty(f.Sandbox.Payments);
+    }
+
     /// <summary>The buyer's browser: posts the merchant's form to the issuer page, types the code, and returns what the page posts back.</summary>
     internal static async Task<Dictionary<string, string>> PassIssuerPageAsync(FreedomPayRedirect page, string code)
     {

@@ -52,5 +52,26 @@ namespace FreedomPay.Cli.Commands
             delivery.Attempts.LastOrDefault() is { } last ? "HTTP " + last.HttpStatus?.ToString(CultureInfo.InvariantCulture) : "nothing";
 
         public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// The buyer on the issuer's 3-D Secure page: posts the shop's form there, types the sandbox's code, and returns
+        /// the fields the page posts back to the shop's return address (MD, PaRes).
+        /// </summary>
+        public static async Task<IReadOnlyList<KeyValuePair<string, string>>> PassIssuerPageAsync(HttpClient browser, FreedomPayRedirect page, CancellationToken cancellationToken)
+        {
+            using var form = new FormUrlEncodedContent(page.Fields);
+            using HttpResponseMessage shown = await browser.PostAsync(page.Url, form, cancellationToken).ConfigureAwait(false);
+            var fields = HiddenFields(await shown.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            fields.Add(new KeyValuePair<string, string>("code", TestCard.ChallengeCode));
+            using var code = new FormUrlEncodedContent(fields);
+            using HttpResponseMessage answered = await browser.PostAsync(new Uri(page.Url, page.Url.AbsolutePath + "/code"), code, cancellationToken).ConfigureAwait(false);
+            return HiddenFields(await answered.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>The hidden inputs of a page's form, as a browser would post them.</summary>
+        private static List<KeyValuePair<string, string>> HiddenFields(string html) =>
+            System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")
+                .Select(m => new KeyValuePair<string, string>(m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value)))
+                .ToList();
     }
 }

@@ -16,10 +16,13 @@ namespace FreedomPay.Sandbox.Emulation
     /// </summary>
     internal static class FieldRules
     {
-        public static void Check(RequestFieldTable table, GatewayRequest request) => Check(table, request, prefix: null);
+        /// <param name="table">The operation's fields.</param>
+        /// <param name="request">The request as it arrived.</param>
+        /// <param name="now">The sandbox's clock, for card expiry dates.</param>
+        public static void Check(RequestFieldTable table, GatewayRequest request, DateTimeOffset now) => Check(table, request, prefix: null, now);
 
         /// <summary>The fields of a table, at the top or inside an item (<paramref name="prefix"/> <c>pg_receipt_positions[0]</c>).</summary>
-        private static void Check(RequestFieldTable table, GatewayRequest request, string? prefix)
+        private static void Check(RequestFieldTable table, GatewayRequest request, string? prefix, DateTimeOffset now)
         {
             foreach (RequestField field in table.All)
             {
@@ -31,7 +34,7 @@ namespace FreedomPay.Sandbox.Emulation
                 string name = FormNames.Child(prefix, field.WireName);
                 if (field.Kind == FieldKind.List)
                 {
-                    CheckList(field, name, request);
+                    CheckList(field, name, request, now);
                     continue;
                 }
 
@@ -39,7 +42,7 @@ namespace FreedomPay.Sandbox.Emulation
                 {
                     if (ItemKeys(request, name).Count > 0)
                     {
-                        Check(field.Items!, request, name);
+                        Check(field.Items!, request, name, now);
                     }
                     else if (field.Required)
                     {
@@ -68,12 +71,12 @@ namespace FreedomPay.Sandbox.Emulation
 
             foreach (FieldGroup group in table.Groups)
             {
-                CheckGroup(group, request, prefix);
+                CheckGroup(group, request, prefix, now);
             }
         }
 
         /// <summary>Items <c>name[0]</c>, <c>name[1]</c>, ... numbered from 0 without gaps, each checked by the item's table.</summary>
-        private static void CheckList(RequestField field, string name, GatewayRequest request)
+        private static void CheckList(RequestField field, string name, GatewayRequest request, DateTimeOffset now)
         {
             List<string> keys = ItemKeys(request, name);
             if (keys.Count == 0)
@@ -109,7 +112,7 @@ namespace FreedomPay.Sandbox.Emulation
 
             foreach (int index in indexes)
             {
-                Check(field.Items!, request, FormNames.Item(name, index));
+                Check(field.Items!, request, FormNames.Item(name, index), now);
             }
         }
 
@@ -133,11 +136,15 @@ namespace FreedomPay.Sandbox.Emulation
             return keys;
         }
 
-        /// <summary>A one-of group with not exactly one field given, or a field required unless others are given.</summary>
-        private static void CheckGroup(FieldGroup group, GatewayRequest request, string? prefix)
+        /// <summary>A one-of group with not exactly one field given, a field required unless others are given, or a card expiry in the past.</summary>
+        private static void CheckGroup(FieldGroup group, GatewayRequest request, string? prefix, DateTimeOffset now)
         {
             string[] names = group.Fields.Select(field => FormNames.Child(prefix, field)).ToArray();
-            if (group.Kind == FieldGroupKind.OneOf)
+            if (group.Kind == FieldGroupKind.CardExpiry)
+            {
+                CheckExpiry(names, request, now);
+            }
+            else if (group.Kind == FieldGroupKind.OneOf)
             {
                 int given = names.Count(name => request.Optional(name) is not null || ItemKeys(request, name).Count > 0);
                 if (given != 1)
@@ -149,6 +156,40 @@ namespace FreedomPay.Sandbox.Emulation
             {
                 throw new GatewayError(SandboxErrorCodes.InvalidField, $"Field {names[0]} is required unless {string.Join(" or ", names.Skip(1))} is given.");
             }
+        }
+
+        /// <summary>The issuer refuses an expired card: a month before the current one (the card is good through its month).</summary>
+        private static void CheckExpiry(string[] names, GatewayRequest request, DateTimeOffset now)
+        {
+            if (request.Optional(names[0]) is not { } month || request.Optional(names[1]) is not { } year)
+            {
+                return;
+            }
+
+            if (!int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out int m) || m is < 1 or > 12
+                || year.Length is not (2 or 4) || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out int y))
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, $"Fields {names[0]} and {names[1]} are not a card expiry (month 1-12, a year of 2 or 4 digits).");
+            }
+
+            int fullYear = year.Length == 2 ? 2000 + y : y;
+            if ((fullYear * 12) + m < (now.UtcDateTime.Year * 12) + now.UtcDateTime.Month)
+            {
+                throw new GatewayError(SandboxErrorCodes.Declined, "The card has expired.");
+            }
+        }
+
+        /// <summary>The Luhn check digit of an all-digit card number (ISO/IEC 7812), read here independently of the client.</summary>
+        private static bool LuhnHolds(string digits)
+        {
+            int sum = 0;
+            for (int i = 0; i < digits.Length; i++)
+            {
+                int d = digits[digits.Length - 1 - i] - '0';
+                sum += i % 2 == 1 ? (d * 2 > 9 ? (d * 2) - 9 : d * 2) : d;
+            }
+
+            return sum % 10 == 0;
         }
 
         /// <summary>What is wrong with a value, or null when it keeps every rule.</summary>
@@ -184,6 +225,11 @@ namespace FreedomPay.Sandbox.Emulation
                     if (field.MaxLength is { } max && value.Length > max)
                     {
                         return $"must be at most {max} characters long";
+                    }
+
+                    if (field.Check == FieldCheck.Luhn && (!value.All(char.IsAsciiDigit) || !LuhnHolds(value)))
+                    {
+                        return "is not a card number: digits only, with a valid check digit";
                     }
 
                     return field.PatternRegex is { } pattern && !Matches(pattern, value) ? $"must match {field.Pattern}" : null;

@@ -183,7 +183,7 @@ namespace FreedomPay.Sandbox.Gateway
         {
             if (route.CheckFields)
             {
-                FieldRules.Check(route.Operation!.Fields, request);
+                FieldRules.Check(route.Operation!.Fields, request, sandbox.Options.TimeProvider.GetUtcNow());
             }
 
             var call = new SandboxCall(route, request, merchant, sandbox);
