@@ -23,6 +23,7 @@ public sealed class GatewayWireTests
         ["GatewayPayments.PayByToken"] = ("/g2g/payment", "payment"),                   // api-9888724
         ["GatewayPayments.PayWithApplePay"] = ("/g2g/payment", "payment"),              // api-9856298
         ["GatewayPayments.PayWithGooglePay"] = ("/g2g/payment", "payment"),             // api-9890798
+        ["GatewayPayments.Recurrent"] = ("/g2g/recurrent", "recurrent"),                // api-18494941
         ["GatewayPayments.Cancel"] = ("/g2g/cancel", "cancel"),                         // api-9587002
         ["GatewayPayments.Clearing"] = ("/g2g/clearing", "clearing"),                   // api-9587001
         ["GatewayPayments.Refund"] = ("/g2g/refund", "refund"),                         // api-9587003

@@ -30,7 +30,7 @@ public sealed class RealSpecTests
                 "GatewayPayments.Cancel.g.cs", "GatewayPayments.Clearing.g.cs", "GatewayPayments.Client.g.cs", "GatewayPayments.CompleteThreeDs.g.cs",
                 "GatewayPayments.Enums.PayByTokenLanguage.g.cs", "GatewayPayments.Enums.PaymentReplyStatus.g.cs", "GatewayPayments.Pay.g.cs",
                 "GatewayPayments.PayByToken.g.cs", "GatewayPayments.PayWithApplePay.g.cs", "GatewayPayments.PayWithGooglePay.g.cs",
-                "GatewayPayments.Refund.g.cs", "GatewayPayments.Request.ExchangeParams.g.cs", "GatewayPayments.Status.g.cs",
+                "GatewayPayments.Recurrent.g.cs", "GatewayPayments.Refund.g.cs", "GatewayPayments.Request.ExchangeParams.g.cs", "GatewayPayments.Status.g.cs",
                 "GatewayPayouts.Balance.g.cs", "GatewayPayouts.Client.g.cs", "GatewayPayouts.Status.g.cs", "GatewayPayouts.ToCard.g.cs",
                 "GatewayPayouts.ToIban.g.cs", "GatewayPayouts.ToToken.g.cs",
                 "GatewayTransfers.Client.g.cs", "GatewayTransfers.CompleteThreeDs.g.cs", "GatewayTransfers.Enums.TransferLanguage.g.cs",

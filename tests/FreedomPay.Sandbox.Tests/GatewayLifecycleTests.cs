@@ -162,6 +162,31 @@ public sealed class GatewayLifecycleTests
         Assert.Equal("1017", afterRemoval.ErrorCode);
     }
 
+    [Fact]
+    public async Task A_payment_that_starts_a_recurring_profile_is_charged_again_through_it_without_the_card()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        PayRequest first = Card(GoodCard, 100m, autoClearing: true);
+        PayResponse paid = await f.Client.GatewayPayments.PayAsync(new PayRequest
+        {
+            OrderId = first.OrderId, Amount = first.Amount, Description = first.Description, AutoClearing = true, RecurringStart = true, RecurringLifetime = 12,
+            CardPan = first.CardPan, CardCvc = first.CardCvc, CardMonth = first.CardMonth, CardYear = first.CardYear, CardName = first.CardName,
+        });
+
+        RecurrentResponse again = await f.Client.GatewayPayments.RecurrentAsync(new RecurrentRequest
+        {
+            OrderId = "R-2", Amount = 100m, Description = "Monthly", RecurringProfile = paid.RecurringProfile!.Value,
+        });
+        var unknown = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => f.Client.GatewayPayments.RecurrentAsync(new RecurrentRequest
+        {
+            OrderId = "R-3", Amount = 100m, Description = "Monthly", RecurringProfile = 42,
+        }));
+
+        Assert.Equal((ResultStatus.Ok, paid.RecurringProfile), (again.Status, again.RecurringProfile));
+        Assert.Equal(SandboxPaymentStatus.Success, f.Sandbox.FindPayment(again.PaymentId)!.Status);
+        Assert.Equal("1016", unknown.ErrorCode);
+    }
+
     [Theory]
     [InlineData("4405645000006151", "12", "49", "1001", "pg_card_pan")]   // a wrong check digit
     [InlineData("4405 6450 0000 6150", "12", "49", "1001", "pg_card_pan")] // spaces

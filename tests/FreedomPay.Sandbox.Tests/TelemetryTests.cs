@@ -77,6 +77,77 @@ public sealed class TelemetryTests
         }
     }
 
+    [Fact]
+    public async Task Logs_traces_metrics_and_messages_of_the_gateway_flows_never_contain_card_data()
+    {
+        const string ChallengeCard = "4000000000003220", GoodCard = "4405645000006150", Cvc = "8642";
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+        var logs = new CapturingLoggerFactory();
+        var text = new ConcurrentQueue<string>();
+        using var activities = Listen(text);
+        using var meters = ListenToMeters(text);
+        using var client = new FreedomPayClient(new FreedomPayClientOptions
+        {
+            MerchantId = sandbox.Merchant.MerchantId, SecretKey = sandbox.Merchant.SecretKey, BaseAddress = sandbox.BaseAddress, LoggerFactory = logs,
+        });
+        GatewayPayments.PayRequest Card(string pan, string order) => new()
+        {
+            OrderId = order, Amount = 100m, Description = "Card data", AutoClearing = false, CardPan = pan, CardCvc = Cvc, CardMonth = "12", CardYear = "49", CardName = "TEST TESTOV",
+        };
+
+        // 3-D Secure through the issuer page, clearing, refund, status.
+        var challenged = await client.GatewayPayments.PayAsync(Card(ChallengeCard, "C-1"));
+        FreedomPayRedirect issuer = challenged.IssuerPage(new Uri("https://shop.test/3ds/return"))!;
+        var posted = await GatewayLifecycleTests.PassIssuerPageAsync(issuer, TestCard.ChallengeCode);
+        var completion = GatewayPayments.CompleteThreeDsRequest.FromPostedForm(posted, challenged.PaymentId);
+        var completed = await client.GatewayPayments.CompleteThreeDsAsync(completion);
+        var cleared = await client.GatewayPayments.ClearingAsync(new GatewayPayments.ClearingRequest { PaymentId = challenged.PaymentId });
+        var refunded = await client.GatewayPayments.RefundAsync(new GatewayPayments.RefundRequest { PaymentId = challenged.PaymentId, Amount = 10m });
+        var status = await client.GatewayPayments.StatusAsync(new GatewayPayments.StatusRequest { PaymentId = challenged.PaymentId, OrderId = "C-1" });
+
+        // A card saved and used by token, a transfer and a payout by card number, Apple Pay, and failures.
+        var saved = await client.GatewayCards.AddAsync(new GatewayCards.AddRequest { UserId = "u-1", CardPan = GoodCard, CardCvc = Cvc, CardMonth = "12", CardYear = "49", CardName = "TEST TESTOV" });
+        var list = await client.GatewayCards.ListAsync(new GatewayCards.ListRequest { UserId = "u-1" });
+        var byToken = await client.GatewayPayments.PayByTokenAsync(new GatewayPayments.PayByTokenRequest { OrderId = "T-1", Amount = 50m, Description = "Token", UserId = "u-1", CardToken = saved.CardToken! });
+        var transfer = await client.GatewayTransfers.TransferAsync(new GatewayTransfers.TransferRequest
+        {
+            OrderId = "P-1", Amount = 20m, CurrencyFrom = "KZT", CurrencyTo = "KZT", Description = "Gift", CardPan = GoodCard, CardCvc = Cvc, CardMonth = "12", CardYear = "49", CardName = "TEST TESTOV", CardRecipient = GoodCard,
+        });
+        var payout = await client.GatewayPayouts.ToCardAsync(new GatewayPayouts.ToCardRequest { OrderId = "O-1", Amount = 5m, Description = "Out", PaymentTo = GoodCard, PostLink = "https://shop.test/payout" });
+        var wallet = await client.GatewayPayments.PayWithApplePayAsync(new GatewayPayments.PayWithApplePayRequest
+        {
+            OrderId = "W-1", Amount = 5m, Description = "Wallet", CardPan = GoodCard, CardMonth = "12", CardYear = "49", CardName = "TEST", OnlinePaymentCryptogram = TestCard.WalletCryptogram, EciIndicator = "05",
+        });
+        var invalid = await Assert.ThrowsAsync<FreedomPayValidationException>(() => client.GatewayPayments.PayAsync(Card(GoodCard[..^1] + "1", "X-1")));
+        var declined = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => client.GatewayPayments.PayAsync(Card("4000000000000002", "X-2")));
+        sandbox.Faults.Add(GatewayPayments.GatewayPaymentsClient.PayInfo, SandboxFault.DropConnection());
+        var lost = await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => client.GatewayPayments.PayAsync(Card(GoodCard, "X-3")));
+
+        foreach (object shown in new object[] { challenged, issuer, completion, completed, cleared, refunded, status, saved, list, byToken, transfer, payout, wallet, invalid, declined, lost, Card(GoodCard, "S-1") })
+        {
+            text.Enqueue(shown.ToString()!);
+        }
+
+        foreach (var reply in new FreedomPay.Runtime.FreedomPayResponse[] { challenged, completed, status, saved, list, transfer, wallet })
+        {
+            text.Enqueue(reply.Raw.Root.ToString());
+            text.Enqueue(string.Join("\n", reply.Raw.Root.Children.Select(e => e.ToString())));
+        }
+
+        string everything = string.Join("\n", logs.Lines.Concat(text));
+        Assert.Contains("GatewayPayments.CompleteThreeDs", everything); // the capture works
+        Assert.Contains("GatewayTransfers.Transfer", everything);
+        var cardData = new List<string>
+        {
+            ChallengeCard, GoodCard, GoodCard[..^1] + "1", "4000000000000002", Cvc, saved.CardToken!, TestCard.WalletCryptogram,
+            posted.Single(p => p.Key == "MD").Value, posted.Single(p => p.Key == "PaRes").Value, issuer.Fields.Single(p => p.Key == "PaReq").Value,
+        };
+        foreach (string secret in cardData)
+        {
+            Assert.False(everything.Contains(secret, StringComparison.Ordinal), $"card data '{secret[..4]}...' appears in logs, traces, metrics or messages");
+        }
+    }
+
     private static ActivityListener Listen(ConcurrentQueue<string> into)
     {
         var listener = new ActivityListener

@@ -62,7 +62,8 @@ namespace FreedomPay.Sandbox.Gateway
             bool challenged = Change(merchant, payment.Id, p => p.PayByCard(card, Now, _book.NewRecurringProfile));
             if (!challenged)
             {
-                return Authorized(payment.Id).Set("pg_3ds", "0");
+                long? profile = Change(merchant, payment.Id, p => p.Card?.RecurringProfile);
+                return Authorized(payment.Id).Set("pg_3ds", "0").Set("pg_recurring_profile", profile?.ToString(CultureInfo.InvariantCulture));
             }
 
             string key = Change(merchant, payment.Id, p => p.OpenIssuerSession());
@@ -93,6 +94,16 @@ namespace FreedomPay.Sandbox.Gateway
                 return true;
             });
             return Authorized(id);
+        }
+
+        /// <summary>g2g/recurrent: a new one-step payment from the card behind the profile (make_recurring_payment.php's emulation).</summary>
+        private SandboxReply GatewayRecurrent(GatewayRequest request, SandboxMerchant merchant)
+        {
+            SandboxReply charged = Recurring(request, merchant);
+            return SandboxReply.Ok()
+                .Set("pg_payment_id", charged["pg_payment_id"])
+                .Set("pg_recurring_profile", charged["pg_recurring_profile"])
+                .Set("pg_datetime", Iso(Now));
         }
 
         private SandboxReply GatewayCancel(GatewayRequest request, SandboxMerchant merchant)

@@ -83,6 +83,7 @@ namespace FreedomPay.Sandbox.Gateway
             Checked(GatewayPaymentsClient.PayWithGooglePayInfo, GatewayWalletPay),
             Checked(GatewayPaymentsClient.CompleteThreeDsInfo, GatewayCompleteThreeDs),
             Checked(GatewayPaymentsClient.CancelInfo, GatewayCancel),
+            Checked(GatewayPaymentsClient.RecurrentInfo, GatewayRecurrent),
             Checked(GatewayPaymentsClient.ClearingInfo, GatewayClearing),
             Checked(GatewayPaymentsClient.RefundInfo, GatewayRefund),
             Checked(GatewayCardsClient.AddInfo, GatewayAddCard),

@@ -21,7 +21,7 @@ namespace FreedomPay.GatewayPayments
         /// <summary>Every operation of the area, described for tools (see <see cref="global::FreedomPay.Runtime.OperationInfo"/>).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.OperationInfo> Operations
         {
-            get { return new global::FreedomPay.Runtime.OperationInfo[] { PayInfo, CompleteThreeDsInfo, PayByTokenInfo, PayWithApplePayInfo, PayWithGooglePayInfo, CancelInfo, ClearingInfo, RefundInfo, StatusInfo }; }
+            get { return new global::FreedomPay.Runtime.OperationInfo[] { PayInfo, CompleteThreeDsInfo, PayByTokenInfo, PayWithApplePayInfo, PayWithGooglePayInfo, RecurrentInfo, CancelInfo, ClearingInfo, RefundInfo, StatusInfo }; }
         }
 
         // A nested class, so that its fields are initialized before any operation descriptor (declared in other
