@@ -324,6 +324,23 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Verbose_shows_a_gateway_card_payment_with_the_card_number_masked_and_cvc_and_expiry_hidden()
+    {
+        await using var sandbox = await FreedomPaySandbox.StartAsync();
+
+        CliResult result = await CliRunner.RunAsync(Env(sandbox), "gateway-payments", "pay", "--order-id", "V-1", "--amount", "10", "--description", "x",
+            "--card-pan", "4405645000006150", "--card-cvc", "864", "--card-month", "12", "--card-year", "49", "--card-name", "TEST TESTOV", "--verbose");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("> POST " + sandbox.BaseAddress + "g2g/payment", result.Error);
+        Assert.Contains(">   pg_card_pan = 4405**********50", result.Error);
+        Assert.Contains(">   pg_card_cvc = ***", result.Error);
+        Assert.Contains(">   pg_card_month = ***", result.Error);
+        Assert.DoesNotContain("4405645000006150", result.Out + result.Error);
+        Assert.DoesNotMatch(@"\b864\b", result.Out + result.Error); // the CVC as a value anywhere (random ids may hold the digits)
+    }
+
+    [Fact]
     public async Task Help_lists_each_operation_and_its_options_from_the_spec()
     {
         CliResult area = await CliRunner.RunAsync("mobile-balance", "--help");
