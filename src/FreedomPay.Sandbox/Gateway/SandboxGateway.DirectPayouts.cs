@@ -36,22 +36,8 @@ namespace FreedomPay.Sandbox.Gateway
             return GatewayPayoutReply(payout, merchant).Set("pg_card_hash", payout.Target).Set("pg_card_token", token);
         }
 
-        private SandboxReply GatewayPayoutToIban(GatewayRequest request, SandboxMerchant merchant)
-        {
-            string iban = request.Required("pg_recipient_iban");
-            if (!IbanCheckDigitsHold(iban))
-            {
-                throw new GatewayError(SandboxErrorCodes.InvalidField, "Field pg_recipient_iban is not a valid IBAN: its check digits do not match the account.");
-            }
-
-            Payout payout;
-            lock (_book.Gate)
-            {
-                payout = AcceptPayout(request, merchant, iban.Substring(0, 4) + new string('*', iban.Length - 8) + iban.Substring(iban.Length - 4), card: null, notifyKey: null);
-            }
-
-            return GatewayPayoutReply(payout, merchant);
-        }
+        private SandboxReply GatewayPayoutToIban(GatewayRequest request, SandboxMerchant merchant) =>
+            GatewayPayoutReply(IbanPayout(request, merchant, notifyKey: null), merchant);
 
         private SandboxReply GatewayPayoutBalance(GatewayRequest request, SandboxMerchant merchant) =>
             SandboxReply.Ok().Set("pg_balance", Balance(merchant)).Set("pg_currency", request.Required("pg_currency"));

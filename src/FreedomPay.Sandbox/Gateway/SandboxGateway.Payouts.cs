@@ -41,24 +41,28 @@ namespace FreedomPay.Sandbox.Gateway
         /// <summary>to_iban: a payout to a bank account; the IBAN's check digits must hold (ISO 13616).</summary>
         private SandboxReply ToIban(GatewayRequest request, SandboxMerchant merchant)
         {
-            string iban = request.Required("pg_recipient_iban");
-            if (!IbanCheckDigitsHold(iban))
-            {
-                throw new GatewayError(SandboxErrorCodes.InvalidField, "Field pg_recipient_iban is not a valid IBAN: its check digits do not match the account.");
-            }
-
-            Payout payout;
-            lock (_book.Gate)
-            {
-                payout = AcceptPayout(request, merchant, iban.Substring(0, 4) + new string('*', iban.Length - 8) + iban.Substring(iban.Length - 4), card: null);
-            }
-
+            Payout payout = IbanPayout(request, merchant, PayoutSecret);
             return SandboxReply.Ok()
                 .Set("pg_payment_id", payout.Id)
                 .Set("pg_merchant_id", merchant.MerchantId)
                 .Set("pg_order_id", payout.OrderId)
                 .Set("pg_payment_amount", payout.Amount)
                 .Set("pg_payment_date", payout.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>A payout to the IBAN the request names (its check digits must hold), notified signed with <paramref name="notifyKey"/>.</summary>
+        private Payout IbanPayout(GatewayRequest request, SandboxMerchant merchant, string? notifyKey)
+        {
+            string iban = request.Required("pg_recipient_iban");
+            if (!IbanCheckDigitsHold(iban))
+            {
+                throw new GatewayError(SandboxErrorCodes.InvalidField, "Field pg_recipient_iban is not a valid IBAN: its check digits do not match the account.");
+            }
+
+            lock (_book.Gate)
+            {
+                return AcceptPayout(request, merchant, iban.Substring(0, 4) + new string('*', iban.Length - 8) + iban.Substring(iban.Length - 4), card: null, notifyKey: notifyKey);
+            }
         }
 
         /// <summary>reg2nonreg: a payout to a card the recipient types on the payout page; the amount is reserved now.</summary>

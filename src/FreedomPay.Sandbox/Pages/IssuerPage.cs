@@ -130,28 +130,28 @@ namespace FreedomPay.Sandbox.Pages
     {
         public const string CodeMissing = "Type the code from the SMS.";
 
-        public static string CodeForm(IssuerSession session, string? error) => Document("en", "Card verification (3-D Secure)", $"""
-            <p class="banner">Sandbox issuer: the test code is {E(TestCard.ChallengeCode)}. A wrong code fails the payment.</p>
-            <div class="card">
-            <h1>Card verification</h1>
-            <p id="issuer-status" role="status">Confirm the payment of {E(PageTexts.English.Money(session.Amount, session.Currency))} with card {E(session.MaskedPan)}: type the code your bank sent.</p>
-            <form id="issuer-form" method="post" action="{E(IssuerPage.Path)}/code" novalidate>
-            <input type="hidden" name="MD" value="{E(session.Md)}">
-            <input type="hidden" name="TermUrl" value="{E(session.TermUrl)}">
-            <label for="code">Code from the SMS</label>
-            <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required aria-describedby="{(error is null ? "issuer-status" : "code-error")}"{(error is null ? string.Empty : " aria-invalid=\"true\"")} autofocus>
-            {(error is null ? string.Empty : $"""<p id="code-error" class="error" role="alert">{E(error)}</p>""")}
-            <button type="submit">Confirm</button>
-            </form>
-            </div>
-            """);
+        public static string CodeForm(IssuerSession session, string? error) => Page(
+            "payment",
+            $"Confirm the payment of {PageTexts.English.Money(session.Amount, session.Currency)} with card {session.MaskedPan}: type the code your bank sent.",
+            IssuerPage.Path + "/code",
+            $"""<input type="hidden" name="MD" value="{E(session.Md)}"><input type="hidden" name="TermUrl" value="{E(session.TermUrl)}">""",
+            error);
 
-        public static string TransferCodeForm(string key, decimal amount, string currency, string mask, string? error) => Document("en", "Card verification (3-D Secure)", $"""
-            <p class="banner">Sandbox issuer: the test code is {E(TestCard.ChallengeCode)}. A wrong code fails the transfer.</p>
+        public static string TransferCodeForm(string key, decimal amount, string currency, string mask, string? error) => Page(
+            "transfer",
+            $"Confirm the transfer of {PageTexts.English.Money(amount, currency)} from card {mask}: type the code your bank sent.",
+            IssuerPage.TransferPath + "/" + key,
+            string.Empty,
+            error);
+
+        /// <summary>One labelled code field, its error tied to it (aria-describedby, aria-invalid), the form's hidden fields.</summary>
+        private static string Page(string what, string status, string action, string hidden, string? error) => Document("en", "Card verification (3-D Secure)", $"""
+            <p class="banner">Sandbox issuer: the test code is {E(TestCard.ChallengeCode)}. A wrong code fails the {what}.</p>
             <div class="card">
             <h1>Card verification</h1>
-            <p id="issuer-status" role="status">Confirm the transfer of {E(PageTexts.English.Money(amount, currency))} from card {E(mask)}: type the code your bank sent.</p>
-            <form id="issuer-form" method="post" action="{E(IssuerPage.TransferPath)}/{E(key)}" novalidate>
+            <p id="issuer-status" role="status">{E(status)}</p>
+            <form id="issuer-form" method="post" action="{E(action)}" novalidate>
+            {hidden}
             <label for="code">Code from the SMS</label>
             <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required aria-describedby="{(error is null ? "issuer-status" : "code-error")}"{(error is null ? string.Empty : " aria-invalid=\"true\"")} autofocus>
             {(error is null ? string.Empty : $"""<p id="code-error" class="error" role="alert">{E(error)}</p>""")}
