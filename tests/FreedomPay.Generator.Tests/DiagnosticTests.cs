@@ -149,6 +149,8 @@ public sealed class DiagnosticTests
         ("two signature fields", "FPG0014", Valid.Replace("      pg_sig: { fill: signature }", "      pg_sig: { fill: signature }\n      «pg_sig2: { fill: signature }")),
         ("script name with a slash", "FPG0014", Valid.Replace("    path: /ping", "    path: /ping\n    signature-script: «a/b")),
         ("unknown encoding", "FPG0016", Valid.Replace("operations:", "encoding: «xml\noperations:")),
+        ("idempotent without a request id", "FPG0011", Json.Replace("    path: /ping", "    path: /ping\n    «idempotent: request-id")),
+        ("idempotent by something else", "FPG0016", Json.Replace("    path: /ping", "    path: /ping\n    idempotent: «order-id")),
         ("json encoding signed with pg_sig", "FPG0011", Valid.Replace("operations:", "encoding: «json\noperations:")),
         ("header auth without json", "FPG0011", Valid.Replace("operations:", "auth: «jws-hs256\noperations:")),
         ("unknown auth scheme", "FPG0016", Valid.Replace("operations:", "encoding: json\nauth: { scheme: «hs999 }\noperations:")),

@@ -30,14 +30,14 @@ namespace FreedomPay.Generator.Binding
 
         /// <summary>Members every generated response (and reply object) class already has, its shape factories included.</summary>
         private static readonly ReservedNames ResponseReserved = new ReservedNames(
-            "Raw", "RawXml", "Elements", "Message", "Parse", "Shape", "ValuesOf", "ReplyKind", "ExtraParams", "GetType", "ToString", "Equals", "GetHashCode",
+            "Raw", "RawXml", "RequestId", "Elements", "Message", "Parse", "Shape", "ValuesOf", "ReplyKind", "ExtraParams", "GetType", "ToString", "Equals", "GetHashCode",
             "TextElement", "IntegerElement", "DecimalElement", "BooleanElement", "EnumElement", "DateTimeElement", "DateTimeOffsetElement", "ObjectElement", "ListElement");
 
         /// <summary>Members of every request: object's, FreedomPayRequest's (its table factories included) and the generated ones.</summary>
         private static readonly ReservedNames RequestReserved = new ReservedNames(
             "GetType", "ToString", "Equals", "GetHashCode", "MemberwiseClone", "Fields", "Accept", "FieldTable", "FromText",
             "TextField", "IntegerField", "DecimalField", "BooleanField", "EnumField", "DateTimeField", "DateTimeOffsetField", "ConstantField",
-            "MerchantIdField", "SaltField", "SignatureField", "ExtraParams", "AsDateTime", "FromPostedForm", "PostedValues");
+            "MerchantIdField", "SaltField", "SignatureField", "ExtraParams", "AsDateTime", "FromPostedForm", "PostedValues", "RequestId");
 
         private EquatableArray<RequestFieldModel> BindRequest(MappingReader operation, string operationName, MemberNames members)
         {

@@ -11,7 +11,7 @@ namespace FreedomPay.Generator.Binding
         private static readonly string[] OperationKeys =
         {
             "method", "path", "summary", "description", "source", "safe-to-retry", "timeout", "signature-script", "verified", "note",
-            "defaults", "constants", "request", "response", "one-of", "required-unless", "card-expiry", "extra-params", "kind", "headers", "deprecated",
+            "defaults", "constants", "request", "response", "one-of", "required-unless", "card-expiry", "idempotent", "extra-params", "kind", "headers", "deprecated",
         };
 
         private static readonly string[] ResponseKeys = { "signed", "elements", "verified", "note", "browser-step" };
@@ -115,7 +115,34 @@ namespace FreedomPay.Generator.Binding
                 ExtraParams: reader.Bool("extra-params", false),
                 IsRedirect: redirect,
                 Headers: headers,
-                Deprecated: BindDeprecated(reader, $"operation '{name}'"));
+                Deprecated: BindDeprecated(reader, $"operation '{name}'"),
+                Idempotent: BindIdempotent(reader, headers));
+        }
+
+        /// <summary>
+        /// <c>idempotent: request-id</c>: the gateway deduplicates the call by its request id, so the client may send it
+        /// again under the same id. Needs a header the client fills with the id (<c>fill: request-id</c>).
+        /// </summary>
+        private bool BindIdempotent(MappingReader reader, EquatableArray<HeaderModel> headers)
+        {
+            if (reader.String("idempotent") is not { } by)
+            {
+                return false;
+            }
+
+            if (by != "request-id")
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("idempotent")!.Span, by, "idempotent", "the gateway deduplicates by its request id: write 'request-id'");
+                return false;
+            }
+
+            if (!headers.Any(h => h.Source == HeaderSource.RequestId))
+            {
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("idempotent")!.Key.Span, "idempotent", "the call has no request id to repeat: add a header filled with one ('X-Request-Id: { fill: request-id }')");
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary><c>method:</c>, POST by default; anything but POST and GET is reported.</summary>

@@ -33,7 +33,8 @@ namespace FreedomPay.Generator.Description
             op.Response.Elements.Select(Reply).ToEquatableArray(),
             op.Headers,
             Deprecated(op.Deprecated, op.Summary),
-            op.Response.BrowserStep);
+            op.Response.BrowserStep,
+            op.Idempotent);
 
         /// <summary>
         /// An operation's request table in wire order, as the client has always sent it: merchant id and constants, the

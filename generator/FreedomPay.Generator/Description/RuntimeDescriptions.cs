@@ -33,7 +33,8 @@ namespace FreedomPay.Generator.Description
         EquatableArray<ReplyElementDescription> Reply,
         EquatableArray<HeaderModel> Headers,
         string? Summary,
-        BrowserStepModel? BrowserStep = null);
+        BrowserStepModel? BrowserStep = null,
+        bool Idempotent = false);
 
     /// <summary>A <c>RequestFieldTable</c>: its entries in wire order, its groups, whether it takes the shop's own fields.</summary>
     internal sealed record RequestTableDescription(

@@ -26,6 +26,7 @@ namespace FreedomPay.Generator.Emit
                 SafeToRetry = runtime.SafeToRetry,
                 TimeoutSeconds = runtime.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture),
                 SignedResponse = runtime.SignedResponse,
+                Idempotent = runtime.Idempotent,
                 Headers = runtime.Headers.Select(h => new HeaderView { Name = CSharpText.Literal(h.Name), Value = h.Value is null ? null : CSharpText.Literal(h.Value) }).ToList(),
                 SummaryLiteral = runtime.Summary is null ? null : CSharpText.Literal(runtime.Summary),
                 Obsolete = op.Deprecated is null ? null : CSharpText.Literal(op.Deprecated),
@@ -81,7 +82,9 @@ namespace FreedomPay.Generator.Emit
             }
 
             string wireLine = $"Sends {CSharpText.Code(op.HttpMethod + " /" + op.Path)}, " + Signing(op, auth)
-                + (op.SafeToRetry ? " Safe to retry: the client retries it on network errors." : " Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again.")
+                + (op.SafeToRetry ? " Safe to retry: the client retries it on network errors."
+                    : op.Idempotent ? " The gateway answers a repeated request id with its first reply, so the client retries it on network errors and HTTP 5xx under the same id (set <c>RequestId</c> to resume a call yourself); when the last attempt fails too, <see cref=\"global::FreedomPay.FreedomPayOutcomeUnknownException\"/> names the id to resend with."
+                    : " Never retried: after a timeout, find out whether it took effect (a status call, or the merchant portal) before sending it again.")
                 + (op.TimeoutMilliseconds is { } timeoutMs ? $" Waits {(timeoutMs / 1000m).ToString(CultureInfo.InvariantCulture)} s for the reply." : string.Empty);
             string?[] remarks = CSharpText.Paragraphs(op.Description).Concat(new[] { wireLine, DocText.Unverified(op.Verified, op.Note) }).ToArray();
             List<string> doc = op.Summary is null

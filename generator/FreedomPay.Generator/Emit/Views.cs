@@ -125,6 +125,9 @@ namespace FreedomPay.Generator.Emit
         public string? TimeoutSeconds { get; set; }
         public bool SignedResponse { get; set; }
 
+        /// <summary>The gateway deduplicates by request id (<c>idempotent: request-id</c>).</summary>
+        public bool Idempotent { get; set; }
+
         /// <summary>The spec's <c>headers:</c>: name and C# literal value (null for a generated request id).</summary>
         public List<HeaderView> Headers { get; set; } = new List<HeaderView>();
 

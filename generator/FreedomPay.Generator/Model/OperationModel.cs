@@ -8,6 +8,7 @@ namespace FreedomPay.Generator.Model
     /// <param name="IsRedirect">A signed address for the buyer's browser (<c>kind: redirect</c>), not a call with a reply.</param>
     /// <param name="Headers">Request headers the spec adds (<c>headers:</c>).</param>
     /// <param name="Deprecated">What to use instead (<c>deprecated:</c>); null when the operation is not deprecated.</param>
+    /// <param name="Idempotent">The gateway answers a repeated request id with its first reply (<c>idempotent: request-id</c>): the client may retry the call under the same id.</param>
     internal sealed record OperationModel(
         string Name,
         string HttpMethod,
@@ -27,7 +28,8 @@ namespace FreedomPay.Generator.Model
         bool ExtraParams = false,
         bool IsRedirect = false,
         EquatableArray<HeaderModel> Headers = default,
-        string? Deprecated = null);
+        string? Deprecated = null,
+        bool Idempotent = false);
 
     /// <summary>A request header: a constant (<c>X-Action: gateway.payment.read</c>) or a generated request id.</summary>
     internal sealed record HeaderModel(string Name, HeaderSource Source, string? Value);

@@ -61,7 +61,8 @@ namespace FreedomPay.Cli.Specs
                     : new RequestHeader(h.Name, Runtime.HeaderSource.Constant, h.Value)).ToArray(),
                 browserStep: op.BrowserStep is { } step
                     ? new BrowserStep(step.Name, step.When, step.Url, step.Method, step.Fields.SelectMany(f => new[] { f.FormName, f.Element }).ToArray(), step.ReturnField)
-                    : null);
+                    : null,
+                idempotent: op.Idempotent);
             return OperationInfo.Create(descriptor, op.Summary, text => new TextRequest(table, text), raw => new TextResponse(raw));
         }
 

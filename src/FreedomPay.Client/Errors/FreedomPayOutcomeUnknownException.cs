@@ -18,5 +18,11 @@ namespace FreedomPay
 
         /// <summary>The HTTP status code, when the gateway answered with a server error.</summary>
         public int? HttpStatusCode { get; internal set; }
+
+        /// <summary>
+        /// The request id the call was sent with, for a call the gateway deduplicates by it: send the same request
+        /// again with this <c>RequestId</c> to get the gateway's first reply (the outcome) instead of a second effect.
+        /// </summary>
+        public string? RequestId { get; internal set; }
     }
 }

@@ -60,6 +60,12 @@ namespace FreedomPay.Sandbox.Gateway
                 string again = earlier.BodyHash.AsSpan().SequenceEqual(bodyHash)
                     ? earlier.Reply
                     : SandboxReply.Error(SandboxErrorCodes.InvalidField, $"{requestIdHeader} {requestId} was already used for another request.").RenderJson(route.Errors, null);
+                if (fault?.Kind == SandboxFaultKind.DropConnection)
+                {
+                    context.Abort(); // a repeat's reply can be lost too; the first reply stays remembered
+                    return;
+                }
+
                 await WriteTextAsync(context, again, at).ConfigureAwait(false);
                 return;
             }

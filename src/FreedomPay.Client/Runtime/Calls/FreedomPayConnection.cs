@@ -74,6 +74,12 @@ namespace FreedomPay.Runtime
             cancellationToken.ThrowIfCancellationRequested();
             RequestValidation validation = RequestValidation.Of(request);
             validation.ThrowIfInvalid(operation.DisplayName);
+            if (request.RequestId is { } requestId && !IsRequestIdText(requestId))
+            {
+                // It goes into a header: no line breaks or other text a header could be split on.
+                throw new FreedomPayValidationException(operation.DisplayName, new[] { new FieldError("(request id)", "RequestId", "must be 1 to 64 letters, digits and '-' (a UUID)") });
+            }
+
             string secret = _options.SecretFor(operation);
 
             string? paymentId = validation.PaymentId;
@@ -82,8 +88,8 @@ namespace FreedomPay.Runtime
             try
             {
                 var call = new Call<TRequest>(this, operation, request, secret, activity);
-                PgResponse reply = operation.SafeToRetry
-                    ? await _retry.ExecuteAsync(static (call, token) => call.AttemptAsync(token), call, cancellationToken).ConfigureAwait(false)
+                PgResponse reply = operation.Retryable
+                    ? await RetriedAsync(call, operation, cancellationToken).ConfigureAwait(false)
                     : await call.AttemptAsync(cancellationToken).ConfigureAwait(false);
                 TResponse response = parse(reply);
                 SpecDrift.Check(operation, reply.Root, _logger);
@@ -103,6 +109,49 @@ namespace FreedomPay.Runtime
                 ex.Operation ??= operation.DisplayName;
                 Report(ex, activity, operation, paymentId, clock.Elapsed);
                 throw;
+            }
+        }
+
+        private static bool IsRequestIdText(string id)
+        {
+            if (id.Length is 0 or > 64)
+            {
+                return false;
+            }
+
+            foreach (char c in id)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// A safe call, or one the gateway deduplicates by its request id, through the retry pipeline (every attempt
+        /// under the same id). When the last attempt of a call that moves money fails without a trustworthy reply, the
+        /// outcome is unknown, and the exception names the id a resend must carry to learn it.
+        /// </summary>
+        private async ValueTask<PgResponse> RetriedAsync<TRequest>(Call<TRequest> call, OperationDescriptor operation, CancellationToken cancellationToken)
+            where TRequest : FreedomPayRequest
+        {
+            try
+            {
+                return await _retry.ExecuteAsync(static (call, token) => call.AttemptAsync(token), call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FreedomPayException ex) when (!operation.SafeToRetry && ex is FreedomPayNetworkException or FreedomPayProtocolException { HttpStatusCode: >= 500 or 429 or (>= 300 and < 400) })
+            {
+                throw new FreedomPayOutcomeUnknownException(
+                    operation.DisplayName,
+                    $"{operation.DisplayName} did not complete after {call.Attempts} attempts under request id {call.RequestId}: {ex.Message} The gateway may have acted on it. Send it again with RequestId = \"{call.RequestId}\": the gateway answers a repeated id with its first reply, so the payment is not made twice.",
+                    ex)
+                {
+                    HttpStatusCode = (ex as FreedomPayProtocolException)?.HttpStatusCode,
+                    RequestId = call.RequestId,
+                };
             }
         }
 
@@ -167,9 +216,15 @@ namespace FreedomPay.Runtime
             where TRequest : FreedomPayRequest
         {
             private int _attempts;
-            private string? _requestId;
+            private string? _requestId = request.RequestId;
 
             public Activity? Activity { get; } = activity;
+
+            /// <summary>How many attempts were sent.</summary>
+            public int Attempts => _attempts;
+
+            /// <summary>The request id every attempt carries (the caller's, or one made for the call), once the first is sent.</summary>
+            public string? RequestId => _requestId;
 
             public string Operation => operation.DisplayName;
 
@@ -196,6 +251,7 @@ namespace FreedomPay.Runtime
                     reply.Headers = headers;
                 }
 
+                reply.RequestId = _requestId;
                 return reply;
             }
 

@@ -165,7 +165,7 @@ namespace FreedomPay.Runtime
         }
 
         /// <summary>Sent, but no reply: safe operations may simply be repeated; others have an unknown outcome.</summary>
-        private static FreedomPayException Lost(OperationDescriptor operation, string what, Exception inner) => operation.SafeToRetry
+        private static FreedomPayException Lost(OperationDescriptor operation, string what, Exception inner) => operation.Retryable
             ? new FreedomPayNetworkException(operation.DisplayName, $"{operation.DisplayName} did not complete: {what}. It is safe to call again.", inner)
             : new FreedomPayOutcomeUnknownException(operation.DisplayName, $"{operation.DisplayName} did not complete: {what}. The gateway may have acted on it: check the payment's status before sending it again.", inner);
 
@@ -176,14 +176,14 @@ namespace FreedomPay.Runtime
         private static FreedomPayException Redirected(OperationDescriptor operation, int status)
         {
             string what = $"The gateway answered {operation.DisplayName} with a redirect (HTTP {status}), which the client does not follow: the signed request goes to the configured address only. Check the base address (https, the exact host).";
-            return operation.SafeToRetry
+            return operation.Retryable
                 ? new FreedomPayProtocolException(what) { Operation = operation.DisplayName, HttpStatusCode = status }
                 : new FreedomPayOutcomeUnknownException(operation.DisplayName, what + " Something at that address received the call: check the payment's status before sending it again.", null) { HttpStatusCode = status };
         }
 
         private static FreedomPayException HttpError(OperationDescriptor operation, int status, string? reason)
         {
-            if (status >= 500 && !operation.SafeToRetry)
+            if (status >= 500 && !operation.Retryable)
             {
                 return new FreedomPayOutcomeUnknownException(operation.DisplayName, $"The gateway answered {operation.DisplayName} with HTTP {status} {reason}. It may have acted on it: check the payment's status before sending it again.", null)
                 {

@@ -12,6 +12,13 @@ namespace FreedomPay.Runtime
         }
 
         /// <summary>
+        /// The request id to send, for an operation whose spec fills one (X-Request-Id); null: a new UUID per call. Set it
+        /// to resume a call whose outcome is unknown (<see cref="FreedomPayOutcomeUnknownException.RequestId"/>): the
+        /// gateway answers a repeated id with its first reply. Ignored by operations without a request id.
+        /// </summary>
+        public string? RequestId { get; init; }
+
+        /// <summary>
         /// The values a page posted back to the merchant, read by the fields' <c>posted-as</c> names (called by a
         /// generated <c>FromPostedForm</c>). A required one the form lacks throws <see cref="FreedomPayValidationException"/>.
         /// </summary>

@@ -11,6 +11,9 @@ namespace FreedomPay.Runtime
         /// <summary>Every element of the reply, including those the spec does not describe.</summary>
         public PgResponse Raw { get; }
 
+        /// <summary>The request id the call was sent with (X-Request-Id), to find the call again; null when the operation sends none.</summary>
+        public string? RequestId => Raw.RequestId;
+
         /// <summary>The reply's XML exactly as received.</summary>
         public string RawXml => Raw.Xml;
     }

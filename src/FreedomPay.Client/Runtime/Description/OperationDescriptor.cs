@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.ComponentModel;
 
 namespace FreedomPay.Runtime
@@ -30,6 +31,7 @@ namespace FreedomPay.Runtime
         /// </param>
         /// <param name="headers">The request headers the spec adds (constant or generated), beyond those of the area's auth.</param>
         /// <param name="browserStep">The page a reply may send the buyer's browser to next (the spec's <c>browser-step</c>).</param>
+        /// <param name="idempotent">The gateway answers a repeated request id with its first reply (the spec's <c>idempotent: request-id</c>).</param>
         public OperationDescriptor(
             AreaDescriptor area,
             string name,
@@ -42,7 +44,8 @@ namespace FreedomPay.Runtime
             bool signedResponse = true,
             IReadOnlyList<ReplyElement>? reply = null,
             IReadOnlyList<RequestHeader>? headers = null,
-            BrowserStep? browserStep = null)
+            BrowserStep? browserStep = null,
+            bool idempotent = false)
         {
             if (area is null)
             {
@@ -81,7 +84,18 @@ namespace FreedomPay.Runtime
             Masks = ReplyMasks.For(Reply);
             DisplayName = area.Name + "." + name;
             BrowserStep = browserStep;
+            IdempotentByRequestId = idempotent && Headers.Any(h => h.Source == HeaderSource.RequestId);
         }
+
+        /// <summary>
+        /// The gateway deduplicates the call by its request id (the spec's <c>idempotent: request-id</c>): a call that
+        /// moves money is then retried like a safe one, under the same id, and the gateway answers a repeat with its
+        /// first reply.
+        /// </summary>
+        public bool IdempotentByRequestId { get; }
+
+        /// <summary>Whether a failed attempt may be sent again: a safe operation, or one the gateway deduplicates.</summary>
+        internal bool Retryable => SafeToRetry || IdempotentByRequestId;
 
         /// <summary>The page a reply may send the buyer's browser to next (3-D Secure), or null (the spec's <c>browser-step</c>).</summary>
         public BrowserStep? BrowserStep { get; }

@@ -22,6 +22,9 @@ namespace FreedomPay.Runtime
         /// <summary>The root element (<c>response</c>, or <c>root</c> in the docs' examples).</summary>
         public PgElement Root { get; }
 
+        /// <summary>The request id the call was sent with (the spec's <c>fill: request-id</c> header); null when it has none.</summary>
+        public string? RequestId { get; internal set; }
+
         /// <summary>The reply exactly as received, decoded as text (XML, or a JSON area's JSON).</summary>
         public string Xml => _xml ??= Decode(_body, _length);
 
