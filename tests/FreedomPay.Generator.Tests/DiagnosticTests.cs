@@ -233,13 +233,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void A_request_id_fill_on_a_body_field_says_where_request_ids_go()
+    public void A_request_id_fill_on_a_body_field_is_filled_by_the_client_and_an_unknown_fill_lists_it()
     {
-        var (result, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ fill: request-id }"), "/specs/demo.yaml");
+        var (filled, _) = GeneratorHarness.Run(Valid.Replace("pg_order_id: { max-length: 10 }", "request_id: { fill: request-id }"), "/specs/demo.yaml");
+        var (unknown, _) = GeneratorHarness.Run(Valid.Replace("{ max-length: 10 }", "{ fill: uuid }"), "/specs/demo.yaml");
 
-        Diagnostic error = Assert.Single(result.Diagnostics);
+        Assert.Empty(filled.Diagnostics);
+        Assert.Contains("RequestIdField(\"request_id\")", filled.GeneratedSources.Single(s => s.HintName == "Demo.Ping.g.cs").SourceText.ToString());
+        Diagnostic error = Assert.Single(unknown.Diagnostics);
         Assert.Equal("FPG0016", error.Id);
-        Assert.Contains("a request id goes in a header: under the operation's 'headers:', write e.g. 'X-Request-Id: { fill: request-id }'", error.GetMessage());
+        Assert.Contains("'request-id' (a UUID per call)", error.GetMessage());
     }
 
     [Theory]

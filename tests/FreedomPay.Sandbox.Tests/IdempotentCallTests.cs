@@ -71,6 +71,27 @@ public sealed class IdempotentCallTests
         Assert.Single(f.Sandbox.Requests, r => r.Operation == "AsyncReads.RefundPayment"); // the two 500s came before any handling
     }
 
+    [Fact]
+    public async Task A_request_id_in_the_body_is_the_same_on_every_attempt_and_the_gateway_deduplicates_by_it()
+    {
+        var refunds = new Counter();
+        string? seen = null;
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(AsyncReadsClient.Operations));
+        f.Sandbox.Handle(AsyncReadsClient.RefundByBodyIdInfo, call =>
+        {
+            refunds.Add();
+            seen = call.Request.Optional("request_id");
+            return call.DefaultReply();
+        });
+        f.Sandbox.Faults.Add(AsyncReadsClient.RefundByBodyIdInfo, SandboxFault.DropConnection(afterProcessing: true));
+
+        RefundByBodyIdResponse refund = await f.Client.AsyncReads().RefundByBodyIdAsync(new RefundByBodyIdRequest { TransactionId = 5, Amount = 10m });
+
+        Assert.Equal(1, refunds.Value);
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4", seen!); // a UUID v4
+        Assert.Equal(seen, refund.RequestId);
+    }
+
     /// <summary>How often the sandbox's handler ran, read after the calls.</summary>
     private sealed class Counter
     {

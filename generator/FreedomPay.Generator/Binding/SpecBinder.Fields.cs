@@ -285,11 +285,9 @@ namespace FreedomPay.Generator.Binding
                 case "signature":
                     return FillKind.Signature;
                 case "request-id":
-                    // A request id is generated per call, and today only a header carries one.
-                    _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("fill")!.Span, fill, "fill", "a request id goes in a header: under the operation's 'headers:', write e.g. 'X-Request-Id: { fill: request-id }' (a body field takes 'merchant-id', 'salt' or 'signature')");
-                    return FillKind.None;
+                    return FillKind.RequestId;
                 default:
-                    _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("fill")!.Span, fill, "fill", "use 'merchant-id' (from the client options), 'salt' (random per request) or 'signature' (pg_sig)");
+                    _context.Report(DiagnosticDescriptors.InvalidValue, reader.Node("fill")!.Span, fill, "fill", "use 'merchant-id' (from the client options), 'salt' (random per request), 'signature' (pg_sig) or 'request-id' (a UUID per call)");
                     return FillKind.None;
             }
         }
@@ -298,6 +296,7 @@ namespace FreedomPay.Generator.Binding
         {
             FillKind.MerchantId => "merchant-id",
             FillKind.Salt => "salt",
+            FillKind.RequestId => "request-id",
             _ => "signature",
         };
     }

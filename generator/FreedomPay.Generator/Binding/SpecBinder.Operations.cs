@@ -116,14 +116,14 @@ namespace FreedomPay.Generator.Binding
                 IsRedirect: redirect,
                 Headers: headers,
                 Deprecated: BindDeprecated(reader, $"operation '{name}'"),
-                Idempotent: BindIdempotent(reader, headers));
+                Idempotent: BindIdempotent(reader, headers, request));
         }
 
         /// <summary>
         /// <c>idempotent: request-id</c>: the gateway deduplicates the call by its request id, so the client may send it
         /// again under the same id. Needs a header the client fills with the id (<c>fill: request-id</c>).
         /// </summary>
-        private bool BindIdempotent(MappingReader reader, EquatableArray<HeaderModel> headers)
+        private bool BindIdempotent(MappingReader reader, EquatableArray<HeaderModel> headers, EquatableArray<RequestFieldModel> request)
         {
             if (reader.String("idempotent") is not { } by)
             {
@@ -136,9 +136,9 @@ namespace FreedomPay.Generator.Binding
                 return false;
             }
 
-            if (!headers.Any(h => h.Source == HeaderSource.RequestId))
+            if (!headers.Any(h => h.Source == HeaderSource.RequestId) && !request.Any(f => f.Fill == FillKind.RequestId))
             {
-                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("idempotent")!.Key.Span, "idempotent", "the call has no request id to repeat: add a header filled with one ('X-Request-Id: { fill: request-id }')");
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, reader.Entry("idempotent")!.Key.Span, "idempotent", "the call has no request id to repeat: add a header or a body field filled with one ('X-Request-Id: { fill: request-id }', 'request_id: { fill: request-id }')");
                 return false;
             }
 

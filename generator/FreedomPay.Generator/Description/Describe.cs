@@ -44,6 +44,7 @@ namespace FreedomPay.Generator.Description
         {
             var fields = new List<RequestFieldDescription>();
             fields.AddRange(op.Request.Where(f => f.Fill == FillKind.MerchantId).Select(f => new RequestFieldDescription(FieldEntry.MerchantId, f.WireName)));
+            fields.AddRange(op.Request.Where(f => f.Fill == FillKind.RequestId).Select(f => new RequestFieldDescription(FieldEntry.RequestId, f.WireName)));
             fields.AddRange(op.Constants.Select(c => new RequestFieldDescription(FieldEntry.Constant, c.WireName, ConstantValue: c.Value)));
             fields.AddRange(op.Request.Where(f => f.Fill == FillKind.None).Select(Field));
             fields.AddRange(op.Request.Where(f => f.Fill == FillKind.Salt).Select(f => new RequestFieldDescription(FieldEntry.Salt, f.WireName)));

@@ -47,6 +47,7 @@ namespace FreedomPay.Generator.Description
     internal enum FieldEntry
     {
         MerchantId,
+        RequestId,
         Constant,
         Value,
         Salt,

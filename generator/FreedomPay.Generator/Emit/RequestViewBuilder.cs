@@ -114,6 +114,7 @@ namespace FreedomPay.Generator.Emit
             switch (field.Entry)
             {
                 case FieldEntry.MerchantId:
+                case FieldEntry.RequestId:
                 case FieldEntry.Salt:
                 case FieldEntry.Signature:
                     // MerchantIdField, SaltField, SignatureField

@@ -33,6 +33,9 @@ namespace FreedomPay.Generator.Model
         MerchantId,
         Salt,
         Signature,
+
+        /// <summary>A new request id per call (a UUID), the same for every attempt of the call.</summary>
+        RequestId,
     }
 
     /// <summary>How logs, traces, ToString and tools show a value (the spec's <c>sensitive:</c>).</summary>

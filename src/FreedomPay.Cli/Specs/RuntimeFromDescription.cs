@@ -113,6 +113,8 @@ namespace FreedomPay.Cli.Specs
                         return RequestField.Filled(f.WireName, FieldRole.MerchantId);
                     case FieldEntry.Salt:
                         return RequestField.Filled(f.WireName, FieldRole.Salt);
+                    case FieldEntry.RequestId:
+                        return RequestField.Filled(f.WireName, FieldRole.RequestId);
                     case FieldEntry.Signature:
                         return RequestField.Filled(f.WireName, FieldRole.Signature);
                     case FieldEntry.Constant:

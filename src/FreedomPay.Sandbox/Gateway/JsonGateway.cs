@@ -49,9 +49,12 @@ namespace FreedomPay.Sandbox.Gateway
                 return;
             }
 
-            // The header the spec fills with a request id (X-Request-Id in the Gateway API, Request-Id in the Card API).
-            string? requestIdHeader = operation.Headers.FirstOrDefault(h => h.Source == HeaderSource.RequestId)?.Name;
-            string? requestId = requestIdHeader is null ? null : context.Request.Headers[requestIdHeader].FirstOrDefault();
+            // The header the spec fills with a request id (X-Request-Id in the Gateway API, Request-Id in the Card API),
+            // or the body field (request_id in the Card and Partner APIs' bodies).
+            string? requestIdHeader = operation.Headers.FirstOrDefault(h => h.Source == HeaderSource.RequestId)?.Name ?? operation.Fields.RequestIdField;
+            string? requestId = requestIdHeader is null ? null
+                : operation.Fields.RequestIdField == requestIdHeader ? BodyText(body, requestIdHeader)
+                : context.Request.Headers[requestIdHeader].FirstOrDefault();
             byte[] bodyHash = SHA256.HashData(body);
             string replayKey = merchant.MerchantId + "\n" + requestId;
             if (requestId is not null && _replies.TryGetValue(replayKey, out var earlier))
@@ -76,7 +79,7 @@ namespace FreedomPay.Sandbox.Gateway
             {
                 if (requestIdHeader is not null && string.IsNullOrEmpty(requestId))
                 {
-                    throw new GatewayError(SandboxErrorCodes.InvalidField, $"The {requestIdHeader} header is required.");
+                    throw new GatewayError(SandboxErrorCodes.InvalidField, operation.Fields.RequestIdField == requestIdHeader ? $"Field {requestIdHeader} is required." : $"The {requestIdHeader} header is required.");
                 }
 
                 request = GatewayRequest.From(Fields(body));
@@ -111,6 +114,19 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             await WriteTextAsync(context, fault?.Kind == SandboxFaultKind.MalformedReply ? json.Substring(0, json.Length / 2) : json, at).ConfigureAwait(false);
+        }
+
+        /// <summary>A top-level text value of the body (its request id), or null when the body is not JSON within the limits.</summary>
+        private static string? BodyText(byte[] body, string name)
+        {
+            try
+            {
+                return GatewayRequest.From(Fields(body)).Optional(name);
+            }
+            catch (GatewayError)
+            {
+                return null; // the body's own problem is reported when it is read for the handler
+            }
         }
 
         /// <summary>

@@ -176,7 +176,7 @@ namespace FreedomPay.Runtime
             }
 
             RequestValidation.Of(request).ThrowIfInvalid(operation.DisplayName);
-            FormFieldList fields = BuildFields(operation, request, _options.SecretFor(operation), out string path);
+            FormFieldList fields = BuildFields(operation, request, _options.SecretFor(operation), request.RequestId ?? Guid.NewGuid().ToString("D"), out string path);
             Log.Redirect(_logger, operation.DisplayName);
             return FreedomPayRedirect.Create(operation.HttpMethod, _options.BaseAddress ?? operation.DefaultServer, path, fields);
         }
@@ -231,17 +231,22 @@ namespace FreedomPay.Runtime
             public async ValueTask<PgResponse> AttemptAsync(CancellationToken cancellationToken)
             {
                 Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
+                if (operation.HasRequestId)
+                {
+                    _requestId ??= Guid.NewGuid().ToString("D"); // one id for the call: every attempt carries it
+                }
+
                 (BoundedBody Body, IReadOnlyList<KeyValuePair<string, string>>? Headers) body;
                 if (operation.Encoding == RequestEncoding.Json)
                 {
                     string merchantId = connection._options.MerchantId;
                     string path = operation.Template.Resolve(operation.DisplayName, operation.Fields, merchantId, static _ => string.Empty);
-                    ArraySegment<byte> json = JsonBody.Write(operation, request, merchantId);
+                    ArraySegment<byte> json = JsonBody.Write(operation, request, merchantId, _requestId);
                     body = await connection._transport.SendAsync(operation, path, new OutgoingBody(json, Headers(path, json)), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    FormFieldList fields = connection.BuildFields(operation, request, secret, out string path);
+                    FormFieldList fields = connection.BuildFields(operation, request, secret, _requestId, out string path);
                     body = await connection._transport.SendAsync(operation, path, new OutgoingBody(fields, Headers(path, default)), cancellationToken).ConfigureAwait(false);
                 }
 
@@ -261,7 +266,7 @@ namespace FreedomPay.Runtime
                 List<KeyValuePair<string, string>>? headers = null;
                 foreach (RequestHeader header in operation.Headers)
                 {
-                    string value = header.Source == HeaderSource.Constant ? header.Value! : _requestId ??= Guid.NewGuid().ToString("D");
+                    string value = header.Source == HeaderSource.Constant ? header.Value! : _requestId!;
                     (headers ??= new List<KeyValuePair<string, string>>(4)).Add(new KeyValuePair<string, string>(header.Name, value));
                 }
 
@@ -320,7 +325,7 @@ namespace FreedomPay.Runtime
         /// Merchant id and constants, the caller's values, a fresh salt, then the signature over all of them. Values of
         /// path parameters move from the fields into <paramref name="path"/> before anything is signed.
         /// </summary>
-        private FormFieldList BuildFields<TRequest>(OperationDescriptor operation, TRequest request, string secret, out string path)
+        private FormFieldList BuildFields<TRequest>(OperationDescriptor operation, TRequest request, string secret, string? requestId, out string path)
             where TRequest : FreedomPayRequest
         {
             RequestFieldTable table = operation.Fields;
@@ -331,6 +336,10 @@ namespace FreedomPay.Runtime
                 if (field.Role == FieldRole.MerchantId)
                 {
                     fields.Add(field.WireName, _options.MerchantId);
+                }
+                else if (field.Role == FieldRole.RequestId)
+                {
+                    fields.Add(field.WireName, requestId);
                 }
                 else if (field.Role == FieldRole.Constant)
                 {

@@ -92,6 +92,10 @@ namespace FreedomPay.Runtime
         [EditorBrowsable(EditorBrowsableState.Never)]
         protected static RequestField MerchantIdField(string wireName) => RequestField.Filled(wireName, FieldRole.MerchantId);
 
+        /// <summary>The field the client fills with the call's request id (a UUID, the same for every attempt).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected static RequestField RequestIdField(string wireName) => RequestField.Filled(wireName, FieldRole.RequestId);
+
         /// <summary>The field the client fills with a fresh salt.</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         protected static RequestField SaltField(string wireName) => RequestField.Filled(wireName, FieldRole.Salt);

@@ -20,5 +20,8 @@ namespace FreedomPay.Runtime
 
         /// <summary>The request's signature, filled on every attempt.</summary>
         Signature = 5,
+
+        /// <summary>A request id (a UUID), new per call and the same for every attempt of it.</summary>
+        RequestId = 6,
     }
 }

@@ -84,7 +84,8 @@ namespace FreedomPay.Runtime
             Masks = ReplyMasks.For(Reply);
             DisplayName = area.Name + "." + name;
             BrowserStep = browserStep;
-            IdempotentByRequestId = idempotent && Headers.Any(h => h.Source == HeaderSource.RequestId);
+            HasRequestId = Headers.Any(h => h.Source == HeaderSource.RequestId) || fields.RequestIdField is not null;
+            IdempotentByRequestId = idempotent && HasRequestId;
         }
 
         /// <summary>
@@ -93,6 +94,9 @@ namespace FreedomPay.Runtime
         /// first reply.
         /// </summary>
         public bool IdempotentByRequestId { get; }
+
+        /// <summary>Whether a request id goes with the call (a header or a body field the client fills with one).</summary>
+        public bool HasRequestId { get; }
 
         /// <summary>Whether a failed attempt may be sent again: a safe operation, or one the gateway deduplicates.</summary>
         internal bool Retryable => SafeToRetry || IdempotentByRequestId;

@@ -136,9 +136,9 @@ namespace FreedomPay.Runtime
         /// <summary>A field the client fills itself: merchant id, salt or signature (through the factories of <see cref="FreedomPayRequestPart"/>).</summary>
         internal static RequestField Filled(string wireName, FieldRole role)
         {
-            if (role is not (FieldRole.MerchantId or FieldRole.Salt or FieldRole.Signature))
+            if (role is not (FieldRole.MerchantId or FieldRole.Salt or FieldRole.Signature or FieldRole.RequestId))
             {
-                throw new ArgumentOutOfRangeException(nameof(role), role, "Only the merchant id, the salt and the signature are filled by the client.");
+                throw new ArgumentOutOfRangeException(nameof(role), role, "Only the merchant id, the salt, the signature and a request id are filled by the client.");
             }
 
             return new RequestField(wireName, wireName, FieldKind.Text, role) { Sensitivity = role == FieldRole.Signature ? FieldSensitivity.Hidden : FieldSensitivity.None };

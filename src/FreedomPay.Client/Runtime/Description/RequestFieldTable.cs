@@ -60,6 +60,7 @@ namespace FreedomPay.Runtime
                     case FieldRole.MerchantId: MerchantIdField = field.WireName; break;
                     case FieldRole.Salt: SaltField = field.WireName; break;
                     case FieldRole.Signature: SignatureField = field.WireName; break;
+                    case FieldRole.RequestId: RequestIdField = field.WireName; break;
                     case FieldRole.PaymentId: PaymentIdIndex = PaymentIdIndex < 0 ? i : PaymentIdIndex; break;
                 }
 
@@ -100,6 +101,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>The field that carries the random salt, if any.</summary>
         public string? SaltField { get; }
+
+        /// <summary>The field that carries the call's request id, if the body carries one.</summary>
+        public string? RequestIdField { get; }
 
         /// <summary>The field that carries the signature, if the request is signed.</summary>
         public string? SignatureField { get; }

@@ -15,7 +15,7 @@ namespace FreedomPay.Runtime
     internal static class JsonBody
     {
         /// <summary>The body's bytes (a segment of the writer's buffer: not copied again).</summary>
-        public static ArraySegment<byte> Write<TRequest>(OperationDescriptor operation, TRequest request, string merchantId)
+        public static ArraySegment<byte> Write<TRequest>(OperationDescriptor operation, TRequest request, string merchantId, string? requestId)
             where TRequest : FreedomPayRequest
         {
             using var stream = new MemoryStream(256);
@@ -29,6 +29,10 @@ namespace FreedomPay.Runtime
                     if (field.Role == FieldRole.MerchantId)
                     {
                         json.WriteString(field.WireName, merchantId);
+                    }
+                    else if (field.Role == FieldRole.RequestId)
+                    {
+                        json.WriteString(field.WireName, requestId);
                     }
                     else if (field.Role == FieldRole.Constant)
                     {
