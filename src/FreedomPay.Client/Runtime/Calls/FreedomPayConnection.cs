@@ -256,7 +256,7 @@ namespace FreedomPay.Runtime
                     reply.Headers = headers;
                 }
 
-                reply.RequestId = _requestId;
+                reply.RequestId = operation.HasRequestId ? _requestId : null; // a RequestId the operation does not send is not shown as sent
                 return reply;
             }
 
