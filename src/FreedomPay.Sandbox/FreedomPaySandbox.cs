@@ -40,6 +40,9 @@ namespace FreedomPay.Sandbox
         private readonly RouteTable _routes = new RouteTable();
         private Uri? _baseAddress;
 
+        /// <summary>The JSON APIs' replies by request id (repeats answered alike; Gateway Async's read request).</summary>
+        internal RequestMemory Replies { get; } = new RequestMemory();
+
         private FreedomPaySandbox(WebApplication app, FreedomPaySandboxOptions options)
         {
             _app = app;
@@ -49,7 +52,7 @@ namespace FreedomPay.Sandbox
             Sms = new SmsInbox(options.MaxPayments);
             _notifier = new ResultNotifier(options);
             _checker = new CheckRequester(options);
-            var gateway = new SandboxGateway(options, _book, Sms, _notifier, _checker, () => BaseAddress);
+            var gateway = new SandboxGateway(options, _book, Sms, _notifier, _checker, () => BaseAddress, Replies);
             foreach (SandboxRoute route in gateway.Routes())
             {
                 _routes.AddOwn(route);

@@ -154,6 +154,49 @@ public sealed class FuzzTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public async Task Mutated_gateway_async_replies_under_200_and_422_end_in_a_reply_or_a_FreedomPay_exception(int seed)
+    {
+        // The docs' Async replies: a payment with 3ds, from, clearing and refunds; a declined one; a refusal; read request.
+        var mutator = new Mutator(seed);
+        string[] genuine =
+        {
+            """{"id":"01978d0e-b956-7ea2-9a42-32cff1f44ede","status":"success","amount":100,"created_at":"2025-06-20T07:13:31.068188524Z","order_id":"1234","clearing":{"cleared":true,"amount":100},"from":{"card":{"token":"t","brand":"VI"},"recurrent":{"profile_id":"p","profile_expiry_date":"2026-01-01"}},"refund_payments":[{"id":"r","amount":-100,"status":"success"}],"reverse_payments":[],"additional":{"approval_code":"95F69T","reference":"1","intreference":"A"},"3ds":{"acs_url":"","flow_type":"F"}}""",
+            """{"amount":"100","created_at":"2025-06-19T14:13:49.812118623Z","error":{"code":"10045","description":"declined"},"id":"01978c87","status":"error"}""",
+            """{"error":{"code":"9403","description":"Incorrectly passed input parameters"}}""",
+            """{"id":"23fce447","status":"error","response":{"id":"bfe49b6e","status":"error","amount":0,"created_at":"0001-01-01T00:00:00Z","error":{"code":"1202","description":"Incorrect payment id"}}}""",
+        };
+        using var test = new TestClient(o => o.MaxReplyBytes = 256 * 1024);
+        string reply = string.Empty;
+        int status = 200;
+        test.Gateway.Respond = _ => new HttpResponseMessage((System.Net.HttpStatusCode)status) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(reply)) };
+
+        for (int i = 0; i < Cases; i++)
+        {
+            reply = mutator.Mutate(genuine[i % genuine.Length]);
+            status = i % 5 == 4 ? 422 : 200;
+            try
+            {
+                if (i % 4 == 3)
+                {
+                    await test.Client.GatewayAsync.ReadRequestAsync(new GatewayAsync.ReadRequestRequest { Id = "r" });
+                }
+                else
+                {
+                    await test.Client.GatewayAsync.ReadPaymentAsync(new GatewayAsync.ReadPaymentRequest { Id = "p" });
+                }
+            }
+            catch (FreedomPayException)
+            {
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"seed {seed}, case {i}, HTTP {status}: {ex.GetType().Name}: {ex.Message}\nreply starts: {Start(reply)}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void Mutated_callbacks_end_in_a_callback_or_a_FreedomPay_exception(int seed)
     {
         var mutator = new Mutator(seed);

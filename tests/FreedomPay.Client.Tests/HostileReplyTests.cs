@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Threading.Tasks;
 using FreedomPay.Client.Tests.Infrastructure;
 using FreedomPay.MobileBalance;
@@ -59,6 +60,38 @@ public sealed class HostileReplyTests(ITestOutputHelper output)
 
         output.WriteLine($"{hostile.Name}: {pay.GetType().Name}: {pay.Message}");
         Assert.Equal(hostile.Expected, status.GetType().Name);
+    }
+
+    public static TheoryData<HostileCase, int> GatewayAsyncCorpus()
+    {
+        var cases = new TheoryData<HostileCase, int>();
+        IEnumerable<HostileCase> own = new HostileCase[]
+        {
+            new("JSON error code that is an object", Encoding.UTF8.GetBytes("""{"error":{"code":{"a":1},"description":"x"}}"""), "FreedomPayProtocolException"),
+            new("JSON error object twice", Encoding.UTF8.GetBytes("""{"error":{"code":"1"},"error":{"code":"2"}}"""), "FreedomPayProtocolException"),
+            new("JSON 3ds that is a string", Encoding.UTF8.GetBytes("""{"id":"p","status":"approved","3ds":"C"}"""), "FreedomPayProtocolException"),
+        };
+        foreach (HostileCase hostile in HostileCorpus.JsonReplies().Concat(own))
+        {
+            cases.Add(hostile, 200);
+            cases.Add(hostile, 422); // the Async API's refusal status: its body is read as hostile as any other
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(GatewayAsyncCorpus))]
+    public async Task Every_hostile_json_reply_to_the_gateway_async_api_ends_in_a_FreedomPay_exception(HostileCase hostile, int status)
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => new HttpResponseMessage((System.Net.HttpStatusCode)status) { Content = new ByteArrayContent(hostile.Body) };
+
+        Exception read = await Assert.ThrowsAnyAsync<FreedomPayException>(() => test.Client.GatewayAsync.ReadPaymentAsync(new GatewayAsync.ReadPaymentRequest { Id = "p" }));
+        Exception refund = await Assert.ThrowsAnyAsync<FreedomPayException>(() => test.Client.GatewayAsync.RefundAsync(new GatewayAsync.RefundRequest { Id = "p", Amount = 1m }));
+
+        output.WriteLine($"{hostile.Name} (HTTP {status}): {refund.GetType().Name}: {refund.Message}");
+        Assert.Equal(hostile.Expected, read.GetType().Name);
     }
 
     [Fact]

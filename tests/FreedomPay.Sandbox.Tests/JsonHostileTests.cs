@@ -144,9 +144,10 @@ public sealed class JsonHostileTests
                 using var message = new HttpRequestMessage(new HttpMethod(op.HttpMethod), new Uri(f.Sandbox.BaseAddress, path.TrimStart('/'))) { Content = new ByteArrayContent(body) };
                 message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                 AddSignature(f, message, op, path, body);
-                foreach (RequestHeader header in op.Headers.Where(h => h.Source == HeaderSource.RequestId))
+                foreach (RequestHeader header in op.Headers)
                 {
-                    message.Headers.TryAddWithoutValidation(header.Name, Guid.NewGuid().ToString());
+                    // A new request id each, and the constant headers (X-Action), which choose the handler at a shared path.
+                    message.Headers.TryAddWithoutValidation(header.Name, header.Source == HeaderSource.RequestId ? Guid.NewGuid().ToString() : header.Value);
                 }
 
                 using var http = new HttpClient();

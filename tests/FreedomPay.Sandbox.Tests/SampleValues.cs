@@ -33,6 +33,9 @@ internal static class SampleValues
         ["pg_currency_from"] = "KZT",
         ["pg_currency_to"] = "USD",
         ["pg_sender_country"] = "KAZ",
+        ["currency"] = "KZT",
+        ["cvc"] = "653",
+        ["eci_indicator"] = "05",
     };
 
     /// <summary>A test card number with a valid Luhn check digit (the docs' example card), for fields with <c>check: luhn</c>.</summary>

@@ -355,19 +355,28 @@ namespace FreedomPay.Generator.Binding
             return new ResponseModel(signed, elements, reader.Bool("verified", true), reader.String("note"), step);
         }
 
-        /// <summary>Wire names are sent as form field names and read as XML element names.</summary>
+        /// <summary>Wire names are sent as form field names and read as XML element names or JSON members.</summary>
         private bool CheckWireName(YScalar key)
         {
-            string name = key.Value;
-            bool ok = name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_');
+            bool ok = IsWireName(key.Value);
+            if (!ok)
+            {
+                _context.Report(DiagnosticDescriptors.MalformedValue, key.Span, key.Value, "a wire name", "wire names start with a letter, a digit or '_' and use letters, digits, '_', '-' and '.'");
+            }
+
+            return ok;
+        }
+
+        /// <summary>
+        /// Letters, digits, '_', '-' and '.'; not starting with '-' or '.'. A leading digit is allowed: the Gateway Async
+        /// API's reply has <c>3ds</c> (its C# name is then given with <c>name:</c>, FPG0012 says so).
+        /// </summary>
+        private static bool IsWireName(string name)
+        {
+            bool ok = name.Length > 0 && (char.IsLetterOrDigit(name[0]) || name[0] == '_');
             foreach (char c in name)
             {
                 ok &= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-            }
-
-            if (!ok)
-            {
-                _context.Report(DiagnosticDescriptors.MalformedValue, key.Span, name, "a wire name", "wire names start with a letter or '_' and use letters, digits, '_', '-' and '.'");
             }
 
             return ok;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using FreedomPay.Generator.Model;
@@ -15,7 +16,7 @@ namespace FreedomPay.Generator.Binding
     internal sealed partial class SpecBinder
     {
         private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "auth", "secret", "errors", "defaults", "fields", "elements", "enums", "operations", "callbacks" };
-        private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description", "unsigned-codes" };
+        private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description", "unsigned-codes", "http-status" };
 
         /// <summary>Codes of the one unsigned reply the docs describe: the merchant was not identified (101 Merchant API, 9998 Gateway API).</summary>
         private static readonly EquatableArray<string> DefaultUnsignedCodes = new[] { "101", "9998" }.ToEquatableArray();
@@ -81,7 +82,7 @@ namespace FreedomPay.Generator.Binding
             EquatableArray<ServerModel> servers = hasOperations || root.Has("servers") ? BindServers(root) : EquatableArray<ServerModel>.Empty;
             RequestEncoding encoding = BindEncoding(root);
             AuthModel auth = BindAuth(root, encoding);
-            ErrorShape errors = BindErrors(root);
+            ErrorShape errors = BindErrors(root, encoding);
             _scope = BindAreaScope(root, encoding);
             EquatableArray<OperationModel> operations = hasOperations ? BindOperations(root) : EquatableArray<OperationModel>.Empty;
             EquatableArray<CallbackModel> callbacks = BindCallbacks(root);
@@ -272,21 +273,81 @@ namespace FreedomPay.Generator.Binding
             return (value, verified, note);
         }
 
-        private ErrorShape BindErrors(MappingReader root)
+        private ErrorShape BindErrors(MappingReader root, RequestEncoding encoding)
         {
             YMapping? mapping = root.MappingValue("errors");
             if (mapping is null)
             {
-                return new ErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", DefaultUnsignedCodes);
+                return new ErrorShape("pg_status", "error", "pg_error_code", "pg_error_description", DefaultUnsignedCodes, EquatableArray<int>.Empty);
             }
 
             var errors = new MappingReader(_context, mapping, "'errors'", root.Entry("errors")!.Key.Span, ErrorKeys);
+            // 'status: none': the replies have no outcome element (the Gateway Async API's status is the payment's own).
+            string status = ElementPath(errors, "status") ?? "pg_status";
             return new ErrorShape(
-                errors.String("status") ?? "pg_status",
+                status == "none" ? string.Empty : status,
                 errors.String("error-value") ?? "error",
-                errors.String("code") ?? "pg_error_code",
-                errors.String("description") ?? "pg_error_description",
-                BindUnsignedCodes(errors));
+                ElementPath(errors, "code") ?? "pg_error_code",
+                ElementPath(errors, "description") ?? "pg_error_description",
+                BindUnsignedCodes(errors),
+                BindErrorStatuses(errors, encoding));
+        }
+
+        /// <summary>An element of the error shape: a name, or a path of names joined by '/' (<c>error/code</c>).</summary>
+        private string? ElementPath(MappingReader errors, string key)
+        {
+            if (errors.Node(key) is not YScalar { IsNull: false } node)
+            {
+                return errors.String(key);
+            }
+
+            foreach (string step in node.Value.Split('/'))
+            {
+                if (!IsWireName(step))
+                {
+                    _context.Report(DiagnosticDescriptors.MalformedValue, node.Span, node.Value, "errors." + key, "an element name, or names joined by '/' for an element inside an object (error/code); names use letters, digits, '_', '-' and '.'");
+                    return null;
+                }
+            }
+
+            return node.Value;
+        }
+
+        /// <summary>'http-status': HTTP statuses (400-499) whose JSON body is an error reply.</summary>
+        private EquatableArray<int> BindErrorStatuses(MappingReader errors, RequestEncoding encoding)
+        {
+            YNode? node = errors.Node("http-status");
+            if (node is null)
+            {
+                return EquatableArray<int>.Empty;
+            }
+
+            if (node is not YSequence sequence)
+            {
+                errors.ReportWrongType("http-status", node, "a list of HTTP statuses, such as [422]");
+                return EquatableArray<int>.Empty;
+            }
+
+            if (encoding != RequestEncoding.Json)
+            {
+                _context.Report(DiagnosticDescriptors.KeyNotHere, node.Span, "errors.http-status", "an area whose replies are XML", "only JSON areas (encoding: json) answer errors with an HTTP status and a body to read");
+                return EquatableArray<int>.Empty;
+            }
+
+            var statuses = new List<int>();
+            foreach (YNode item in sequence.Items)
+            {
+                if (item is YScalar { IsNull: false } scalar && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int status) && status is >= 400 and <= 499)
+                {
+                    statuses.Add(status);
+                }
+                else
+                {
+                    _context.Report(DiagnosticDescriptors.MalformedValue, item.Span, MappingReader.Describe(item).Trim('\''), "errors.http-status", "an HTTP status from 400 to 499, such as 422 (a 5xx may come from anything on the way, so it is never read as the gateway's refusal)");
+                }
+            }
+
+            return statuses.ToEquatableArray();
         }
 
         /// <summary>'unsigned-codes': a list of error codes (digits); an empty list trusts no unsigned error at all.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using FreedomPay.Generator.Description;
 using FreedomPay.Generator.Model;
@@ -45,6 +46,7 @@ namespace FreedomPay.Generator.Emit
                 ErrorCode = CSharpText.Literal(runtime.Errors.CodeElement),
                 ErrorDescription = CSharpText.Literal(runtime.Errors.DescriptionElement),
                 ErrorUnsignedCodes = runtime.Errors.UnsignedCodes.Select(CSharpText.Literal).ToList(),
+                ErrorHttpStatuses = runtime.Errors.HttpStatuses.Select(status => status.ToString(CultureInfo.InvariantCulture)).ToList(),
                 Secret = runtime.SecretName is null ? null : CSharpText.Literal(runtime.SecretName),
                 PartialAccessor = unit.Context.Options.PartialClientAccessor,
                 AccessorField = "_" + char.ToLowerInvariant(area.Name[0]) + area.Name.Substring(1),

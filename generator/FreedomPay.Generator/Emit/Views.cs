@@ -33,6 +33,7 @@ namespace FreedomPay.Generator.Emit
         public string ErrorStatus { get; set; } = "";
 
         public List<string> ErrorUnsignedCodes { get; set; } = new List<string>();
+        public List<string> ErrorHttpStatuses { get; set; } = new List<string>();
         public string ErrorValue { get; set; } = "";
         public string ErrorCode { get; set; } = "";
         public string ErrorDescription { get; set; } = "";

@@ -45,6 +45,8 @@ namespace FreedomPay.Generator.Model
     internal sealed record ServerModel(string Name, string CsName, string Url, bool IsDefault);
 
     /// <summary>Where a reply says "this failed": <c>pg_status=error</c> with a code and a description.</summary>
+    /// <param name="StatusElement">The outcome element; empty for <c>status: none</c>. It, the code and the description may be paths (<c>error/code</c>).</param>
     /// <param name="UnsignedCodes">The error codes the gateway may send unsigned (it could not identify the merchant).</param>
-    internal sealed record ErrorShape(string StatusElement, string ErrorValue, string CodeElement, string DescriptionElement, EquatableArray<string> UnsignedCodes);
+    /// <param name="HttpStatuses">HTTP statuses whose body is an error reply (JSON areas: the Gateway Async API's 422).</param>
+    internal sealed record ErrorShape(string StatusElement, string ErrorValue, string CodeElement, string DescriptionElement, EquatableArray<string> UnsignedCodes, EquatableArray<int> HttpStatuses);
 }

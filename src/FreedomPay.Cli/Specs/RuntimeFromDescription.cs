@@ -29,7 +29,7 @@ namespace FreedomPay.Cli.Specs
                 a.Name,
                 a.Encoding switch { ModelEncoding.UrlEncoded => Runtime.RequestEncoding.UrlEncoded, ModelEncoding.Json => Runtime.RequestEncoding.Json, _ => Runtime.RequestEncoding.Multipart },
                 new Uri(a.DefaultServer.Url),
-                new ResponseErrorShape(a.Errors.StatusElement, a.Errors.ErrorValue, a.Errors.CodeElement, a.Errors.DescriptionElement, a.Errors.UnsignedCodes.ToArray()),
+                new ResponseErrorShape(a.Errors.StatusElement, a.Errors.ErrorValue, a.Errors.CodeElement, a.Errors.DescriptionElement, a.Errors.UnsignedCodes.ToArray()) { HttpStatuses = a.Errors.HttpStatuses.ToArray() },
                 a.SecretName,
                 a.Auth switch { ModelAuth.JwsHs256 => Runtime.AuthScheme.JwsHs256, ModelAuth.JwsHs512 => Runtime.AuthScheme.JwsHs512, ModelAuth.Sha256Sign => Runtime.AuthScheme.Sha256Sign, _ => Runtime.AuthScheme.PgSig },
                 a.AuthKeyId,

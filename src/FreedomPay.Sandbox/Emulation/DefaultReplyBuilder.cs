@@ -26,7 +26,7 @@ namespace FreedomPay.Sandbox.Emulation
         {
             var context = new Context(operation, request, newPaymentId, now.ToOffset(GatewayOffset));
             var reply = new SandboxReply();
-            if (!HasElement(operation.Reply, operation.Errors.StatusElement))
+            if (operation.Errors.HasStatus && !HasElement(operation.Reply, operation.Errors.StatusElement))
             {
                 reply.Set(operation.Errors.StatusElement, "ok");
             }

@@ -19,7 +19,7 @@ namespace FreedomPay.Sandbox.Gateway
     {
         public static void Map(WebApplication app, RouteTable routes, SandboxFaults faults, FreedomPaySandbox sandbox, RequestLog log)
         {
-            var json = new JsonGateway();
+            var json = new JsonGateway(sandbox.Replies);
             // The catch-all has the lowest precedence: the hosted pages and the dashboard keep their own routes.
             app.MapMethods("/{**path}", new[] { "GET", "POST" }, (HttpContext context) => ServeAsync(context, routes, faults, sandbox, log, json));
             app.MapGet("/", () => Results.Text("FreedomPay sandbox: " + string.Join(", ", routes.All.Select(r => "/" + r.Path)) + "; dashboard: /_sandbox\n"));
@@ -52,7 +52,7 @@ namespace FreedomPay.Sandbox.Gateway
 
             if (route.Operation?.Descriptor.Encoding == Runtime.RequestEncoding.Json)
             {
-                await json.ServeAsync(context, route, parameters, sandbox, log, fault).ConfigureAwait(false);
+                await json.ServeAsync(context, route.Serving(context.Request.Headers), parameters, sandbox, log, fault).ConfigureAwait(false);
                 return;
             }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -21,11 +20,9 @@ namespace FreedomPay.Sandbox.Gateway
     /// </summary>
     internal sealed class JsonGateway
     {
-        /// <summary>How many request ids are remembered, with their replies (the oldest are forgotten first).</summary>
-        private const int MaxRememberedRequests = 10_000;
+        private readonly RequestMemory _replies;
 
-        private readonly ConcurrentDictionary<string, (byte[] BodyHash, string Reply)> _replies = new ConcurrentDictionary<string, (byte[], string)>(StringComparer.Ordinal);
-        private readonly ConcurrentQueue<string> _byAge = new ConcurrentQueue<string>();
+        public JsonGateway(RequestMemory replies) => _replies = replies;
 
         /// <summary>Serves one request; <paramref name="fault"/>, if any, drops the reply or cuts it in half after processing (JSON replies carry no signature to spoil).</summary>
         public async Task ServeAsync(HttpContext context, SandboxRoute route, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log, SandboxFault? fault)
@@ -56,12 +53,12 @@ namespace FreedomPay.Sandbox.Gateway
                 : operation.Fields.RequestIdField == requestIdHeader ? BodyText(body, requestIdHeader)
                 : context.Request.Headers[requestIdHeader].FirstOrDefault();
             byte[] bodyHash = SHA256.HashData(body);
-            string replayKey = merchant.MerchantId + "\n" + requestId;
-            if (requestId is not null && _replies.TryGetValue(replayKey, out var earlier))
+            if (requestId is not null && _replies.TryGet(merchant.MerchantId, requestId, out RememberedReply earlier))
             {
                 // The docs: the same request id gets the original reply. Another body under that id is not a repeat.
-                string again = earlier.BodyHash.AsSpan().SequenceEqual(bodyHash)
-                    ? earlier.Reply
+                bool repeat = earlier.BodyHash.AsSpan().SequenceEqual(bodyHash);
+                string again = repeat
+                    ? earlier.Json
                     : SandboxReply.Error(SandboxErrorCodes.InvalidField, $"{requestIdHeader} {requestId} was already used for another request.").RenderJson(route.Errors, null);
                 if (fault?.Kind == SandboxFaultKind.DropConnection)
                 {
@@ -69,7 +66,7 @@ namespace FreedomPay.Sandbox.Gateway
                     return;
                 }
 
-                await WriteTextAsync(context, again, at).ConfigureAwait(false);
+                await WriteTextAsync(context, again, repeat ? earlier.Status : ErrorStatus(route), !repeat || earlier.Failed, at).ConfigureAwait(false);
                 return;
             }
 
@@ -98,13 +95,10 @@ namespace FreedomPay.Sandbox.Gateway
 
             log.Add(RequestLog.Describe(at, route, request, merchantId, SignatureVerdict.Valid, reply));
             string json = reply.RenderJson(route.Errors, operation.Reply);
-            if (requestId is not null && _replies.TryAdd(replayKey, (bodyHash, json)))
+            int status = reply.Failure is null ? StatusCodes.Status200OK : ErrorStatus(route);
+            if (requestId is not null)
             {
-                _byAge.Enqueue(replayKey);
-                while (_byAge.Count > MaxRememberedRequests && _byAge.TryDequeue(out string? oldest))
-                {
-                    _replies.TryRemove(oldest, out _);
-                }
+                _replies.Remember(merchant.MerchantId, requestId, new RememberedReply(bodyHash, json, status, reply.Failure is not null));
             }
 
             if (fault?.Kind == SandboxFaultKind.DropConnection)
@@ -113,7 +107,7 @@ namespace FreedomPay.Sandbox.Gateway
                 return;
             }
 
-            await WriteTextAsync(context, fault?.Kind == SandboxFaultKind.MalformedReply ? json.Substring(0, json.Length / 2) : json, at).ConfigureAwait(false);
+            await WriteTextAsync(context, fault?.Kind == SandboxFaultKind.MalformedReply ? json.Substring(0, json.Length / 2) : json, status, reply.Failure is not null, at).ConfigureAwait(false);
         }
 
         /// <summary>A top-level text value of the body (its request id), or null when the body is not JSON within the limits.</summary>
@@ -252,10 +246,14 @@ namespace FreedomPay.Sandbox.Gateway
         }
 
         private static Task WriteAsync(HttpContext context, SandboxReply reply, SandboxRoute route, DateTimeOffset now) =>
-            WriteTextAsync(context, reply.RenderJson(route.Errors, route.Operation?.Descriptor.Reply), now);
+            WriteTextAsync(context, reply.RenderJson(route.Errors, route.Operation?.Descriptor.Reply), reply.Failure is null ? StatusCodes.Status200OK : ErrorStatus(route), reply.Failure is not null, now);
 
-        private static Task WriteTextAsync(HttpContext context, string json, DateTimeOffset now)
+        /// <summary>The HTTP status of a refusal: the first the area's error shape lists (the Gateway Async API's 422), else 200.</summary>
+        private static int ErrorStatus(SandboxRoute route) => route.Errors?.HttpStatuses.FirstOrDefault() is int listed and > 0 ? listed : StatusCodes.Status200OK;
+
+        private static Task WriteTextAsync(HttpContext context, string json, int status, bool failed, DateTimeOffset now)
         {
+            context.Response.StatusCode = status;
             // The reply headers the Gateway API's docs list: the request id echoed, the time, the request's state.
             if (context.Request.Headers["X-Request-Id"].FirstOrDefault() is { } id)
             {
@@ -263,7 +261,7 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             context.Response.Headers["X-Datetime"] = now.ToOffset(TimeSpan.FromHours(5)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
-            context.Response.Headers["X-Request-Status"] = json.Contains("\"error_code\"", StringComparison.Ordinal) ? "failed" : "done";
+            context.Response.Headers["X-Request-Status"] = failed ? "error" : "success";
             context.Response.ContentType = "application/json; charset=utf-8";
             return context.Response.WriteAsync(json);
         }

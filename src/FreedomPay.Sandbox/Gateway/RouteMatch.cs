@@ -1,10 +1,12 @@
 using FreedomPay.Runtime;
+using Microsoft.AspNetCore.Http;
 
 namespace FreedomPay.Sandbox.Gateway
 {
     /// <summary>
-    /// Whether a form request fits an operation's description, to tell apart operations that share a path: the
-    /// constants it must carry and the fields it requires. Read from the description only (no per-operation code).
+    /// Whether a request fits an operation's description, to tell apart operations that share a path: the constants
+    /// it must carry and the fields it requires (forms), or its constant headers (JSON: X-Action). Read from the
+    /// description only (no per-operation code).
     /// </summary>
     internal static class RouteMatch
     {
@@ -42,6 +44,28 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             return true;
+        }
+    
+        /// <summary>How many constant headers the operation has (X-Action), all sent with their values; null when one is not.</summary>
+        public static int? Headers(OperationDescriptor operation, IHeaderDictionary headers)
+        {
+            int count = 0;
+            foreach (RequestHeader header in operation.Headers)
+            {
+                if (header.Source != HeaderSource.Constant)
+                {
+                    continue;
+                }
+
+                if (!string.Equals(headers[header.Name].ToString(), header.Value, System.StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                count++;
+            }
+
+            return count;
         }
     }
 }

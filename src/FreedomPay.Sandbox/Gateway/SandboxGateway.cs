@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using FreedomPay.Cards;
+using FreedomPay.GatewayAsync;
 using FreedomPay.GatewayCards;
 using FreedomPay.GatewayPayments;
 using FreedomPay.GatewayPayouts;
@@ -30,9 +31,11 @@ namespace FreedomPay.Sandbox.Gateway
         private readonly ResultNotifier _notifier;
         private readonly CheckRequester _checker;
         private readonly Func<Uri> _baseAddress;
+        private readonly RequestMemory _replies;
 
-        public SandboxGateway(FreedomPaySandboxOptions options, PaymentBook book, SmsInbox sms, ResultNotifier notifier, CheckRequester checker, Func<Uri> baseAddress)
+        public SandboxGateway(FreedomPaySandboxOptions options, PaymentBook book, SmsInbox sms, ResultNotifier notifier, CheckRequester checker, Func<Uri> baseAddress, RequestMemory replies)
         {
+            _replies = replies;
             _options = options;
             _book = book;
             _notifier = notifier;
@@ -98,6 +101,13 @@ namespace FreedomPay.Sandbox.Gateway
             Checked(GatewayPayoutsClient.StatusInfo, GatewayPayoutStatus),
             Checked(GatewayCardsClient.ListInfo, GatewayListCards),
             Checked(GatewayCardsClient.RemoveInfo, GatewayRemoveCard),
+            // v5/g2g/read and v5/g2g/edit are three operations each: the route table tells them apart by X-Action.
+            Checked(GatewayAsyncClient.CreatePaymentInfo, AsyncCreate),
+            Checked(GatewayAsyncClient.ReadPaymentInfo, AsyncReadPayment),
+            Checked(GatewayAsyncClient.ReadRequestInfo, AsyncReadRequest),
+            Checked(GatewayAsyncClient.RefundInfo, AsyncRefund),
+            Checked(GatewayAsyncClient.ReverseInfo, AsyncReverse),
+            Checked(GatewayAsyncClient.ClearingInfo, AsyncClearing),
             Checked(InvoiceClient.InitInfo, InvoiceInit),
             Checked(InvoiceClient.InfoInfo, InvoiceInfo),
             Checked(InvoiceClient.StatusInfo, InvoiceStatus),

@@ -198,12 +198,39 @@ namespace FreedomPay.Sandbox
             ? (errors?.ErrorValue ?? "error", failure.Code.ToString(CultureInfo.InvariantCulture))
             : (this[errors?.StatusElement ?? StatusElement] ?? string.Empty, null);
 
-        private static List<Element> ErrorElements(ResponseErrorShape? errors, (int Code, string Description) failure) => new List<Element>
+        /// <summary>The error shape's elements; a path (<c>error/code</c>) nests them, and an area without an outcome element gets none.</summary>
+        private static List<Element> ErrorElements(ResponseErrorShape? errors, (int Code, string Description) failure)
         {
-            new Element(errors?.StatusElement ?? StatusElement, errors?.ErrorValue ?? "error", null),
-            new Element(errors?.CodeElement ?? "pg_error_code", failure.Code.ToString(CultureInfo.InvariantCulture), null),
-            new Element(errors?.DescriptionElement ?? "pg_error_description", failure.Description, null),
-        };
+            var reply = new SandboxReply();
+            if (errors is null || errors.HasStatus)
+            {
+                reply.SetAt(errors?.StatusElement ?? StatusElement, errors?.ErrorValue ?? "error");
+            }
+
+            reply.SetAt(errors?.CodeElement ?? "pg_error_code", failure.Code.ToString(CultureInfo.InvariantCulture));
+            reply.SetAt(errors?.DescriptionElement ?? "pg_error_description", failure.Description);
+            return reply._elements;
+        }
+
+        /// <summary>Sets the element at a path of names joined by '/', adding the objects on the way.</summary>
+        private void SetAt(string path, string value)
+        {
+            SandboxReply target = this;
+            string[] steps = path.Split(ElementPath.Separator);
+            for (int i = 0; i < steps.Length - 1; i++)
+            {
+                SandboxReply? next = target.Group(steps[i]);
+                if (next is null)
+                {
+                    next = new SandboxReply();
+                    target.Add(steps[i], next);
+                }
+
+                target = next;
+            }
+
+            target.Set(steps[^1], value);
+        }
 
         // The sandbox's own replies are shallow (as deep as a spec nests): recursion over them is bounded.
         private static void Write(XmlWriter writer, List<Element> elements)
@@ -277,9 +304,10 @@ namespace FreedomPay.Sandbox
 
         private static void CheckName(string name)
         {
-            if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') || !char.IsAsciiLetter(name[0]) && name[0] != '_')
+            if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') || !char.IsAsciiLetterOrDigit(name[0]) && name[0] != '_')
             {
-                throw new ArgumentException($"'{name}' is not an element name the sandbox writes (letters, digits, _ - . and a letter or _ first).", nameof(name));
+                // A digit first is a JSON member only (the Gateway Async reply's "3ds"); XML element names start with a letter.
+                throw new ArgumentException($"'{name}' is not an element name the sandbox writes (letters, digits, _ - . and a letter, digit or _ first).", nameof(name));
             }
         }
 

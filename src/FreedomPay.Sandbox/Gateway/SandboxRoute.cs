@@ -99,6 +99,26 @@ namespace FreedomPay.Sandbox.Gateway
             return best ?? this;
         }
 
+        /// <summary>
+        /// The route a JSON request is for, when several operations share the path (<c>v5/g2g/read</c>,
+        /// <c>v5/g2g/edit</c>): the one whose constant headers (X-Action) the request carries with their values, the one
+        /// with the most first; else this route.
+        /// </summary>
+        public SandboxRoute Serving(Microsoft.AspNetCore.Http.IHeaderDictionary headers)
+        {
+            SandboxRoute best = this;
+            int bestHeaders = -1;
+            foreach (SandboxRoute candidate in _variants.Length == 0 ? System.Array.Empty<SandboxRoute>() : _variants.Prepend(this))
+            {
+                if (RouteMatch.Headers(candidate.Operation!.Descriptor, headers) is { } count && count > bestHeaders)
+                {
+                    (best, bestHeaders) = (candidate, count);
+                }
+            }
+
+            return best;
+        }
+
         /// <summary><c>MobileBalance.Pay</c>, or the path for undescribed routes.</summary>
         public string DisplayName => Operation?.Descriptor.DisplayName ?? Path;
 

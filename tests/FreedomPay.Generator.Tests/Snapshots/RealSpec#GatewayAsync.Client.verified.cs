@@ -4,8 +4,8 @@
 
 namespace FreedomPay.GatewayAsync
 {
-    /// <summary>The Gateway API's asynchronous reads: a payment's state by its id or order id, in the JSON protocol (HS256 JWS).</summary>
-    /// <remarks>Requests are JSON, signed in the X-JWS-Signature header (a detached JWS, HMAC SHA-256 with the merchant's secret key; the protected header carries uri, auth_id, method, params and alg). Each call sends a new X-Request-Id (a UUID), kept when a read is retried: the gateway answers a repeated id with its first reply.</remarks>
+    /// <summary>The Gateway API's asynchronous calls (v5): create a card, token, saved-card or recurrent payment, read it or a request, refund, reverse and clear it, in the JSON protocol (HS256 JWS).</summary>
+    /// <remarks>Requests are JSON, signed in the X-JWS-Signature header (a detached JWS, HMAC SHA-256 with the merchant's secret key; the protected header carries uri, auth_id, method, params and alg). Every call sends an X-Request-Id, and the docs promise: "if the same request_id is sent more than once, the API guarantees idempotent behavior and returns the original response". So the calls that move money (create, refund, reverse, clearing) are retried under the same id after a lost reply, and an outcome that stays unknown names the id to send again (request.RequestId). A payment's reply carries its own status (process, approved, success, reversed, waiting_3ds, error): a declined payment is a reply with Status "error" and its Error, not an exception. A refused request (HTTP 422, or a reply that is nothing but an error) is a FreedomPayGatewayException. Card numbers and CVCs in CreatePayment put the merchant in PCI DSS scope; tokens, wallets and saved cards avoid them.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class GatewayAsyncClient
     {
@@ -21,7 +21,7 @@ namespace FreedomPay.GatewayAsync
         /// <summary>Every operation of the area, described for tools (see <see cref="global::FreedomPay.Runtime.OperationInfo"/>).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.OperationInfo> Operations
         {
-            get { return new global::FreedomPay.Runtime.OperationInfo[] { ReadPaymentInfo }; }
+            get { return new global::FreedomPay.Runtime.OperationInfo[] { CreatePaymentInfo, ReadPaymentInfo, ReadRequestInfo, RefundInfo, ReverseInfo, ClearingInfo }; }
         }
 
         // A nested class, so that its fields are initialized before any operation descriptor (declared in other
@@ -32,7 +32,7 @@ namespace FreedomPay.GatewayAsync
                 "GatewayAsync",
                 global::FreedomPay.Runtime.RequestEncoding.Json,
                 GatewayAsyncServers.Kz,
-                new global::FreedomPay.Runtime.ResponseErrorShape("status", "error", "error_code", "error_description", new string[0]),
+                new global::FreedomPay.Runtime.ResponseErrorShape("", "error", "error/code", "error/description", new string[0]) { HttpStatuses = new int[] { 422 } },
                 auth: global::FreedomPay.Runtime.AuthScheme.JwsHs256);
         }
     }

@@ -43,84 +43,367 @@ public sealed partial class ReadPaymentRequest : global::FreedomPay.Runtime.Free
 }
 
 /// <summary>Reply of <see cref="GatewayAsyncClient.ReadPaymentAsync"/>; <c>Raw</c> holds all its elements, described or not.</summary>
+/// <remarks>The schema calls parent_id, 3ds, from and clearing required, but its own examples leave them out (a payment in process has no clearing); only id and status are required here.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
 public sealed partial class ReadPaymentResponse : global::FreedomPay.Runtime.FreedomPayResponse
 {
     internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
     {
-        EnumElement("status", ResultStatusWire.Values),
-        TextElement("id", paymentId: true),
+        TextElement("id", required: true, paymentId: true),
         TextElement("order_id"),
-        TextElement("payment_status"),
+        TextElement("parent_id"),
+        TextElement("status", required: true, example: "approved"),
         DecimalElement("amount"),
-        TextElement("currency"),
-        TextElement("error_code"),
-        TextElement("error_description"),
+        TextElement("created_at"),
+        ObjectElement("3ds", ThreeDsStep.Shape),
+        ObjectElement("from", PaymentOrigin.Shape),
+        ObjectElement("clearing", ClearingState.Shape),
+        ObjectElement("additional", BankDetails.Shape),
+        ObjectElement("refund_payments", RefundPayment.Shape, repeated: true),
+        ObjectElement("reverse_payments", ReversePayment.Shape, repeated: true),
+        ObjectElement("error", ReadPaymentError.Shape),
     };
 
     internal ReadPaymentResponse(global::FreedomPay.Runtime.PgResponse raw)
         : base(raw)
     {
         var r = ValuesOf(raw.Root, Shape);
-        Status = (ResultStatus?)r.Enum(0);
-        Id = r.Text(1);
-        OrderId = r.Text(2);
-        PaymentStatus = r.Text(3);
+        Id = r.RequiredText(0);
+        OrderId = r.Text(1);
+        ParentId = r.Text(2);
+        Status = r.RequiredText(3);
         Amount = r.Decimal(4);
-        Currency = r.Text(5);
-        ErrorCode = r.Text(6);
-        ErrorDescription = r.Text(7);
+        CreatedAt = r.Text(5);
+        ThreeDs = r.Object(6, ThreeDsStep.Parse);
+        From = r.Object(7, PaymentOrigin.Parse);
+        Clearing = r.Object(8, ClearingState.Parse);
+        Additional = r.Object(9, BankDetails.Parse);
+        RefundPayments = r.List(10, RefundPayment.Parse);
+        ReversePayments = r.List(11, ReversePayment.Parse);
+        Error = r.Object(12, ReadPaymentError.Parse);
     }
 
-    /// <summary>Whether the request succeeded.</summary>
-    /// <remarks>
-    /// <para>Element <c>status</c>.</para>
-    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}; the Invoice API's status element is this client's reading, and it is not required, so a reply without it is still read.</para>
-    /// </remarks>
-    public ResultStatus? Status { get; }
-
     /// <summary>The payment's id.</summary>
-    /// <remarks>
-    /// <para>Element <c>id</c>.</para>
-    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-    /// </remarks>
-    public string? Id { get; }
+    /// <remarks>Element <c>id</c>, always present.</remarks>
+    public string Id { get; }
 
     /// <summary>The merchant's order id.</summary>
-    /// <remarks>
-    /// <para>Element <c>order_id</c>.</para>
-    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-    /// </remarks>
+    /// <remarks>Element <c>order_id</c>.</remarks>
     public string? OrderId { get; }
 
-    /// <summary>Where the payment stands.</summary>
-    /// <remarks>
-    /// <para>Element <c>payment_status</c>.</para>
-    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-    /// </remarks>
-    public string? PaymentStatus { get; }
+    /// <summary>The payment this one derives from (a UUID).</summary>
+    /// <remarks>Element <c>parent_id</c>.</remarks>
+    public string? ParentId { get; }
+
+    /// <summary>Where the payment stands: process, approved (held), success (debited), reversed, waiting_3ds or error.</summary>
+    /// <remarks>Element <c>status</c>, always present.</remarks>
+    public string Status { get; }
 
     /// <summary>Amount of the payment.</summary>
-    /// <remarks>
-    /// <para>Element <c>amount</c>.</para>
-    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-    /// </remarks>
+    /// <remarks>Element <c>amount</c>.</remarks>
     public decimal? Amount { get; }
 
-    /// <summary>Currency of the amount.</summary>
-    /// <remarks>
-    /// <para>Element <c>currency</c>.</para>
-    /// <para>Not confirmed by the public FreedomPay documentation: the docs print the reply as {}.</para>
-    /// </remarks>
-    public string? Currency { get; }
+    /// <summary>When the payment was created (RFC 3339, up to nine decimal places).</summary>
+    /// <remarks>Element <c>created_at</c>.</remarks>
+    public string? CreatedAt { get; }
 
-    /// <summary>The error code when status is error.</summary>
-    /// <remarks>Element <c>error_code</c>.</remarks>
-    public string? ErrorCode { get; }
+    /// <summary>3-D Secure: the flow and, while the payment is waiting_3ds, the bank's page.</summary>
+    /// <remarks>Element <c>3ds</c>.</remarks>
+    public ThreeDsStep? ThreeDs { get; }
 
-    /// <summary>The error text when status is error.</summary>
-    /// <remarks>Element <c>error_description</c>.</remarks>
-    public string? ErrorDescription { get; }
+    /// <summary>What paid.</summary>
+    /// <remarks>Element <c>from</c>.</remarks>
+    public PaymentOrigin? From { get; }
+
+    /// <summary>The clearing of a held payment.</summary>
+    /// <remarks>Element <c>clearing</c>.</remarks>
+    public ClearingState? Clearing { get; }
+
+    /// <summary>The bank's references.</summary>
+    /// <remarks>Element <c>additional</c>.</remarks>
+    public BankDetails? Additional { get; }
+
+    /// <summary>The refunds of this payment.</summary>
+    /// <remarks>Element <c>refund_payments</c>, repeated.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<RefundPayment> RefundPayments { get; }
+
+    /// <summary>The reversals of this payment.</summary>
+    /// <remarks>Element <c>reverse_payments</c>, repeated.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<ReversePayment> ReversePayments { get; }
+
+    /// <summary>Why the payment or request failed (with status error).</summary>
+    /// <remarks>Element <c>error</c>.</remarks>
+    public ReadPaymentError? Error { get; }
+}
+
+/// <summary>Content of a <c>3ds</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ThreeDsStep : global::FreedomPay.Runtime.FreedomPayReplyPart
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("flow_type"),
+        TextElement("acs_url"),
+    };
+
+    private ThreeDsStep(global::FreedomPay.Runtime.PgElement e)
+    {
+        var r = ValuesOf(e, Shape);
+        FlowType = r.Text(0);
+        AcsUrl = r.Text(1);
+    }
+
+    /// <summary>F (frictionless) or C (challenge).</summary>
+    /// <remarks>Element <c>flow_type</c>.</remarks>
+    public string? FlowType { get; }
+
+    /// <summary>The page to send the buyer's browser to by POST, with TermUrl (the return address) in the form; empty when none.</summary>
+    /// <remarks>Element <c>acs_url</c>.</remarks>
+    public string? AcsUrl { get; }
+
+    internal static ThreeDsStep Parse(global::FreedomPay.Runtime.PgElement e) => new ThreeDsStep(e);
+}
+
+/// <summary>Content of a <c>from</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PaymentOrigin : global::FreedomPay.Runtime.FreedomPayReplyPart
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        ObjectElement("recurrent", RecurrentProfileInfo.Shape),
+        ObjectElement("card", PaidCard.Shape),
+    };
+
+    private PaymentOrigin(global::FreedomPay.Runtime.PgElement e)
+    {
+        var r = ValuesOf(e, Shape);
+        Recurrent = r.Object(0, RecurrentProfileInfo.Parse);
+        Card = r.Object(1, PaidCard.Parse);
+    }
+
+    /// <summary>The recurrent profile started or used.</summary>
+    /// <remarks>Element <c>recurrent</c>.</remarks>
+    public RecurrentProfileInfo? Recurrent { get; }
+
+    /// <summary>The card.</summary>
+    /// <remarks>Element <c>card</c>.</remarks>
+    public PaidCard? Card { get; }
+
+    internal static PaymentOrigin Parse(global::FreedomPay.Runtime.PgElement e) => new PaymentOrigin(e);
+}
+
+/// <summary>Content of a <c>recurrent</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RecurrentProfileInfo : global::FreedomPay.Runtime.FreedomPayReplyPart
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("profile_id"),
+        TextElement("profile_expiry_date"),
+    };
+
+    private RecurrentProfileInfo(global::FreedomPay.Runtime.PgElement e)
+    {
+        var r = ValuesOf(e, Shape);
+        ProfileId = r.Text(0);
+        ProfileExpiryDate = r.Text(1);
+    }
+
+    /// <summary>The profile's id.</summary>
+    /// <remarks>Element <c>profile_id</c>.</remarks>
+    public string? ProfileId { get; }
+
+    /// <summary>When the profile expires.</summary>
+    /// <remarks>Element <c>profile_expiry_date</c>.</remarks>
+    public string? ProfileExpiryDate { get; }
+
+    internal static RecurrentProfileInfo Parse(global::FreedomPay.Runtime.PgElement e) => new RecurrentProfileInfo(e);
+}
+
+/// <summary>Content of a <c>card</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class PaidCard : global::FreedomPay.Runtime.FreedomPayReplyPart
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("token", sensitivity: global::FreedomPay.Runtime.FieldSensitivity.Partial),
+        TextElement("brand"),
+    };
+
+    private PaidCard(global::FreedomPay.Runtime.PgElement e)
+    {
+        var r = ValuesOf(e, Shape);
+        Token = r.Text(0);
+        Brand = r.Text(1);
+    }
+
+    /// <summary>The card's token in the Card-on-File storage (CreatePayment's from.card.uuid next time).</summary>
+    /// <remarks>Element <c>token</c>.</remarks>
+    public string? Token { get; }
+
+    /// <summary>The card's brand (VI, MC, ...).</summary>
+    /// <remarks>Element <c>brand</c>.</remarks>
+    public string? Brand { get; }
+
+    internal static PaidCard Parse(global::FreedomPay.Runtime.PgElement e) => new PaidCard(e);
+}
+
+/// <summary>Content of a <c>clearing</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ClearingState : global::FreedomPay.Runtime.FreedomPayReplyPart
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        BooleanElement("cleared"),
+        DecimalElement("amount"),
+    };
+
+    private ClearingState(global::FreedomPay.Runtime.PgElement e)
+    {
+        var r = ValuesOf(e, Shape);
+        Cleared = r.Boolean(0);
+        Amount = r.Decimal(1);
+    }
+
+    /// <summary>Whether the payment was cleared.</summary>
+    /// <remarks>Element <c>cleared</c>.</remarks>
+    public bool? Cleared { get; }
+
+    /// <summary>The amount cleared.</summary>
+    /// <remarks>Element <c>amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    internal static ClearingState Parse(global::FreedomPay.Runtime.PgElement e) => new ClearingState(e);
+}
+
+/// <summary>Content of a <c>additional</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class BankDetails : global::FreedomPay.Runtime.FreedomPayReplyPart
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("approval_code"),
+        TextElement("reference"),
+        TextElement("intreference"),
+    };
+
+    private BankDetails(global::FreedomPay.Runtime.PgElement e)
+    {
+        var r = ValuesOf(e, Shape);
+        ApprovalCode = r.Text(0);
+        Reference = r.Text(1);
+        Intreference = r.Text(2);
+    }
+
+    /// <summary>The issuer's approval code.</summary>
+    /// <remarks>Element <c>approval_code</c>.</remarks>
+    public string? ApprovalCode { get; }
+
+    /// <summary>The bank's transaction reference (RRN).</summary>
+    /// <remarks>Element <c>reference</c>.</remarks>
+    public string? Reference { get; }
+
+    /// <summary>The bank's internal reference.</summary>
+    /// <remarks>Element <c>intreference</c>.</remarks>
+    public string? Intreference { get; }
+
+    internal static BankDetails Parse(global::FreedomPay.Runtime.PgElement e) => new BankDetails(e);
+}
+
+/// <summary>Content of a <c>refund_payments</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class RefundPayment : global::FreedomPay.Runtime.FreedomPayReplyPart
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("id"),
+        DecimalElement("amount"),
+        TextElement("status"),
+    };
+
+    private RefundPayment(global::FreedomPay.Runtime.PgElement e)
+    {
+        var r = ValuesOf(e, Shape);
+        Id = r.Text(0);
+        Amount = r.Decimal(1);
+        Status = r.Text(2);
+    }
+
+    /// <summary>The refund's id.</summary>
+    /// <remarks>Element <c>id</c>.</remarks>
+    public string? Id { get; }
+
+    /// <summary>The refund's amount (negative: -100).</summary>
+    /// <remarks>Element <c>amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>The refund's status (process, success).</summary>
+    /// <remarks>Element <c>status</c>.</remarks>
+    public string? Status { get; }
+
+    internal static RefundPayment Parse(global::FreedomPay.Runtime.PgElement e) => new RefundPayment(e);
+}
+
+/// <summary>Content of a <c>reverse_payments</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReversePayment : global::FreedomPay.Runtime.FreedomPayReplyPart
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("id"),
+        DecimalElement("amount"),
+        TextElement("status"),
+    };
+
+    private ReversePayment(global::FreedomPay.Runtime.PgElement e)
+    {
+        var r = ValuesOf(e, Shape);
+        Id = r.Text(0);
+        Amount = r.Decimal(1);
+        Status = r.Text(2);
+    }
+
+    /// <summary>The reversal's id.</summary>
+    /// <remarks>Element <c>id</c>.</remarks>
+    public string? Id { get; }
+
+    /// <summary>The reversal's amount (negative).</summary>
+    /// <remarks>Element <c>amount</c>.</remarks>
+    public decimal? Amount { get; }
+
+    /// <summary>The reversal's status.</summary>
+    /// <remarks>Element <c>status</c>.</remarks>
+    public string? Status { get; }
+
+    internal static ReversePayment Parse(global::FreedomPay.Runtime.PgElement e) => new ReversePayment(e);
+}
+
+/// <summary>Content of a <c>error</c> element.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
+public sealed partial class ReadPaymentError : global::FreedomPay.Runtime.FreedomPayReplyPart
+{
+    internal static readonly global::FreedomPay.Runtime.ReplyElement[] Shape =
+    {
+        TextElement("code", example: "10045"),
+        TextElement("description"),
+    };
+
+    private ReadPaymentError(global::FreedomPay.Runtime.PgElement e)
+    {
+        var r = ValuesOf(e, Shape);
+        Code = r.Text(0);
+        Description = r.Text(1);
+    }
+
+    /// <summary>The error code (a string of digits: 10045, 9403).</summary>
+    /// <remarks>Element <c>code</c>.</remarks>
+    public string? Code { get; }
+
+    /// <summary>The error text.</summary>
+    /// <remarks>Element <c>description</c>.</remarks>
+    public string? Description { get; }
+
+    internal static ReadPaymentError Parse(global::FreedomPay.Runtime.PgElement e) => new ReadPaymentError(e);
 }
 
 partial class GatewayAsyncClient

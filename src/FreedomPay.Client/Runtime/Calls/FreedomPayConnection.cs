@@ -236,7 +236,7 @@ namespace FreedomPay.Runtime
                     _requestId ??= Guid.NewGuid().ToString("D"); // one id for the call: every attempt carries it
                 }
 
-                (BoundedBody Body, IReadOnlyList<KeyValuePair<string, string>>? Headers) body;
+                (BoundedBody Body, IReadOnlyList<KeyValuePair<string, string>>? Headers, bool ErrorStatus) body;
                 if (operation.Encoding == RequestEncoding.Json)
                 {
                     string merchantId = connection._options.MerchantId;
@@ -250,7 +250,7 @@ namespace FreedomPay.Runtime
                     body = await connection._transport.SendAsync(operation, path, new OutgoingBody(fields, Headers(path, default)), cancellationToken).ConfigureAwait(false);
                 }
 
-                PgResponse reply = ReplyReader.Read(operation, body.Body.Buffer, body.Body.Length, connection._replyLimits, secret, connection._options.VerifyResponseSignatures);
+                PgResponse reply = ReplyReader.Read(operation, body.Body.Buffer, body.Body.Length, connection._replyLimits, secret, connection._options.VerifyResponseSignatures, body.ErrorStatus);
                 if (body.Headers is { } headers)
                 {
                     reply.Headers = headers;

@@ -36,8 +36,11 @@ namespace FreedomPay.Runtime
         /// <param name="path">The operation's path with its parameters filled in.</param>
         /// <param name="body">The signed fields, or a JSON body, with the headers to send.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The reply's bytes, and for a JSON area its headers.</returns>
-        public async Task<(BoundedBody Body, IReadOnlyList<KeyValuePair<string, string>>? Headers)> SendAsync(OperationDescriptor operation, string path, OutgoingBody body, CancellationToken cancellationToken)
+        /// <returns>
+        /// The reply's bytes, for a JSON area its headers, and whether it came with an HTTP status the area's error shape
+        /// lists (its body is an error reply to read).
+        /// </returns>
+        public async Task<(BoundedBody Body, IReadOnlyList<KeyValuePair<string, string>>? Headers, bool ErrorStatus)> SendAsync(OperationDescriptor operation, string path, OutgoingBody body, CancellationToken cancellationToken)
         {
             TimeSpan timeout = _timeout ?? operation.Timeout ?? DefaultTimeout;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -53,7 +56,8 @@ namespace FreedomPay.Runtime
                     throw Redirected(operation, status);
                 }
 
-                if (!response.IsSuccessStatusCode)
+                bool errorStatus = !response.IsSuccessStatusCode && operation.Errors.IsErrorStatus(status);
+                if (!response.IsSuccessStatusCode && !errorStatus)
                 {
                     throw HttpError(operation, status, response.ReasonPhrase);
                 }
@@ -77,7 +81,7 @@ namespace FreedomPay.Runtime
 #endif
                 BoundedBody reply = await BoundedBody.ReadAsync(stream, declared, _maxReplyBytes, deadline.Token).ConfigureAwait(false)
                     ?? throw TooLarge(operation, "it went on past the limit");
-                return (reply, operation.Encoding == RequestEncoding.Json ? HeadersOf(response) : null);
+                return (reply, operation.Encoding == RequestEncoding.Json ? HeadersOf(response) : null, errorStatus);
             }
             catch (FreedomPayException)
             {

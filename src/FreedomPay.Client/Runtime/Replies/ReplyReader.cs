@@ -1,5 +1,3 @@
-using System;
-
 namespace FreedomPay.Runtime
 {
     /// <summary>
@@ -11,7 +9,17 @@ namespace FreedomPay.Runtime
     /// </summary>
     internal static class ReplyReader
     {
-        public static PgResponse Read(OperationDescriptor operation, byte[] body, int length, MessageLimits limits, string secretKey, bool verifySignatures)
+        /// <param name="operation">The operation called.</param>
+        /// <param name="body">The reply's bytes.</param>
+        /// <param name="length">How many of them.</param>
+        /// <param name="limits">The reader's limits.</param>
+        /// <param name="secretKey">The key that signs the reply.</param>
+        /// <param name="verifySignatures">False only where the options turn checking off.</param>
+        /// <param name="errorStatus">
+        /// True when the reply came with an HTTP status the area's error shape lists (<see cref="ResponseErrorShape.HttpStatuses"/>):
+        /// it can only be a refusal.
+        /// </param>
+        public static PgResponse Read(OperationDescriptor operation, byte[] body, int length, MessageLimits limits, string secretKey, bool verifySignatures, bool errorStatus = false)
         {
             PgResponse reply = operation.Encoding == RequestEncoding.Json ? PgJsonReader.Read(body, length, limits) : PgXmlReader.Read(body, length, limits);
             PgElement root = reply.Root;
@@ -22,10 +30,19 @@ namespace FreedomPay.Runtime
             string? signature = signatureNode?.Value;
             // Only pg_sig signs replies; the header schemes sign requests (the docs show no signed reply).
             bool verify = operation.SignedResponse && operation.Auth == AuthScheme.PgSig && verifySignatures;
+            if (errorStatus)
+            {
+                // HTTP 422 and the like: the gateway refused the request (nothing was done), and says why in the body.
+                throw errors.CodeOf(root) is null
+                    ? new FreedomPayProtocolException($"The gateway refused {operation.DisplayName} with an HTTP error status, and its reply carries no error code ({errors.CodeElement}).") { Operation = operation.DisplayName }
+                    : Refused(operation, reply, signed: operation.Auth != AuthScheme.PgSig);
+            }
+
             if (signature is null)
             {
-                string? code = root.GetString(errors.CodeElement)?.Trim();
-                if (code is not null && (!verify || errors.MayBeUnsigned(code)))
+                // Without an outcome element, a code is an error only in a reply that holds nothing else (SaysFailed).
+                string? code = errors.CodeOf(root)?.Trim();
+                if (code is not null && (errors.HasStatus || errors.SaysFailed(root)) && (!verify || errors.MayBeUnsigned(code)))
                 {
                     throw Refused(operation, reply, signed: operation.Auth != AuthScheme.PgSig);
                 }
@@ -45,7 +62,7 @@ namespace FreedomPay.Runtime
                     $"The signature of the reply to {operation.DisplayName} does not match (script '{operation.ScriptName}'). Check that the secret key is the merchant's; otherwise the reply was altered on the way.");
             }
 
-            if (string.Equals(root.GetString(errors.StatusElement), errors.ErrorValue, StringComparison.Ordinal))
+            if (errors.SaysFailed(root))
             {
                 throw Refused(operation, reply, signed: signature is not null || operation.Auth != AuthScheme.PgSig);
             }
@@ -68,7 +85,7 @@ namespace FreedomPay.Runtime
         }
 
         private static FreedomPayGatewayException Refused(OperationDescriptor operation, PgResponse reply, bool signed) =>
-            new FreedomPayGatewayException(operation.DisplayName, reply.Root.GetString(operation.Errors.CodeElement), reply.Root.GetString(operation.Errors.DescriptionElement), reply.Xml, signed);
+            new FreedomPayGatewayException(operation.DisplayName, operation.Errors.CodeOf(reply.Root), operation.Errors.DescriptionOf(reply.Root), reply.Xml, signed);
 
         private static FreedomPayException Untrusted(OperationDescriptor operation, PgResponse reply, string problem)
         {
