@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using FreedomPay.CardIssuing;
 using FreedomPay.Cards;
 using FreedomPay.GatewayAsync;
 using FreedomPay.GatewayCards;
@@ -32,6 +33,7 @@ namespace FreedomPay
             GatewayCardsClient.Operations,
             GatewayTransfersClient.Operations,
             GatewayPayoutsClient.Operations,
+            CardIssuingClient.Operations,
         };
     }
 }

@@ -91,6 +91,25 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Demo_async_refunds_once_though_the_lost_refund_is_sent_twice_under_one_request_id()
+    {
+        CliResult result = await CliRunner.RunAsync("demo", "--async", "--amount", "900");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        string[] lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.Contains("1. create") && l.Contains("status=success") && l.Contains("900.00 KZT"));
+        Assert.Contains(lines, l => l.Contains("2. read") && l.Contains("card VI") && l.Contains("cleared 900.00"));
+        Assert.Contains(lines, l => l.Contains("3. fault"));
+        Assert.Contains(lines, l => l.Contains("4. refund") && l.Contains("300.00 KZT") && l.Contains("after 2 attempts under X-Request-Id"));
+        Assert.Contains(lines, l => l.Contains("5. read") && l.Contains("refunds 1:") && l.Contains("-300.00"));
+        Assert.Contains(lines, l => l.Contains("6. request") && l.Contains("status=success"));
+        Assert.StartsWith("Demo finished: payment", lines.Last());
+        Assert.Contains("refunded 300.00 KZT once though the refund was sent twice", lines.Last());
+        Assert.DoesNotContain("4405645000006150", result.Out);
+    }
+
+    [Fact]
     public async Task Demo_saved_card_saves_the_card_once_and_pays_with_it_twice()
     {
         CliResult result = await CliRunner.RunAsync("demo", "--saved-card", "--amount", "200");
@@ -143,7 +162,7 @@ public sealed class CliTests
         CliResult result = await CliRunner.RunAsync("demo", "--card", "--payout");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Choose one of --hosted, --card, --saved-card, --payout, --invoice and --gateway.", result.Error);
+        Assert.Contains("Choose one of --hosted, --card, --saved-card, --payout, --invoice, --gateway and --async.", result.Error);
         Assert.Empty(result.Out);
     }
 

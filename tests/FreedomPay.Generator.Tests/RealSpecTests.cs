@@ -22,6 +22,8 @@ public sealed class RealSpecTests
             new[]
             {
                 "Callbacks.Callback.CheckRequest.g.cs", "Callbacks.Callback.RedirectBack.g.cs", "Callbacks.Callback.ResultNotification.g.cs",
+                "CardIssuing.BlockCard.g.cs", "CardIssuing.Client.g.cs", "CardIssuing.CloseCard.g.cs", "CardIssuing.RefundTransaction.g.cs",
+                "CardIssuing.RequestStatus.g.cs", "CardIssuing.UnblockCard.g.cs",
                 "Cards.Add.g.cs", "Cards.Callback.CardSaved.g.cs", "Cards.Client.g.cs", "Cards.CvcPage.g.cs", "Cards.Direct.g.cs",
                 "Cards.Init.g.cs", "Cards.List.g.cs", "Cards.Remove.g.cs", "Cards.Request.CardReceiptPosition.g.cs",
                 "GatewayAsync.Clearing.g.cs", "GatewayAsync.Client.g.cs", "GatewayAsync.CreatePayment.g.cs", "GatewayAsync.Enums.PaymentSourceType.g.cs",

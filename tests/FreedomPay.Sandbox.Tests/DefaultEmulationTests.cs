@@ -110,7 +110,7 @@ public sealed class DefaultEmulationTests
         .Concat(FreedomPay.Purchase.PurchaseClient.Operations).Concat(FreedomPay.Cards.CardsClient.Operations).Concat(FreedomPay.Payouts.PayoutsClient.Operations)
         .Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations).Concat(FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations)
         .Concat(FreedomPay.GatewayCards.GatewayCardsClient.Operations).Concat(FreedomPay.GatewayTransfers.GatewayTransfersClient.Operations)
-        .Concat(FreedomPay.GatewayPayouts.GatewayPayoutsClient.Operations);
+        .Concat(FreedomPay.GatewayPayouts.GatewayPayoutsClient.Operations).Concat(FreedomPay.CardIssuing.CardIssuingClient.Operations);
 
     [Theory]
     [InlineData("GatewayPayments.Pay")]
@@ -144,16 +144,18 @@ public sealed class DefaultEmulationTests
         // By path: Purchase's Init and Status share init_payment.php and get_status3.php with Mobile balance, whose
         // stateful routes serve them (one script on the gateway too); get_status2.php (Payouts' StatusByOrder) is
         // served for the merchant's key and the payout key alike, by a route of its own.
-        var packaged = MobileBalanceClient.Operations.Concat(FreedomPay.Purchase.PurchaseClient.Operations)
-            .Concat(FreedomPay.Cards.CardsClient.Operations).Concat(FreedomPay.Payouts.PayoutsClient.Operations).Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations).Concat(FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations)
-            .Concat(FreedomPay.GatewayCards.GatewayCardsClient.Operations).Concat(FreedomPay.GatewayTransfers.GatewayTransfersClient.Operations).Concat(FreedomPay.GatewayPayouts.GatewayPayoutsClient.Operations);
+        var packaged = AllPackaged();
         Assert.Equal(
             packaged.Select(o => o.Descriptor.Path).Where(p => p != "get_status2.php").Distinct().Order(),
             f.Sandbox.Operations.Select(o => o.Descriptor.Path).Distinct().Order());
         // g2g/payment is four operations (card, token, Apple Pay, Google Pay): each is served, told apart by its request.
         Assert.Equal(
-            FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations.Where(o => o.Descriptor.Path == "/g2g/payment").Select(o => o.Descriptor.DisplayName).Order(),
-            f.Sandbox.Operations.Where(o => o.Descriptor.Path == "/g2g/payment").Select(o => o.Descriptor.DisplayName).Order());
+            new[] { "GatewayPayments.Pay", "GatewayPayments.PayByToken", "GatewayPayments.PayWithApplePay", "GatewayPayments.PayWithGooglePay" },
+            f.Sandbox.Operations.Where(o => o.Descriptor.Path.TrimStart('/') == "g2g/payment").Select(o => o.Descriptor.DisplayName).Order());
+        // v5/g2g/read and v5/g2g/edit are three each, told apart by X-Action.
+        Assert.Equal(
+            FreedomPay.GatewayAsync.GatewayAsyncClient.Operations.Select(o => o.Descriptor.DisplayName).Order(),
+            f.Sandbox.Operations.Where(o => o.Descriptor.Path.TrimStart('/').StartsWith("v5/g2g/", StringComparison.Ordinal)).Select(o => o.Descriptor.DisplayName).Order());
     }
 
     [Fact]

@@ -46,14 +46,15 @@ namespace FreedomPay.Cli.Commands
             var savedCard = new Option<bool>("--saved-card") { Description = "Save a test card on the save-card page, then pay with it twice without entering it again (Cards)." };
             var payout = new Option<bool>("--payout") { Description = "Pay in with a saved card, pay out part of it to the card, wait for the Payout notify, show the balance (Payouts)." };
             var gateway = new Option<bool>("--gateway") { Description = "Pay with card data from the shop's server (Gateway API): 3-D Secure on the issuer page, clearing, a partial refund, the card saved and paid again by token, a transfer, status." };
+            var asyncFlow = new Option<bool>("--async") { Description = "Create a payment through the Gateway API's Async part (JSON, X-Action), read it, refund it with the reply lost on the way and resent under the same X-Request-Id: one refund (GatewayAsync)." };
             var invoice = new Option<bool>("--invoice") { Description = "Create an invoice (the JSON protocol, signed with a detached JWS), pay it by its QR code, read its status (Invoice)." };
-            var command = new Command("demo", "Run the Mobile balance flow (or a card, saved-card, payout or invoice flow) against an embedded sandbox and show each step.") { phone, amount, hosted, card, savedCard, payout, invoice, gateway };
+            var command = new Command("demo", "Run the Mobile balance flow (or a card, saved-card, payout, invoice, gateway or async flow) against an embedded sandbox and show each step.") { phone, amount, hosted, card, savedCard, payout, invoice, gateway, asyncFlow };
             command.Validators.Add(result =>
             {
-                int chosen = new[] { hosted, card, savedCard, payout, invoice, gateway }.Count(option => result.GetValue(option));
+                int chosen = new[] { hosted, card, savedCard, payout, invoice, gateway, asyncFlow }.Count(option => result.GetValue(option));
                 if (chosen > 1)
                 {
-                    result.AddError("Choose one of --hosted, --card, --saved-card, --payout, --invoice and --gateway.");
+                    result.AddError("Choose one of --hosted, --card, --saved-card, --payout, --invoice, --gateway and --async.");
                 }
             });
             command.SetAction(async (parse, cancellationToken) =>
@@ -78,6 +79,11 @@ namespace FreedomPay.Cli.Commands
                     if (parse.GetValue(gateway))
                     {
                         return await GatewayDemo.RunAsync(parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (parse.GetValue(asyncFlow))
+                    {
+                        return await AsyncDemo.RunAsync(parse.GetValue(amount), environment.Out, cancellationToken).ConfigureAwait(false);
                     }
 
                     if (parse.GetValue(invoice))

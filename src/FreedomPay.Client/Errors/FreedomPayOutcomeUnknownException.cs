@@ -20,8 +20,10 @@ namespace FreedomPay
         public int? HttpStatusCode { get; internal set; }
 
         /// <summary>
-        /// The request id the call was sent with, for a call the gateway deduplicates by it: send the same request
-        /// again with this <c>RequestId</c> to get the gateway's first reply (the outcome) instead of a second effect.
+        /// The request id the call was sent with (null when the operation sends none). For a call the gateway
+        /// deduplicates by it, send the same request again with this <c>RequestId</c> to get the gateway's first reply
+        /// (the outcome) instead of a second effect; for others, read the request's status by it where the API has
+        /// such a read (the Card API's <c>RequestStatus</c>).
         /// </summary>
         public string? RequestId { get; internal set; }
     }

@@ -60,6 +60,9 @@ namespace FreedomPay.Sandbox.Gateway
                 string again = repeat
                     ? earlier.Json
                     : SandboxReply.Error(SandboxErrorCodes.InvalidField, $"{requestIdHeader} {requestId} was already used for another request.").RenderJson(route.Errors, null);
+                // Logged as what it is: a repeat answered with the first reply (status "repeated"), or a refusal.
+                log.Add(new SandboxRequest(at, route.DisplayName, route.Script, merchantId, SignatureVerdict.Valid, repeat ? "repeated" : "error",
+                    repeat ? null : SandboxErrorCodes.InvalidField.ToString(System.Globalization.CultureInfo.InvariantCulture), Array.Empty<string>()));
                 if (fault?.Kind == SandboxFaultKind.DropConnection)
                 {
                     context.Abort(); // a repeat's reply can be lost too; the first reply stays remembered

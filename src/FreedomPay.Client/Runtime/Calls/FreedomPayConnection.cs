@@ -85,9 +85,9 @@ namespace FreedomPay.Runtime
             string? paymentId = validation.PaymentId;
             using Activity? activity = Telemetry.Start(operation, paymentId);
             var clock = Stopwatch.StartNew();
+            var call = new Call<TRequest>(this, operation, request, secret, activity);
             try
             {
-                var call = new Call<TRequest>(this, operation, request, secret, activity);
                 PgResponse reply = operation.Retryable
                     ? await RetriedAsync(call, operation, cancellationToken).ConfigureAwait(false)
                     : await call.AttemptAsync(cancellationToken).ConfigureAwait(false);
@@ -107,6 +107,11 @@ namespace FreedomPay.Runtime
             catch (FreedomPayException ex)
             {
                 ex.Operation ??= operation.DisplayName;
+                if (ex is FreedomPayOutcomeUnknownException { RequestId: null } unknown && operation.HasRequestId)
+                {
+                    unknown.RequestId = call.RequestId; // what the request can be looked up by, even when it is not resent
+                }
+
                 Report(ex, activity, operation, paymentId, clock.Elapsed);
                 throw;
             }

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using FreedomPay.CardIssuing;
+using FreedomPay.Client.Tests.Infrastructure;
+using FreedomPay.TestSupport;
+using Jose;
+
+namespace FreedomPay.Client.Tests;
+
+/// <summary>
+/// The Card API (card issuing) on the wire, as its pages print it (api-12074991, api-12075208, api-14318477, kg
+/// api-13677899): the call's request_id in the body, a detached HS512 JWS over it, the reply {status,
+/// request_status, dt}; a refund is never sent twice, and RequestStatus reads a request by the id the call used.
+/// </summary>
+public sealed class CardIssuingWireTests
+{
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes(FakeGateway.Secret);
+
+    [Fact]
+    public async Task Unblock_sends_the_calls_request_id_in_the_body_signed_with_a_detached_HS512_JWS()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => Json(HttpStatusCode.OK, """{"status":"ok","request_status":"success","dt":"2025-03-01T12:05:42+05:00"}""");
+
+        UnblockCardResponse unblocked = await test.Client.CardIssuing.UnblockCardAsync(new UnblockCardRequest { CardId = "card-1", Description = "found again" });
+
+        CapturedRequest sent = Assert.Single(test.Gateway.Requests);
+        using JsonDocument body = JsonDocument.Parse(sent.Body);
+        Assert.Equal("/v5/card-api/card/unblock", sent.Uri.AbsolutePath);
+        Assert.Equal(unblocked.RequestId, body.RootElement.GetProperty("request_id").GetString());
+        Assert.Equal("{\"request_id\":\"" + unblocked.RequestId + "\",\"card_id\":\"card-1\",\"description\":\"found again\"}", sent.BodyText);
+        string jws = sent.Header("X-JWS-Signature")!;
+        Assert.Equal(sent.Body, JWT.DecodeBytes(jws, Key, JwsAlgorithm.HS512, payload: sent.Body));
+        Assert.Equal(("/v5/card-api/card/unblock", FakeGateway.MerchantId), ((string)JWT.Headers(jws)["uri"], (string)JWT.Headers(jws)["auth_id"]));
+        Assert.Equal((ResultStatus.Ok, "success", "2025-03-01T12:05:42+05:00"), (unblocked.Status, unblocked.RequestStatus, unblocked.Dt));
+    }
+
+    [Fact]
+    public async Task A_refund_whose_reply_is_lost_is_not_sent_again_and_request_status_reads_it_by_the_id_it_used()
+    {
+        using var test = new TestClient();
+        int calls = 0;
+        test.Gateway.Respond = _ => ++calls == 1
+            ? new HttpResponseMessage(HttpStatusCode.BadGateway)
+            : Json(HttpStatusCode.OK, """{"status":"ok","request_status":"success","cards":[{"card_id":"card-1"}],"client_id":"c-7","dt":"2025-03-01T12:05:42+05:00"}""");
+
+        var lost = await Assert.ThrowsAsync<FreedomPayOutcomeUnknownException>(() => test.Client.CardIssuing.RefundTransactionAsync(new RefundTransactionRequest
+        {
+            OrderId = "R-1", TransactionId = "tx-9", Description = "returned goods", Amount = 1500m, RequestId = "7f1c2a3e-0000-4000-8000-000000000001",
+        }));
+        RequestStatusResponse status = await test.Client.CardIssuing.RequestStatusAsync(new RequestStatusRequest { RequestToRead = lost.RequestId! });
+
+        Assert.Equal(2, test.Gateway.Requests.Count); // the refund once (the card API promises no deduplication), then the read
+        Assert.Equal("7f1c2a3e-0000-4000-8000-000000000001", lost.RequestId);
+        Assert.Equal("{\"request_id\":\"7f1c2a3e-0000-4000-8000-000000000001\"}", test.Gateway.Requests[1].BodyText);
+        Assert.Equal(("success", "card-1", "c-7"), (status.RequestStatus, Assert.Single(status.Cards).CardId, status.ClientId));
+    }
+
+    [Fact]
+    public async Task An_error_reply_is_a_gateway_exception_with_the_error_code()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => Json(HttpStatusCode.OK, """{"status":"error","request_status":"error","dt":"2025-03-01T12:05:42+05:00","error_code":"404","error_description":"Card not found"}""");
+
+        var ex = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => test.Client.CardIssuing.CloseCardAsync(new CloseCardRequest { CardId = "nope", Description = "lost" }));
+
+        Assert.Equal(("404", "Card not found"), (ex.ErrorCode, ex.ErrorDescription));
+    }
+
+    private static HttpResponseMessage Json(HttpStatusCode status, string json) =>
+        new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+}
