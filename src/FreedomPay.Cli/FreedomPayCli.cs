@@ -72,8 +72,10 @@ namespace FreedomPay.Cli
             root.Options.Add(SpecOption.Create());
             root.Subcommands.Add(DemoCommand.Create(environment));
             root.Subcommands.Add(SandboxCommand.Create(environment, ownAreas));
-            root.Subcommands.Add(Verify.VerifyCommand.Create(environment, AreaCatalog.All.Concat(ownAreas).ToList()));
-            foreach (AreaEntry area in AreaCatalog.All.Concat(ownAreas))
+            // A --spec area named like a packaged one is the user's own description of it: it takes the packaged one's place.
+            List<AreaEntry> areas = AreaCatalog.All.Where(packaged => !ownAreas.Any(own => own.Name == packaged.Name)).Concat(ownAreas).ToList();
+            root.Subcommands.Add(Verify.VerifyCommand.Create(environment, areas));
+            foreach (AreaEntry area in areas)
             {
                 root.Subcommands.Add(OperationCommands.ForArea(area, environment));
             }

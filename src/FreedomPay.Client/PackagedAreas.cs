@@ -8,6 +8,7 @@ using FreedomPay.GatewayPayouts;
 using FreedomPay.GatewayTransfers;
 using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
+using FreedomPay.Partner;
 using FreedomPay.Payouts;
 using FreedomPay.Purchase;
 using FreedomPay.Runtime;
@@ -34,6 +35,7 @@ namespace FreedomPay
             GatewayTransfersClient.Operations,
             GatewayPayoutsClient.Operations,
             CardIssuingClient.Operations,
+            PartnerClient.Operations,
         };
     }
 }

@@ -163,6 +163,7 @@ public sealed class DiagnosticTests
         ("secret name with capitals", "FPG0024", Valid.Replace("operations:", "secret: «Payout_Key\noperations:")),
         ("relative server url", "FPG0024", Valid.Replace("https://api.example.test/", "«/relative")),
         ("unknown fill", "FPG0016", Valid.Replace("{ fill: salt }", "{ fill: «token }")),
+        ("unknown request id format", "FPG0016", Json.Replace("operations:", "request-id-format: «uuid-v5\noperations:")),
         ("http status in an XML area", "FPG0025", Valid.Replace("operations:", "errors:\n  http-status: «[422]\noperations:")),
         ("http status of a server error", "FPG0024", Json.Replace("operations:", "errors:\n  http-status: [422, «500]\noperations:")),
         ("http status not a list", "FPG0005", Json.Replace("operations:", "errors:\n  http-status: «422\noperations:")),

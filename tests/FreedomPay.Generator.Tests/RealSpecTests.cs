@@ -49,6 +49,7 @@ public sealed class RealSpecTests
                 "MobileBalance.Enums.PageLanguage.g.cs", "MobileBalance.Enums.PayStatus.g.cs", "MobileBalance.Enums.PaymentStatus.g.cs",
                 "MobileBalance.Enums.RedirectMethod.g.cs", 
                 "MobileBalance.Init.g.cs", "MobileBalance.Pay.g.cs", "MobileBalance.ResendCode.g.cs", "MobileBalance.Status.g.cs",
+                "Partner.AddRates.g.cs", "Partner.BlockWallet.g.cs", "Partner.Client.g.cs", "Partner.InvoiceInfo.g.cs", "Partner.Request.PartnerRate.g.cs",
                 "Payouts.AddCard.g.cs", "Payouts.Balance.g.cs", "Payouts.Callback.PayoutNotification.g.cs", "Payouts.Client.g.cs",
                 "Payouts.Enums.PayoutResult.g.cs", "Payouts.Enums.PayoutRoute.g.cs", "Payouts.Enums.PayoutStatus.g.cs", 
                 "Payouts.Enums.TransactionStatus.g.cs", "Payouts.Status.g.cs", "Payouts.StatusByOrder.g.cs",

@@ -110,7 +110,8 @@ public sealed class DefaultEmulationTests
         .Concat(FreedomPay.Purchase.PurchaseClient.Operations).Concat(FreedomPay.Cards.CardsClient.Operations).Concat(FreedomPay.Payouts.PayoutsClient.Operations)
         .Concat(FreedomPay.Invoice.InvoiceClient.Operations).Concat(FreedomPay.GatewayAsync.GatewayAsyncClient.Operations).Concat(FreedomPay.GatewayPayments.GatewayPaymentsClient.Operations)
         .Concat(FreedomPay.GatewayCards.GatewayCardsClient.Operations).Concat(FreedomPay.GatewayTransfers.GatewayTransfersClient.Operations)
-        .Concat(FreedomPay.GatewayPayouts.GatewayPayoutsClient.Operations).Concat(FreedomPay.CardIssuing.CardIssuingClient.Operations);
+        .Concat(FreedomPay.GatewayPayouts.GatewayPayoutsClient.Operations).Concat(FreedomPay.CardIssuing.CardIssuingClient.Operations)
+        .Concat(FreedomPay.Partner.PartnerClient.Operations);
 
     [Theory]
     [InlineData("GatewayPayments.Pay")]

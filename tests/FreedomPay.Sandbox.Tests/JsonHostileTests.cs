@@ -130,7 +130,7 @@ public sealed class JsonHostileTests
     public async Task A_signed_body_fuzz_run_over_every_json_route_never_gets_a_500()
     {
         await using var f = await SandboxFixture.StartAsync(o => o.AddArea(CardApiClient.Operations));
-        OperationInfo[] routes = new[] { InvoiceClient.Operations, GatewayAsyncClient.Operations, FreedomPay.CardIssuing.CardIssuingClient.Operations, CardApiClient.Operations }
+        OperationInfo[] routes = new[] { InvoiceClient.Operations, GatewayAsyncClient.Operations, FreedomPay.CardIssuing.CardIssuingClient.Operations, FreedomPay.Partner.PartnerClient.Operations, CardApiClient.Operations }
             .SelectMany(area => area).Where(op => op.Descriptor.Encoding == RequestEncoding.Json).ToArray();
         var random = new Random(29);
         int sent = 0;

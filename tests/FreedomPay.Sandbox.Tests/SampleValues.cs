@@ -34,6 +34,8 @@ internal static class SampleValues
         ["pg_currency_to"] = "USD",
         ["pg_sender_country"] = "KAZ",
         ["currency"] = "KZT",
+        ["currency_from"] = "USD",
+        ["currency_to"] = "KZT",
         ["cvc"] = "653",
         ["eci_indicator"] = "05",
     };

@@ -15,7 +15,7 @@ namespace FreedomPay.Generator.Binding
     /// </summary>
     internal sealed partial class SpecBinder
     {
-        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "auth", "secret", "errors", "defaults", "fields", "elements", "enums", "operations", "callbacks" };
+        private static readonly string[] RootKeys = { "area", "summary", "description", "servers", "encoding", "auth", "secret", "errors", "defaults", "fields", "elements", "enums", "operations", "callbacks", "request-id-format" };
         private static readonly string[] ErrorKeys = { "status", "error-value", "code", "description", "unsigned-codes", "http-status" };
 
         /// <summary>Codes of the one unsigned reply the docs describe: the merchant was not identified (101 Merchant API, 9998 Gateway API).</summary>
@@ -107,7 +107,8 @@ namespace FreedomPay.Generator.Binding
                 SecretVerified: secret.Verified,
                 SecretNote: secret.Note,
                 AuthKeyIdNumber: auth.KeyIdNumber,
-                AuthPathMember: auth.PathMember);
+                AuthPathMember: auth.PathMember,
+                RequestIdVersion: BindRequestIdVersion(root));
             var area = new ApiArea(info, operations, _enums.All(), callbacks, RequestClasses());
             return (area, declaration);
         }
@@ -226,6 +227,26 @@ namespace FreedomPay.Generator.Binding
                 default:
                     _context.Report(DiagnosticDescriptors.InvalidValue, root.Node("encoding")!.Span, value, "encoding", "use 'multipart' (multipart/form-data), 'urlencoded' (application/x-www-form-urlencoded) or 'json' (application/json, signed in a header)");
                     return RequestEncoding.Multipart;
+            }
+        }
+
+        /// <summary>
+        /// <c>request-id-format:</c> the kind of UUID a <c>fill: request-id</c> makes: random (v4), or time-ordered (v7,
+        /// RFC 9562), as the v5 APIs' examples and the Partner API's invoice page ask.
+        /// </summary>
+        private int BindRequestIdVersion(MappingReader root)
+        {
+            string? value = root.String("request-id-format");
+            switch (value)
+            {
+                case null:
+                case "uuid-v4":
+                    return 4;
+                case "uuid-v7":
+                    return 7;
+                default:
+                    _context.Report(DiagnosticDescriptors.InvalidValue, root.Node("request-id-format")!.Span, value, "request-id-format", "use 'uuid-v4' (random) or 'uuid-v7' (time-ordered: a millisecond timestamp, then random bits; RFC 9562)");
+                    return 4;
             }
         }
 

@@ -19,7 +19,8 @@ namespace FreedomPay.Generator.Description
             area.Auth,
             area.AuthKeyId,
             area.AuthKeyIdNumber,
-            area.AuthPathMember);
+            area.AuthPathMember,
+            area.RequestIdVersion);
 
         public static OperationDescription Operation(OperationModel op) => new OperationDescription(
             op.Name,

@@ -18,7 +18,8 @@ namespace FreedomPay.Generator.Description
         AuthScheme Auth,
         string AuthKeyId,
         bool AuthKeyIdNumber,
-        string AuthPathMember);
+        string AuthPathMember,
+        int RequestIdVersion = 4);
 
     /// <summary>One operation: the arguments of its <c>OperationDescriptor</c> and <c>OperationInfo</c>.</summary>
     internal sealed record OperationDescription(

@@ -41,6 +41,7 @@ namespace FreedomPay.Generator.Emit
                 AuthKeyId = runtime.AuthKeyId == "auth_id" ? null : CSharpText.Literal(runtime.AuthKeyId),
                 AuthKeyIdNumber = runtime.AuthKeyIdNumber,
                 AuthPathMember = runtime.AuthPathMember == "uri" ? null : CSharpText.Literal(runtime.AuthPathMember),
+                RequestIdVersion = runtime.RequestIdVersion == 4 ? null : runtime.RequestIdVersion.ToString(CultureInfo.InvariantCulture),
                 ErrorStatus = CSharpText.Literal(runtime.Errors.StatusElement),
                 ErrorValue = CSharpText.Literal(runtime.Errors.ErrorValue),
                 ErrorCode = CSharpText.Literal(runtime.Errors.CodeElement),

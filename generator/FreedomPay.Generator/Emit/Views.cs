@@ -34,6 +34,7 @@ namespace FreedomPay.Generator.Emit
 
         public List<string> ErrorUnsignedCodes { get; set; } = new List<string>();
         public List<string> ErrorHttpStatuses { get; set; } = new List<string>();
+        public string? RequestIdVersion { get; set; }
         public string ErrorValue { get; set; } = "";
         public string ErrorCode { get; set; } = "";
         public string ErrorDescription { get; set; } = "";

@@ -38,7 +38,8 @@ namespace FreedomPay.Generator.Model
         bool SecretVerified = true,
         string? SecretNote = null,
         bool AuthKeyIdNumber = false,
-        string AuthPathMember = "uri");
+        string AuthPathMember = "uri",
+        int RequestIdVersion = 4);
 
     /// <param name="Name">The key under <c>servers:</c>, e.g. <c>kz</c>.</param>
     /// <param name="Url">Absolute base URL ending with a slash.</param>

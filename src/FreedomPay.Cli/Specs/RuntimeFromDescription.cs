@@ -34,7 +34,10 @@ namespace FreedomPay.Cli.Specs
                 a.Auth switch { ModelAuth.JwsHs256 => Runtime.AuthScheme.JwsHs256, ModelAuth.JwsHs512 => Runtime.AuthScheme.JwsHs512, ModelAuth.Sha256Sign => Runtime.AuthScheme.Sha256Sign, _ => Runtime.AuthScheme.PgSig },
                 a.AuthKeyId,
                 a.AuthKeyIdNumber,
-                a.AuthPathMember);
+                a.AuthPathMember)
+            {
+                RequestIdVersion = a.RequestIdVersion,
+            };
             var scope = new Scope(area);
 
             // Redirect operations send nothing: they are no call for the tool to make (the compiled client lists them apart).

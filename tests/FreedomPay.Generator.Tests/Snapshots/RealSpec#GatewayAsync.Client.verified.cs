@@ -33,7 +33,10 @@ namespace FreedomPay.GatewayAsync
                 global::FreedomPay.Runtime.RequestEncoding.Json,
                 GatewayAsyncServers.Kz,
                 new global::FreedomPay.Runtime.ResponseErrorShape("", "error", "error/code", "error/description", new string[0]) { HttpStatuses = new int[] { 422 } },
-                auth: global::FreedomPay.Runtime.AuthScheme.JwsHs256);
+                auth: global::FreedomPay.Runtime.AuthScheme.JwsHs256)
+            {
+                RequestIdVersion = 7,
+            };
         }
     }
 

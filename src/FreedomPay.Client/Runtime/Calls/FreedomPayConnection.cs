@@ -181,7 +181,7 @@ namespace FreedomPay.Runtime
             }
 
             RequestValidation.Of(request).ThrowIfInvalid(operation.DisplayName);
-            FormFieldList fields = BuildFields(operation, request, _options.SecretFor(operation), request.RequestId ?? Guid.NewGuid().ToString("D"), out string path);
+            FormFieldList fields = BuildFields(operation, request, _options.SecretFor(operation), request.RequestId ?? RequestIds.New(operation.RequestIdVersion), out string path);
             Log.Redirect(_logger, operation.DisplayName);
             return FreedomPayRedirect.Create(operation.HttpMethod, _options.BaseAddress ?? operation.DefaultServer, path, fields);
         }
@@ -238,7 +238,7 @@ namespace FreedomPay.Runtime
                 Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
                 if (operation.HasRequestId)
                 {
-                    _requestId ??= Guid.NewGuid().ToString("D"); // one id for the call: every attempt carries it
+                    _requestId ??= RequestIds.New(operation.RequestIdVersion); // one id for the call: every attempt carries it
                 }
 
                 (BoundedBody Body, IReadOnlyList<KeyValuePair<string, string>>? Headers, bool ErrorStatus) body;

@@ -59,5 +59,11 @@ namespace FreedomPay.Runtime
 
         /// <summary>Where replies say they failed.</summary>
         public ResponseErrorShape Errors { get; }
+
+        /// <summary>
+        /// The UUID version of the request ids the client makes for the area's calls: 4 (random, the default) or 7
+        /// (time-ordered, RFC 9562; the spec's <c>request-id-format: uuid-v7</c>).
+        /// </summary>
+        public int RequestIdVersion { get; init; } = 4;
     }
 }

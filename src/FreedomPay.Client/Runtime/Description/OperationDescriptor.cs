@@ -69,6 +69,7 @@ namespace FreedomPay.Runtime
             Auth = area.Auth;
             AuthKeyId = area.AuthKeyId;
             JwsHeader = area.JwsHeader;
+            RequestIdVersion = area.RequestIdVersion;
             Headers = headers ?? NoHeaders;
             Reply = reply ?? NoElements;
             foreach (ReplyElement element in Reply)
@@ -97,6 +98,9 @@ namespace FreedomPay.Runtime
 
         /// <summary>Whether a request id goes with the call (a header or a body field the client fills with one).</summary>
         public bool HasRequestId { get; }
+
+        /// <summary>The UUID version of the request ids the client makes (<see cref="AreaDescriptor.RequestIdVersion"/>).</summary>
+        internal int RequestIdVersion { get; }
 
         /// <summary>Whether a failed attempt may be sent again: a safe operation, or one the gateway deduplicates.</summary>
         internal bool Retryable => SafeToRetry || IdempotentByRequestId;
