@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -68,6 +69,30 @@ public sealed class CardIssuingWireTests
         var ex = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => test.Client.CardIssuing.CloseCardAsync(new CloseCardRequest { CardId = "nope", Description = "lost" }));
 
         Assert.Equal(("404", "Card not found"), (ex.ErrorCode, ex.ErrorDescription));
+    }
+
+    // Vectors computed outside .NET (Python 3: hashlib.sha256(body + key).hexdigest(); hmac SHA-512 over
+    // base64url(header) + "." + base64url(body)) for this body, key "test-secret-key" and merchant 12345.
+    private const string VectorBody = """{"request_id":"0197a000-0000-7000-8000-000000000001","card_id":"card-1","description":"found again"}""";
+    private const string VectorSign = "a9482df4e91f27f4208f081700966e040a87f77330d3e736586d33bd3a85a28c";
+    private const string VectorJws = "eyJ1cmkiOiIvdjUvY2FyZC1hcGkvY2FyZC91bmJsb2NrIiwiYXV0aF9pZCI6IjEyMzQ1IiwibWV0aG9kIjoiUE9TVCIsInBhcmFtcyI6IiIsImFsZyI6IkhTNTEyIn0..2wQPol4zIWf2GxEfDNjGCFkl2tmAy5ehlad-NrqLxz4h1u1wp9jfyUQOnfOaRSA51g1UaT2yKBjpQV8pdLgW7w";
+
+    [Theory]
+    [InlineData("https://api.freedompay.uz/", "Sign")]
+    [InlineData("https://api.freedompay.kz/", "X-JWS-Signature")]
+    [InlineData("https://api.freedompay.kg/", "X-JWS-Signature")]
+    public async Task Each_server_is_signed_its_own_way_and_matches_vectors_computed_outside_dotnet(string server, string header)
+    {
+        using var test = new TestClient(o => o.BaseAddress = new Uri(server));
+        test.Gateway.Respond = _ => Json(HttpStatusCode.OK, """{"status":"ok","request_status":"success","dt":"2025-03-01T12:05:42+05:00"}""");
+
+        await test.Client.CardIssuing.UnblockCardAsync(new UnblockCardRequest { CardId = "card-1", Description = "found again", RequestId = "0197a000-0000-7000-8000-000000000001" });
+
+        CapturedRequest sent = Assert.Single(test.Gateway.Requests);
+        Assert.Equal(VectorBody, sent.BodyText);
+        Assert.Equal(header == "Sign" ? VectorSign : VectorJws, sent.Header(header));
+        Assert.Equal(header == "Sign" ? FakeGateway.MerchantId : null, sent.Header("Auth-Id"));
+        Assert.Null(sent.Header(header == "Sign" ? "X-JWS-Signature" : "Sign")); // one scheme per call
     }
 
     private static HttpResponseMessage Json(HttpStatusCode status, string json) =>

@@ -196,6 +196,33 @@ public sealed class JsonAreaTests
         Assert.Equal("1001", reply.GetProperty("error_code").GetString());
     }
 
+    [Fact]
+    public async Task The_card_api_is_checked_with_the_scheme_its_request_carries_a_JWS_or_the_uz_Sign_header()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        string body = "{\"request_id\":\"" + Guid.NewGuid() + "\",\"card_id\":\"card-1\",\"description\":\"found\"}";
+        string secret = f.Sandbox.Merchant.SecretKey;
+        string sign = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body + secret)));
+
+        FreedomPay.CardIssuing.UnblockCardResponse viaJws = await f.Client.CardIssuing.UnblockCardAsync(new FreedomPay.CardIssuing.UnblockCardRequest { CardId = "card-1", Description = "found" });
+        JsonElement viaSign = await PostSignedAsync(f, body, sign);
+        JsonElement wrongSign = await PostSignedAsync(f, body.Replace("card-1", "card-2", StringComparison.Ordinal), sign);
+
+        Assert.Equal(ResultStatus.Ok, viaJws.Status);
+        Assert.Equal("ok", viaSign.GetProperty("status").GetString());
+        Assert.Equal("1002", wrongSign.GetProperty("error_code").GetString()); // the Sign of another body
+    }
+
+    private static async Task<JsonElement> PostSignedAsync(SandboxFixture f, string body, string sign)
+    {
+        using var http = new HttpClient();
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.BaseAddress, "v5/card-api/card/unblock")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        message.Headers.Add("Sign", sign);
+        message.Headers.Add("Auth-Id", f.Sandbox.Merchant.MerchantId);
+        using HttpResponseMessage response = await http.SendAsync(message);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
     private static async Task<JsonElement> PostAsync(SandboxFixture f, string path, string body, string? jws) =>
         JsonDocument.Parse(await PostTextAsync(f, path, body, jws, requestId: null)).RootElement;
 

@@ -74,6 +74,48 @@ namespace FreedomPay.Generator.Binding
             }
         }
 
+        /// <summary>Where each server's own <c>auth:</c> is written, to report its misuse once the area's scheme is known.</summary>
+        private readonly Dictionary<string, SourceSpan> _serverAuthSpans = new Dictionary<string, SourceSpan>();
+
+        /// <summary>
+        /// A server's own scheme (<c>uz: { url: ..., auth: sha256-sign }</c>): the Card API signs with a JWS on .kz but
+        /// with the Sign header on .uz, so one area serves both. Only a header scheme; checked against the area's by
+        /// <see cref="CheckServerAuth"/>.
+        /// </summary>
+        private AuthScheme? BindServerAuth(YScalar node, string server)
+        {
+            _serverAuthSpans[server] = node.Span;
+            switch (node.Value)
+            {
+                case "jws-hs256":
+                    return AuthScheme.JwsHs256;
+                case "jws-hs512":
+                    return AuthScheme.JwsHs512;
+                case "sha256-sign":
+                    return AuthScheme.Sha256Sign;
+                default:
+                    _context.Report(DiagnosticDescriptors.InvalidValue, node.Span, node.Value, "auth of server '" + server + "'", "a server can only change how a JSON area is signed: 'jws-hs256', 'jws-hs512' or 'sha256-sign'");
+                    return null;
+            }
+        }
+
+        /// <summary>A server's own scheme needs an area signed in a header too (its bodies are JSON).</summary>
+        private void CheckServerAuth(EquatableArray<ServerModel> servers, AuthScheme areaScheme)
+        {
+            if (areaScheme != AuthScheme.PgSig)
+            {
+                return;
+            }
+
+            foreach (ServerModel server in servers)
+            {
+                if (server.Auth is not null && _serverAuthSpans.TryGetValue(server.Name, out SourceSpan span))
+                {
+                    _context.Report(DiagnosticDescriptors.ImpossibleConstraint, span, "auth of server '" + server.Name + "'", "the area sends form fields signed with pg_sig; a server's own scheme needs a JSON area signed in a header ('encoding: json' and 'auth:')");
+                }
+            }
+        }
+
         /// <summary>
         /// The JWS protected header's shape: <c>key-id</c> (the merchant id's member, <c>auth_id</c>), <c>key-id-type</c>
         /// (<c>string</c>, as every docs example writes it, or <c>number</c>) and <c>path-member</c> (<c>uri</c> or the

@@ -20,7 +20,7 @@ namespace FreedomPay.Generator.Binding
 
         /// <summary>Codes of the one unsigned reply the docs describe: the merchant was not identified (101 Merchant API, 9998 Gateway API).</summary>
         private static readonly EquatableArray<string> DefaultUnsignedCodes = new[] { "101", "9998" }.ToEquatableArray();
-        private static readonly string[] ServerKeys = { "url", "default" };
+        private static readonly string[] ServerKeys = { "url", "default", "auth" };
         private static readonly string[] SecretKeys = { "name", "verified", "note" };
 
         private readonly SpecContext _context;
@@ -82,6 +82,7 @@ namespace FreedomPay.Generator.Binding
             EquatableArray<ServerModel> servers = hasOperations || root.Has("servers") ? BindServers(root) : EquatableArray<ServerModel>.Empty;
             RequestEncoding encoding = BindEncoding(root);
             AuthModel auth = BindAuth(root, encoding);
+            CheckServerAuth(servers, auth.Scheme);
             ErrorShape errors = BindErrors(root, encoding);
             _scope = BindAreaScope(root, encoding);
             EquatableArray<OperationModel> operations = hasOperations ? BindOperations(root) : EquatableArray<OperationModel>.Empty;
@@ -176,6 +177,7 @@ namespace FreedomPay.Generator.Binding
         {
             string? url = null;
             bool isDefault = false;
+            YScalar? auth = null;
             if (entry.Value is YScalar { IsNull: false } scalar)
             {
                 url = scalar.Value;
@@ -185,6 +187,11 @@ namespace FreedomPay.Generator.Binding
                 var server = new MappingReader(_context, serverMapping, $"server '{entry.Key.Value}'", entry.Key.Span, ServerKeys);
                 url = server.String("url", required: true);
                 isDefault = server.Bool("default", false);
+                auth = server.Node("auth") as YScalar;
+                if (server.Node("auth") is { } authNode && auth is null)
+                {
+                    server.ReportWrongType("auth", authNode, "a scheme name (jws-hs256, jws-hs512 or sha256-sign)");
+                }
             }
             else
             {
@@ -209,7 +216,7 @@ namespace FreedomPay.Generator.Binding
             }
 
             string normalized = uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri.AbsoluteUri : uri.AbsoluteUri + "/";
-            return new ServerModel(entry.Key.Value, csName, normalized, isDefault);
+            return new ServerModel(entry.Key.Value, csName, normalized, isDefault, auth is null ? null : BindServerAuth(auth, entry.Key.Value));
         }
 
         private RequestEncoding BindEncoding(MappingReader root)

@@ -20,7 +20,8 @@ namespace FreedomPay.Generator.Description
             area.AuthKeyId,
             area.AuthKeyIdNumber,
             area.AuthPathMember,
-            area.RequestIdVersion);
+            area.RequestIdVersion,
+            area.Servers.Where(s => s.Auth is { } scheme && scheme != area.Auth).ToEquatableArray()); // the servers signed otherwise than the area
 
         public static OperationDescription Operation(OperationModel op) => new OperationDescription(
             op.Name,

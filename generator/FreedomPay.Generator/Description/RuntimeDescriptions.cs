@@ -19,7 +19,8 @@ namespace FreedomPay.Generator.Description
         string AuthKeyId,
         bool AuthKeyIdNumber,
         string AuthPathMember,
-        int RequestIdVersion = 4);
+        int RequestIdVersion = 4,
+        EquatableArray<ServerModel> ServerAuth = default);
 
     /// <summary>One operation: the arguments of its <c>OperationDescriptor</c> and <c>OperationInfo</c>.</summary>
     internal sealed record OperationDescription(

@@ -42,6 +42,7 @@ namespace FreedomPay.Generator.Emit
                 AuthKeyIdNumber = runtime.AuthKeyIdNumber,
                 AuthPathMember = runtime.AuthPathMember == "uri" ? null : CSharpText.Literal(runtime.AuthPathMember),
                 RequestIdVersion = runtime.RequestIdVersion == 4 ? null : runtime.RequestIdVersion.ToString(CultureInfo.InvariantCulture),
+                ServerAuth = runtime.ServerAuth.Select(s => new ServerAuthView { Server = s.CsName, Auth = s.Auth!.Value.ToString() }).ToList(),
                 ErrorStatus = CSharpText.Literal(runtime.Errors.StatusElement),
                 ErrorValue = CSharpText.Literal(runtime.Errors.ErrorValue),
                 ErrorCode = CSharpText.Literal(runtime.Errors.CodeElement),

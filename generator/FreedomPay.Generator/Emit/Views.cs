@@ -35,6 +35,7 @@ namespace FreedomPay.Generator.Emit
         public List<string> ErrorUnsignedCodes { get; set; } = new List<string>();
         public List<string> ErrorHttpStatuses { get; set; } = new List<string>();
         public string? RequestIdVersion { get; set; }
+        public List<ServerAuthView> ServerAuth { get; set; } = new List<ServerAuthView>();
         public string ErrorValue { get; set; } = "";
         public string ErrorCode { get; set; } = "";
         public string ErrorDescription { get; set; } = "";
@@ -91,6 +92,13 @@ namespace FreedomPay.Generator.Emit
         public string Url { get; set; } = "";
         public string UrlText { get; set; } = "";
         public bool IsDefault { get; set; }
+    }
+
+    /// <summary>A server signed otherwise than its area (<c>auth:</c> on the server).</summary>
+    internal sealed class ServerAuthView
+    {
+        public string Server { get; set; } = "";
+        public string Auth { get; set; } = "";
     }
 
     internal sealed class EnumView

@@ -31,12 +31,13 @@ namespace FreedomPay.Cli.Specs
                 new Uri(a.DefaultServer.Url),
                 new ResponseErrorShape(a.Errors.StatusElement, a.Errors.ErrorValue, a.Errors.CodeElement, a.Errors.DescriptionElement, a.Errors.UnsignedCodes.ToArray()) { HttpStatuses = a.Errors.HttpStatuses.ToArray() },
                 a.SecretName,
-                a.Auth switch { ModelAuth.JwsHs256 => Runtime.AuthScheme.JwsHs256, ModelAuth.JwsHs512 => Runtime.AuthScheme.JwsHs512, ModelAuth.Sha256Sign => Runtime.AuthScheme.Sha256Sign, _ => Runtime.AuthScheme.PgSig },
+                Scheme(a.Auth),
                 a.AuthKeyId,
                 a.AuthKeyIdNumber,
                 a.AuthPathMember)
             {
                 RequestIdVersion = a.RequestIdVersion,
+                ServerAuth = a.ServerAuth.Select(s => new KeyValuePair<Uri, Runtime.AuthScheme>(new Uri(s.Url), Scheme(s.Auth!.Value))).ToArray(),
             };
             var scope = new Scope(area);
 
@@ -44,6 +45,14 @@ namespace FreedomPay.Cli.Specs
             OperationInfo[] operations = area.Operations.Where(op => !op.IsRedirect).Select(op => Operation(descriptor, Describe.Operation(op), scope)).ToArray();
             return new AreaEntry(a.Name, operations, descriptor.DefaultServer);
         }
+
+        private static Runtime.AuthScheme Scheme(ModelAuth auth) => auth switch
+        {
+            ModelAuth.JwsHs256 => Runtime.AuthScheme.JwsHs256,
+            ModelAuth.JwsHs512 => Runtime.AuthScheme.JwsHs512,
+            ModelAuth.Sha256Sign => Runtime.AuthScheme.Sha256Sign,
+            _ => Runtime.AuthScheme.PgSig,
+        };
 
         private static OperationInfo Operation(AreaDescriptor area, OperationDescription op, Scope scope)
         {

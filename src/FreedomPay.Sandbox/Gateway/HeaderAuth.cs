@@ -29,9 +29,10 @@ namespace FreedomPay.Sandbox.Gateway
             SandboxRoute route, HttpRequest request, byte[] body, IReadOnlyList<SandboxMerchant> merchants)
         {
             OperationDescriptor operation = route.Operation!.Descriptor;
+            AuthScheme scheme = SchemeOf(operation, request);
             string? merchantId;
             string? jws = null;
-            if (operation.Auth == AuthScheme.Sha256Sign)
+            if (scheme == AuthScheme.Sha256Sign)
             {
                 merchantId = request.Headers[HeaderSignatureNames.AuthId].FirstOrDefault();
             }
@@ -53,10 +54,33 @@ namespace FreedomPay.Sandbox.Gateway
                 return (merchant, merchantId, null, (SandboxErrorCodes.PayoutsNotEnabled, $"{route.DisplayName} is not enabled for merchant {merchant.MerchantId}."));
             }
 
-            string? problem = operation.Auth == AuthScheme.Sha256Sign
+            string? problem = scheme == AuthScheme.Sha256Sign
                 ? CheckSign(request.Headers[HeaderSignatureNames.Sign].FirstOrDefault(), body, secret)
-                : CheckJws(jws!, operation, request, body, secret);
+                : CheckJws(jws!, scheme, operation, request, body, secret);
             return problem is null ? (merchant, merchantId, secret, null) : (merchant, merchantId, null, (SandboxErrorCodes.InvalidSignature, problem));
+        }
+
+        /// <summary>
+        /// The scheme a request is checked with: the area's, or, where servers of the area sign otherwise (the Card
+        /// API's Sign header on .uz), the one whose header the request carries. The sandbox stands for every server.
+        /// </summary>
+        private static AuthScheme SchemeOf(OperationDescriptor operation, HttpRequest request)
+        {
+            AuthScheme[] schemes = operation.AuthSchemes.ToArray();
+            if (schemes.Length > 1)
+            {
+                if (request.Headers.ContainsKey(HeaderSignatureNames.Sign) && schemes.Contains(AuthScheme.Sha256Sign))
+                {
+                    return AuthScheme.Sha256Sign;
+                }
+
+                if (request.Headers.ContainsKey(HeaderSignatureNames.Jws) && schemes.FirstOrDefault(s => s is AuthScheme.JwsHs256 or AuthScheme.JwsHs512) is var jws and not AuthScheme.PgSig)
+                {
+                    return jws;
+                }
+            }
+
+            return operation.Auth;
         }
 
         /// <summary>
@@ -66,9 +90,9 @@ namespace FreedomPay.Sandbox.Gateway
         /// always base64url-encoded), then the signature over the exact body, and the path (<c>uri</c>, or the member the area's header shape names), <c>method</c> and
         /// <c>params</c> of the request it was made for. A client bug of any of these kinds fails here, not at the gateway.
         /// </summary>
-        private static string? CheckJws(string jws, OperationDescriptor operation, HttpRequest request, byte[] body, string secret)
+        private static string? CheckJws(string jws, AuthScheme scheme, OperationDescriptor operation, HttpRequest request, byte[] body, string secret)
         {
-            JwsAlgorithm algorithm = operation.Auth == AuthScheme.JwsHs512 ? JwsAlgorithm.HS512 : JwsAlgorithm.HS256;
+            JwsAlgorithm algorithm = scheme == AuthScheme.JwsHs512 ? JwsAlgorithm.HS512 : JwsAlgorithm.HS256;
             string[] parts = jws.Split('.');
             if (parts.Length != 3 || parts[1].Length != 0)
             {

@@ -33,7 +33,13 @@ namespace FreedomPay.CardIssuing
                 global::FreedomPay.Runtime.RequestEncoding.Json,
                 CardIssuingServers.Kz,
                 new global::FreedomPay.Runtime.ResponseErrorShape("status", "error", "error_code", "error_description", new string[0]),
-                auth: global::FreedomPay.Runtime.AuthScheme.JwsHs512);
+                auth: global::FreedomPay.Runtime.AuthScheme.JwsHs512)
+            {
+                ServerAuth = new global::System.Collections.Generic.KeyValuePair<global::System.Uri, global::FreedomPay.Runtime.AuthScheme>[]
+                {
+                    new global::System.Collections.Generic.KeyValuePair<global::System.Uri, global::FreedomPay.Runtime.AuthScheme>(CardIssuingServers.Uz, global::FreedomPay.Runtime.AuthScheme.Sha256Sign),
+                },
+            };
         }
     }
 
@@ -49,6 +55,9 @@ namespace FreedomPay.CardIssuing
 
         /// <summary>https://test-api.freedompay.kz/.</summary>
         public static readonly global::System.Uri Test = new global::System.Uri("https://test-api.freedompay.kz/");
+
+        /// <summary>https://api.freedompay.uz/.</summary>
+        public static readonly global::System.Uri Uz = new global::System.Uri("https://api.freedompay.uz/");
 
         /// <summary>The server used when the client options give no base address.</summary>
         public static global::System.Uri Default => Kz;

@@ -282,7 +282,7 @@ namespace FreedomPay.Runtime
 
                 headers ??= new List<KeyValuePair<string, string>>(2);
                 HeaderAuthState auth = connection.AuthStateFor(operation, path, secret);
-                if (operation.Auth == AuthScheme.Sha256Sign)
+                if (auth.Scheme == AuthScheme.Sha256Sign)
                 {
                     headers.Add(new KeyValuePair<string, string>(HeaderSignature.AuthIdHeader, connection._options.MerchantId));
                     headers.Add(new KeyValuePair<string, string>(HeaderSignature.SignHeader, HeaderSignature.Sha256(json, auth.Key)));
@@ -309,15 +309,20 @@ namespace FreedomPay.Runtime
             }
 
             byte[] key = Encoding.UTF8.GetBytes(secret);
-            bool jws = operation.Auth is AuthScheme.JwsHs256 or AuthScheme.JwsHs512;
+            AuthScheme scheme = operation.AuthAt(_options.BaseAddress ?? operation.DefaultServer); // the server's own, where the spec gives one
+            bool jws = scheme is AuthScheme.JwsHs256 or AuthScheme.JwsHs512;
             return _authStates.GetOrAdd(operation, new HeaderAuthState(
+                scheme,
                 key,
-                jws ? HeaderSignature.EncodedHeader(operation.Auth, operation.JwsHeader, _options.MerchantId, operation.HttpMethod.ToUpperInvariant(), "/" + path, string.Empty) : null,
-                jws ? HeaderSignature.NewHmac(operation.Auth, key) : null));
+                jws ? HeaderSignature.EncodedHeader(scheme, operation.JwsHeader, _options.MerchantId, operation.HttpMethod.ToUpperInvariant(), "/" + path, string.Empty) : null,
+                jws ? HeaderSignature.NewHmac(scheme, key) : null));
         }
 
-        private sealed class HeaderAuthState(byte[] key, string? encodedHeader, System.Security.Cryptography.HMAC? hmac)
+        private sealed class HeaderAuthState(AuthScheme scheme, byte[] key, string? encodedHeader, System.Security.Cryptography.HMAC? hmac)
         {
+            /// <summary>The scheme of the server the connection calls.</summary>
+            public AuthScheme Scheme { get; } = scheme;
+
             public byte[] Key { get; } = key;
 
             public string? EncodedHeader { get; } = encodedHeader;

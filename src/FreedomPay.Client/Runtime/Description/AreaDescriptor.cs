@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 
 namespace FreedomPay.Runtime
@@ -65,5 +66,12 @@ namespace FreedomPay.Runtime
         /// (time-ordered, RFC 9562; the spec's <c>request-id-format: uuid-v7</c>).
         /// </summary>
         public int RequestIdVersion { get; init; } = 4;
+
+        /// <summary>
+        /// Servers that sign otherwise than <see cref="Auth"/> (the spec's <c>auth:</c> on a server: the Card API's
+        /// <c>Sign</c> header on .uz, a JWS elsewhere). A call uses the scheme of the server it goes to, told by its
+        /// scheme, host and port; any other address (a sandbox, a proxy) gets <see cref="Auth"/>.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<Uri, AuthScheme>> ServerAuth { get; init; } = Array.Empty<KeyValuePair<Uri, AuthScheme>>();
     }
 }

@@ -70,6 +70,7 @@ namespace FreedomPay.Runtime
             AuthKeyId = area.AuthKeyId;
             JwsHeader = area.JwsHeader;
             RequestIdVersion = area.RequestIdVersion;
+            ServerAuth = area.ServerAuth;
             Headers = headers ?? NoHeaders;
             Reply = reply ?? NoElements;
             foreach (ReplyElement element in Reply)
@@ -101,6 +102,26 @@ namespace FreedomPay.Runtime
 
         /// <summary>The UUID version of the request ids the client makes (<see cref="AreaDescriptor.RequestIdVersion"/>).</summary>
         internal int RequestIdVersion { get; }
+
+        /// <summary>Servers that sign otherwise than <see cref="Auth"/> (<see cref="AreaDescriptor.ServerAuth"/>).</summary>
+        internal IReadOnlyList<KeyValuePair<Uri, AuthScheme>> ServerAuth { get; }
+
+        /// <summary>The scheme that signs a call to <paramref name="server"/> (<see cref="AreaDescriptor.ServerAuth"/>, else <see cref="Auth"/>).</summary>
+        internal AuthScheme AuthAt(Uri server)
+        {
+            foreach (KeyValuePair<Uri, AuthScheme> entry in ServerAuth)
+            {
+                if (Uri.Compare(entry.Key, server, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return entry.Value;
+                }
+            }
+
+            return Auth;
+        }
+
+        /// <summary>Every scheme a call of the operation may be signed with (the sandbox accepts each).</summary>
+        internal IEnumerable<AuthScheme> AuthSchemes => new[] { Auth }.Concat(ServerAuth.Select(entry => entry.Value)).Distinct();
 
         /// <summary>Whether a failed attempt may be sent again: a safe operation, or one the gateway deduplicates.</summary>
         internal bool Retryable => SafeToRetry || IdempotentByRequestId;
