@@ -39,6 +39,7 @@ namespace FreedomPay.Sandbox
         private readonly RequestLog _requests = new RequestLog();
         private readonly RouteTable _routes = new RouteTable();
         private Uri? _baseAddress;
+        private readonly SandboxGateway _gateway;
 
         /// <summary>The JSON APIs' replies by request id (repeats answered alike; Gateway Async's read request).</summary>
         internal RequestMemory Replies { get; } = new RequestMemory();
@@ -52,7 +53,7 @@ namespace FreedomPay.Sandbox
             Sms = new SmsInbox(options.MaxPayments);
             _notifier = new ResultNotifier(options);
             _checker = new CheckRequester(options);
-            var gateway = new SandboxGateway(options, _book, Sms, _notifier, _checker, () => BaseAddress, Replies);
+            var gateway = _gateway = new SandboxGateway(options, _book, Sms, _notifier, _checker, () => BaseAddress, Replies);
             foreach (SandboxRoute route in gateway.Routes())
             {
                 _routes.AddOwn(route);
@@ -158,6 +159,13 @@ namespace FreedomPay.Sandbox
             sandbox._baseAddress = new Uri(address.TrimEnd('/') + "/");
             return sandbox;
         }
+
+        /// <summary>The rate a merchant uploaded through the Partner API for a currency pair (and rate type), or null.</summary>
+        /// <param name="merchantId">The partner's merchant id.</param>
+        /// <param name="currencyFrom">The currency converted from (USD).</param>
+        /// <param name="currencyTo">The currency converted to (KZT).</param>
+        /// <param name="rateType">The rate type the upload named (p2p), or empty for none.</param>
+        public decimal? PartnerRate(string merchantId, string currencyFrom, string currencyTo, string rateType = "") => _gateway.PartnerRate(merchantId, currencyFrom, currencyTo, rateType);
 
         /// <summary>The operations the sandbox serves by description (stateful or default), by path.</summary>
         public IReadOnlyList<OperationInfo> Operations => _routes.All.SelectMany(r => r.Variants.Prepend(r)).Where(r => r.Operation is not null).Select(r => r.Operation!).ToArray();

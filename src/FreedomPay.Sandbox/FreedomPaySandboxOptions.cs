@@ -108,6 +108,12 @@ namespace FreedomPay.Sandbox
         /// <summary>How long after it is accepted a payout is made and its Payout notify sent. Default 1 second.</summary>
         public TimeSpan PayoutDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+        /// <summary>
+        /// How long a Card API request (block, unblock, close, refund transaction) stays processing before its
+        /// RequestStatus says done. Default 1 second.
+        /// </summary>
+        public TimeSpan CardRequestProcessing { get; set; } = TimeSpan.FromSeconds(1);
+
         /// <summary>How long the merchant's Check URL may take to answer before the payment counts as refused. Default 10 seconds.</summary>
         public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -200,13 +200,13 @@ public sealed class JsonAreaTests
     public async Task The_card_api_is_checked_with_the_scheme_its_request_carries_a_JWS_or_the_uz_Sign_header()
     {
         await using var f = await SandboxFixture.StartAsync();
-        string body = "{\"request_id\":\"" + Guid.NewGuid() + "\",\"card_id\":\"card-1\",\"description\":\"found\"}";
+        string body = "{\"request_id\":\"" + Guid.NewGuid() + "\",\"card_id\":\"card-2\",\"description\":\"lost\"}";
         string secret = f.Sandbox.Merchant.SecretKey;
         string sign = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body + secret)));
 
-        FreedomPay.CardIssuing.UnblockCardResponse viaJws = await f.Client.CardIssuing.UnblockCardAsync(new FreedomPay.CardIssuing.UnblockCardRequest { CardId = "card-1", Description = "found" });
+        FreedomPay.CardIssuing.BlockCardResponse viaJws = await f.Client.CardIssuing.BlockCardAsync(new FreedomPay.CardIssuing.BlockCardRequest { CardId = "card-1", Description = "lost" });
         JsonElement viaSign = await PostSignedAsync(f, body, sign);
-        JsonElement wrongSign = await PostSignedAsync(f, body.Replace("card-1", "card-2", StringComparison.Ordinal), sign);
+        JsonElement wrongSign = await PostSignedAsync(f, body.Replace("card-2", "card-3", StringComparison.Ordinal), sign);
 
         Assert.Equal(ResultStatus.Ok, viaJws.Status);
         Assert.Equal("ok", viaSign.GetProperty("status").GetString());
@@ -216,7 +216,7 @@ public sealed class JsonAreaTests
     private static async Task<JsonElement> PostSignedAsync(SandboxFixture f, string body, string sign)
     {
         using var http = new HttpClient();
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.BaseAddress, "v5/card-api/card/unblock")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.BaseAddress, "v5/card-api/card/block")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         message.Headers.Add("Sign", sign);
         message.Headers.Add("Auth-Id", f.Sandbox.Merchant.MerchantId);
         using HttpResponseMessage response = await http.SendAsync(message);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using FreedomPay.CardIssuing;
 using FreedomPay.Cards;
 using FreedomPay.GatewayAsync;
 using FreedomPay.GatewayCards;
@@ -11,6 +12,7 @@ using FreedomPay.GatewayPayouts;
 using FreedomPay.GatewayTransfers;
 using FreedomPay.Invoice;
 using FreedomPay.MobileBalance;
+using FreedomPay.Partner;
 using FreedomPay.Payouts;
 using FreedomPay.Purchase;
 using FreedomPay.Runtime;
@@ -108,6 +110,13 @@ namespace FreedomPay.Sandbox.Gateway
             Checked(GatewayAsyncClient.RefundInfo, AsyncRefund),
             Checked(GatewayAsyncClient.ReverseInfo, AsyncReverse),
             Checked(GatewayAsyncClient.ClearingInfo, AsyncClearing),
+            Checked(CardIssuingClient.BlockCardInfo, BlockIssuedCard),
+            Checked(CardIssuingClient.UnblockCardInfo, UnblockIssuedCard),
+            Checked(CardIssuingClient.CloseCardInfo, CloseIssuedCard),
+            Checked(CardIssuingClient.RefundTransactionInfo, RefundCardTransaction),
+            Checked(CardIssuingClient.RequestStatusInfo, CardRequestStatus),
+            Checked(PartnerClient.AddRatesInfo, AddPartnerRates),
+            Checked(PartnerClient.BlockWalletInfo, BlockPartnerWallet),
             Checked(InvoiceClient.InitInfo, InvoiceInit),
             Checked(InvoiceClient.InfoInfo, InvoiceInfo),
             Checked(InvoiceClient.StatusInfo, InvoiceStatus),

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+
+namespace FreedomPay.Sandbox.Gateway
+{
+    /// <summary>
+    /// The Partner API with state: the rates a partner uploads are kept (the latest per pair and rate type), and a
+    /// wallet once blocked stays blocked (blocking it again is refused).
+    /// </summary>
+    internal sealed partial class SandboxGateway
+    {
+        private const int MaxPartnerEntries = 10_000;
+        private readonly object _partnerGate = new object();
+        private readonly Dictionary<(string Merchant, string From, string To, string Type), decimal> _partnerRates = new Dictionary<(string, string, string, string), decimal>();
+        private readonly HashSet<(string Merchant, string Wallet)> _blockedWallets = new HashSet<(string, string)>();
+
+        /// <summary>The rate a partner uploaded for a pair and rate type (empty for none), or null.</summary>
+        internal decimal? PartnerRate(string merchantId, string from, string to, string rateType = "")
+        {
+            lock (_partnerGate)
+            {
+                return _partnerRates.TryGetValue((merchantId, from, to, rateType), out decimal rate) ? rate : null;
+            }
+        }
+
+        private SandboxReply AddPartnerRates(GatewayRequest request, SandboxMerchant merchant)
+        {
+            lock (_partnerGate)
+            {
+                for (int i = 0; request.Optional($"rates[{i}][currency_from]") is { } from; i++)
+                {
+                    string to = request.Required($"rates[{i}][currency_to]");
+                    decimal rate = request.RequiredDecimal($"rates[{i}][rate]", 0.000001m, 99999999m);
+                    var key = (merchant.MerchantId, from, to, request.Optional($"rates[{i}][rate_type]") ?? string.Empty);
+                    if (_partnerRates.Count < MaxPartnerEntries || _partnerRates.ContainsKey(key))
+                    {
+                        _partnerRates[key] = rate;
+                    }
+                }
+            }
+
+            return new SandboxReply().Set("status", "ok");
+        }
+
+        private SandboxReply BlockPartnerWallet(GatewayRequest request, SandboxMerchant merchant)
+        {
+            string wallet = request.Required("identifier");
+            lock (_partnerGate)
+            {
+                if (_blockedWallets.Contains((merchant.MerchantId, wallet)))
+                {
+                    throw new GatewayError(SandboxErrorCodes.WrongState, $"Wallet {wallet} is blocked already. Nothing was changed.");
+                }
+
+                if (_blockedWallets.Count < MaxPartnerEntries)
+                {
+                    _blockedWallets.Add((merchant.MerchantId, wallet));
+                }
+            }
+
+            return new SandboxReply().Set("status", "ok").Set("request_status", "accepted").Set("dt", CardApiTime(Now));
+        }
+    }
+}
