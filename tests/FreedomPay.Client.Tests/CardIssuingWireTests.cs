@@ -95,6 +95,50 @@ public sealed class CardIssuingWireTests
         Assert.Null(sent.Header(header == "Sign" ? "X-JWS-Signature" : "Sign")); // one scheme per call
     }
 
+    [Fact]
+    public async Task Statement_sends_no_request_id_and_reads_the_docs_example_reply_leaving_the_merchant_object_in_raw()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => Json(HttpStatusCode.OK, """
+            {"status":"ok","request_status":"done","operations":[{"type":"purchase","amount":1500.5,"commission":0,"currency":"KZT","mcc":5411,
+             "datetime":"2019-08-24T14:15:22Z","rrn":"123456789012","merchant":{"name":"Shop"}}],"dt":"2019-08-24T14:15:22Z"}
+            """);
+
+        StatementResponse statement = await test.Client.CardIssuing.StatementAsync(new StatementRequest
+        {
+            CardId = "card-1", StartDate = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.FromHours(5)),
+        });
+
+        CapturedRequest sent = Assert.Single(test.Gateway.Requests);
+        Assert.Equal("/v5/card-api/card/statement", sent.Uri.AbsolutePath);
+        Assert.Equal("""{"card_id":"card-1","start_date":"2025-03-01T00:00:00+05:00"}""", sent.BodyText); // the page's body has no request_id
+        Assert.Null(statement.RequestId);
+        CardOperation operation = Assert.Single(statement.Operations);
+        Assert.Equal(("purchase", 1500.5m, 0m, "KZT", 5411L, "123456789012"), (operation.Type, operation.Amount, operation.Commission, operation.Currency, operation.Mcc, operation.Rrn));
+        Assert.Equal(new DateTimeOffset(2019, 8, 24, 14, 15, 22, TimeSpan.Zero), operation.Datetime);
+    }
+
+    [Fact]
+    public async Task Statement_extended_reads_the_card_and_its_accounts_and_leaves_the_lists_it_does_not_describe_in_raw()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => Json(HttpStatusCode.OK, """
+            {"status":"ok","request_status":"done","client_id":"c-9","card":{"card_id":"card-1","card_mask":"440000******0001"},
+             "balances":{"accounts":[{"iban":"KZ000000000000000000","currency":"KZT","debit":1000,"credit":400,"amount":99400.25,"blocked_amount":0}]},
+             "authorizations":[{"datetime":"2019-08-24T14:15:22Z","type":"hold","amount":5}],"operations":[]}
+            """);
+
+        StatementExtendedResponse extended = await test.Client.CardIssuing.StatementExtendedAsync(new StatementExtendedRequest
+        {
+            CardId = "card-1", StartDate = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.FromHours(5)), EndDate = new DateTimeOffset(2025, 3, 31, 23, 59, 59, TimeSpan.FromHours(5)),
+        });
+
+        Assert.Equal("""{"card_id":"card-1","start_date":"2025-03-01T00:00:00+05:00","end_date":"2025-03-31T23:59:59+05:00"}""", Assert.Single(test.Gateway.Requests).BodyText);
+        Assert.Equal(("c-9", "card-1", "440000******0001"), (extended.ClientId, extended.Card!.CardId, extended.Card.CardMask));
+        CardAccount account = Assert.Single(extended.Balances!.Accounts);
+        Assert.Equal(("KZ000000000000000000", "KZT", 1000m, 400m, 99400.25m, 0m), (account.Iban, account.Currency, account.Debit, account.Credit, account.Amount, account.BlockedAmount));
+    }
+
     private static HttpResponseMessage Json(HttpStatusCode status, string json) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 }

@@ -35,7 +35,7 @@ public sealed class InvoiceWireTests
 
         CapturedRequest sent = test.Gateway.Single;
         Assert.Equal(("POST", "https://gateway.test/v5/merchant/invoice/init", "application/json"), (sent.Method.Method, sent.Uri.ToString(), sent.ContentType?.Split(';')[0]));
-        Assert.Equal("""{"merchant_id":"12345","order_id":"A-1","amount":1500.50,"description":"\u0421\u0447\u0451\u0442 \u0437\u0430 \u0443\u0441\u043B\u0443\u0433\u0438","invoice_method":"qr","result_url":"https://shop.test/result"}""", sent.BodyText);
+        Assert.Equal("""{"merchant_id":"12345","order_id":"A-1","amount":1500.50,"description":"Счёт за услуги","invoice_method":"qr","result_url":"https://shop.test/result"}""", sent.BodyText);
         using (JsonDocument body = JsonDocument.Parse(sent.Body))
         {
             Assert.Equal(JsonValueKind.Number, body.RootElement.GetProperty("amount").ValueKind);

@@ -59,6 +59,32 @@ public sealed class PartnerWireTests
         Assert.Equal(("success", "2019-08-24T14:15:22Z"), (blocked.RequestStatus, blocked.Dt));
     }
 
+    [Fact]
+    public async Task Add_client_nests_the_company_and_its_address_as_the_docs_example_does()
+    {
+        using var test = new TestClient();
+        test.Gateway.Respond = _ => Json("""{"status":"ok","request_status":"accepted","dt":"2025-03-18T10:00:10+05:00"}""");
+
+        AddClientResponse added = await test.Client.Partner.AddClientAsync(new AddClientRequest
+        {
+            Company = new ClientCompany
+            {
+                CompanyId = "c-1", Name = "Sandbox LLP", Bin = "123456789012", Iban = "KZ000000000000000000", LegalType = "LLP",
+                Address = new ClientAddress { Country = "KZ", PostalCode = "050000", AddressLine1 = "Almaty", AddressLine2 = "Zheltoksan", AddressLine3 = "115" },
+            },
+        });
+
+        CapturedRequest sent = Assert.Single(test.Gateway.Requests);
+        Assert.Equal("/v5/partner/client/add", sent.Uri.AbsolutePath);
+        Assert.Equal(
+            "{\"request_id\":\"" + added.RequestId + "\",\"company\":{\"company_id\":\"c-1\",\"name\":\"Sandbox LLP\",\"bin\":\"123456789012\","
+            + "\"address\":{\"country\":\"KZ\",\"postal_code\":\"050000\",\"address_line1\":\"Almaty\",\"address_line2\":\"Zheltoksan\",\"address_line3\":\"115\"},"
+            + "\"iban\":\"KZ000000000000000000\",\"legal_type\":\"LLP\"}}",
+            sent.BodyText);
+        Assert.Equal(sent.Body, JWT.DecodeBytes(sent.Header("X-JWS-Signature")!, Key, JwsAlgorithm.HS256, payload: sent.Body));
+        Assert.Equal((ResultStatus.Ok, "accepted"), (added.Status, added.RequestStatus));
+    }
+
     private static HttpResponseMessage Json(string json) =>
         new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 }

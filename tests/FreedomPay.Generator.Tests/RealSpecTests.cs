@@ -23,7 +23,7 @@ public sealed class RealSpecTests
             {
                 "Callbacks.Callback.CheckRequest.g.cs", "Callbacks.Callback.RedirectBack.g.cs", "Callbacks.Callback.ResultNotification.g.cs",
                 "CardIssuing.BlockCard.g.cs", "CardIssuing.Client.g.cs", "CardIssuing.CloseCard.g.cs", "CardIssuing.RefundTransaction.g.cs",
-                "CardIssuing.RequestStatus.g.cs", "CardIssuing.UnblockCard.g.cs",
+                "CardIssuing.RequestStatus.g.cs", "CardIssuing.Statement.g.cs", "CardIssuing.StatementExtended.g.cs", "CardIssuing.UnblockCard.g.cs",
                 "Cards.Add.g.cs", "Cards.Callback.CardSaved.g.cs", "Cards.Client.g.cs", "Cards.CvcPage.g.cs", "Cards.Direct.g.cs",
                 "Cards.Init.g.cs", "Cards.List.g.cs", "Cards.Remove.g.cs", "Cards.Request.CardReceiptPosition.g.cs",
                 "GatewayAsync.Clearing.g.cs", "GatewayAsync.Client.g.cs", "GatewayAsync.CreatePayment.g.cs", "GatewayAsync.Enums.PaymentSourceType.g.cs",
@@ -49,7 +49,7 @@ public sealed class RealSpecTests
                 "MobileBalance.Enums.PageLanguage.g.cs", "MobileBalance.Enums.PayStatus.g.cs", "MobileBalance.Enums.PaymentStatus.g.cs",
                 "MobileBalance.Enums.RedirectMethod.g.cs", 
                 "MobileBalance.Init.g.cs", "MobileBalance.Pay.g.cs", "MobileBalance.ResendCode.g.cs", "MobileBalance.Status.g.cs",
-                "Partner.AddRates.g.cs", "Partner.BlockWallet.g.cs", "Partner.Client.g.cs", "Partner.InvoiceInfo.g.cs", "Partner.Request.PartnerRate.g.cs",
+                "Partner.AddClient.g.cs", "Partner.AddRates.g.cs", "Partner.BlockWallet.g.cs", "Partner.Client.g.cs", "Partner.InvoiceInfo.g.cs", "Partner.Request.ClientAddress.g.cs", "Partner.Request.ClientCompany.g.cs", "Partner.Request.PartnerRate.g.cs",
                 "Payouts.AddCard.g.cs", "Payouts.Balance.g.cs", "Payouts.Callback.PayoutNotification.g.cs", "Payouts.Client.g.cs",
                 "Payouts.Enums.PayoutResult.g.cs", "Payouts.Enums.PayoutRoute.g.cs", "Payouts.Enums.PayoutStatus.g.cs", 
                 "Payouts.Enums.TransactionStatus.g.cs", "Payouts.Status.g.cs", "Payouts.StatusByOrder.g.cs",

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace FreedomPay.Sandbox.Gateway
 {
     /// <summary>
-    /// The Partner API with state: the rates a partner uploads are kept (the latest per pair and rate type), and a
-    /// wallet once blocked stays blocked (blocking it again is refused).
+    /// The Partner API with state: the rates a partner uploads are kept (the latest per pair and rate type), a client
+    /// company is added once per company_id, and a wallet once blocked stays blocked (blocking it again is refused).
     /// </summary>
     internal sealed partial class SandboxGateway
     {
@@ -12,6 +12,7 @@ namespace FreedomPay.Sandbox.Gateway
         private readonly object _partnerGate = new object();
         private readonly Dictionary<(string Merchant, string From, string To, string Type), decimal> _partnerRates = new Dictionary<(string, string, string, string), decimal>();
         private readonly HashSet<(string Merchant, string Wallet)> _blockedWallets = new HashSet<(string, string)>();
+        private readonly HashSet<(string Merchant, string Company)> _partnerClients = new HashSet<(string, string)>();
 
         /// <summary>The rate a partner uploaded for a pair and rate type (empty for none), or null.</summary>
         internal decimal? PartnerRate(string merchantId, string from, string to, string rateType = "")
@@ -39,6 +40,25 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             return new SandboxReply().Set("status", "ok");
+        }
+
+        private SandboxReply AddPartnerClient(GatewayRequest request, SandboxMerchant merchant)
+        {
+            string company = request.Required("company[company_id]");
+            lock (_partnerGate)
+            {
+                if (_partnerClients.Contains((merchant.MerchantId, company)))
+                {
+                    throw new GatewayError(SandboxErrorCodes.WrongState, $"Company {company} is a client already. Nothing was changed.");
+                }
+
+                if (_partnerClients.Count < MaxPartnerEntries)
+                {
+                    _partnerClients.Add((merchant.MerchantId, company));
+                }
+            }
+
+            return new SandboxReply().Set("status", "ok").Set("request_status", "accepted").Set("dt", CardApiTime(Now));
         }
 
         private SandboxReply BlockPartnerWallet(GatewayRequest request, SandboxMerchant merchant)

@@ -4,7 +4,7 @@
 
 namespace FreedomPay.CardIssuing
 {
-    /// <summary>The Card API (card issuing, v5): block, unblock and close issued cards, refund a card transaction, and read what became of a request.</summary>
+    /// <summary>The Card API (card issuing, v5): block, unblock and close issued cards, refund a card transaction, read a card's statement and what became of a request.</summary>
     /// <remarks>Every body carries a request_id (a new UUID per call, filled by the client: RequestId sets it, response.RequestId reads it) by which RequestStatus reads the request later. Requests are signed in the X-JWS-Signature header (a detached JWS, HMAC SHA-512 with the merchant's secret key; protected header uri, auth_id, method, params, alg). The docs promise no deduplication by request_id, so calls that change a card or move money are never retried: after a lost reply, RequestStatus with the RequestId tells whether the request was carried out.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class CardIssuingClient
@@ -21,7 +21,7 @@ namespace FreedomPay.CardIssuing
         /// <summary>Every operation of the area, described for tools (see <see cref="global::FreedomPay.Runtime.OperationInfo"/>).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.OperationInfo> Operations
         {
-            get { return new global::FreedomPay.Runtime.OperationInfo[] { UnblockCardInfo, BlockCardInfo, CloseCardInfo, RequestStatusInfo, RefundTransactionInfo }; }
+            get { return new global::FreedomPay.Runtime.OperationInfo[] { UnblockCardInfo, BlockCardInfo, CloseCardInfo, RequestStatusInfo, RefundTransactionInfo, StatementInfo, StatementExtendedInfo }; }
         }
 
         // A nested class, so that its fields are initialized before any operation descriptor (declared in other

@@ -4,7 +4,7 @@
 
 namespace FreedomPay.Partner
 {
-    /// <summary>The Partner API (v5): upload exchange rates, block an e-money wallet, read an invoice.</summary>
+    /// <summary>The Partner API (v5): upload exchange rates, add a client company, block an e-money wallet, read an invoice.</summary>
     /// <remarks>Requests are JSON, signed in the X-JWS-Signature header (a detached JWS, HMAC SHA-256 with the partner's secret key; the protected header carries uri, auth_id, method, params and alg). Request ids are version 7 UUIDs, as the invoice page asks; the wallet calls carry theirs in the body (request_id), the invoice read in X-Request-Id. Nothing here is retried by the client except the read.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FreedomPay.Generator", "0.1.0")]
     public sealed partial class PartnerClient
@@ -21,7 +21,7 @@ namespace FreedomPay.Partner
         /// <summary>Every operation of the area, described for tools (see <see cref="global::FreedomPay.Runtime.OperationInfo"/>).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.OperationInfo> Operations
         {
-            get { return new global::FreedomPay.Runtime.OperationInfo[] { AddRatesInfo, BlockWalletInfo, InvoiceInfoInfo }; }
+            get { return new global::FreedomPay.Runtime.OperationInfo[] { AddRatesInfo, AddClientInfo, BlockWalletInfo, InvoiceInfoInfo }; }
         }
 
         // A nested class, so that its fields are initialized before any operation descriptor (declared in other

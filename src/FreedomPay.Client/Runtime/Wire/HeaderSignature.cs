@@ -108,7 +108,7 @@ namespace FreedomPay.Runtime
             }
 
             using var stream = new MemoryStream(128);
-            using (var json = new Utf8JsonWriter(stream))
+            using (var json = new Utf8JsonWriter(stream, JsonBody.WriterOptions))
             {
                 json.WriteStartObject();
                 json.WriteString(shape.PathMember, uri);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace FreedomPay.Runtime
@@ -14,12 +15,28 @@ namespace FreedomPay.Runtime
     /// </summary>
     internal static class JsonBody
     {
+        /// <summary>
+        /// How request JSON is written: text as UTF-8 with only what JSON requires escaped (quotes, backslashes,
+        /// control characters), not the HTML-safe default that sends Cyrillic as \uXXXX and '+' (in every time
+        /// offset) as \u002B. Bodies go over HTTP, never into a page, and what is signed is exactly what is sent.
+        /// </summary>
+        public static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         /// <summary>The body's bytes (a segment of the writer's buffer: not copied again).</summary>
-        public static ArraySegment<byte> Write<TRequest>(OperationDescriptor operation, TRequest request, string merchantId, string? requestId)
+        /// <param name="operation">The operation called.</param>
+        /// <param name="request">The caller's request.</param>
+        /// <param name="merchantId">The merchant id the options give.</param>
+        /// <param name="requestId">The call's request id, when the operation sends one.</param>
+        /// <param name="signed">
+        /// For an area signed with <c>auth: pg-sig</c>: the same values as form fields, with the salt and the
+        /// signature made over them. The body then carries both, and writes each value as the text that was signed:
+        /// decimals as strings (a JSON number 150.50 reaches the gateway's decoder as 150.5), flags as 1 and 0.
+        /// </param>
+        public static ArraySegment<byte> Write<TRequest>(OperationDescriptor operation, TRequest request, string merchantId, string? requestId, FormFieldList? signed = null)
             where TRequest : FreedomPayRequest
         {
             using var stream = new MemoryStream(256);
-            using (var json = new Utf8JsonWriter(stream))
+            using (var json = new Utf8JsonWriter(stream, WriterOptions))
             {
                 json.WriteStartObject();
                 RequestFieldTable table = operation.Fields;
@@ -40,16 +57,41 @@ namespace FreedomPay.Runtime
                     }
                 }
 
-                var writer = new JsonFieldWriter(table, json);
+                var writer = new JsonFieldWriter(table, json, asSigned: signed is not null);
                 request.Visit(ref writer);
+                if (signed is not null)
+                {
+                    WriteFilled(json, signed, table.SaltField);
+                    WriteFilled(json, signed, table.SignatureField);
+                }
+
                 json.WriteEndObject();
             }
 
             return new ArraySegment<byte>(stream.GetBuffer(), 0, (int)stream.Length);
         }
 
+        /// <summary>The salt or the signature the signed form fields hold (last, after every value they sign).</summary>
+        private static void WriteFilled(Utf8JsonWriter json, FormFieldList signed, string? name)
+        {
+            if (name is null)
+            {
+                return;
+            }
+
+            for (int i = signed.Count - 1; i >= 0; i--)
+            {
+                if (signed[i].Key == name)
+                {
+                    json.WriteString(name, signed[i].Value);
+                    return;
+                }
+            }
+        }
+
         /// <summary>Writes one object's caller values; items and nested objects get a writer of their own table.</summary>
-        private readonly struct JsonFieldWriter(RequestFieldTable table, Utf8JsonWriter json) : IFieldVisitor
+        /// <remarks><paramref name="asSigned"/>: decimals and flags as the text a pg_sig signs (see <see cref="Write"/>).</remarks>
+        private readonly struct JsonFieldWriter(RequestFieldTable table, Utf8JsonWriter json, bool asSigned) : IFieldVisitor
         {
             public void Text(int field, string? value)
             {
@@ -71,7 +113,14 @@ namespace FreedomPay.Runtime
             {
                 if (value is { } number)
                 {
-                    json.WriteNumber(table[field].WireName, number);
+                    if (asSigned)
+                    {
+                        json.WriteString(table[field].WireName, number.ToString(CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        json.WriteNumber(table[field].WireName, number);
+                    }
                 }
             }
 
@@ -79,7 +128,14 @@ namespace FreedomPay.Runtime
             {
                 if (value is { } flag)
                 {
-                    json.WriteBoolean(table[field].WireName, flag);
+                    if (asSigned)
+                    {
+                        json.WriteNumber(table[field].WireName, flag ? 1 : 0);
+                    }
+                    else
+                    {
+                        json.WriteBoolean(table[field].WireName, flag);
+                    }
                 }
             }
 
@@ -147,7 +203,7 @@ namespace FreedomPay.Runtime
             private void WriteObject(FreedomPayRequestPart part)
             {
                 json.WriteStartObject();
-                var writer = new JsonFieldWriter(part.RuntimeFields, json);
+                var writer = new JsonFieldWriter(part.RuntimeFields, json, asSigned);
                 part.Visit(ref writer);
                 json.WriteEndObject();
             }
