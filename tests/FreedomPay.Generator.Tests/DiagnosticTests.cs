@@ -154,6 +154,7 @@ public sealed class DiagnosticTests
         ("json encoding signed with pg_sig", "FPG0011", Valid.Replace("operations:", "encoding: «json\noperations:")),
         ("header auth without json", "FPG0011", Valid.Replace("operations:", "auth: «jws-hs256\noperations:")),
         ("unknown auth scheme", "FPG0016", Valid.Replace("operations:", "encoding: json\nauth: { scheme: «hs999 }\noperations:")),
+        ("json area that does not say how it is signed", "FPG0011", Json.Replace("encoding: json\nauth: jws-hs256", "encoding: «json")),
         ("salt in a json area", "FPG0014", Json.Replace("      order_id:", "      pg_salt: { fill: salt }\n      order_id:").Replace("    request:", "    «request:")),
         ("redirect in a json area", "FPG0011", Json.Replace("    path: /ping", "    path: /ping\n    kind: «redirect").Replace("\n    response:\n      elements:\n        status: { values: [ok, error] }", string.Empty)),
         ("wrapped list in a json reply", "FPG0011", Json.Replace("status: { values: [ok, error] }", "status: { values: [ok, error] }\n        items: { type: «list, item: x, item-type: string }")),

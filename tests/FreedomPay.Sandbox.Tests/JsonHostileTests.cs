@@ -129,8 +129,8 @@ public sealed class JsonHostileTests
     [Fact]
     public async Task A_signed_body_fuzz_run_over_every_json_route_never_gets_a_500()
     {
-        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(CardApiClient.Operations));
-        OperationInfo[] routes = new[] { InvoiceClient.Operations, GatewayAsyncClient.Operations, FreedomPay.CardIssuing.CardIssuingClient.Operations, FreedomPay.Partner.PartnerClient.Operations, CardApiClient.Operations }
+        await using var f = await SandboxFixture.StartAsync(o => o.AddArea(CardApiClient.Operations).AddArea(JsonStatus.JsonStatusClient.Operations));
+        OperationInfo[] routes = new[] { InvoiceClient.Operations, GatewayAsyncClient.Operations, FreedomPay.CardIssuing.CardIssuingClient.Operations, FreedomPay.Partner.PartnerClient.Operations, CardApiClient.Operations, JsonStatus.JsonStatusClient.Operations }
             .SelectMany(area => area).Where(op => op.Descriptor.Encoding == RequestEncoding.Json).ToArray();
         var random = new Random(29);
         int sent = 0;
@@ -203,6 +203,11 @@ public sealed class JsonHostileTests
     private static void AddSignature(SandboxFixture f, HttpRequestMessage message, OperationDescriptor op, string path, byte[] body)
     {
         string key = f.Sandbox.Merchant.SecretFor(op.SecretName) ?? f.Sandbox.Merchant.SecretKey;
+        if (op.Auth == AuthScheme.PgSig)
+        {
+            return; // the body's own pg_sig: a hostile body stays unsigned, read within the limits before anything is checked
+        }
+
         if (op.Auth == AuthScheme.Sha256Sign)
         {
             message.Headers.Add("Auth-Id", f.Sandbox.Merchant.MerchantId);

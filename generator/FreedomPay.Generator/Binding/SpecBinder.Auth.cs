@@ -6,9 +6,10 @@ using FreedomPay.Generator.Parsing;
 namespace FreedomPay.Generator.Binding
 {
     /// <summary>
-    /// The second protocol family: <c>encoding: json</c> bodies signed in a header (<c>auth:</c>), and the request
-    /// headers an operation adds (<c>headers:</c>). What the header schemes make meaningless (a <c>pg_sig</c> field, a
-    /// redirect, a wrapped list in a JSON reply) is reported where it is written.
+    /// The second protocol family: <c>encoding: json</c> bodies signed in a header (<c>auth:</c>) or, where a page
+    /// says so, by their own <c>pg_sig</c> field (<c>auth: pg-sig</c>), and the request headers an operation adds
+    /// (<c>headers:</c>). What the header schemes make meaningless (a <c>pg_sig</c> field, a redirect, a wrapped list
+    /// in a JSON reply) is reported where it is written.
     /// </summary>
     internal sealed partial class SpecBinder
     {
@@ -23,8 +24,8 @@ namespace FreedomPay.Generator.Binding
 
         /// <summary>
         /// <c>auth: jws-hs512</c> or <c>auth: { scheme: jws-hs512, key-id: merchant_id, key-id-type: number,
-        /// path-member: path }</c>. The header schemes sign JSON bodies and JSON bodies are signed only by them, so each
-        /// requires the other.
+        /// path-member: path }</c>. The header schemes sign JSON bodies only; a JSON body is signed by a header scheme or,
+        /// said in so many words, by <c>pg-sig</c>.
         /// </summary>
         private AuthModel BindAuth(MappingReader root, RequestEncoding encoding)
         {
@@ -60,11 +61,14 @@ namespace FreedomPay.Generator.Binding
             {
                 _context.Report(DiagnosticDescriptors.ImpossibleConstraint, span, "auth", $"'{scheme}' signs JSON bodies: add 'encoding: json' to the area");
             }
-            else if (encoding == RequestEncoding.Json && result == AuthScheme.PgSig)
+            else if (encoding == RequestEncoding.Json && node is null)
             {
-                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, root.Node("encoding")!.Span, "encoding", "a JSON area is signed in a header: add 'auth: jws-hs256', 'jws-hs512' or 'sha256-sign'");
+                // Most JSON areas sign in a header; a few pages sign the body's own pg_sig field (the JSON Status page).
+                // Neither is assumed: the area says which.
+                _context.Report(DiagnosticDescriptors.ImpossibleConstraint, root.Node("encoding")!.Span, "encoding", "a JSON area says how it is signed: add 'auth: jws-hs256', 'jws-hs512' or 'sha256-sign' (a header), or 'auth: pg-sig' (pg_salt and pg_sig fields in the body)");
             }
 
+            _areaAuth = result;
             return reader is null ? new AuthModel(result) : BindJwsHeader(reader, result);
 
             AuthScheme Invalid()
@@ -73,6 +77,9 @@ namespace FreedomPay.Generator.Binding
                 return AuthScheme.PgSig;
             }
         }
+
+        /// <summary>The scheme of the area being bound (what its operations' fields are checked against).</summary>
+        private AuthScheme _areaAuth;
 
         /// <summary>Where each server's own <c>auth:</c> is written, to report its misuse once the area's scheme is known.</summary>
         private readonly Dictionary<string, SourceSpan> _serverAuthSpans = new Dictionary<string, SourceSpan>();
@@ -111,7 +118,7 @@ namespace FreedomPay.Generator.Binding
             {
                 if (server.Auth is not null && _serverAuthSpans.TryGetValue(server.Name, out SourceSpan span))
                 {
-                    _context.Report(DiagnosticDescriptors.ImpossibleConstraint, span, "auth of server '" + server.Name + "'", "the area sends form fields signed with pg_sig; a server's own scheme needs a JSON area signed in a header ('encoding: json' and 'auth:')");
+                    _context.Report(DiagnosticDescriptors.ImpossibleConstraint, span, "auth of server '" + server.Name + "'", "the area signs with pg_sig; a server's own scheme needs a JSON area signed in a header ('encoding: json' and 'auth: jws-hs256', 'jws-hs512' or 'sha256-sign')");
                 }
             }
         }
@@ -234,9 +241,9 @@ namespace FreedomPay.Generator.Binding
                 return;
             }
 
-            if (request.FirstOrDefault(f => f.Fill is FillKind.Signature or FillKind.Salt) is { } field)
+            if (_areaAuth != AuthScheme.PgSig && request.FirstOrDefault(f => f.Fill is FillKind.Signature or FillKind.Salt) is { } field)
             {
-                _context.Report(DiagnosticDescriptors.SignatureRule, operation.Entry("request")?.Key.Span ?? default, name, $"'{field.WireName}' is filled with a {(field.Fill == FillKind.Salt ? "salt" : "pg_sig signature")}, but a JSON area is signed in a header ('auth:'); drop the field");
+                _context.Report(DiagnosticDescriptors.SignatureRule, operation.Entry("request")?.Key.Span ?? default, name, $"'{field.WireName}' is filled with a {(field.Fill == FillKind.Salt ? "salt" : "pg_sig signature")}, but this JSON area is signed in a header ('auth:'); drop the field, or sign with 'auth: pg-sig'");
             }
 
             if (redirect)

@@ -50,28 +50,32 @@ namespace FreedomPay.Sandbox.Gateway
                     return;
             }
 
-            if (route.Operation?.Descriptor.Encoding == Runtime.RequestEncoding.Json)
+            // A JSON area signed in a header has a gateway of its own; one signed with pg_sig in its body (auth: pg-sig)
+            // is checked and answered as the forms are, in JSON.
+            bool jsonBody = route.Operation?.Descriptor.Encoding == Runtime.RequestEncoding.Json;
+            if (jsonBody && route.Operation!.Descriptor.Auth != Runtime.AuthScheme.PgSig)
             {
                 await json.ServeAsync(context, route.Serving(context.Request.Headers), parameters, sandbox, log, fault).ConfigureAwait(false);
                 return;
             }
 
+            string contentType = jsonBody ? "application/json; charset=utf-8" : "application/xml; charset=utf-8";
             GatewayRequest request;
             try
             {
-                request = await GatewayRequest.ReadAsync(context.Request).ConfigureAwait(false);
+                request = jsonBody ? await ReadJsonAsync(context.Request).ConfigureAwait(false) : await GatewayRequest.ReadAsync(context.Request).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException or GatewayError)
             {
                 // Without readable fields there is no merchant to sign for: unsigned, as for an unknown merchant.
-                context.Response.ContentType = "application/xml; charset=utf-8";
-                await context.Response.WriteAsync(SandboxReply.Error(SandboxErrorCodes.UnknownMerchant, "The request body cannot be read as a form within the sandbox's limits (" + ex.GetType().Name + ").")
-                    .Render(route.Script, route.Errors, secret: null, NewSalt(), SaltField(route), SignatureField(route))).ConfigureAwait(false);
+                SandboxReply unreadable = SandboxReply.Error(SandboxErrorCodes.UnknownMerchant, $"The request body cannot be read as {(jsonBody ? "JSON" : "a form")} within the sandbox's limits ({(ex is GatewayError ? ex.Message : ex.GetType().Name)}).");
+                context.Response.ContentType = contentType;
+                await context.Response.WriteAsync(Render(unreadable, route, secret: null, NewSalt(), jsonBody)).ConfigureAwait(false);
                 return;
             }
 
             route = route.Serving(request);
-            (string xml, string? location) = await ProcessAsync(route, request, parameters, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature).ConfigureAwait(false);
+            (string xml, string? location) = await ProcessAsync(route, request, parameters, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature, jsonBody).ConfigureAwait(false);
             if (location is not null && fault is null)
             {
                 // A browser route (payment.php): the buyer goes on to the page; refusals stay signed XML, as for any call.
@@ -90,9 +94,22 @@ namespace FreedomPay.Sandbox.Gateway
                 xml = xml.Substring(0, xml.Length / 2);
             }
 
-            context.Response.ContentType = "application/xml; charset=utf-8";
+            context.Response.ContentType = contentType;
             await context.Response.WriteAsync(xml).ConfigureAwait(false);
         }
+
+        /// <summary>A pg_sig-signed JSON body's values, named as form fields are (bounded as every JSON body is).</summary>
+        private static async Task<GatewayRequest> ReadJsonAsync(HttpRequest request)
+        {
+            byte[] body = await JsonGateway.ReadAsync(request).ConfigureAwait(false)
+                ?? throw new GatewayError(SandboxErrorCodes.InvalidField, $"the body is larger than {GatewayRequest.MaxBodyBytes} bytes");
+            return GatewayRequest.From(JsonGateway.Fields(body));
+        }
+
+        /// <summary>The reply as the route's area writes it: signed XML, or JSON signed with pg_sig.</summary>
+        private static string Render(SandboxReply reply, SandboxRoute route, string? secret, string salt, bool json, bool spoilSignature = false) => json
+            ? reply.RenderSignedJson(route.Script, route.Errors, route.Operation?.Descriptor.Reply, secret, salt, SaltField(route), SignatureField(route), spoilSignature)
+            : reply.Render(route.Script, route.Errors, secret, salt, SaltField(route), SignatureField(route), spoilSignature);
 
         private static string NewSalt() => RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16);
 
@@ -100,7 +117,7 @@ namespace FreedomPay.Sandbox.Gateway
 
         private static string SignatureField(SandboxRoute route) => route.Operation?.Descriptor.SignatureField ?? PgSignature.SignatureField;
 
-        private static async Task<(string Xml, string? Location)> ProcessAsync(SandboxRoute route, GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log, bool spoilSignature)
+        private static async Task<(string Xml, string? Location)> ProcessAsync(SandboxRoute route, GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log, bool spoilSignature, bool json = false)
         {
             DateTimeOffset at = sandbox.Options.TimeProvider.GetUtcNow();
             string salt = NewSalt();
@@ -112,7 +129,7 @@ namespace FreedomPay.Sandbox.Gateway
                 // The real gateway cannot sign without knowing the merchant's secret: unsigned, code 101.
                 SandboxReply unknown = SandboxReply.Error(SandboxErrorCodes.UnknownMerchant, merchantId is null ? $"Field {merchantField} is required." : $"Unknown merchant {merchantId}.");
                 log.Add(RequestLog.Describe(at, route, request, merchantId, SignatureVerdict.UnknownMerchant, unknown));
-                return (unknown.Render(route.Script, route.Errors, secret: null, salt, SaltField(route), SignatureField(route)), null);
+                return (Render(unknown, route, secret: null, salt, json), null);
             }
 
             SandboxReply reply;
@@ -151,7 +168,7 @@ namespace FreedomPay.Sandbox.Gateway
 
             log.Add(RequestLog.Describe(at, route, request, merchantId, verdict, reply));
             string replyKey = secret ?? keys.FirstOrDefault(key => key is not null) ?? merchant.SecretKey;
-            return (reply.Render(route.Script, route.Errors, replyKey, salt, SaltField(route), SignatureField(route), spoilSignature), reply.Failure is null ? reply.RedirectTo : null);
+            return (Render(reply, route, replyKey, salt, json, spoilSignature), reply.Failure is null ? reply.RedirectTo : null);
         }
 
         /// <summary>

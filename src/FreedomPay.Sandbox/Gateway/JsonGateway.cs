@@ -230,7 +230,7 @@ namespace FreedomPay.Sandbox.Gateway
         }
 
         /// <summary>The whole body, or null when it is larger than the sandbox reads.</summary>
-        private static async Task<byte[]?> ReadAsync(HttpRequest request)
+        internal static async Task<byte[]?> ReadAsync(HttpRequest request)
         {
             using var copy = new MemoryStream();
             byte[] buffer = new byte[16 * 1024];

@@ -142,8 +142,32 @@ namespace FreedomPay.Sandbox
             return Encoding.UTF8.GetString(stream.ToArray());
         }
 
+        /// <summary>
+        /// The JSON text of a reply of an area signed with <c>auth: pg-sig</c> (the JSON Status page's shape): its
+        /// elements, then pg_salt and pg_sig made over them as over an XML reply; <paramref name="secret"/> null leaves
+        /// it unsigned. Numbers are written as the text signed; flags as strings 1 and 0, as signed.
+        /// </summary>
+        internal string RenderSignedJson(string script, ResponseErrorShape? errors, IReadOnlyList<ReplyElement>? shape, string? secret, string salt, string saltField, string signatureField, bool spoilSignature = false)
+        {
+            List<Element> elements = Writable(Failure is { } failure ? ErrorElements(errors, failure) : _elements);
+            if (secret is not null)
+            {
+                elements.Add(new Element(saltField, salt, null));
+                string signature = PgSignature.Compute(script, new PgElement("response", string.Empty, ToPg(elements)), secret);
+                elements.Add(new Element(signatureField, spoilSignature ? new string(signature.Reverse().ToArray()) : signature, null));
+            }
+
+            using var stream = new MemoryStream();
+            using (var json = new System.Text.Json.Utf8JsonWriter(stream))
+            {
+                WriteJson(json, elements, shape, NumbersAsStrings, flagsAsText: true);
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+
         // As deep as a spec nests (the sandbox builds these replies itself): recursion over them is bounded.
-        private static void WriteJson(System.Text.Json.Utf8JsonWriter json, List<Element> elements, IReadOnlyList<ReplyElement>? shape, bool numbersAsStrings)
+        private static void WriteJson(System.Text.Json.Utf8JsonWriter json, List<Element> elements, IReadOnlyList<ReplyElement>? shape, bool numbersAsStrings, bool flagsAsText = false)
         {
             json.WriteStartObject();
             foreach (IGrouping<string, Element> group in elements.GroupBy(e => e.Name))
@@ -160,11 +184,12 @@ namespace FreedomPay.Sandbox
                 {
                     if (element.Children is not null)
                     {
-                        WriteJson(json, element.Children._elements, described?.Children, numbersAsStrings);
+                        WriteJson(json, element.Children._elements, described?.Children, numbersAsStrings, flagsAsText);
                     }
                     else
                     {
-                        WriteJsonValue(json, element.Value!, numbersAsStrings ? null : described?.Kind);
+                        ReplyElementKind? kind = numbersAsStrings || (flagsAsText && described?.Kind == ReplyElementKind.Boolean) ? null : described?.Kind;
+                        WriteJsonValue(json, element.Value!, kind);
                     }
                 }
 

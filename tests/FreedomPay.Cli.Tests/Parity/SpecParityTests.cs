@@ -51,6 +51,7 @@ public sealed class SpecParityTests
         Assert.Contains("freedompay.payouts.yaml", files); // secret: payout, {merchant-id} paths
         Assert.Contains("card-api.yaml", files); // the Sign header
         Assert.Contains("json-area.yaml", files); // JWS HS256, headers, nested object and list
+        Assert.Contains("json-status.yaml", files); // JSON signed with its own pg_sig
         Assert.Contains("request-shapes.yaml", files); // urlencoded, path parameters, one-of, lists
         Assert.True(files.Length >= 14, string.Join(", ", files));
     }

@@ -246,7 +246,9 @@ namespace FreedomPay.Runtime
                 {
                     string merchantId = connection._options.MerchantId;
                     string path = operation.Template.Resolve(operation.DisplayName, operation.Fields, merchantId, static _ => string.Empty);
-                    ArraySegment<byte> json = JsonBody.Write(operation, request, merchantId, _requestId);
+                    // auth: pg-sig: the body carries pg_salt and pg_sig, made over the values as form fields (a new salt each attempt).
+                    FormFieldList? signed = operation.Auth == AuthScheme.PgSig ? connection.BuildFields(operation, request, secret, _requestId, out _) : null;
+                    ArraySegment<byte> json = JsonBody.Write(operation, request, merchantId, _requestId, signed);
                     body = await connection._transport.SendAsync(operation, path, new OutgoingBody(json, Headers(path, json)), cancellationToken).ConfigureAwait(false);
                 }
                 else
