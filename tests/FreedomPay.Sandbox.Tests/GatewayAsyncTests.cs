@@ -52,6 +52,46 @@ public sealed class GatewayAsyncTests
     }
 
     [Fact]
+    public async Task A_card_payment_starts_a_recurrent_profile_that_a_recurrent_payment_is_debited_from()
+    {
+        await using var f = await SandboxFixture.StartAsync();
+        GatewayAsyncClient v5 = f.Client.GatewayAsync;
+        var first = new CreatePaymentRequest
+        {
+            Amount = 1500m, Currency = "KZT", Description = "First month", OrderId = "M-1", AutoClearing = true,
+            From = new PaymentSource
+            {
+                Type = PaymentSourceType.Card,
+                Card = new PaymentCard { Name = "TEST TESTOV", Pan = GoodCard, Cvc = "123", Year = 49, Month = 12 },
+                Recurrent = new RecurrentProfile { Lifetime = 12 },
+            },
+        };
+
+        CreatePaymentResponse started = await v5.CreatePaymentAsync(first);
+        RecurrentProfileInfo profile = (await v5.ReadPaymentAsync(new ReadPaymentRequest { Id = started.Id })).From!.Recurrent!;
+        var monthly = new CreatePaymentRequest
+        {
+            Amount = 990m, Currency = "KZT", Description = "Second month", OrderId = "M-2", AutoClearing = true,
+            From = new PaymentSource { Type = PaymentSourceType.Recurrent, Recurrent = new RecurrentProfile { ProfileId = profile.ProfileId } },
+        };
+        CreatePaymentResponse charged = await v5.CreatePaymentAsync(monthly);
+        ReadPaymentResponse read = await v5.ReadPaymentAsync(new ReadPaymentRequest { Id = charged.Id });
+        CreatePaymentResponse again = await v5.CreatePaymentAsync(monthly); // the same order_id: the first payment
+        var unknown = await Assert.ThrowsAsync<FreedomPayGatewayException>(() => v5.CreatePaymentAsync(new CreatePaymentRequest
+        {
+            Amount = 990m, Currency = "KZT", Description = "x", OrderId = "M-3", AutoClearing = true,
+            From = new PaymentSource { Type = PaymentSourceType.Recurrent, Recurrent = new RecurrentProfile { ProfileId = "424242" } },
+        }));
+
+        Assert.Matches("^[0-9]+$", profile.ProfileId);
+        Assert.Equal(("success", 990m), (charged.Status, charged.Amount));
+        Assert.Equal((profile.ProfileId, "VI"), (read.From!.Recurrent!.ProfileId, read.From.Card!.Brand));
+        Assert.Equal(charged.Id, again.Id);
+        Assert.Equal(2, f.Sandbox.Payments.Count);
+        Assert.Equal("1016", unknown.ErrorCode);
+    }
+
+    [Fact]
     public async Task A_declined_card_is_a_payment_with_status_error_not_an_exception()
     {
         await using var f = await SandboxFixture.StartAsync();

@@ -10,26 +10,32 @@ namespace FreedomPay.Sandbox.Gateway
     /// answered in the v5 shape. A payment's id is a UUID (its sandbox number in the last group), its status one of
     /// process, approved, success, reversed, waiting_3ds, error; a declined card is a payment with status error, not a
     /// refusal. A refusal is HTTP 422 with <c>{"error": {"code", "description"}}</c> (the area's error shape). The same
-    /// order_id gets the first payment again, as the docs promise. 3-D Secure cards pass frictionless here (flow_type
-    /// F): the Async API's own 3-D Secure page is not emulated.
+    /// order_id gets the first payment again, as the docs promise. A card payment with from.recurrent.lifetime starts a
+    /// recurrent profile, which a payment of type recurrent charges (from.recurrent.profile_id). 3-D Secure cards pass
+    /// frictionless here (flow_type F): the Async API's own 3-D Secure page is not emulated.
     /// </summary>
     internal sealed partial class SandboxGateway
     {
-        /// <summary>create (X-Action gateway.payment.create): a card, a wallet token or a saved card pays at once.</summary>
+        /// <summary>create (X-Action gateway.payment.create): a card, a wallet token, a saved card or a recurrent profile pays at once.</summary>
         private SandboxReply AsyncCreate(GatewayRequest request, SandboxMerchant merchant)
         {
             string type = request.OneOf("from[type]", "card", "tokenized", "recurrent", "saved")
                 ?? throw new GatewayError(SandboxErrorCodes.InvalidField, "Field from.type is required.");
+            if (type == "recurrent")
+            {
+                return AsyncRecurrent(request, merchant);
+            }
+
             SavedCard? saved = type == "saved" ? SavedCardOf(request, merchant) : null;
             TestCard? card = type switch
             {
                 "card" => TestCardOf(request.Required("from[card][pan]")),
                 "tokenized" => WalletCard(request),
-                "saved" => null,
-                _ => throw new GatewayError(SandboxErrorCodes.InvalidField, "The sandbox does not emulate recurrent payments through the Async API: pay with a card, a wallet token or a saved card."),
+                _ => null,
             };
 
-            Payment payment = _book.Create(merchant.MerchantId, AsyncTerms(request, saved), Now);
+            bool startsProfile = request.Optional("from[recurrent][lifetime]") is not null;
+            Payment payment = _book.Create(merchant.MerchantId, AsyncTerms(request, saved, startsProfile), Now);
             lock (_book.Gate)
             {
                 if (payment.Status != SandboxPaymentStatus.New)
@@ -67,6 +73,45 @@ namespace FreedomPay.Sandbox.Gateway
                 // Declined: the payment exists and failed; the reply says so (status error), it is no refusal.
             }
 
+            lock (_book.Gate)
+            {
+                return AsyncPaymentReply(payment, full: false);
+            }
+        }
+
+        /// <summary>create of type recurrent: a new payment, debited at once from the card behind the profile.</summary>
+        private SandboxReply AsyncRecurrent(GatewayRequest request, SandboxMerchant merchant)
+        {
+            string text = request.Required("from[recurrent][profile_id]");
+            Payment? origin = null;
+            lock (_book.Gate)
+            {
+                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long number))
+                {
+                    origin = _book.FindByRecurringProfile(merchant.MerchantId, number);
+                }
+            }
+
+            if (origin?.Card?.RecurringProfile is not { } profile || origin.Card.MaskedPan is not { } pan)
+            {
+                throw new GatewayError(SandboxErrorCodes.RecurringProfileNotFound, $"Recurrent profile {(text.Length > 40 ? text.Substring(0, 40) + "..." : text)} does not exist for merchant {merchant.MerchantId}.");
+            }
+
+            var terms = AsyncTerms(request, saved: null, startsProfile: false) with { Card = new CardTerms(AutoClearing: true, RecurringStart: false) };
+            Payment payment = _book.Create(merchant.MerchantId, terms, Now);
+            lock (_book.Gate)
+            {
+                if (payment.Status != SandboxPaymentStatus.New)
+                {
+                    return AsyncPaymentReply(payment, full: false); // the same order_id: the first payment
+                }
+            }
+
+            Change(merchant, payment.Id, p =>
+            {
+                p.ChargeRecurring(pan, profile, Now);
+                return true;
+            });
             lock (_book.Gate)
             {
                 return AsyncPaymentReply(payment, full: false);
@@ -162,6 +207,12 @@ namespace FreedomPay.Sandbox.Gateway
                     reply.Add("3ds", new SandboxReply().Set("flow_type", "F").Set("acs_url", string.Empty));
                     var from = new SandboxReply();
                     from.Add("card", new SandboxReply().Set("token", payment.Terms.Card?.Saved?.Token).Set("brand", card.MaskedPan is { } pan && pan.StartsWith('5') ? "MC" : "VI"));
+                    if (card.RecurringProfile is { } profile)
+                    {
+                        // The profile the payment started or was charged from (the sandbox's own profiles last a year).
+                        from.Add("recurrent", new SandboxReply().Set("profile_id", profile).Set("profile_expiry_date", AsyncTime(payment.CreatedAt.AddYears(1))));
+                    }
+
                     reply.Add("from", from);
                     reply.Add("clearing", new SandboxReply().Set("cleared", card.Cleared > 0 ? "1" : "0").Set("amount", card.Cleared));
                     if (payment.IsPaid || card.Cleared > 0)
@@ -235,7 +286,7 @@ namespace FreedomPay.Sandbox.Gateway
         }
 
         /// <summary>create's terms: order_id is the idempotency key (the docs: the same order_id returns the original response).</summary>
-        private static PaymentTerms AsyncTerms(GatewayRequest request, SavedCard? saved)
+        private static PaymentTerms AsyncTerms(GatewayRequest request, SavedCard? saved, bool startsProfile)
         {
             string orderId = request.Required("order_id");
             return new PaymentTerms(
@@ -252,7 +303,7 @@ namespace FreedomPay.Sandbox.Gateway
                 IdempotencyKey: "v5-order:" + orderId,
                 Return: new BuyerReturn(null, "GET", null, "GET"),
                 Language: "ru",
-                Card: new CardTerms(AutoClearing: request.OptionalFlag("auto_clearing"), RecurringStart: false, Saved: saved));
+                Card: new CardTerms(AutoClearing: request.OptionalFlag("auto_clearing"), RecurringStart: startsProfile, Saved: saved));
         }
 
         /// <summary>A sandbox number as a v5 id: a UUID whose last group is the number in hex.</summary>

@@ -169,6 +169,7 @@ namespace FreedomPay.Sandbox.Payments
         {
             CardCharge charge = RequireCard("a recurring charge");
             charge.MaskedPan = maskedPan;
+            charge.RecurringProfile = profile; // the profile it was charged from (as status replies name it)
             charge.Cleared = Terms.Amount;
             Succeed(now, $"charged from recurring profile {profile.ToString(CultureInfo.InvariantCulture)}");
         }
