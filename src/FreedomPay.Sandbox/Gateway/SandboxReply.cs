@@ -103,14 +103,7 @@ namespace FreedomPay.Sandbox
         /// <summary>The signed XML text; <paramref name="secret"/> null leaves it unsigned.</summary>
         internal string Render(string script, ResponseErrorShape? errors, string? secret, string salt, string saltField, string signatureField, bool spoilSignature = false)
         {
-            List<Element> elements = Writable(Failure is { } failure ? ErrorElements(errors, failure) : _elements);
-            if (secret is not null)
-            {
-                elements.Add(new Element(saltField, salt, null));
-                string signature = PgSignature.Compute(script, new PgElement("response", string.Empty, ToPg(elements)), secret);
-                elements.Add(new Element(signatureField, spoilSignature ? new string(signature.Reverse().ToArray()) : signature, null));
-            }
-
+            List<Element> elements = Signed(script, errors, secret, salt, saltField, signatureField, spoilSignature);
             var text = new StringBuilder();
             // Entitize: a "\r" in a value is written as &#xD;, which XML readers keep; written raw, they would read "\n" and the
             // signature over the value would no longer match.
@@ -149,6 +142,19 @@ namespace FreedomPay.Sandbox
         /// </summary>
         internal string RenderSignedJson(string script, ResponseErrorShape? errors, IReadOnlyList<ReplyElement>? shape, string? secret, string salt, string saltField, string signatureField, bool spoilSignature = false)
         {
+            List<Element> elements = Signed(script, errors, secret, salt, saltField, signatureField, spoilSignature);
+            using var stream = new MemoryStream();
+            using (var json = new System.Text.Json.Utf8JsonWriter(stream))
+            {
+                WriteJson(json, elements, shape, NumbersAsStrings, flagsAsText: true);
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+
+        /// <summary>The reply's elements (or its error's), writable, then the salt and pg_sig over them; <paramref name="secret"/> null adds neither.</summary>
+        private List<Element> Signed(string script, ResponseErrorShape? errors, string? secret, string salt, string saltField, string signatureField, bool spoilSignature)
+        {
             List<Element> elements = Writable(Failure is { } failure ? ErrorElements(errors, failure) : _elements);
             if (secret is not null)
             {
@@ -157,13 +163,7 @@ namespace FreedomPay.Sandbox
                 elements.Add(new Element(signatureField, spoilSignature ? new string(signature.Reverse().ToArray()) : signature, null));
             }
 
-            using var stream = new MemoryStream();
-            using (var json = new System.Text.Json.Utf8JsonWriter(stream))
-            {
-                WriteJson(json, elements, shape, NumbersAsStrings, flagsAsText: true);
-            }
-
-            return Encoding.UTF8.GetString(stream.ToArray());
+            return elements;
         }
 
         // As deep as a spec nests (the sandbox builds these replies itself): recursion over them is bounded.
