@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using FreedomPay.Sandbox.Payments;
@@ -29,7 +30,7 @@ namespace FreedomPay.Sandbox.Gateway
         {
             lock (_issued.Gate)
             {
-                IssuedCard card = IssuedCard(request, merchant);
+                IssuedCard card = FindIssuedCard(request, merchant);
                 if (card.State == IssuedCardState.Closed || (from is { } required && card.State != required))
                 {
                     throw new GatewayError(SandboxErrorCodes.WrongState, $"Card {card.Id} is {card.State.ToString().ToLowerInvariant()}: it cannot be {what}. Nothing was changed.");
@@ -88,7 +89,7 @@ namespace FreedomPay.Sandbox.Gateway
         {
             lock (_issued.Gate)
             {
-                IssuedCard card = IssuedCard(request, merchant);
+                IssuedCard card = FindIssuedCard(request, merchant);
                 SandboxReply reply = CardApiReply("done");
                 foreach (IssuedCardOperation operation in InPeriod(card, request))
                 {
@@ -106,7 +107,7 @@ namespace FreedomPay.Sandbox.Gateway
         {
             lock (_issued.Gate)
             {
-                IssuedCard card = IssuedCard(request, merchant);
+                IssuedCard card = FindIssuedCard(request, merchant);
                 IssuedCardOperation[] period = InPeriod(card, request).ToArray();
                 var account = new SandboxReply()
                     .Set("currency", "KZT")
@@ -122,14 +123,14 @@ namespace FreedomPay.Sandbox.Gateway
         }
 
         /// <summary>The issued card the request's card_id names (callers hold the gate).</summary>
-        private IssuedCard IssuedCard(GatewayRequest request, SandboxMerchant merchant)
+        private IssuedCard FindIssuedCard(GatewayRequest request, SandboxMerchant merchant)
         {
             string cardId = request.Required("card_id");
             return _issued.Find(merchant.MerchantId, cardId, Now)
                 ?? throw new GatewayError(SandboxErrorCodes.CardNotFound, $"Card {cardId} is not issued (the sandbox's issued test cards have ids starting with {IssuedCards.TestPrefix}).");
         }
 
-        private static System.Collections.Generic.IEnumerable<IssuedCardOperation> InPeriod(IssuedCard card, GatewayRequest request)
+        private static IEnumerable<IssuedCardOperation> InPeriod(IssuedCard card, GatewayRequest request)
         {
             DateTimeOffset from = OptionalTime(request, "start_date") ?? DateTimeOffset.MinValue;
             DateTimeOffset to = OptionalTime(request, "end_date") ?? DateTimeOffset.MaxValue;

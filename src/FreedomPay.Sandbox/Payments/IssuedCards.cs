@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace FreedomPay.Sandbox.Payments
@@ -104,7 +105,7 @@ namespace FreedomPay.Sandbox.Payments
             return operation;
         }
 
-        private string NextRrn() => (++_lastRrn).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private string NextRrn() => (++_lastRrn).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>An issued test card: its state and its operations, oldest first.</summary>
@@ -113,7 +114,7 @@ namespace FreedomPay.Sandbox.Payments
         public IssuedCard(string id, int number)
         {
             Id = id;
-            Mask = "440000******" + (number % 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            Mask = "440000******" + (number % 10_000).ToString("D4", CultureInfo.InvariantCulture);
         }
 
         public string Id { get; }
