@@ -23,7 +23,7 @@ namespace FreedomPay.Generator
     internal readonly record struct RuntimeContract(int? Version, string? AssemblyVersion, EquatableArray<string> PackagedAreas, EquatableArray<string> SharedEnums)
     {
         /// <summary>The contract the templates emit against.</summary>
-        public const int Required = 18;
+        public const int Required = 19;
 
         private const string ContractType = "FreedomPay.Runtime.GeneratedCodeContract";
 

@@ -93,6 +93,25 @@ public sealed class CardIssuingWireTests
         Assert.Equal(header == "Sign" ? VectorSign : VectorJws, sent.Header(header));
         Assert.Equal(header == "Sign" ? FakeGateway.MerchantId : null, sent.Header("Auth-Id"));
         Assert.Null(sent.Header(header == "Sign" ? "X-JWS-Signature" : "Sign")); // one scheme per call
+        // The .uz server's own header: the call's request id, the one the body carries; the others send none.
+        Assert.Equal(header == "Sign" ? "0197a000-0000-7000-8000-000000000001" : null, sent.Header("Request-Id"));
+    }
+
+    [Fact]
+    public async Task A_call_without_a_body_request_id_gets_one_for_the_uz_servers_request_id_header_and_names_it()
+    {
+        using var uz = new TestClient(o => o.BaseAddress = CardIssuingServers.Uz);
+        using var kz = new TestClient(o => o.BaseAddress = CardIssuingServers.Kz);
+        uz.Gateway.Respond = kz.Gateway.Respond = _ => Json(HttpStatusCode.OK, """{"status":"ok","request_status":"done","operations":[],"dt":"2025-03-01T12:05:42+05:00"}""");
+
+        StatementResponse atUz = await uz.Client.CardIssuing.StatementAsync(new StatementRequest { CardId = "card-1" });
+        StatementResponse atKz = await kz.Client.CardIssuing.StatementAsync(new StatementRequest { CardId = "card-1" });
+
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", atUz.RequestId);
+        Assert.Equal(atUz.RequestId, uz.Gateway.Single.Header("Request-Id"));
+        Assert.Equal("""{"card_id":"card-1"}""", uz.Gateway.Single.BodyText); // the body stays the page's
+        Assert.Null(kz.Gateway.Single.Header("Request-Id"));
+        Assert.Null(atKz.RequestId); // nothing was sent under an id
     }
 
     [Fact]

@@ -78,6 +78,28 @@ namespace FreedomPay.Generator.Binding
             }
         }
 
+        /// <summary>Where each server's own <c>headers:</c> is written, to report a header an operation sets too.</summary>
+        private readonly Dictionary<string, SourceSpan> _serverHeaderSpans = new Dictionary<string, SourceSpan>();
+
+        /// <summary>
+        /// A header a server adds to every call must not be one an operation sets as well: which value would be sent
+        /// would depend on the server. Reported at the server's <c>headers:</c>.
+        /// </summary>
+        private void CheckServerHeaders(EquatableArray<ServerModel> servers, EquatableArray<OperationModel> operations)
+        {
+            foreach (ServerModel server in servers)
+            {
+                foreach (HeaderModel header in server.Headers)
+                {
+                    OperationModel? clash = operations.FirstOrDefault(op => op.Headers.Any(h => string.Equals(h.Name, header.Name, System.StringComparison.OrdinalIgnoreCase)));
+                    if (clash is not null && _serverHeaderSpans.TryGetValue(server.Name, out SourceSpan span))
+                    {
+                        _context.Report(DiagnosticDescriptors.Duplicate, span, "Header", header.Name, $"server '{server.Name}' and operation '{clash.Name}' (a server's header goes with every call made to it; drop one)");
+                    }
+                }
+            }
+        }
+
         /// <summary>The scheme of the area being bound (what its operations' fields are checked against).</summary>
         private AuthScheme _areaAuth;
 
@@ -169,17 +191,20 @@ namespace FreedomPay.Generator.Binding
             return auth;
         }
 
-        /// <summary><c>headers:</c> name to a constant text, or to <c>{ fill: request-id }</c> (a UUID per call).</summary>
-        private EquatableArray<HeaderModel> BindHeaders(MappingReader operation, string name)
+        /// <summary>An operation's <c>headers:</c>.</summary>
+        private EquatableArray<HeaderModel> BindHeaders(MappingReader operation, string name) =>
+            BindHeaderMapping(operation, $"the headers of operation '{name}'");
+
+        /// <summary><c>headers:</c> of an operation or a server: name to a constant text, or to <c>{ fill: request-id }</c> (a UUID per call).</summary>
+        private EquatableArray<HeaderModel> BindHeaderMapping(MappingReader owner, string where)
         {
-            YMapping? mapping = operation.MappingValue("headers");
+            YMapping? mapping = owner.MappingValue("headers");
             if (mapping is null)
             {
                 return EquatableArray<HeaderModel>.Empty;
             }
 
-            string where = $"the headers of operation '{name}'";
-            var names = new MappingReader(_context, mapping, where, operation.Entry("headers")!.Key.Span, knownKeys: null);
+            var names = new MappingReader(_context, mapping, where, owner.Entry("headers")!.Key.Span, knownKeys: null);
             var headers = new List<HeaderModel>();
             foreach (YEntry entry in mapping.Entries)
             {

@@ -20,7 +20,7 @@ namespace FreedomPay.Generator.Binding
 
         /// <summary>Codes of the one unsigned reply the docs describe: the merchant was not identified (101 Merchant API, 9998 Gateway API).</summary>
         private static readonly EquatableArray<string> DefaultUnsignedCodes = new[] { "101", "9998" }.ToEquatableArray();
-        private static readonly string[] ServerKeys = { "url", "default", "auth" };
+        private static readonly string[] ServerKeys = { "url", "default", "auth", "headers" };
         private static readonly string[] SecretKeys = { "name", "verified", "note" };
 
         private readonly SpecContext _context;
@@ -86,6 +86,7 @@ namespace FreedomPay.Generator.Binding
             ErrorShape errors = BindErrors(root, encoding);
             _scope = BindAreaScope(root, encoding);
             EquatableArray<OperationModel> operations = hasOperations ? BindOperations(root) : EquatableArray<OperationModel>.Empty;
+            CheckServerHeaders(servers, operations);
             EquatableArray<CallbackModel> callbacks = BindCallbacks(root);
 
             if (areaName is null)
@@ -178,6 +179,7 @@ namespace FreedomPay.Generator.Binding
             string? url = null;
             bool isDefault = false;
             YScalar? auth = null;
+            EquatableArray<HeaderModel> headers = EquatableArray<HeaderModel>.Empty;
             if (entry.Value is YScalar { IsNull: false } scalar)
             {
                 url = scalar.Value;
@@ -191,6 +193,13 @@ namespace FreedomPay.Generator.Binding
                 if (server.Node("auth") is { } authNode && auth is null)
                 {
                     server.ReportWrongType("auth", authNode, "a scheme name (jws-hs256, jws-hs512 or sha256-sign)");
+                }
+
+                // Headers a server's protocol adds to every call made to it (the .uz Card API's Request-Id).
+                headers = BindHeaderMapping(server, $"the headers of server '{entry.Key.Value}'");
+                if (headers.Count > 0)
+                {
+                    _serverHeaderSpans[entry.Key.Value] = server.Entry("headers")!.Key.Span;
                 }
             }
             else
@@ -216,7 +225,7 @@ namespace FreedomPay.Generator.Binding
             }
 
             string normalized = uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri.AbsoluteUri : uri.AbsoluteUri + "/";
-            return new ServerModel(entry.Key.Value, csName, normalized, isDefault, auth is null ? null : BindServerAuth(auth, entry.Key.Value));
+            return new ServerModel(entry.Key.Value, csName, normalized, isDefault, auth is null ? null : BindServerAuth(auth, entry.Key.Value), headers);
         }
 
         private RequestEncoding BindEncoding(MappingReader root)

@@ -21,7 +21,8 @@ namespace FreedomPay.Generator.Description
             area.AuthKeyIdNumber,
             area.AuthPathMember,
             area.RequestIdVersion,
-            area.Servers.Where(s => s.Auth is { } scheme && scheme != area.Auth).ToEquatableArray()); // the servers signed otherwise than the area
+            area.Servers.Where(s => s.Auth is { } scheme && scheme != area.Auth).ToEquatableArray(), // the servers signed otherwise than the area
+            area.Servers.Where(s => s.Headers.Count > 0).ToEquatableArray()); // the servers that add headers to every call
 
         public static OperationDescription Operation(OperationModel op) => new OperationDescription(
             op.Name,

@@ -20,7 +20,8 @@ namespace FreedomPay.Generator.Description
         bool AuthKeyIdNumber,
         string AuthPathMember,
         int RequestIdVersion = 4,
-        EquatableArray<ServerModel> ServerAuth = default);
+        EquatableArray<ServerModel> ServerAuth = default,
+        EquatableArray<ServerModel> ServerHeaders = default);
 
     /// <summary>One operation: the arguments of its <c>OperationDescriptor</c> and <c>OperationInfo</c>.</summary>
     internal sealed record OperationDescription(

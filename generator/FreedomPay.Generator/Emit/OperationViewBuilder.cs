@@ -27,7 +27,7 @@ namespace FreedomPay.Generator.Emit
                 TimeoutSeconds = runtime.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture),
                 SignedResponse = runtime.SignedResponse,
                 Idempotent = runtime.Idempotent,
-                Headers = runtime.Headers.Select(h => new HeaderView { Name = CSharpText.Literal(h.Name), Value = h.Value is null ? null : CSharpText.Literal(h.Value) }).ToList(),
+                Headers = runtime.Headers.Select(Header).ToList(),
                 SummaryLiteral = runtime.Summary is null ? null : CSharpText.Literal(runtime.Summary),
                 Obsolete = op.Deprecated is null ? null : CSharpText.Literal(op.Deprecated),
                 MethodDoc = MethodDoc(op, unit.Context.Area.Auth),
@@ -122,5 +122,8 @@ namespace FreedomPay.Generator.Emit
             doc.Add("<returns>The address and the signed fields (<see cref=\"global::FreedomPay.FreedomPayRedirect\"/>).</returns>");
             return doc;
         }
+
+        /// <summary>A header's literals: its name, and its value (null for <c>fill: request-id</c>).</summary>
+        internal static HeaderView Header(HeaderModel h) => new HeaderView { Name = CSharpText.Literal(h.Name), Value = h.Value is null ? null : CSharpText.Literal(h.Value) };
     }
 }

@@ -43,6 +43,7 @@ namespace FreedomPay.Generator.Emit
                 AuthPathMember = runtime.AuthPathMember == "uri" ? null : CSharpText.Literal(runtime.AuthPathMember),
                 RequestIdVersion = runtime.RequestIdVersion == 4 ? null : runtime.RequestIdVersion.ToString(CultureInfo.InvariantCulture),
                 ServerAuth = runtime.ServerAuth.Select(s => new ServerAuthView { Server = s.CsName, Auth = s.Auth!.Value.ToString() }).ToList(),
+                ServerHeaders = runtime.ServerHeaders.Select(s => new ServerHeadersView { Server = s.CsName, Headers = s.Headers.Select(OperationViewBuilder.Header).ToList() }).ToList(),
                 ErrorStatus = CSharpText.Literal(runtime.Errors.StatusElement),
                 ErrorValue = CSharpText.Literal(runtime.Errors.ErrorValue),
                 ErrorCode = CSharpText.Literal(runtime.Errors.CodeElement),

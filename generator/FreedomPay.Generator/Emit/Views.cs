@@ -36,6 +36,7 @@ namespace FreedomPay.Generator.Emit
         public List<string> ErrorHttpStatuses { get; set; } = new List<string>();
         public string? RequestIdVersion { get; set; }
         public List<ServerAuthView> ServerAuth { get; set; } = new List<ServerAuthView>();
+        public List<ServerHeadersView> ServerHeaders { get; set; } = new List<ServerHeadersView>();
         public string ErrorValue { get; set; } = "";
         public string ErrorCode { get; set; } = "";
         public string ErrorDescription { get; set; } = "";
@@ -92,6 +93,13 @@ namespace FreedomPay.Generator.Emit
         public string Url { get; set; } = "";
         public string UrlText { get; set; } = "";
         public bool IsDefault { get; set; }
+    }
+
+    /// <summary>A server that adds headers to every call made to it (<c>headers:</c> on the server).</summary>
+    internal sealed class ServerHeadersView
+    {
+        public string Server { get; set; } = "";
+        public List<HeaderView> Headers { get; set; } = new List<HeaderView>();
     }
 
     /// <summary>A server signed otherwise than its area (<c>auth:</c> on the server).</summary>

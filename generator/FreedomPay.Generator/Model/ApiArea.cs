@@ -44,7 +44,7 @@ namespace FreedomPay.Generator.Model
     /// <param name="Name">The key under <c>servers:</c>, e.g. <c>kz</c>.</param>
     /// <param name="Url">Absolute base URL ending with a slash.</param>
     /// <param name="Auth">The scheme that signs requests sent to this server, when it is not the area's (<c>auth:</c> on the server).</param>
-    internal sealed record ServerModel(string Name, string CsName, string Url, bool IsDefault, AuthScheme? Auth = null);
+    internal sealed record ServerModel(string Name, string CsName, string Url, bool IsDefault, AuthScheme? Auth = null, EquatableArray<HeaderModel> Headers = default);
 
     /// <summary>Where a reply says "this failed": <c>pg_status=error</c> with a code and a description.</summary>
     /// <param name="StatusElement">The outcome element; empty for <c>status: none</c>. It, the code and the description may be paths (<c>error/code</c>).</param>

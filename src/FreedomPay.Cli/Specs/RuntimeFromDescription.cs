@@ -38,6 +38,7 @@ namespace FreedomPay.Cli.Specs
             {
                 RequestIdVersion = a.RequestIdVersion,
                 ServerAuth = a.ServerAuth.Select(s => new KeyValuePair<Uri, Runtime.AuthScheme>(new Uri(s.Url), Scheme(s.Auth!.Value))).ToArray(),
+                ServerHeaders = a.ServerHeaders.Select(s => new KeyValuePair<Uri, IReadOnlyList<RequestHeader>>(new Uri(s.Url), s.Headers.Select(Header).ToArray())).ToArray(),
             };
             var scope = new Scope(area);
 
@@ -45,6 +46,10 @@ namespace FreedomPay.Cli.Specs
             OperationInfo[] operations = area.Operations.Where(op => !op.IsRedirect).Select(op => Operation(descriptor, Describe.Operation(op), scope)).ToArray();
             return new AreaEntry(a.Name, operations, descriptor.DefaultServer);
         }
+
+        private static RequestHeader Header(Generator.Model.HeaderModel h) => h.Source == ModelHeaderSource.RequestId
+            ? new RequestHeader(h.Name, Runtime.HeaderSource.RequestId)
+            : new RequestHeader(h.Name, Runtime.HeaderSource.Constant, h.Value);
 
         private static Runtime.AuthScheme Scheme(ModelAuth auth) => auth switch
         {
@@ -68,9 +73,7 @@ namespace FreedomPay.Cli.Specs
                 timeoutSeconds: op.TimeoutSeconds is { } seconds ? (double)seconds : null,
                 signedResponse: op.SignedResponse,
                 reply: op.Reply.Select(scope.Element).ToArray(),
-                headers: op.Headers.Select(h => h.Source == ModelHeaderSource.RequestId
-                    ? new RequestHeader(h.Name, Runtime.HeaderSource.RequestId)
-                    : new RequestHeader(h.Name, Runtime.HeaderSource.Constant, h.Value)).ToArray(),
+                headers: op.Headers.Select(Header).ToArray(),
                 browserStep: op.BrowserStep is { } step
                     ? new BrowserStep(step.Name, step.When, step.Url, step.Method, step.Fields.SelectMany(f => new[] { f.FormName, f.Element }).ToArray(), step.ReturnField)
                     : null,

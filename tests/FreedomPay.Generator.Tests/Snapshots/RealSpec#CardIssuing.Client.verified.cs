@@ -39,6 +39,10 @@ namespace FreedomPay.CardIssuing
                 {
                     new global::System.Collections.Generic.KeyValuePair<global::System.Uri, global::FreedomPay.Runtime.AuthScheme>(CardIssuingServers.Uz, global::FreedomPay.Runtime.AuthScheme.Sha256Sign),
                 },
+                ServerHeaders = new global::System.Collections.Generic.KeyValuePair<global::System.Uri, global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.RequestHeader>>[]
+                {
+                    new global::System.Collections.Generic.KeyValuePair<global::System.Uri, global::System.Collections.Generic.IReadOnlyList<global::FreedomPay.Runtime.RequestHeader>>(CardIssuingServers.Uz, new global::FreedomPay.Runtime.RequestHeader[] { new global::FreedomPay.Runtime.RequestHeader("Request-Id", global::FreedomPay.Runtime.HeaderSource.RequestId) }),
+                },
             };
         }
     }

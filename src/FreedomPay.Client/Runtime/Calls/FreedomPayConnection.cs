@@ -107,7 +107,7 @@ namespace FreedomPay.Runtime
             catch (FreedomPayException ex)
             {
                 ex.Operation ??= operation.DisplayName;
-                if (ex is FreedomPayOutcomeUnknownException { RequestId: null } unknown && operation.HasRequestId)
+                if (ex is FreedomPayOutcomeUnknownException { RequestId: null } unknown && call.SendsRequestId)
                 {
                     unknown.RequestId = call.RequestId; // what the request can be looked up by, even when it is not resent
                 }
@@ -223,6 +223,12 @@ namespace FreedomPay.Runtime
             private int _attempts;
             private string? _requestId = request.RequestId;
 
+            // The server the call goes to may add headers of its own (the .uz Card API's Request-Id).
+            private readonly IReadOnlyList<RequestHeader> _headers = operation.HeadersAt(connection._options.BaseAddress ?? operation.DefaultServer);
+
+            /// <summary>Whether the call carries a request id (a header or body field the client fills, the operation's or its server's).</summary>
+            public bool SendsRequestId { get; } = operation.HasRequestIdAt(connection._options.BaseAddress ?? operation.DefaultServer);
+
             public Activity? Activity { get; } = activity;
 
             /// <summary>How many attempts were sent.</summary>
@@ -236,7 +242,7 @@ namespace FreedomPay.Runtime
             public async ValueTask<PgResponse> AttemptAsync(CancellationToken cancellationToken)
             {
                 Log.Sending(connection._logger, operation.DisplayName, ++_attempts);
-                if (operation.HasRequestId)
+                if (SendsRequestId)
                 {
                     _requestId ??= RequestIds.New(operation.RequestIdVersion); // one id for the call: every attempt carries it
                 }
@@ -263,7 +269,7 @@ namespace FreedomPay.Runtime
                     reply.Headers = headers;
                 }
 
-                reply.RequestId = operation.HasRequestId ? _requestId : null; // a RequestId the operation does not send is not shown as sent
+                reply.RequestId = SendsRequestId ? _requestId : null; // a RequestId the operation does not send is not shown as sent
                 return reply;
             }
 
@@ -271,7 +277,7 @@ namespace FreedomPay.Runtime
             private List<KeyValuePair<string, string>>? Headers(string path, ArraySegment<byte> json)
             {
                 List<KeyValuePair<string, string>>? headers = null;
-                foreach (RequestHeader header in operation.Headers)
+                foreach (RequestHeader header in _headers)
                 {
                     string value = header.Source == HeaderSource.Constant ? header.Value! : _requestId!;
                     (headers ??= new List<KeyValuePair<string, string>>(4)).Add(new KeyValuePair<string, string>(header.Name, value));

@@ -73,5 +73,11 @@ namespace FreedomPay.Runtime
         /// scheme, host and port; any other address (a sandbox, a proxy) gets <see cref="Auth"/>.
         /// </summary>
         public IReadOnlyList<KeyValuePair<Uri, AuthScheme>> ServerAuth { get; init; } = Array.Empty<KeyValuePair<Uri, AuthScheme>>();
+
+        /// <summary>
+        /// Headers a server adds to every call made to it (the spec's <c>headers:</c> on a server: the .uz Card API's
+        /// <c>Request-Id</c>), told by scheme, host and port as <see cref="ServerAuth"/> is.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<Uri, IReadOnlyList<RequestHeader>>> ServerHeaders { get; init; } = Array.Empty<KeyValuePair<Uri, IReadOnlyList<RequestHeader>>>();
     }
 }

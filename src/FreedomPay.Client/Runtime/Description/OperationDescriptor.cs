@@ -71,6 +71,7 @@ namespace FreedomPay.Runtime
             JwsHeader = area.JwsHeader;
             RequestIdVersion = area.RequestIdVersion;
             ServerAuth = area.ServerAuth;
+            ServerHeaders = area.ServerHeaders;
             Headers = headers ?? NoHeaders;
             Reply = reply ?? NoElements;
             foreach (ReplyElement element in Reply)
@@ -106,18 +107,34 @@ namespace FreedomPay.Runtime
         /// <summary>Servers that sign otherwise than <see cref="Auth"/> (<see cref="AreaDescriptor.ServerAuth"/>).</summary>
         internal IReadOnlyList<KeyValuePair<Uri, AuthScheme>> ServerAuth { get; }
 
+        /// <summary>Headers servers add to every call (<see cref="AreaDescriptor.ServerHeaders"/>).</summary>
+        internal IReadOnlyList<KeyValuePair<Uri, IReadOnlyList<RequestHeader>>> ServerHeaders { get; }
+
         /// <summary>The scheme that signs a call to <paramref name="server"/> (<see cref="AreaDescriptor.ServerAuth"/>, else <see cref="Auth"/>).</summary>
-        internal AuthScheme AuthAt(Uri server)
+        internal AuthScheme AuthAt(Uri server) => At(ServerAuth, server, out AuthScheme scheme) ? scheme : Auth;
+
+        /// <summary>The headers a call to <paramref name="server"/> carries: the operation's, then the server's own.</summary>
+        internal IReadOnlyList<RequestHeader> HeadersAt(Uri server) =>
+            At(ServerHeaders, server, out IReadOnlyList<RequestHeader>? added) ? Headers.Concat(added!).ToArray() : Headers;
+
+        /// <summary>Whether a call to <paramref name="server"/> carries a request id (<see cref="HasRequestId"/>, or a server's header).</summary>
+        internal bool HasRequestIdAt(Uri server) =>
+            HasRequestId || (At(ServerHeaders, server, out IReadOnlyList<RequestHeader>? added) && added!.Any(h => h.Source == HeaderSource.RequestId));
+
+        /// <summary>The entry for <paramref name="server"/>, told by scheme, host and port (any path, as base addresses differ in theirs).</summary>
+        private static bool At<T>(IReadOnlyList<KeyValuePair<Uri, T>> entries, Uri server, out T? value)
         {
-            foreach (KeyValuePair<Uri, AuthScheme> entry in ServerAuth)
+            foreach (KeyValuePair<Uri, T> entry in entries)
             {
                 if (Uri.Compare(entry.Key, server, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0)
                 {
-                    return entry.Value;
+                    value = entry.Value;
+                    return true;
                 }
             }
 
-            return Auth;
+            value = default;
+            return false;
         }
 
         /// <summary>Every scheme a call of the operation may be signed with (the sandbox accepts each).</summary>
