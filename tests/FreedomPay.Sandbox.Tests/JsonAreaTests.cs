@@ -205,20 +205,28 @@ public sealed class JsonAreaTests
         string sign = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body + secret)));
 
         FreedomPay.CardIssuing.BlockCardResponse viaJws = await f.Client.CardIssuing.BlockCardAsync(new FreedomPay.CardIssuing.BlockCardRequest { CardId = "card-1", Description = "lost" });
-        JsonElement viaSign = await PostSignedAsync(f, body, sign);
-        JsonElement wrongSign = await PostSignedAsync(f, body.Replace("card-2", "card-3", StringComparison.Ordinal), sign);
+        JsonElement withoutRequestId = await PostSignedAsync(f, body, sign, requestId: null);
+        JsonElement viaSign = await PostSignedAsync(f, body, sign, requestId: Guid.NewGuid().ToString());
+        JsonElement wrongSign = await PostSignedAsync(f, body.Replace("card-2", "card-3", StringComparison.Ordinal), sign, requestId: Guid.NewGuid().ToString());
 
-        Assert.Equal(ResultStatus.Ok, viaJws.Status);
+        Assert.Equal(ResultStatus.Ok, viaJws.Status); // a JWS could be meant for .kz or .kg: no Request-Id is asked of it
+        Assert.Equal("1001", withoutRequestId.GetProperty("error_code").GetString()); // the .uz server's own header
+        Assert.Contains("Request-Id", withoutRequestId.GetProperty("error_description").GetString());
         Assert.Equal("ok", viaSign.GetProperty("status").GetString());
         Assert.Equal("1002", wrongSign.GetProperty("error_code").GetString()); // the Sign of another body
     }
 
-    private static async Task<JsonElement> PostSignedAsync(SandboxFixture f, string body, string sign)
+    private static async Task<JsonElement> PostSignedAsync(SandboxFixture f, string body, string sign, string? requestId)
     {
         using var http = new HttpClient();
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(f.Sandbox.BaseAddress, "v5/card-api/card/block")) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         message.Headers.Add("Sign", sign);
         message.Headers.Add("Auth-Id", f.Sandbox.Merchant.MerchantId);
+        if (requestId is not null)
+        {
+            message.Headers.Add("Request-Id", requestId);
+        }
+
         using HttpResponseMessage response = await http.SendAsync(message);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }

@@ -64,7 +64,7 @@ namespace FreedomPay.Sandbox.Gateway
         /// The scheme a request is checked with: the area's, or, where servers of the area sign otherwise (the Card
         /// API's Sign header on .uz), the one whose header the request carries. The sandbox stands for every server.
         /// </summary>
-        private static AuthScheme SchemeOf(OperationDescriptor operation, HttpRequest request)
+        internal static AuthScheme SchemeOf(OperationDescriptor operation, HttpRequest request)
         {
             AuthScheme[] schemes = operation.AuthSchemes.ToArray();
             if (schemes.Length > 1)
@@ -81,6 +81,34 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             return operation.Auth;
+        }
+
+        /// <summary>
+        /// The headers a server adds to every call (the spec's <c>headers:</c> on a server), for a request signed with
+        /// the scheme only that server uses (the .uz Card API's <c>Sign</c>): the first one missing or wrong, or null.
+        /// A request signed as the area is could be meant for any server, so nothing more is asked of it.
+        /// </summary>
+        internal static string? MissingServerHeader(OperationDescriptor operation, HttpRequest request)
+        {
+            AuthScheme scheme = SchemeOf(operation, request);
+            if (scheme == operation.Auth)
+            {
+                return null;
+            }
+
+            foreach (KeyValuePair<Uri, AuthScheme> server in operation.ServerAuth.Where(s => s.Value == scheme))
+            {
+                foreach (RequestHeader header in operation.ServerHeadersAt(server.Key))
+                {
+                    string? value = request.Headers[header.Name].FirstOrDefault();
+                    if (header.Source == HeaderSource.RequestId ? string.IsNullOrEmpty(value) || value.Length > 64 : value != header.Value)
+                    {
+                        return $"The {header.Name} header is required for a request signed with {scheme}: its server adds it to every call{(header.Source == HeaderSource.RequestId ? " (a unique request id, at most 64 characters)" : " (" + header.Value + ")")}.";
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

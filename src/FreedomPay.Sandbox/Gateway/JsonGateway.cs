@@ -38,6 +38,14 @@ namespace FreedomPay.Sandbox.Gateway
 
             var (merchant, merchantId, secret, problem) = HeaderAuth.Verify(route, context.Request, body, sandbox.Merchants);
             GatewayRequest empty = GatewayRequest.From(Array.Empty<KeyValuePair<string, string>>());
+            if (merchant is not null && secret is not null && HeaderAuth.MissingServerHeader(operation, context.Request) is { } missing)
+            {
+                SandboxReply refused = SandboxReply.Error(SandboxErrorCodes.InvalidField, missing);
+                log.Add(RequestLog.Describe(at, route, empty, merchantId, SignatureVerdict.Valid, refused));
+                await WriteAsync(context, refused, route, at).ConfigureAwait(false);
+                return;
+            }
+
             if (merchant is null || secret is null)
             {
                 SandboxReply refused = SandboxReply.Error(problem!.Value.Code, problem.Value.Text);

@@ -115,11 +115,14 @@ namespace FreedomPay.Runtime
 
         /// <summary>The headers a call to <paramref name="server"/> carries: the operation's, then the server's own.</summary>
         internal IReadOnlyList<RequestHeader> HeadersAt(Uri server) =>
-            At(ServerHeaders, server, out IReadOnlyList<RequestHeader>? added) ? Headers.Concat(added!).ToArray() : Headers;
+            ServerHeadersAt(server) is { Count: > 0 } added ? Headers.Concat(added).ToArray() : Headers;
+
+        /// <summary>The headers <paramref name="server"/> adds to every call (<see cref="AreaDescriptor.ServerHeaders"/>); none for most.</summary>
+        internal IReadOnlyList<RequestHeader> ServerHeadersAt(Uri server) =>
+            At(ServerHeaders, server, out IReadOnlyList<RequestHeader>? added) ? added! : NoHeaders;
 
         /// <summary>Whether a call to <paramref name="server"/> carries a request id (<see cref="HasRequestId"/>, or a server's header).</summary>
-        internal bool HasRequestIdAt(Uri server) =>
-            HasRequestId || (At(ServerHeaders, server, out IReadOnlyList<RequestHeader>? added) && added!.Any(h => h.Source == HeaderSource.RequestId));
+        internal bool HasRequestIdAt(Uri server) => HasRequestId || ServerHeadersAt(server).Any(h => h.Source == HeaderSource.RequestId);
 
         /// <summary>The entry for <paramref name="server"/>, told by scheme, host and port (any path, as base addresses differ in theirs).</summary>
         private static bool At<T>(IReadOnlyList<KeyValuePair<Uri, T>> entries, Uri server, out T? value)
