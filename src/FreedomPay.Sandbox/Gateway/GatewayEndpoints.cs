@@ -75,7 +75,7 @@ namespace FreedomPay.Sandbox.Gateway
             }
 
             route = route.Serving(request);
-            (string xml, string? location) = await ProcessAsync(route, request, parameters, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature, jsonBody).ConfigureAwait(false);
+            (string text, string? location) = await ProcessAsync(route, request, parameters, sandbox, log, spoilSignature: fault?.Kind == SandboxFaultKind.WrongSignature, jsonBody).ConfigureAwait(false);
             if (location is not null && fault is null)
             {
                 // A browser route (payment.php): the buyer goes on to the page; refusals stay signed XML, as for any call.
@@ -91,11 +91,11 @@ namespace FreedomPay.Sandbox.Gateway
 
             if (fault?.Kind == SandboxFaultKind.MalformedReply)
             {
-                xml = xml.Substring(0, xml.Length / 2);
+                text = text.Substring(0, text.Length / 2);
             }
 
             context.Response.ContentType = contentType;
-            await context.Response.WriteAsync(xml).ConfigureAwait(false);
+            await context.Response.WriteAsync(text).ConfigureAwait(false);
         }
 
         /// <summary>A pg_sig-signed JSON body's values, named as form fields are (bounded as every JSON body is).</summary>
@@ -117,7 +117,7 @@ namespace FreedomPay.Sandbox.Gateway
 
         private static string SignatureField(SandboxRoute route) => route.Operation?.Descriptor.SignatureField ?? PgSignature.SignatureField;
 
-        private static async Task<(string Xml, string? Location)> ProcessAsync(SandboxRoute route, GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log, bool spoilSignature, bool json = false)
+        private static async Task<(string Text, string? Location)> ProcessAsync(SandboxRoute route, GatewayRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, FreedomPaySandbox sandbox, RequestLog log, bool spoilSignature, bool json = false)
         {
             DateTimeOffset at = sandbox.Options.TimeProvider.GetUtcNow();
             string salt = NewSalt();
