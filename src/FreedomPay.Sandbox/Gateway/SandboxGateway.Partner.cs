@@ -45,39 +45,32 @@ namespace FreedomPay.Sandbox.Gateway
         private SandboxReply AddPartnerClient(GatewayRequest request, SandboxMerchant merchant)
         {
             string company = request.Required("company[company_id]");
-            lock (_partnerGate)
-            {
-                if (_partnerClients.Contains((merchant.MerchantId, company)))
-                {
-                    throw new GatewayError(SandboxErrorCodes.WrongState, $"Company {company} is a client already. Nothing was changed.");
-                }
-
-                if (_partnerClients.Count < MaxPartnerEntries)
-                {
-                    _partnerClients.Add((merchant.MerchantId, company));
-                }
-            }
-
-            return new SandboxReply().Set("status", "ok").Set("request_status", "accepted").Set("dt", CardApiTime(Now));
+            return AcceptOnce(_partnerClients, (merchant.MerchantId, company), $"Company {company} is a client already. Nothing was changed.");
         }
 
         private SandboxReply BlockPartnerWallet(GatewayRequest request, SandboxMerchant merchant)
         {
             string wallet = request.Required("identifier");
+            return AcceptOnce(_blockedWallets, (merchant.MerchantId, wallet), $"Wallet {wallet} is blocked already. Nothing was changed.");
+        }
+
+        /// <summary>A request that may be made once per key (a client added, a wallet blocked): accepted the first time, 1004 after.</summary>
+        private SandboxReply AcceptOnce(HashSet<(string, string)> done, (string, string) key, string again)
+        {
             lock (_partnerGate)
             {
-                if (_blockedWallets.Contains((merchant.MerchantId, wallet)))
+                if (done.Contains(key))
                 {
-                    throw new GatewayError(SandboxErrorCodes.WrongState, $"Wallet {wallet} is blocked already. Nothing was changed.");
+                    throw new GatewayError(SandboxErrorCodes.WrongState, again);
                 }
 
-                if (_blockedWallets.Count < MaxPartnerEntries)
+                if (done.Count < MaxPartnerEntries)
                 {
-                    _blockedWallets.Add((merchant.MerchantId, wallet));
+                    done.Add(key);
                 }
             }
 
-            return new SandboxReply().Set("status", "ok").Set("request_status", "accepted").Set("dt", CardApiTime(Now));
+            return CardApiReply("accepted").Set("dt", CardApiTime(Now));
         }
     }
 }
